@@ -1,0 +1,38 @@
+/** Dependency direction: protocol-specs ← generators ← runtime/builder. Only the CLI entry may import builder/. */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'protocol-specs-is-the-bottom',
+      comment: 'The spec language imports nothing of ours above it.',
+      severity: 'error',
+      from: { path: '^protocol-specs/' },
+      to: { path: '^(generators|runtime|builder|bench)/' },
+    },
+    {
+      name: 'generators-only-use-specs',
+      severity: 'error',
+      from: { path: '^generators/' },
+      to: { path: '^(runtime|builder|bench)/' },
+    },
+    {
+      name: 'runtime-does-not-use-builder',
+      severity: 'error',
+      from: { path: '^runtime/' },
+      to: { path: '^(builder|bench)/' },
+    },
+    {
+      name: 'nothing-imports-builder',
+      comment: 'builder/ is reached only through the CLI entry.',
+      severity: 'error',
+      from: { path: '^(protocol-specs|generators|runtime|bench)/' },
+      to: { path: '^builder/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^node_modules|/generated/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

@@ -1,0 +1,18 @@
+/** The `suivi` command line. Commands are thin: they read files, call the libraries, print, set the exit code. */
+import { Command } from 'commander';
+import { validateCommand } from './validate-command.ts';
+
+const program = new Command()
+  .name('suivi')
+  .description('Suivi: biodiversity monitoring protocols as JSON specs, generated into typed PostGIS modules');
+
+program
+  .command('validate')
+  .description('check protocol specs; prints file:line:col severity rule message')
+  .argument('<paths...>', 'spec files, or folders searched for protocol.json / *.protocol.json')
+  .option('--json', 'print the diagnostics as JSON')
+  .action(async (paths: string[], options: { json?: boolean }) => {
+    process.exitCode = await validateCommand(paths, { json: options.json === true, out: process.stdout, err: process.stderr });
+  });
+
+await program.parseAsync(process.argv);

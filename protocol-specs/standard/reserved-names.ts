@@ -1,0 +1,41 @@
+/**
+ * Names a key may not take. Keys become SQL identifiers unquoted in hand-written queries and QGIS, so we
+ * refuse PostgreSQL's reserved key words (SQL Key Words appendix, "reserved" and "reserved (can be
+ * function or type)") rather than quoting them forever, plus system columns and the columns every
+ * generated table carries.
+ */
+export const SQL_RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'binary', 'both',
+  'case', 'cast', 'check', 'collate', 'collation', 'column', 'concurrently', 'constraint', 'create', 'cross',
+  'current_catalog', 'current_date', 'current_role', 'current_schema', 'current_time', 'current_timestamp',
+  'current_user', 'default', 'deferrable', 'desc', 'distinct', 'do', 'else', 'end', 'except', 'false', 'fetch',
+  'for', 'foreign', 'freeze', 'from', 'full', 'grant', 'group', 'having', 'ilike', 'in', 'initially', 'inner',
+  'intersect', 'into', 'is', 'isnull', 'join', 'lateral', 'leading', 'left', 'like', 'limit', 'localtime',
+  'localtimestamp', 'natural', 'not', 'notnull', 'null', 'offset', 'on', 'only', 'or', 'order', 'outer',
+  'overlaps', 'placing', 'primary', 'references', 'returning', 'right', 'select', 'session_user', 'similar',
+  'some', 'symmetric', 'system_user', 'table', 'tablesample', 'then', 'to', 'trailing', 'true', 'union', 'unique',
+  'user', 'using', 'variadic', 'verbose', 'when', 'where', 'window', 'with',
+]);
+
+export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['oid', 'tableoid', 'xmin', 'xmax', 'cmin', 'cmax', 'ctid']);
+
+/** Columns the generated schema adds to every level table; a field cannot use these keys. */
+export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([
+  'id',
+  'geom',
+  'parent_id',
+  'organisation_id',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'row_version',
+  'spec_version',
+]);
+
+export function reservedReason(key: string): string | undefined {
+  if (SQL_RESERVED_WORDS.has(key)) return 'is an SQL reserved word';
+  if (SYSTEM_COLUMNS.has(key)) return 'is a PostgreSQL system column';
+  if (GENERATED_COLUMNS.has(key)) return 'is a column every generated table already has';
+  return undefined;
+}
