@@ -26,7 +26,10 @@ describe('project checks', () => {
   it('keeps dependencies pointing one way, with no cycles', { timeout: 60_000 }, async () => {
     const result = await run('npm', ['run', '--silent', 'deps'], { cwd: root }).then(
       (r) => ({ code: 0, output: r.stdout }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        output: e.stdout + e.stderr,
+      }),
     );
     expect(result.code, result.output).toBe(0);
   });

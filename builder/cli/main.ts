@@ -4,7 +4,9 @@ import { validateCommand } from './validate-command.ts';
 
 const program = new Command()
   .name('suivi')
-  .description('Suivi: biodiversity monitoring protocols as JSON specs, generated into typed PostGIS modules');
+  .description(
+    'Suivi: biodiversity monitoring protocols as JSON specs, generated into typed PostGIS modules',
+  );
 
 program
   .command('validate')
@@ -12,7 +14,11 @@ program
   .argument('<paths...>', 'spec files, or folders searched for protocol.json / *.protocol.json')
   .option('--json', 'print the diagnostics as JSON')
   .action(async (paths: string[], options: { json?: boolean }) => {
-    process.exitCode = await validateCommand(paths, { json: options.json === true, out: process.stdout, err: process.stderr });
+    process.exitCode = await validateCommand(paths, {
+      json: options.json === true,
+      out: process.stdout,
+      err: process.stderr,
+    });
   });
 
 await program.parseAsync(process.argv);

@@ -7,7 +7,11 @@ const run = promisify(execFile);
 const cli = (args: string[]) =>
   run('node', ['builder/cli/bin.mjs', ...args], { cwd: new URL('../..', import.meta.url).pathname }).then(
     (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
   );
 
 const EXAMPLES = readdirSync(new URL('../../examples', import.meta.url), { withFileTypes: true })
@@ -41,7 +45,8 @@ describe('suivi validate', () => {
         'rule-syntax',
       ]),
     );
-    for (const line of lines) expect(line).toMatch(/^test\/fixtures\/ten-mistakes\.protocol\.json:\d+:\d+ error [a-z-]+ .+/);
+    for (const line of lines)
+      expect(line).toMatch(/^test\/fixtures\/ten-mistakes\.protocol\.json:\d+:\d+ error [a-z-]+ .+/);
     expect(lines.find((l) => l.includes('level-parent-unknown'))).toMatch(/:21:\d+ /);
     expect(lines.find((l) => l.includes('shape-unknown-key'))).toMatch(/:25:\d+ .*attribut_label/);
   });
@@ -49,9 +54,17 @@ describe('suivi validate', () => {
   it('prints JSON with --json', async () => {
     const result = await cli(['validate', '--json', 'test/fixtures/ten-mistakes.protocol.json']);
     expect(result.code).toBe(1);
-    const reports = JSON.parse(result.stdout) as Array<{ file: string; diagnostics: Array<Record<string, unknown>> }>;
+    const reports = JSON.parse(result.stdout) as Array<{
+      file: string;
+      diagnostics: Array<Record<string, unknown>>;
+    }>;
     expect(reports[0]?.diagnostics[0]).toEqual(
-      expect.objectContaining({ rule: expect.any(String), path: expect.any(String), severity: 'error', line: expect.any(Number) }),
+      expect.objectContaining({
+        rule: expect.any(String),
+        path: expect.any(String),
+        severity: 'error',
+        line: expect.any(Number),
+      }),
     );
   });
 

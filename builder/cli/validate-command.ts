@@ -18,7 +18,10 @@ interface FileReport {
 }
 
 /** Validates every spec found; returns the exit code (1 when any error, else 0). */
-export async function validateCommand(paths: readonly string[], options: ValidateCommandOptions): Promise<number> {
+export async function validateCommand(
+  paths: readonly string[],
+  options: ValidateCommandOptions,
+): Promise<number> {
   const files = (await Promise.all(paths.map(findSpecs))).flat();
   const reports: FileReport[] = [];
   for (const file of files) reports.push(await validateFile(file));
@@ -27,12 +30,16 @@ export async function validateCommand(paths: readonly string[], options: Validat
   } else {
     for (const report of reports) {
       for (const d of report.diagnostics) {
-        options.out.write(`${report.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.path ? ` (at ${d.path})` : ''}\n`);
+        options.out.write(
+          `${report.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.path ? ` (at ${d.path})` : ''}\n`,
+        );
       }
     }
     const all = reports.flatMap((r) => r.diagnostics);
     const errors = all.filter((d) => d.severity === 'error').length;
-    options.err.write(`${files.length} spec(s) checked: ${errors} error(s), ${all.length - errors} warning(s)\n`);
+    options.err.write(
+      `${files.length} spec(s) checked: ${errors} error(s), ${all.length - errors} warning(s)\n`,
+    );
   }
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
@@ -43,7 +50,10 @@ async function validateFile(file: string): Promise<FileReport> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const message = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    return { file, diagnostics: [{ rule: 'file-unreadable', path: '', message, severity: 'error', line: 1, column: 1 }] };
+    return {
+      file,
+      diagnostics: [{ rule: 'file-unreadable', path: '', message, severity: 'error', line: 1, column: 1 }],
+    };
   }
   const result = validateSpecText(text);
   const diagnostics = sortDiagnostics(result.diagnostics).map((d) => ({ ...d, ...result.locate(d) }));
@@ -60,7 +70,9 @@ async function findSpecs(path: string): Promise<string[]> {
   if (!info?.isDirectory()) return [path];
   const found: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = join(dir, entry.name);
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
       else if (entry.isFile() && isSpecName(entry.name)) found.push(full);

@@ -63,14 +63,30 @@ const bounds = <T>(f: AnyField, path: string, read: (v: unknown, where: string) 
   const max = read(f.max, `${path}/max`);
   return { ...(min ? { min } : {}), ...(max ? { max } : {}) };
 };
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 const display = (f: AnyField) => (f.display as 'select' | 'radio' | 'checkbox' | undefined) ?? 'select';
-const filterOf = (f: AnyField, path: string) => optional('filter', typeof f.filter === 'string' ? parsed(f.filter, `${path}/filter`) : undefined);
+const filterOf = (f: AnyField, path: string) =>
+  optional('filter', typeof f.filter === 'string' ? parsed(f.filter, `${path}/filter`) : undefined);
 
 const RESOLVERS: Record<FieldKind, Resolver> = {
-  text: (f, c) => ({ ...c, kind: 'text', ...optional('maxLength', f.maxLength as number | undefined), ...optional('pattern', f.pattern as string | undefined) }),
-  long_text: (f, c) => ({ ...c, kind: 'long_text', ...optional('maxLength', f.maxLength as number | undefined) }),
-  integer: (f, c) => ({ ...c, kind: 'integer', ...bounds(f, c.sourcePath, numberBound), ...optional('unit', f.unit as string | undefined) }),
+  text: (f, c) => ({
+    ...c,
+    kind: 'text',
+    ...optional('maxLength', f.maxLength as number | undefined),
+    ...optional('pattern', f.pattern as string | undefined),
+  }),
+  long_text: (f, c) => ({
+    ...c,
+    kind: 'long_text',
+    ...optional('maxLength', f.maxLength as number | undefined),
+  }),
+  integer: (f, c) => ({
+    ...c,
+    kind: 'integer',
+    ...bounds(f, c.sourcePath, numberBound),
+    ...optional('unit', f.unit as string | undefined),
+  }),
   decimal: (f, c) => ({
     ...c,
     kind: 'decimal',
@@ -99,9 +115,23 @@ const RESOLVERS: Record<FieldKind, Resolver> = {
     display: display(f),
     ...filterOf(f, c.sourcePath),
   }),
-  taxon: (f, c) => ({ ...c, kind: 'taxon', taxa: [...((f.taxa as number[] | undefined) ?? [])], ...optional('fixed', f.fixed as number | undefined) }),
-  observers: (f, c) => ({ ...c, kind: 'observers', multiple: isMultiple('observers', f.multiple), freeText: f.freeText !== false }),
-  dataset: (f, c, context) => ({ ...c, kind: 'dataset', datasets: (f.datasets as string[] | undefined) ?? context.protocolDatasets }),
+  taxon: (f, c) => ({
+    ...c,
+    kind: 'taxon',
+    taxa: [...((f.taxa as number[] | undefined) ?? [])],
+    ...optional('fixed', f.fixed as number | undefined),
+  }),
+  observers: (f, c) => ({
+    ...c,
+    kind: 'observers',
+    multiple: isMultiple('observers', f.multiple),
+    freeText: f.freeText !== false,
+  }),
+  dataset: (f, c, context) => ({
+    ...c,
+    kind: 'dataset',
+    datasets: (f.datasets as string[] | undefined) ?? context.protocolDatasets,
+  }),
   habitat: (f, c) => ({
     ...c,
     kind: 'habitat',
@@ -110,9 +140,23 @@ const RESOLVERS: Record<FieldKind, Resolver> = {
     multiple: isMultiple('habitat', f.multiple),
     ...filterOf(f, c.sourcePath),
   }),
-  reference: (f, c) => ({ ...c, kind: 'reference', level: f.level as string, multiple: isMultiple('reference', f.multiple) }),
-  media: (f, c) => ({ ...c, kind: 'media', maxFiles: (f.maxFiles as number | undefined) ?? 10, accept: (f.accept as string[] | undefined) ?? [] }),
-  geometry: (f, c) => ({ ...c, kind: 'geometry', geometry: f.geometry as 'point' | 'line' | 'polygon' | 'any' }),
+  reference: (f, c) => ({
+    ...c,
+    kind: 'reference',
+    level: f.level as string,
+    multiple: isMultiple('reference', f.multiple),
+  }),
+  media: (f, c) => ({
+    ...c,
+    kind: 'media',
+    maxFiles: (f.maxFiles as number | undefined) ?? 10,
+    accept: (f.accept as string[] | undefined) ?? [],
+  }),
+  geometry: (f, c) => ({
+    ...c,
+    kind: 'geometry',
+    geometry: f.geometry as 'point' | 'line' | 'polygon' | 'any',
+  }),
   group: (f, c, context) => ({
     ...c,
     kind: 'group',
@@ -120,20 +164,29 @@ const RESOLVERS: Record<FieldKind, Resolver> = {
     minItems: Math.max((f.minItems as number | undefined) ?? 0, c.required === true ? 1 : 0),
     ...optional('maxItems', f.maxItems as number | undefined),
     fields: (f.fields as Field[]).map((row, i) =>
-      resolveField(row, { ...context, path: `${c.sourcePath}/fields/${i}`, standard: false, fieldSet: undefined }),
+      resolveField(row, {
+        ...context,
+        path: `${c.sourcePath}/fields/${i}`,
+        standard: false,
+        fieldSet: undefined,
+      }),
     ),
   }),
   section: (_f, c) => ({ ...c, kind: 'section', required: false }),
 };
 
 function choiceOf(choice: string | { value: string; label?: never }): ResolvedChoice {
-  return typeof choice === 'string' ? { value: choice, label: { fr: choice } } : { value: choice.value, label: labels(choice.label ?? choice.value) };
+  return typeof choice === 'string'
+    ? { value: choice, label: { fr: choice } }
+    : { value: choice.value, label: labels(choice.label ?? choice.value) };
 }
 
 function defaultOf(value: unknown, where: string): { readonly default?: ResolvedDefault } {
   if (value === undefined) return {};
   if (isRule(value)) return { default: { kind: 'rule', rule: parsed(value.rule, where) } };
-  if (typeof value === 'object' && value !== null && 'code' in value) return { default: { kind: 'codes', codes: [String(value.code)] } };
-  if (typeof value === 'object' && value !== null && 'codes' in value) return { default: { kind: 'codes', codes: [...(value.codes as string[])] } };
+  if (typeof value === 'object' && value !== null && 'code' in value)
+    return { default: { kind: 'codes', codes: [String(value.code)] } };
+  if (typeof value === 'object' && value !== null && 'codes' in value)
+    return { default: { kind: 'codes', codes: [...(value.codes as string[])] } };
   return { default: { kind: 'literal', value: value as string | number | boolean | string[] } };
 }

@@ -25,7 +25,8 @@ export function normalise(spec: ProtocolSpec): ResolvedProtocol {
   const own = new Map((spec.vocabularies ?? []).map((v) => [v.code, v]));
   const vocabularyCodes = (code: string) => {
     const values = own.get(code)?.values ?? findStandardVocabulary(code)?.values;
-    if (!values) throw new InvalidSpecError(`unknown vocabulary ${code}; validate the spec before normalising it`);
+    if (!values)
+      throw new InvalidSpecError(`unknown vocabulary ${code}; validate the spec before normalising it`);
     return values.map((v) => v.code);
   };
   const context: LevelContext = { vocabularyCodes, protocolDatasets: [...(spec.datasets ?? [])] };
@@ -33,7 +34,9 @@ export function normalise(spec: ProtocolSpec): ResolvedProtocol {
   const occurrence = spec.occurrence ? resolveOccurrence(spec.occurrence) : undefined;
   const used = new Set<string>([
     ...own.keys(),
-    ...levels.flatMap((l) => l.fields.flatMap((f) => [f, ...(f.kind === 'group' ? f.fields : [])])).flatMap((f) => (f.kind === 'vocabulary' ? [f.vocabulary] : [])),
+    ...levels
+      .flatMap((l) => l.fields.flatMap((f) => [f, ...(f.kind === 'group' ? f.fields : [])]))
+      .flatMap((f) => (f.kind === 'vocabulary' ? [f.vocabulary] : [])),
     ...Object.keys(occurrence?.nomenclatures ?? {}),
   ]);
   const vocabularies = [...used].sort().flatMap((code) => vocabularyOf(code, own.get(code)));
@@ -56,7 +59,8 @@ function orderLevels<T extends { key: string; parents: readonly string[] }>(leve
   const out: T[] = [];
   while (out.length < levels.length) {
     const ready = levels.filter((l) => !placed.has(l.key) && l.parents.every((p) => placed.has(p)));
-    if (ready.length === 0) throw new InvalidSpecError('levels form a cycle; validate the spec before normalising it');
+    if (ready.length === 0)
+      throw new InvalidSpecError('levels form a cycle; validate the spec before normalising it');
     for (const level of ready) {
       placed.add(level.key);
       out.push(level);
@@ -90,7 +94,11 @@ function vocabularyOf(code: string, own: ProtocolVocabulary | undefined): Resolv
       code,
       label: { fr: standard.label },
       source: 'sinp',
-      values: standard.values.map((v) => ({ code: v.code, label: { fr: v.label }, ...(v.broader === undefined ? {} : { broader: v.broader }) })),
+      values: standard.values.map((v) => ({
+        code: v.code,
+        label: { fr: v.label },
+        ...(v.broader === undefined ? {} : { broader: v.broader }),
+      })),
     },
   ];
 }
@@ -102,7 +110,9 @@ function resolveSource(source: AuthoredSource, level: string, where: string): Ma
     const [first, second] = source.split('.');
     const owner = second === undefined ? level : (first as string);
     const key = second ?? (first as string);
-    return key === 'geometry' ? { kind: 'geometry', level: owner } : { kind: 'field', level: owner, field: key };
+    return key === 'geometry'
+      ? { kind: 'geometry', level: owner }
+      : { kind: 'field', level: owner, field: key };
   }
   if ('rule' in source) return { kind: 'rule', rule: parsed(source.rule, where) };
   if ('code' in source) return { kind: 'code', code: source.code };
@@ -113,12 +123,17 @@ function resolveOccurrence(occurrence: NonNullable<ProtocolSpec['occurrence']>):
   const attributes: Partial<Record<OccurrenceAttribute, MappingSource>> = {};
   for (const name of OCCURRENCE_ATTRIBUTES) {
     const source = occurrence[name] as AuthoredSource | undefined;
-    if (source !== undefined) attributes[name] = resolveSource(source, occurrence.level, pointer('occurrence', name));
+    if (source !== undefined)
+      attributes[name] = resolveSource(source, occurrence.level, pointer('occurrence', name));
   }
   const nomenclatures: Record<string, MappingSource> = {};
   for (const type of Object.keys(occurrence.nomenclatures ?? {}).sort()) {
     const source = occurrence.nomenclatures?.[type] as AuthoredSource;
-    nomenclatures[type] = resolveSource(source, occurrence.level, pointer('occurrence', 'nomenclatures', type));
+    nomenclatures[type] = resolveSource(
+      source,
+      occurrence.level,
+      pointer('occurrence', 'nomenclatures', type),
+    );
   }
   return { level: occurrence.level, attributes, nomenclatures };
 }

@@ -1,8 +1,12 @@
-import type { Label } from '../schema/authored-spec.generated.ts';
 import type { Labels } from '../resolved.ts';
+import type { Label } from '../schema/authored-spec.generated.ts';
 
 export function labels(label: Label): Labels {
-  return typeof label === 'string' ? { fr: label } : label.en === undefined ? { fr: label.fr } : { fr: label.fr, en: label.en };
+  return typeof label === 'string'
+    ? { fr: label }
+    : label.en === undefined
+      ? { fr: label.fr }
+      : { fr: label.fr, en: label.en };
 }
 
 export function optionalLabels(label: Label | undefined): { readonly help?: Labels } | Record<string, never> {

@@ -11,9 +11,24 @@ export type LevelContext = Omit<FieldContext, 'path' | 'standard' | 'fieldSet'>;
 
 /** Columns a list shows when the spec does not say: the first few fields that fit in a table cell. */
 const DEFAULT_LIST_SIZE = 5;
-const LISTABLE = new Set(['text', 'integer', 'decimal', 'boolean', 'date', 'time', 'datetime', 'choice', 'vocabulary', 'taxon', 'observers']);
+const LISTABLE = new Set([
+  'text',
+  'integer',
+  'decimal',
+  'boolean',
+  'date',
+  'time',
+  'datetime',
+  'choice',
+  'vocabulary',
+  'taxon',
+  'observers',
+]);
 
-const DEFAULT_MAP_LABEL: Readonly<Record<string, string>> = { site: 'base_site_name', sites_group: 'sites_group_name' };
+const DEFAULT_MAP_LABEL: Readonly<Record<string, string>> = {
+  site: 'base_site_name',
+  sites_group: 'sites_group_name',
+};
 const DEFAULT_SORT: Readonly<Record<string, { field: string; direction: 'asc' | 'desc' }>> = {
   visit: { field: 'visit_date_min', direction: 'desc' },
   site: { field: 'base_site_name', direction: 'asc' },
@@ -31,17 +46,34 @@ export function resolveLevel(level: Level, index: number, context: LevelContext)
   const own = level.fields.map((f, i) => {
     const base = standard.find((s) => s.key === f.key && s.kind === f.kind);
     const merged = base ? ({ ...base, ...f } as Field) : f;
-    return resolveField(merged, { ...context, path: `${path}${pointer('fields', i)}`, standard: base !== undefined });
+    return resolveField(merged, {
+      ...context,
+      path: `${path}${pointer('fields', i)}`,
+      standard: base !== undefined,
+    });
   });
   const fieldSets: ResolvedFieldSet[] = [];
   const fromSets = (level.fieldSets ?? []).flatMap((set, s) => {
     const setPath = `${path}${pointer('fieldSets', s)}`;
     const typeField = [...inherited, ...own].find((f) => f.key === set.appliesTo.field);
     const multiple = typeField !== undefined && 'multiple' in typeField && typeField.multiple;
-    const rule = parsed(appliesToRule(set.appliesTo.field, set.appliesTo.codes, multiple), `${setPath}/appliesTo`);
-    fieldSets.push({ id: set.id, label: labels(set.label), field: set.appliesTo.field, codes: [...set.appliesTo.codes] });
+    const rule = parsed(
+      appliesToRule(set.appliesTo.field, set.appliesTo.codes, multiple),
+      `${setPath}/appliesTo`,
+    );
+    fieldSets.push({
+      id: set.id,
+      label: labels(set.label),
+      field: set.appliesTo.field,
+      codes: [...set.appliesTo.codes],
+    });
     return set.fields.map((f, i) =>
-      resolveField(f, { ...context, path: `${setPath}${pointer('fields', i)}`, standard: false, fieldSet: { id: set.id, rule } }),
+      resolveField(f, {
+        ...context,
+        path: `${setPath}${pointer('fields', i)}`,
+        standard: false,
+        fieldSet: { id: set.id, rule },
+      }),
     );
   });
   const fields = [...inherited, ...own, ...fromSets];
@@ -50,7 +82,9 @@ export function resolveLevel(level: Level, index: number, context: LevelContext)
     ? { kind: level.geometry.kind, required: level.geometry.required ?? level.geometry.kind !== 'none' }
     : DEFAULT_GEOMETRY[level.type];
   const keys = new Set(fields.map((f) => f.key));
-  const mapLabel = level.mapLabel ?? (keys.has(DEFAULT_MAP_LABEL[level.type] ?? '') ? DEFAULT_MAP_LABEL[level.type] : undefined);
+  const mapLabel =
+    level.mapLabel ??
+    (keys.has(DEFAULT_MAP_LABEL[level.type] ?? '') ? DEFAULT_MAP_LABEL[level.type] : undefined);
   const defaultSort = DEFAULT_SORT[level.type];
   return {
     id: level.id,
@@ -64,7 +98,9 @@ export function resolveLevel(level: Level, index: number, context: LevelContext)
     fieldSets,
     list: level.list ?? defaultList(fields),
     detail: level.detail ?? fields.filter((f) => f.kind !== 'section').map((f) => f.key),
-    sort: level.sort?.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' })) ?? (defaultSort && keys.has(defaultSort.field) ? [defaultSort] : []),
+    sort:
+      level.sort?.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' })) ??
+      (defaultSort && keys.has(defaultSort.field) ? [defaultSort] : []),
     ...(mapLabel === undefined ? {} : { mapLabel }),
     keep: level.keep ?? [],
   };

@@ -1,5 +1,5 @@
-import { parseRule } from '../rules/index.ts';
 import type { ParsedRule } from '../resolved.ts';
+import { parseRule } from '../rules/index.ts';
 
 /** Thrown only when normalise() is given a spec the validator rejects: a programming error, not user input. */
 export class InvalidSpecError extends Error {
@@ -8,7 +8,8 @@ export class InvalidSpecError extends Error {
 
 export function parsed(source: string, where: string): ParsedRule {
   const result = parseRule(source);
-  if (!result.ok) throw new InvalidSpecError(`${where}: ${result.error.message}; validate the spec before normalising it`);
+  if (!result.ok)
+    throw new InvalidSpecError(`${where}: ${result.error.message}; validate the spec before normalising it`);
   return { source, ast: result.ast };
 }
 

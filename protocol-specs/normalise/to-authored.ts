@@ -3,12 +3,21 @@
  * field-set conditions unfolded. normalise(toAuthored(p)) equals p, which makes normalising idempotent
  * on canonical specs; the builder and exporters use it to write specs back.
  */
-import type { Labels, MappingSource, ParsedRule, ResolvedField, ResolvedLevel, ResolvedProtocol, RuleOr } from '../resolved.ts';
+import type {
+  Labels,
+  MappingSource,
+  ParsedRule,
+  ResolvedField,
+  ResolvedLevel,
+  ResolvedProtocol,
+  RuleOr,
+} from '../resolved.ts';
 import type { Field, Label, Level, SuiviMonitoringProtocol } from '../schema/authored-spec.generated.ts';
 import { STANDARD_FIELDS } from '../standard/standard-fields.ts';
 
 const label = (l: Labels): Label => (l.en === undefined ? l.fr : { fr: l.fr, en: l.en });
-const bound = <T>(b: RuleOr<T> | undefined) => (b === undefined ? undefined : 'rule' in b ? { rule: b.rule.source } : b.literal);
+const bound = <T>(b: RuleOr<T> | undefined) =>
+  b === undefined ? undefined : 'rule' in b ? { rule: b.rule.source } : b.literal;
 const source = (r: ParsedRule | undefined) => r?.source;
 
 /** Drops undefined members so canonical JSON has no `"x": undefined` noise and compares structurally. */
@@ -44,10 +53,22 @@ export function fieldToAuthored(f: ResolvedField): Field {
   switch (f.kind) {
     case 'text':
     case 'long_text':
-      return compact({ kind: f.kind, ...value, maxLength: f.maxLength, pattern: f.kind === 'text' ? f.pattern : undefined }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        maxLength: f.maxLength,
+        pattern: f.kind === 'text' ? f.pattern : undefined,
+      }) as Field;
     case 'integer':
     case 'decimal':
-      return compact({ kind: f.kind, ...value, min: bound(f.min), max: bound(f.max), unit: f.unit, decimals: f.decimals }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        min: bound(f.min),
+        max: bound(f.max),
+        unit: f.unit,
+        decimals: f.decimals,
+      }) as Field;
     case 'date':
       return compact({ kind: f.kind, ...value, min: bound(f.min), max: bound(f.max) }) as Field;
     case 'boolean':
@@ -64,19 +85,48 @@ export function fieldToAuthored(f: ResolvedField): Field {
         filter: source(f.filter),
       }) as Field;
     case 'vocabulary':
-      return compact({ kind: f.kind, ...value, vocabulary: f.vocabulary, codes: [...f.codes], multiple: f.multiple, display: f.display, filter: source(f.filter) }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        vocabulary: f.vocabulary,
+        codes: [...f.codes],
+        multiple: f.multiple,
+        display: f.display,
+        filter: source(f.filter),
+      }) as Field;
     case 'taxon':
-      return compact({ kind: f.kind, ...value, taxa: f.taxa.length > 0 ? [...f.taxa] : undefined, fixed: f.fixed }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        taxa: f.taxa.length > 0 ? [...f.taxa] : undefined,
+        fixed: f.fixed,
+      }) as Field;
     case 'observers':
       return compact({ kind: f.kind, ...value, multiple: f.multiple, freeText: f.freeText }) as Field;
     case 'dataset':
-      return compact({ kind: f.kind, ...value, datasets: f.datasets.length > 0 ? [...f.datasets] : undefined }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        datasets: f.datasets.length > 0 ? [...f.datasets] : undefined,
+      }) as Field;
     case 'habitat':
-      return compact({ kind: f.kind, ...value, typology: f.typology, codes: f.codes.length > 0 ? [...f.codes] : undefined, multiple: f.multiple, filter: source(f.filter) }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        typology: f.typology,
+        codes: f.codes.length > 0 ? [...f.codes] : undefined,
+        multiple: f.multiple,
+        filter: source(f.filter),
+      }) as Field;
     case 'reference':
       return compact({ kind: f.kind, ...value, level: f.level, multiple: f.multiple }) as Field;
     case 'media':
-      return compact({ kind: f.kind, ...value, maxFiles: f.maxFiles, accept: f.accept.length > 0 ? [...f.accept] : undefined }) as Field;
+      return compact({
+        kind: f.kind,
+        ...value,
+        maxFiles: f.maxFiles,
+        accept: f.accept.length > 0 ? [...f.accept] : undefined,
+      }) as Field;
     case 'geometry':
       return compact({ kind: f.kind, ...value, geometry: f.geometry }) as Field;
     case 'group':
@@ -156,15 +206,29 @@ export function toAuthored(protocol: ResolvedProtocol): SuiviMonitoringProtocol 
             id: v.id,
             code: v.code,
             label: label(v.label),
-            values: v.values.map((x) => compact({ code: x.code, label: label(x.label), definition: x.definition && label(x.definition), broader: x.broader })),
+            values: v.values.map((x) =>
+              compact({
+                code: x.code,
+                label: label(x.label),
+                definition: x.definition && label(x.definition),
+                broader: x.broader,
+              }),
+            ),
           })),
     levels: protocol.levels.map(levelToAuthored) as SuiviMonitoringProtocol['levels'],
     occurrence:
       occurrence &&
       (compact({
         level: occurrence.level,
-        ...Object.fromEntries(Object.entries(occurrence.attributes).map(([k, s]) => [k, sourceToAuthored(s, occurrence.level)])),
-        nomenclatures: Object.fromEntries(Object.entries(occurrence.nomenclatures).map(([k, s]) => [k, sourceToAuthored(s, occurrence.level)])),
+        ...Object.fromEntries(
+          Object.entries(occurrence.attributes).map(([k, s]) => [k, sourceToAuthored(s, occurrence.level)]),
+        ),
+        nomenclatures: Object.fromEntries(
+          Object.entries(occurrence.nomenclatures).map(([k, s]) => [
+            k,
+            sourceToAuthored(s, occurrence.level),
+          ]),
+        ),
       }) as SuiviMonitoringProtocol['occurrence']),
   });
 }

@@ -17,8 +17,12 @@ export async function renderAuthoredTypes(): Promise<string> {
   const banner =
     '/* Generated from protocol-specs/schema/protocol-schema.ts by `npm run gen:spec-types`. Do not edit. */';
   // discriminator is an ajv/OpenAPI keyword json-schema-to-typescript does not know; it only confuses it.
-  const { discriminator: _ignored, type: _object, required: _kind, ...field } = (protocolSchema.$defs as Record<string, Record<string, unknown>>)
-    .field as Record<string, unknown>;
+  const {
+    discriminator: _ignored,
+    type: _object,
+    required: _kind,
+    ...field
+  } = (protocolSchema.$defs as Record<string, Record<string, unknown>>).field as Record<string, unknown>;
   const schema = {
     ...protocolSchema,
     $defs: { ...(protocolSchema.$defs as object), field },

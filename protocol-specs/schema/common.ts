@@ -52,12 +52,16 @@ const ruleObjectDefinition: JsonSchema = {
 };
 
 const requiredSlotDefinition: JsonSchema = {
-  description: 'true, false, or a rule: the field is required when the rule is true (and the field is visible).',
+  description:
+    'true, false, or a rule: the field is required when the rule is true (and the field is visible).',
   anyOf: [{ type: 'boolean' }, { $ref: '#/$defs/rule' }],
 };
 
 export const isoDate: JsonSchema = { type: 'string', format: 'date' };
-export const isoTime: JsonSchema = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$' };
+export const isoTime: JsonSchema = {
+  type: 'string',
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$',
+};
 export const isoDateTime: JsonSchema = { type: 'string', format: 'date-time' };
 const uuidDefinition: JsonSchema = { type: 'string', format: 'uuid' };
 const cdNomDefinition: JsonSchema = {
@@ -72,10 +76,13 @@ const geometryKindDefinition: JsonSchema = { enum: ['point', 'line', 'polygon', 
 const fieldPathDefinition: JsonSchema = {
   type: 'string',
   pattern: '^([a-z][a-z0-9_]*\\.)?[a-z][a-z0-9_]*$',
-  description: 'A field key of the level (`count`), or of an ancestor level (`visit.visit_date_min`); `geometry` names the level geometry.',
+  description:
+    'A field key of the level (`count`), or of an ancestor level (`visit.visit_date_min`); `geometry` names the level geometry.',
 };
 
-export const oneOrMany = (item: JsonSchema): JsonSchema => ({ anyOf: [item, { type: 'array', items: item }] });
+export const oneOrMany = (item: JsonSchema): JsonSchema => ({
+  anyOf: [item, { type: 'array', items: item }],
+});
 
 /** Shared definitions, emitted once under `$defs` so editors and generated types name them. */
 export const commonDefinitions: Record<string, JsonSchema> = {

@@ -53,16 +53,26 @@ const identity = {
 
 const valueSlots = {
   required: requiredSlot,
-  visibleIf: { ...rule, description: 'The field is shown (and stored) only when this rule is true; hidden values are cleared.' },
+  visibleIf: {
+    ...rule,
+    description: 'The field is shown (and stored) only when this rule is true; hidden values are cleared.',
+  },
   readOnly: { type: 'boolean', description: 'Shown but not editable. Computed fields are always read-only.' },
-  computed: { ...rule, description: 'The value is computed from this rule on every save; the field is read-only.' },
+  computed: {
+    ...rule,
+    description: 'The value is computed from this rule on every save; the field is read-only.',
+  },
 };
 
 const withRule = (literal: JsonSchema): JsonSchema => ({ anyOf: [literal, ruleObject] });
 const number: JsonSchema = { type: 'number' };
 const integer: JsonSchema = { type: 'integer' };
 const choiceDisplay: JsonSchema = { enum: ['select', 'radio', 'checkbox'] };
-const filter = { ...rule, description: 'Offers only the values for which this rule is true; `choice.code`, `choice.broader` name the candidate.' };
+const filter = {
+  ...rule,
+  description:
+    'Offers only the values for which this rule is true; `choice.code`, `choice.broader` name the candidate.',
+};
 const codeDefault: JsonSchema = {
   anyOf: [
     { type: 'object', properties: { code: vocabularyCode }, required: ['code'], additionalProperties: false },
@@ -76,7 +86,12 @@ const codeDefault: JsonSchema = {
   ],
 };
 
-function branch(kind: string, description: string, properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+function branch(
+  kind: string,
+  description: string,
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+): JsonSchema {
   return {
     title: `${kind} field`,
     description,
@@ -99,7 +114,11 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
   text: branch('text', 'One line of text.', {
     ...valueSlots,
     maxLength: { type: 'integer', minimum: 1, maximum: 10000 },
-    pattern: { type: 'string', minLength: 1, description: 'A regular expression the whole value must match (anchored).' },
+    pattern: {
+      type: 'string',
+      minLength: 1,
+      description: 'A regular expression the whole value must match (anchored).',
+    },
     default: withRule({ type: 'string' }),
   }),
   long_text: branch('long_text', 'Several lines of text.', {
@@ -110,7 +129,12 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
   integer: branch('integer', 'A whole number (a count).', numberProps(integer)),
   decimal: branch('decimal', 'A decimal number (a measure).', {
     ...numberProps(number),
-    decimals: { type: 'integer', minimum: 0, maximum: 12, description: 'Digits kept after the decimal point.' },
+    decimals: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 12,
+      description: 'Digits kept after the decimal point.',
+    },
   }),
   boolean: branch('boolean', 'Yes or no.', { ...valueSlots, default: withRule({ type: 'boolean' }) }),
   date: branch('date', 'A calendar date (YYYY-MM-DD).', {
@@ -120,7 +144,10 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
     default: withRule(isoDate),
   }),
   time: branch('time', 'A time of day (HH:MM).', { ...valueSlots, default: withRule(isoTime) }),
-  datetime: branch('datetime', 'A date and time with time zone.', { ...valueSlots, default: withRule(isoDateTime) }),
+  datetime: branch('datetime', 'A date and time with time zone.', {
+    ...valueSlots,
+    default: withRule(isoDateTime),
+  }),
   choice: branch(
     'choice',
     'A choice among values listed here.',
@@ -153,7 +180,10 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
     'A value of a vocabulary: one of the protocol vocabularies or a SINP nomenclature type.',
     {
       ...valueSlots,
-      vocabulary: { ...vocabularyCode, description: 'Vocabulary code (protocol vocabulary or SINP type, e.g. STADE_VIE).' },
+      vocabulary: {
+        ...vocabularyCode,
+        description: 'Vocabulary code (protocol vocabulary or SINP type, e.g. STADE_VIE).',
+      },
       codes: { type: 'array', items: vocabularyCode, minItems: 1, description: 'Offer only these codes.' },
       multiple: { type: 'boolean' },
       display: choiceDisplay,
@@ -189,7 +219,11 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
   reference: branch(
     'reference',
     'A link to a record of another level (a visit pointing to a site).',
-    { ...valueSlots, level: { ...sqlIdentifier, description: 'Key of the level referred to.' }, multiple: { type: 'boolean' } },
+    {
+      ...valueSlots,
+      level: { ...sqlIdentifier, description: 'Key of the level referred to.' },
+      multiple: { type: 'boolean' },
+    },
     ['level'],
   ),
   media: branch('media', 'Photos, sound recordings or documents attached to the record.', {

@@ -15,7 +15,14 @@ import { FIELD_KINDS, fieldBranches } from './field-schemas.ts';
 
 export const SCHEMA_ID = 'https://suivi.dev/schemas/protocol.schema.json';
 
-export const LEVEL_TYPES = ['sites_group', 'site', 'visit', 'observation', 'observation_detail', 'custom'] as const;
+export const LEVEL_TYPES = [
+  'sites_group',
+  'site',
+  'visit',
+  'observation',
+  'observation_detail',
+  'custom',
+] as const;
 
 const fieldKeyList: JsonSchema = { type: 'array', items: sqlIdentifier, uniqueItems: true };
 
@@ -62,7 +69,12 @@ const vocabulary: JsonSchema = {
   type: 'object',
   properties: {
     id: stableId,
-    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 50, description: 'Upper-case vocabulary code.' },
+    code: {
+      type: 'string',
+      pattern: '^[A-Z][A-Z0-9_]*$',
+      maxLength: 50,
+      description: 'Upper-case vocabulary code.',
+    },
     label,
     description: label,
     values: {
@@ -74,7 +86,10 @@ const vocabulary: JsonSchema = {
           code: vocabularyCode,
           label,
           definition: label,
-          broader: { ...vocabularyCode, description: 'Code of the broader value, for hierarchical vocabularies.' },
+          broader: {
+            ...vocabularyCode,
+            description: 'Code of the broader value, for hierarchical vocabularies.',
+          },
         },
         required: ['code', 'label'],
         additionalProperties: false,
@@ -87,7 +102,8 @@ const vocabulary: JsonSchema = {
 
 const fieldSet: JsonSchema = {
   title: 'field set',
-  description: 'Fields that apply only when a type field of the level holds one of some codes (a bridge roost vs a cave).',
+  description:
+    'Fields that apply only when a type field of the level holds one of some codes (a bridge roost vs a cave).',
   type: 'object',
   properties: {
     id: stableId,
@@ -110,13 +126,24 @@ const level: JsonSchema = {
   properties: {
     id: stableId,
     key: sqlIdentifier,
-    type: { enum: [...LEVEL_TYPES], description: 'Standard level types inherit standard fields; custom levels do not.' },
-    parents: { type: 'array', items: sqlIdentifier, uniqueItems: true, description: 'Keys of the parent levels.' },
+    type: {
+      enum: [...LEVEL_TYPES],
+      description: 'Standard level types inherit standard fields; custom levels do not.',
+    },
+    parents: {
+      type: 'array',
+      items: sqlIdentifier,
+      uniqueItems: true,
+      description: 'Keys of the parent levels.',
+    },
     label,
     plural: label,
     geometry: {
       type: 'object',
-      properties: { kind: { enum: ['none', 'point', 'line', 'polygon', 'any'] }, required: { type: 'boolean' } },
+      properties: {
+        kind: { enum: ['none', 'point', 'line', 'polygon', 'any'] },
+        required: { type: 'boolean' },
+      },
       required: ['kind'],
       additionalProperties: false,
     },
@@ -132,8 +159,14 @@ const level: JsonSchema = {
       },
     },
     mapLabel: { ...sqlIdentifier, description: 'Field shown as the label of the record on maps.' },
-    keep: { ...fieldKeyList, description: 'Fields kept when chaining entries ("save and add the next one").' },
-    omitStandardFields: { ...fieldKeyList, description: 'Standard fields of the level type this protocol does not use.' },
+    keep: {
+      ...fieldKeyList,
+      description: 'Fields kept when chaining entries ("save and add the next one").',
+    },
+    omitStandardFields: {
+      ...fieldKeyList,
+      description: 'Standard fields of the level type this protocol does not use.',
+    },
     fields: { type: 'array', items: { $ref: '#/$defs/field' } },
     fieldSets: { type: 'array', items: fieldSet },
   },
@@ -171,7 +204,10 @@ const occurrence: JsonSchema = {
     geometry: mappingSource,
     dataset: mappingSource,
     comment: mappingSource,
-    publishAfter: { ...mappingSource, description: 'A date before which the occurrence is confidential (not exported).' },
+    publishAfter: {
+      ...mappingSource,
+      description: 'A date before which the occurrence is confidential (not exported).',
+    },
     nomenclatures: {
       type: 'object',
       description: 'SINP nomenclature type → field, rule, or fixed code.',
@@ -179,7 +215,12 @@ const occurrence: JsonSchema = {
       additionalProperties: {
         anyOf: [
           fieldPath,
-          { type: 'object', properties: { code: vocabularyCode }, required: ['code'], additionalProperties: false },
+          {
+            type: 'object',
+            properties: { code: vocabularyCode },
+            required: ['code'],
+            additionalProperties: false,
+          },
           { type: 'object', properties: { rule }, required: ['rule'], additionalProperties: false },
         ],
       },
@@ -193,7 +234,8 @@ export const protocolSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: SCHEMA_ID,
   title: 'Suivi monitoring protocol',
-  description: 'A biodiversity monitoring protocol: levels, fields, rules, vocabularies and SINP mapping (docs/spec.md).',
+  description:
+    'A biodiversity monitoring protocol: levels, fields, rules, vocabularies and SINP mapping (docs/spec.md).',
   type: 'object',
   properties: {
     $schema: { type: 'string' },

@@ -1,4 +1,5 @@
 /** A small valid spec that tests mutate one mistake at a time. */
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate this fixture freely, one mistake at a time.
 export function baseSpec(): Record<string, any> {
   return {
     code: 'demo_protocol',
@@ -26,8 +27,21 @@ export function baseSpec(): Record<string, any> {
         label: 'Site',
         list: ['base_site_name'],
         fields: [
-          { id: 'f.site_kind', key: 'site_kind', kind: 'choice', label: 'Type', choices: ['Pont', 'Grotte'], required: true },
-          { id: 'f.habitat', key: 'habitat', kind: 'vocabulary', label: 'Habitat', vocabulary: 'DEMO_HABITAT' },
+          {
+            id: 'f.site_kind',
+            key: 'site_kind',
+            kind: 'choice',
+            label: 'Type',
+            choices: ['Pont', 'Grotte'],
+            required: true,
+          },
+          {
+            id: 'f.habitat',
+            key: 'habitat',
+            kind: 'vocabulary',
+            label: 'Habitat',
+            vocabulary: 'DEMO_HABITAT',
+          },
           {
             id: 'f.sub_habitat',
             key: 'sub_habitat',
@@ -54,8 +68,23 @@ export function baseSpec(): Record<string, any> {
         label: 'Visite',
         keep: ['observers'],
         fields: [
-          { id: 'f.accessible', key: 'accessible', kind: 'choice', label: 'Accessible', choices: ['Oui', 'Non'], default: 'Oui' },
-          { id: 'f.pass', key: 'pass_number', kind: 'integer', label: 'Passage', min: 1, max: 3, required: true },
+          {
+            id: 'f.accessible',
+            key: 'accessible',
+            kind: 'choice',
+            label: 'Accessible',
+            choices: ['Oui', 'Non'],
+            default: 'Oui',
+          },
+          {
+            id: 'f.pass',
+            key: 'pass_number',
+            kind: 'integer',
+            label: 'Passage',
+            min: 1,
+            max: 3,
+            required: true,
+          },
           {
             id: 'f.state',
             key: 'site_state',
@@ -77,8 +106,21 @@ export function baseSpec(): Record<string, any> {
         fields: [
           { id: 'f.adults', key: 'count_adults', kind: 'integer', label: 'Adultes', min: 0 },
           { id: 'f.young', key: 'count_young', kind: 'integer', label: 'Jeunes', min: 0 },
-          { id: 'f.total', key: 'count_total', kind: 'integer', label: 'Total', computed: 'coalesce(value.count_adults, 0) + coalesce(value.count_young, 0)' },
-          { id: 'f.stage', key: 'life_stage', kind: 'vocabulary', label: 'Stade', vocabulary: 'STADE_VIE', codes: ['1', '2'] },
+          {
+            id: 'f.total',
+            key: 'count_total',
+            kind: 'integer',
+            label: 'Total',
+            computed: 'coalesce(value.count_adults, 0) + coalesce(value.count_young, 0)',
+          },
+          {
+            id: 'f.stage',
+            key: 'life_stage',
+            kind: 'vocabulary',
+            label: 'Stade',
+            vocabulary: 'STADE_VIE',
+            codes: ['1', '2'],
+          },
         ],
       },
     ],

@@ -38,14 +38,19 @@ export interface SpecModel {
   readonly raw: JsonObject;
   readonly levels: readonly LevelModel[];
   readonly levelsByKey: ReadonlyMap<string, LevelModel>;
-  readonly vocabularies: readonly { readonly path: string; readonly raw: JsonObject; readonly code?: string }[];
+  readonly vocabularies: readonly {
+    readonly path: string;
+    readonly raw: JsonObject;
+    readonly code?: string;
+  }[];
 }
 
 export function buildModel(spec: unknown): SpecModel {
   const raw = isObject(spec) ? spec : {};
   const levels = asArray(prop(raw, 'levels')).map((level, i) => buildLevel(level, pointer('levels', i)));
   const levelsByKey = new Map<string, LevelModel>();
-  for (const level of levels) if (level.key !== undefined && !levelsByKey.has(level.key)) levelsByKey.set(level.key, level);
+  for (const level of levels)
+    if (level.key !== undefined && !levelsByKey.has(level.key)) levelsByKey.set(level.key, level);
   const vocabularies = asArray(prop(raw, 'vocabularies')).map((v, i) => ({
     path: pointer('vocabularies', i),
     raw: isObject(v) ? v : {},
@@ -57,8 +62,12 @@ export function buildModel(spec: unknown): SpecModel {
 function buildLevel(level: unknown, path: string): LevelModel {
   const raw = isObject(level) ? level : {};
   const typeName = asString(prop(raw, 'type'));
-  const type = (LEVEL_TYPES as readonly string[]).includes(typeName ?? '') ? (typeName as LevelType) : undefined;
-  const authored = asArray(prop(raw, 'fields')).map((f, i) => buildField(f, `${path}${pointer('fields', i)}`, false));
+  const type = (LEVEL_TYPES as readonly string[]).includes(typeName ?? '')
+    ? (typeName as LevelType)
+    : undefined;
+  const authored = asArray(prop(raw, 'fields')).map((f, i) =>
+    buildField(f, `${path}${pointer('fields', i)}`, false),
+  );
   const authoredKeys = new Set(authored.map((f) => f.key));
   const omitted = new Set(asStrings(prop(raw, 'omitStandardFields')));
   const standard = (type ? STANDARD_FIELDS[type] : [])
@@ -66,7 +75,9 @@ function buildLevel(level: unknown, path: string): LevelModel {
     .map((f) => buildField(f, `${path}/standard/${f.key}`, true));
   const fromSets = asArray(prop(raw, 'fieldSets')).flatMap((set, s) => {
     const setPath = `${path}${pointer('fieldSets', s)}`;
-    return asArray(prop(set, 'fields')).map((f, i) => buildField(f, `${setPath}${pointer('fields', i)}`, false, setPath));
+    return asArray(prop(set, 'fields')).map((f, i) =>
+      buildField(f, `${setPath}${pointer('fields', i)}`, false, setPath),
+    );
   });
   return {
     path,
@@ -79,7 +90,13 @@ function buildLevel(level: unknown, path: string): LevelModel {
   };
 }
 
-function buildField(field: unknown, path: string, standard: boolean, fieldSetPath?: string, group?: FieldModel): FieldModel {
+function buildField(
+  field: unknown,
+  path: string,
+  standard: boolean,
+  fieldSetPath?: string,
+  group?: FieldModel,
+): FieldModel {
   const raw = isObject(field) ? field : {};
   const model: FieldModel = {
     path,

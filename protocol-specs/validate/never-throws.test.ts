@@ -20,7 +20,16 @@ function mutateAt(spec: unknown, path: readonly number[], replacement: unknown):
 
 const hostile = fc.oneof(
   fc.anything(),
-  fc.constantFrom('__proto__', 'constructor', 'toString', "value.constructor.constructor('x')()", 'value.__proto__', null, [], {}),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    "value.constructor.constructor('x')()",
+    'value.__proto__',
+    null,
+    [],
+    {},
+  ),
 );
 
 describe('the validator never throws', () => {
@@ -52,7 +61,8 @@ describe('the validator never throws', () => {
   });
 
   it('on JSON text whose keys reach for prototypes', () => {
-    const text = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}, "levels": [{"__proto__": []}]}';
+    const text =
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}, "levels": [{"__proto__": []}]}';
     const result = validateSpecText(text);
     expect(result.diagnostics.some((d) => d.rule === 'shape-unknown-key')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

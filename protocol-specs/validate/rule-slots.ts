@@ -9,7 +9,15 @@ import { asArray, asString, isObject, prop } from '../util/lenient.ts';
 import { ancestorsOf, type FieldModel, type LevelModel, type SpecModel } from './model.ts';
 import type { VocabularyCatalogue } from './vocabulary-catalogue.ts';
 
-export type SlotName = 'required' | 'visibleIf' | 'computed' | 'filter' | 'min' | 'max' | 'default' | 'mapping';
+export type SlotName =
+  | 'required'
+  | 'visibleIf'
+  | 'computed'
+  | 'filter'
+  | 'min'
+  | 'max'
+  | 'default'
+  | 'mapping';
 
 export interface RuleSlot {
   readonly path: string;
@@ -30,7 +38,11 @@ const CHOICE_SCOPE: Readonly<Record<string, RuleType>> = {
 
 export function fieldRuleType(field: FieldModel, catalogue: VocabularyCatalogue): RuleType | undefined {
   if (!isFieldKind(field.kind)) return undefined;
-  return ruleTypeOf(field.kind, isMultiple(field.kind, prop(field.raw, 'multiple')), codesOf(field, catalogue));
+  return ruleTypeOf(
+    field.kind,
+    isMultiple(field.kind, prop(field.raw, 'multiple')),
+    codesOf(field, catalogue),
+  );
 }
 
 /** The values a coded field may hold: its choices, or its vocabulary's codes (narrowed to a subset). */
@@ -90,14 +102,25 @@ export function collectRuleSlots(model: SpecModel, catalogue: VocabularyCatalogu
   return slots;
 }
 
-function fieldSlots(field: FieldModel, level: LevelModel, env: RuleEnvironment, catalogue: VocabularyCatalogue): RuleSlot[] {
+function fieldSlots(
+  field: FieldModel,
+  level: LevelModel,
+  env: RuleEnvironment,
+  catalogue: VocabularyCatalogue,
+): RuleSlot[] {
   if (!field.authored) {
     // Standard fields' own rules are ours and tested once; only authored overrides are checked here.
     return [];
   }
   const own = fieldRuleType(field, catalogue)?.base;
   const slots: RuleSlot[] = [];
-  const add = (slot: SlotName, path: string, source: unknown, expected: BaseType | undefined, environment = env) => {
+  const add = (
+    slot: SlotName,
+    path: string,
+    source: unknown,
+    expected: BaseType | undefined,
+    environment = env,
+  ) => {
     if (typeof source === 'string') slots.push({ path, source, slot, expected, environment, level, field });
   };
   add('required', `${field.path}/required`, prop(field.raw, 'required'), 'boolean');
@@ -120,7 +143,8 @@ function mappingSlots(model: SpecModel, catalogue: VocabularyCatalogue): RuleSlo
   const slots: RuleSlot[] = [];
   const visit = (value: unknown, path: string) => {
     const source = prop(value, 'rule');
-    if (typeof source === 'string') slots.push({ path: `${path}/rule`, source, slot: 'mapping', expected: undefined, environment, level });
+    if (typeof source === 'string')
+      slots.push({ path: `${path}/rule`, source, slot: 'mapping', expected: undefined, environment, level });
   };
   for (const [name, value] of Object.entries(occurrence)) {
     if (name !== 'nomenclatures') visit(value, pointer('occurrence', name));

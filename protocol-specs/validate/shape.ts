@@ -22,7 +22,9 @@ export function checkShape(spec: unknown): Diagnostic[] {
 
 /** anyOf produces one error per branch plus a summary; keep the summary when every branch failed at the same place. */
 function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
+  );
   return errors.filter((e) => {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
     return !anyOfPaths.has(e.instancePath);
@@ -36,16 +38,32 @@ function toDiagnostic(e: ErrorObject): Diagnostic {
       const key = String(params.additionalProperty);
       const known = knownProperties(e.parentSchema);
       const suggestion = closestMatch(key, known);
-      const hint = suggestion ? `; did you mean "${suggestion}"?` : known.length ? `; expected one of ${known.join(', ')}` : '';
+      const hint = suggestion
+        ? `; did you mean "${suggestion}"?`
+        : known.length
+          ? `; expected one of ${known.join(', ')}`
+          : '';
       return error('shape-unknown-key', `${e.instancePath}/${escapeKey(key)}`, `unknown key "${key}"${hint}`);
     }
     case 'required':
-      return error('shape-required', e.instancePath, `missing required key "${String(params.missingProperty)}"`);
+      return error(
+        'shape-required',
+        e.instancePath,
+        `missing required key "${String(params.missingProperty)}"`,
+      );
     case 'discriminator':
-      return error('shape-field-kind', `${e.instancePath}/kind`, `unknown field kind; expected one of ${FIELD_KINDS.join(', ')}`);
+      return error(
+        'shape-field-kind',
+        `${e.instancePath}/kind`,
+        `unknown field kind; expected one of ${FIELD_KINDS.join(', ')}`,
+      );
     case 'anyOf':
     case 'oneOf':
-      return error('shape-type', e.instancePath, `does not match any allowed form (${describe(e.parentSchema)})`);
+      return error(
+        'shape-type',
+        e.instancePath,
+        `does not match any allowed form (${describe(e.parentSchema)})`,
+      );
     default:
       return error(`shape-${e.keyword}`, e.instancePath, e.message ?? `fails ${e.keyword}`);
   }
@@ -60,16 +78,16 @@ function describe(schema: unknown): string {
   const branches = ((schema as { anyOf?: unknown[]; oneOf?: unknown[] })?.anyOf ??
     (schema as { oneOf?: unknown[] })?.oneOf ??
     []) as Array<Record<string, unknown>>;
-  return branches
-    .map((b) => branchName(b))
-    .join(' or ');
+  return branches.map((b) => branchName(b)).join(' or ');
 }
 
 function branchName(b: Record<string, unknown>): string {
   if (typeof b.title === 'string') return b.title;
   if (typeof b.type === 'string') return b.type;
   if (typeof b.$ref === 'string') {
-    const target = (protocolSchema.$defs as Record<string, { title?: string }>)[b.$ref.split('/').pop() ?? ''];
+    const target = (protocolSchema.$defs as Record<string, { title?: string }>)[
+      b.$ref.split('/').pop() ?? ''
+    ];
     return target?.title ?? 'object';
   }
   if (Array.isArray(b.enum)) return b.enum.join(' | ');

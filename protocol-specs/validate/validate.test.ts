@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateSpec, validateSpecText, validationRules } from './index.ts';
 import { baseSpec } from './fixture.test-helpers.ts';
+import { validateSpec, validateSpecText, validationRules } from './index.ts';
 
 type Spec = ReturnType<typeof baseSpec>;
 type Mutation = (s: Spec) => void;
@@ -20,13 +20,30 @@ const visitField = (s: Spec, key: string) => visit(s).fields.find((f: { key: str
 const addVisitField = (s: Spec, field: object) => visit(s).fields.push(field);
 
 const ROWS: Row[] = [
-  { rule: 'shape-unknown-key', fail: (s) => (visitField(s, 'start_time').attribut_label = 'x'), at: '/levels/1/fields/3/attribut_label' },
+  {
+    rule: 'shape-unknown-key',
+    fail: (s) => (visitField(s, 'start_time').attribut_label = 'x'),
+    at: '/levels/1/fields/3/attribut_label',
+  },
   { rule: 'shape-required', fail: (s) => delete s.code, at: '' },
-  { rule: 'shape-field-kind', fail: (s) => (visitField(s, 'start_time').kind = 'clock'), at: '/levels/1/fields/3/kind' },
+  {
+    rule: 'shape-field-kind',
+    fail: (s) => (visitField(s, 'start_time').kind = 'clock'),
+    at: '/levels/1/fields/3/kind',
+  },
   { rule: 'shape-type', fail: (s) => (s.label = 42), at: '/label' },
-  { rule: 'shape-pattern', fail: (s) => (visitField(s, 'start_time').key = 'Start-Time'), at: '/levels/1/fields/3/key' },
+  {
+    rule: 'shape-pattern',
+    fail: (s) => (visitField(s, 'start_time').key = 'Start-Time'),
+    at: '/levels/1/fields/3/key',
+  },
   { rule: 'level-id-unique', fail: (s) => (visit(s).id = 'lvl.site'), at: '/levels/1/id' },
-  { rule: 'level-key-unique', fail: (s) => (obs(s).key = 'visit'), at: '/levels/2/key', pass: (s) => (obs(s).key = 'capture') },
+  {
+    rule: 'level-key-unique',
+    fail: (s) => (obs(s).key = 'visit'),
+    at: '/levels/2/key',
+    pass: (s) => (obs(s).key = 'capture'),
+  },
   {
     rule: 'level-key-reserved',
     fail: (s) => {
@@ -44,9 +61,21 @@ const ROWS: Row[] = [
     pass: (s) => (visit(s).geometry = { kind: 'point', required: true }),
   },
   { rule: 'field-id-missing', fail: (s) => delete visitField(s, 'start_time').id, at: '/levels/1/fields/3' },
-  { rule: 'field-id-unique', fail: (s) => (visitField(s, 'start_time').id = 'f.pass'), at: '/levels/1/fields/3/id' },
-  { rule: 'field-id-reserved', fail: (s) => (visitField(s, 'start_time').id = 'std.start'), at: '/levels/1/fields/3/id' },
-  { rule: 'field-key-unique', fail: (s) => (visitField(s, 'start_time').key = 'pass_number'), at: '/levels/1/fields/3/key' },
+  {
+    rule: 'field-id-unique',
+    fail: (s) => (visitField(s, 'start_time').id = 'f.pass'),
+    at: '/levels/1/fields/3/id',
+  },
+  {
+    rule: 'field-id-reserved',
+    fail: (s) => (visitField(s, 'start_time').id = 'std.start'),
+    at: '/levels/1/fields/3/id',
+  },
+  {
+    rule: 'field-key-unique',
+    fail: (s) => (visitField(s, 'start_time').key = 'pass_number'),
+    at: '/levels/1/fields/3/key',
+  },
   {
     rule: 'field-key-reserved',
     fail: (s) => (visitField(s, 'start_time').key = 'order'),
@@ -62,36 +91,107 @@ const ROWS: Row[] = [
         key: 'rows',
         kind: 'group',
         label: 'Rows',
-        fields: [{ id: 'g2', key: 'inner', kind: 'group', label: 'Inner', fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }] }],
+        fields: [
+          {
+            id: 'g2',
+            key: 'inner',
+            kind: 'group',
+            label: 'Inner',
+            fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }],
+          },
+        ],
       }),
     at: '/levels/1/fields/4/fields/0',
-    pass: (s) => addVisitField(s, { id: 'g1', key: 'rows', kind: 'group', label: 'Rows', fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }] }),
+    pass: (s) =>
+      addVisitField(s, {
+        id: 'g1',
+        key: 'rows',
+        kind: 'group',
+        label: 'Rows',
+        fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }],
+      }),
   },
   {
     rule: 'group-items-order',
-    fail: (s) => addVisitField(s, { id: 'g1', key: 'rows', kind: 'group', label: 'R', minItems: 3, maxItems: 1, fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }] }),
+    fail: (s) =>
+      addVisitField(s, {
+        id: 'g1',
+        key: 'rows',
+        kind: 'group',
+        label: 'R',
+        minItems: 3,
+        maxItems: 1,
+        fields: [{ id: 'g3', key: 'a', kind: 'text', label: 'A' }],
+      }),
     at: '/levels/1/fields/4/minItems',
   },
-  { rule: 'bounds-order', fail: (s) => (visitField(s, 'pass_number').min = 5), at: '/levels/1/fields/1/min', pass: (s) => (visitField(s, 'pass_number').min = 3) },
+  {
+    rule: 'bounds-order',
+    fail: (s) => (visitField(s, 'pass_number').min = 5),
+    at: '/levels/1/fields/1/min',
+    pass: (s) => (visitField(s, 'pass_number').min = 3),
+  },
   {
     rule: 'pattern-invalid',
     fail: (s) => (visitField(s, 'site_state').pattern = '([a-z'),
     at: '/levels/1/fields/2/pattern',
     pass: (s) => (visitField(s, 'site_state').pattern = '[A-Z]{2}[0-9]+'),
   },
-  { rule: 'computed-conflict', fail: (s) => (obs(s).fields[2].default = 0), at: '/levels/2/fields/2/default' },
+  {
+    rule: 'computed-conflict',
+    fail: (s) => (obs(s).fields[2].default = 0),
+    at: '/levels/2/fields/2/default',
+  },
   {
     rule: 'reference-level-unknown',
-    fail: (s) => addVisitField(s, { id: 'r1', key: 'other_site', kind: 'reference', label: 'Autre site', level: 'sitee' }),
+    fail: (s) =>
+      addVisitField(s, {
+        id: 'r1',
+        key: 'other_site',
+        kind: 'reference',
+        label: 'Autre site',
+        level: 'sitee',
+      }),
     at: '/levels/1/fields/4/level',
-    pass: (s) => addVisitField(s, { id: 'r1', key: 'other_site', kind: 'reference', label: 'Autre site', level: 'site' }),
+    pass: (s) =>
+      addVisitField(s, {
+        id: 'r1',
+        key: 'other_site',
+        kind: 'reference',
+        label: 'Autre site',
+        level: 'site',
+      }),
   },
-  { rule: 'vocabulary-id-unique', fail: (s) => s.vocabularies.push({ ...s.vocabularies[0], id: 'voc.other' }), at: '/vocabularies/1/code' },
-  { rule: 'vocabulary-value-unique', fail: (s) => s.vocabularies[0].values.push({ code: 'PRA', label: 'Pré' }), at: '/vocabularies/0/values/3/code' },
-  { rule: 'vocabulary-broader-unknown', fail: (s) => (s.vocabularies[0].values[1].broader = 'FORET'), at: '/vocabularies/0/values/1/broader' },
-  { rule: 'vocabulary-unknown', fail: (s) => (obs(s).fields[3].vocabulary = 'STADE_DE_VIE'), at: '/levels/2/fields/3/vocabulary' },
-  { rule: 'vocabulary-code-unknown', fail: (s) => (obs(s).fields[3].codes = ['1', '99']), at: '/levels/2/fields/3/codes/1' },
-  { rule: 'choice-value-unique', fail: (s) => (visitField(s, 'accessible').choices = ['Oui', 'Non', 'Oui']), at: '/levels/1/fields/0/choices/2' },
+  {
+    rule: 'vocabulary-id-unique',
+    fail: (s) => s.vocabularies.push({ ...s.vocabularies[0], id: 'voc.other' }),
+    at: '/vocabularies/1/code',
+  },
+  {
+    rule: 'vocabulary-value-unique',
+    fail: (s) => s.vocabularies[0].values.push({ code: 'PRA', label: 'Pré' }),
+    at: '/vocabularies/0/values/3/code',
+  },
+  {
+    rule: 'vocabulary-broader-unknown',
+    fail: (s) => (s.vocabularies[0].values[1].broader = 'FORET'),
+    at: '/vocabularies/0/values/1/broader',
+  },
+  {
+    rule: 'vocabulary-unknown',
+    fail: (s) => (obs(s).fields[3].vocabulary = 'STADE_DE_VIE'),
+    at: '/levels/2/fields/3/vocabulary',
+  },
+  {
+    rule: 'vocabulary-code-unknown',
+    fail: (s) => (obs(s).fields[3].codes = ['1', '99']),
+    at: '/levels/2/fields/3/codes/1',
+  },
+  {
+    rule: 'choice-value-unique',
+    fail: (s) => (visitField(s, 'accessible').choices = ['Oui', 'Non', 'Oui']),
+    at: '/levels/1/fields/0/choices/2',
+  },
   {
     rule: 'field-set-field',
     fail: (s) => (site(s).fieldSets[0].appliesTo.field = 'base_site_name'),
@@ -99,36 +199,71 @@ const ROWS: Row[] = [
   },
   {
     rule: 'taxon-out-of-scope',
-    fail: (s) => obs(s).fields.push({ id: 'f.cd_nom', key: 'cd_nom', kind: 'taxon', label: 'Espèce', fixed: 4001 }),
+    fail: (s) =>
+      obs(s).fields.push({ id: 'f.cd_nom', key: 'cd_nom', kind: 'taxon', label: 'Espèce', fixed: 4001 }),
     at: '/levels/2/fields/4/fixed',
-    pass: (s) => obs(s).fields.push({ id: 'f.cd_nom', key: 'cd_nom', kind: 'taxon', label: 'Espèce', fixed: 60345 }),
+    pass: (s) =>
+      obs(s).fields.push({ id: 'f.cd_nom', key: 'cd_nom', kind: 'taxon', label: 'Espèce', fixed: 60345 }),
   },
   {
     rule: 'dataset-default-unknown',
     fail: (s) =>
-      addVisitField(s, { key: 'id_dataset', kind: 'dataset', datasets: ['4d7c1d33-7a3f-4b5f-9a6a-2f7f0e8f1a01'], default: '4d7c1d33-7a3f-4b5f-9a6a-2f7f0e8f1a02' }),
+      addVisitField(s, {
+        key: 'id_dataset',
+        kind: 'dataset',
+        datasets: ['4d7c1d33-7a3f-4b5f-9a6a-2f7f0e8f1a01'],
+        default: '4d7c1d33-7a3f-4b5f-9a6a-2f7f0e8f1a02',
+      }),
     at: '/levels/1/fields/4/default',
   },
-  { rule: 'rule-syntax', fail: (s) => (visitField(s, 'site_state').visibleIf = "value.accessible = 'Oui'"), at: '/levels/1/fields/2/visibleIf' },
-  { rule: 'rule-unknown-field', fail: (s) => (visitField(s, 'site_state').visibleIf = "value.acessible == 'Oui'"), at: '/levels/1/fields/2/visibleIf' },
+  {
+    rule: 'rule-syntax',
+    fail: (s) => (visitField(s, 'site_state').visibleIf = "value.accessible = 'Oui'"),
+    at: '/levels/1/fields/2/visibleIf',
+  },
+  {
+    rule: 'rule-unknown-field',
+    fail: (s) => (visitField(s, 'site_state').visibleIf = "value.acessible == 'Oui'"),
+    at: '/levels/1/fields/2/visibleIf',
+  },
   {
     rule: 'rule-type',
     fail: (s) => (visitField(s, 'site_state').required = "value.pass_number == 'one'"),
     at: '/levels/1/fields/2/required',
     pass: (s) => (visitField(s, 'site_state').required = "site.site_kind == 'Pont' && value.pass_number < 2"),
   },
-  { rule: 'rule-unknown-choice', fail: (s) => (visitField(s, 'site_state').visibleIf = "value.accessible == 'Yes'"), at: '/levels/1/fields/2/visibleIf' },
+  {
+    rule: 'rule-unknown-choice',
+    fail: (s) => (visitField(s, 'site_state').visibleIf = "value.accessible == 'Yes'"),
+    at: '/levels/1/fields/2/visibleIf',
+  },
   {
     rule: 'rule-never-true',
     fail: (s) => (visitField(s, 'site_state').visibleIf = 'value.pass_number == 1 && value.pass_number == 2'),
     at: '/levels/1/fields/2/visibleIf',
     pass: (s) => (visitField(s, 'site_state').visibleIf = 'value.pass_number == 1 || value.pass_number == 2'),
   },
-  { rule: 'rule-constant', fail: (s) => (visitField(s, 'site_state').visibleIf = '1 == 1'), at: '/levels/1/fields/2/visibleIf' },
-  { rule: 'rule-cycle', fail: (s) => (obs(s).fields[0].computed = 'value.count_total - 1'), at: '/levels/2/fields/0/computed' },
+  {
+    rule: 'rule-constant',
+    fail: (s) => (visitField(s, 'site_state').visibleIf = '1 == 1'),
+    at: '/levels/1/fields/2/visibleIf',
+  },
+  {
+    rule: 'rule-cycle',
+    fail: (s) => (obs(s).fields[0].computed = 'value.count_total - 1'),
+    at: '/levels/2/fields/0/computed',
+  },
   { rule: 'occurrence-level-unknown', fail: (s) => (s.occurrence.level = 'obs'), at: '/occurrence/level' },
-  { rule: 'occurrence-source-unknown', fail: (s) => (s.occurrence.taxon = 'cd_nomm'), at: '/occurrence/taxon' },
-  { rule: 'occurrence-source-kind', fail: (s) => (s.occurrence.countMin = 'life_stage'), at: '/occurrence/countMin' },
+  {
+    rule: 'occurrence-source-unknown',
+    fail: (s) => (s.occurrence.taxon = 'cd_nomm'),
+    at: '/occurrence/taxon',
+  },
+  {
+    rule: 'occurrence-source-kind',
+    fail: (s) => (s.occurrence.countMin = 'life_stage'),
+    at: '/occurrence/countMin',
+  },
   {
     rule: 'occurrence-nomenclature',
     fail: (s) => (s.occurrence.nomenclatures.SEXE = { code: 'Z' }),
@@ -168,7 +303,10 @@ describe('validator', () => {
     const broken = validateSpecText('{\n  "code": ,\n}');
     expect(broken.diagnostics.map((d) => d.rule)).toContain('json-syntax');
     expect(broken.locate(broken.diagnostics[0]!)).toEqual({ line: 2, column: 11 });
-    const text = JSON.stringify(baseSpec(), null, 2).replace('"version": 1,', '"version": 1,\n  "version": 2,');
+    const text = JSON.stringify(baseSpec(), null, 2).replace(
+      '"version": 1,',
+      '"version": 1,\n  "version": 2,',
+    );
     const duplicated = validateSpecText(text);
     const duplicate = duplicated.diagnostics.find((d) => d.rule === 'json-duplicate-key');
     expect(duplicate?.path).toBe('/version');
@@ -177,7 +315,8 @@ describe('validator', () => {
 
   it('lists every problem at once', () => {
     const spec = baseSpec();
-    for (const row of ROWS.filter((r) => r.rule.startsWith('rule-') || r.rule.startsWith('vocabulary-'))) row.fail(spec);
+    for (const row of ROWS.filter((r) => r.rule.startsWith('rule-') || r.rule.startsWith('vocabulary-')))
+      row.fail(spec);
     const rules = new Set(validateSpec(spec).map((d) => d.rule));
     expect(rules.size).toBeGreaterThanOrEqual(8);
   });

@@ -23,7 +23,9 @@ export function contradiction(ast: RuleNode): string | undefined {
 }
 
 function conjuncts(node: RuleNode): RuleNode[] {
-  return node.kind === 'logical' && node.operator === '&&' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node];
+  return node.kind === 'logical' && node.operator === '&&'
+    ? [...conjuncts(node.left), ...conjuncts(node.right)]
+    : [node];
 }
 
 function asConstraint(node: RuleNode): Constraint[] {

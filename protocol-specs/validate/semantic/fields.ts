@@ -27,30 +27,56 @@ export const fieldChecks: SemanticCheck = {
   check({ model }: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
     const authored = model.levels.flatMap((l) => allFields(l).filter((f) => f.authored && !f.standard));
-    out.push(...duplicates(authored, (f) => f.id, (f) => `${f.path}/id`, 'field-id-unique', 'field id'));
+    out.push(
+      ...duplicates(
+        authored,
+        (f) => f.id,
+        (f) => `${f.path}/id`,
+        'field-id-unique',
+        'field id',
+      ),
+    );
     for (const field of authored) {
       if (field.id === undefined) {
-        out.push(error('field-id-missing', field.path, `field "${field.key ?? '?'}" needs an immutable "id" (migrations rely on it)`));
+        out.push(
+          error(
+            'field-id-missing',
+            field.path,
+            `field "${field.key ?? '?'}" needs an immutable "id" (migrations rely on it)`,
+          ),
+        );
       } else if (field.id.startsWith(STANDARD_ID_PREFIX)) {
-        out.push(error('field-id-reserved', `${field.path}/id`, `id "${field.id}" is reserved for standard fields`));
+        out.push(
+          error('field-id-reserved', `${field.path}/id`, `id "${field.id}" is reserved for standard fields`),
+        );
       }
     }
     const levelKeys = model.levels.flatMap((l) => (l.key ? [l.key] : []));
     for (const level of model.levels) {
       out.push(...keyChecks(level.fields, levelKeys));
-      for (const group of level.fields.filter((f) => f.kind === 'group')) out.push(...keyChecks(group.rowFields, []));
+      for (const group of level.fields.filter((f) => f.kind === 'group'))
+        out.push(...keyChecks(group.rowFields, []));
       out.push(...displayChecks(level));
-      for (const field of allFields(level)) out.push(...fieldConsistency(field, levelKeys, model.levelsByKey));
+      for (const field of allFields(level))
+        out.push(...fieldConsistency(field, levelKeys, model.levelsByKey));
     }
     return out;
   },
 };
 
 function keyChecks(fields: readonly FieldModel[], levelKeys: readonly string[]): Diagnostic[] {
-  const out = duplicates(fields, (f) => f.key, (f) => `${f.path}/key`, 'field-key-unique', 'field key');
+  const out = duplicates(
+    fields,
+    (f) => f.key,
+    (f) => `${f.path}/key`,
+    'field-key-unique',
+    'field key',
+  );
   for (const field of fields.filter((f) => f.authored && f.key !== undefined)) {
     const key = field.key as string;
-    const reason = reservedReason(key) ?? (levelKeys.some((l) => key === `${l}_id`) ? 'names the link to a level' : undefined);
+    const reason =
+      reservedReason(key) ??
+      (levelKeys.some((l) => key === `${l}_id`) ? 'names the link to a level' : undefined);
     if (reason) out.push(error('field-key-reserved', `${field.path}/key`, `field key "${key}" ${reason}`));
   }
   return out;
@@ -63,7 +89,13 @@ function displayChecks(level: LevelModel): Diagnostic[] {
   const check = (name: string, path: string) => {
     if (known.has(name)) return;
     const hint = closestMatch(name, keys);
-    out.push(error('display-field-unknown', path, `"${name}" is not a field of level "${level.key ?? '?'}"${hint ? `; did you mean "${hint}"?` : ''}`));
+    out.push(
+      error(
+        'display-field-unknown',
+        path,
+        `"${name}" is not a field of level "${level.key ?? '?'}"${hint ? `; did you mean "${hint}"?` : ''}`,
+      ),
+    );
   };
   for (const slot of ['list', 'detail', 'keep'] as const) {
     asArray(prop(level.raw, slot)).forEach((name, i) => {
@@ -79,20 +111,36 @@ function displayChecks(level: LevelModel): Diagnostic[] {
   return out;
 }
 
-function fieldConsistency(field: FieldModel, levelKeys: readonly string[], levels: ReadonlyMap<string, LevelModel>): Diagnostic[] {
+function fieldConsistency(
+  field: FieldModel,
+  levelKeys: readonly string[],
+  levels: ReadonlyMap<string, LevelModel>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const raw = field.raw;
   if (field.kind === 'group' && field.group) {
-    out.push(error('group-nested', field.path, 'a repeatable group cannot contain another group; use a child level'));
+    out.push(
+      error('group-nested', field.path, 'a repeatable group cannot contain another group; use a child level'),
+    );
   }
   const minItems = asNumber(prop(raw, 'minItems'));
   const maxItems = asNumber(prop(raw, 'maxItems'));
   if (minItems !== undefined && maxItems !== undefined && minItems > maxItems) {
-    out.push(error('group-items-order', `${field.path}/minItems`, `minItems ${minItems} is above maxItems ${maxItems}`));
+    out.push(
+      error(
+        'group-items-order',
+        `${field.path}/minItems`,
+        `minItems ${minItems} is above maxItems ${maxItems}`,
+      ),
+    );
   }
   const min = prop(raw, 'min');
   const max = prop(raw, 'max');
-  if ((typeof min === 'number' || typeof min === 'string') && typeof max === typeof min && min > (max as typeof min)) {
+  if (
+    (typeof min === 'number' || typeof min === 'string') &&
+    typeof max === typeof min &&
+    min > (max as typeof min)
+  ) {
     out.push(error('bounds-order', `${field.path}/min`, `min ${String(min)} is above max ${String(max)}`));
   }
   const pattern = asString(prop(raw, 'pattern'));
@@ -102,13 +150,25 @@ function fieldConsistency(field: FieldModel, levelKeys: readonly string[], level
       out.push(error('computed-conflict', `${field.path}/readOnly`, 'a computed field is always read-only'));
     }
     if (prop(raw, 'default') !== undefined) {
-      out.push(error('computed-conflict', `${field.path}/default`, 'a computed field cannot have a default: its rule sets it'));
+      out.push(
+        error(
+          'computed-conflict',
+          `${field.path}/default`,
+          'a computed field cannot have a default: its rule sets it',
+        ),
+      );
     }
   }
   const target = asString(prop(raw, 'level'));
   if (field.kind === 'reference' && target !== undefined && !levels.has(target)) {
     const hint = closestMatch(target, levelKeys);
-    out.push(error('reference-level-unknown', `${field.path}/level`, `no level has key "${target}"${hint ? `; did you mean "${hint}"?` : ''}`));
+    out.push(
+      error(
+        'reference-level-unknown',
+        `${field.path}/level`,
+        `no level has key "${target}"${hint ? `; did you mean "${hint}"?` : ''}`,
+      ),
+    );
   }
   return out;
 }
@@ -127,6 +187,10 @@ function patternProblems(pattern: string, path: string): Diagnostic[] {
     return [error('pattern-invalid', path, `invalid regular expression: ${(e as Error).message}`)];
   }
   return UNPORTABLE.filter(([re]) => re.test(pattern)).map(([, what]) =>
-    warning('pattern-invalid', path, `pattern uses ${what}, which PostgreSQL CHECK constraints do not support`),
+    warning(
+      'pattern-invalid',
+      path,
+      `pattern uses ${what}, which PostgreSQL CHECK constraints do not support`,
+    ),
   );
 }

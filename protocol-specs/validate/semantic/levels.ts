@@ -18,22 +18,49 @@ export const levelChecks: SemanticCheck = {
   },
   check({ model }: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    out.push(...duplicates(model.levels, (l) => l.id, (l) => `${l.path}/id`, 'level-id-unique', 'level id'));
-    out.push(...duplicates(model.levels, (l) => l.key, (l) => `${l.path}/key`, 'level-key-unique', 'level key'));
+    out.push(
+      ...duplicates(
+        model.levels,
+        (l) => l.id,
+        (l) => `${l.path}/id`,
+        'level-id-unique',
+        'level id',
+      ),
+    );
+    out.push(
+      ...duplicates(
+        model.levels,
+        (l) => l.key,
+        (l) => `${l.path}/key`,
+        'level-key-unique',
+        'level key',
+      ),
+    );
     const keys = model.levels.flatMap((l) => (l.key === undefined ? [] : [l.key]));
     for (const level of model.levels) {
       const reason = level.key === undefined ? undefined : reservedReason(level.key);
-      if (reason) out.push(error('level-key-reserved', `${level.path}/key`, `level key "${level.key}" ${reason}`));
+      if (reason)
+        out.push(error('level-key-reserved', `${level.path}/key`, `level key "${level.key}" ${reason}`));
       level.parents.forEach((parent, i) => {
         if (model.levelsByKey.has(parent)) return;
         const hint = closestMatch(parent, keys);
         out.push(
-          error('level-parent-unknown', `${level.path}/parents/${i}`, `no level has key "${parent}"${hint ? `; did you mean "${hint}"?` : ''}`),
+          error(
+            'level-parent-unknown',
+            `${level.path}/parents/${i}`,
+            `no level has key "${parent}"${hint ? `; did you mean "${hint}"?` : ''}`,
+          ),
         );
       });
       const geometry = prop(level.raw, 'geometry');
       if (asString(prop(geometry, 'kind')) === 'none' && prop(geometry, 'required') === true) {
-        out.push(error('level-geometry-required', `${level.path}/geometry/required`, 'a geometry of kind "none" cannot be required'));
+        out.push(
+          error(
+            'level-geometry-required',
+            `${level.path}/geometry/required`,
+            'a geometry of kind "none" cannot be required',
+          ),
+        );
       }
     }
     out.push(...treeCycles(model));
@@ -49,7 +76,8 @@ function treeCycles(model: CheckContext['model']): Diagnostic[] {
     if (state.get(key) === 'visiting') {
       const level = model.levelsByKey.get(key);
       const cycle = [...trail.slice(trail.indexOf(key)), key].join(' → ');
-      if (level) out.push(error('level-tree-cycle', `${level.path}/parents`, `levels form a cycle: ${cycle}`));
+      if (level)
+        out.push(error('level-tree-cycle', `${level.path}/parents`, `levels form a cycle: ${cycle}`));
       return;
     }
     state.set(key, 'visiting');

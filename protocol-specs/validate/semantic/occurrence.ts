@@ -26,7 +26,8 @@ export const occurrenceChecks: SemanticCheck = {
   name: 'occurrence',
   rules: {
     'occurrence-level-unknown': 'The occurrence level exists.',
-    'occurrence-source-unknown': 'Each mapped field is a field (or the geometry) of the occurrence level or an ancestor.',
+    'occurrence-source-unknown':
+      'Each mapped field is a field (or the geometry) of the occurrence level or an ancestor.',
     'occurrence-source-kind': 'Each mapped field has a kind that fits its SINP attribute.',
     'occurrence-nomenclature': 'Mapped nomenclature types are known and fixed codes exist in them.',
   },
@@ -36,15 +37,27 @@ export const occurrenceChecks: SemanticCheck = {
     const levelKey = asString(prop(occurrence, 'level'));
     const level = model.levelsByKey.get(levelKey ?? '');
     if (!level) {
-      return levelKey === undefined ? [] : [error('occurrence-level-unknown', '/occurrence/level', `no level has key "${levelKey}"`)];
+      return levelKey === undefined
+        ? []
+        : [error('occurrence-level-unknown', '/occurrence/level', `no level has key "${levelKey}"`)];
     }
     const out: Diagnostic[] = [];
     for (const [attribute, kinds] of Object.entries(ATTRIBUTE_KINDS)) {
       const source = asString(prop(occurrence, attribute));
-      if (source !== undefined) out.push(...sourceProblems(model, level, source, kinds, pointer('occurrence', attribute)));
+      if (source !== undefined)
+        out.push(...sourceProblems(model, level, source, kinds, pointer('occurrence', attribute)));
     }
     for (const [type, source] of Object.entries(prop(occurrence, 'nomenclatures') ?? {})) {
-      out.push(...nomenclatureProblems(model, level, catalogue, type, source, pointer('occurrence', 'nomenclatures', type)));
+      out.push(
+        ...nomenclatureProblems(
+          model,
+          level,
+          catalogue,
+          type,
+          source,
+          pointer('occurrence', 'nomenclatures', type),
+        ),
+      );
     }
     return out;
   },
@@ -71,11 +84,23 @@ function resolve(model: SpecModel, level: LevelModel, path: string): Resolved | 
   return { kind: field.kind, ...(vocabulary === undefined ? {} : { vocabulary }) };
 }
 
-function sourceProblems(model: SpecModel, level: LevelModel, source: string, kinds: readonly string[], path: string): Diagnostic[] {
+function sourceProblems(
+  model: SpecModel,
+  level: LevelModel,
+  source: string,
+  kinds: readonly string[],
+  path: string,
+): Diagnostic[] {
   const resolved = resolve(model, level, source);
   if (typeof resolved === 'string') return [error('occurrence-source-unknown', path, resolved)];
   if (kinds.includes(resolved.kind)) return [];
-  return [error('occurrence-source-kind', path, `"${source}" is a ${resolved.kind} field; this attribute takes ${kinds.join(' or ')}`)];
+  return [
+    error(
+      'occurrence-source-kind',
+      path,
+      `"${source}" is a ${resolved.kind} field; this attribute takes ${kinds.join(' or ')}`,
+    ),
+  ];
 }
 
 function nomenclatureProblems(
@@ -87,7 +112,7 @@ function nomenclatureProblems(
   path: string,
 ): Diagnostic[] {
   const vocabulary = catalogue.find(type);
-  if (!vocabulary || vocabulary.source !== 'sinp') {
+  if (vocabulary?.source !== 'sinp') {
     return [error('occurrence-nomenclature', path, `"${type}" is not a known SINP nomenclature type`)];
   }
   const code = asString(prop(source, 'code'));
@@ -98,6 +123,13 @@ function nomenclatureProblems(
   const resolved = resolve(model, level, source);
   if (typeof resolved === 'string') return [error('occurrence-source-unknown', path, resolved)];
   if (resolved.kind === 'vocabulary' && resolved.vocabulary === type) return [];
-  const what = resolved.kind === 'vocabulary' ? `uses vocabulary ${resolved.vocabulary}` : `is a ${resolved.kind} field`;
-  return [error('occurrence-source-kind', path, `"${source}" ${what}; map it to ${type} with a rule returning a ${type} code`)];
+  const what =
+    resolved.kind === 'vocabulary' ? `uses vocabulary ${resolved.vocabulary}` : `is a ${resolved.kind} field`;
+  return [
+    error(
+      'occurrence-source-kind',
+      path,
+      `"${source}" ${what}; map it to ${type} with a rule returning a ${type} code`,
+    ),
+  ];
 }

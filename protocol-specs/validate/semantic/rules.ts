@@ -23,7 +23,13 @@ export const ruleChecks: SemanticCheck = {
     for (const slot of slots) {
       const result = parseRule(slot.source);
       if (!result.ok) {
-        out.push(error('rule-syntax', slot.path, `${result.error.message} (at character ${result.error.offset + 1} of the rule)`));
+        out.push(
+          error(
+            'rule-syntax',
+            slot.path,
+            `${result.error.message} (at character ${result.error.offset + 1} of the rule)`,
+          ),
+        );
         continue;
       }
       parsed.push({ slot, ast: result.ast });
@@ -55,7 +61,9 @@ function truthProblems(slot: RuleSlot, ast: RuleNode): Diagnostic[] {
   if (constant.constant) {
     const truth = isTruthy(constant.value);
     if (!truth) return [error('rule-never-true', slot.path, `this ${slot.slot} rule is always false`)];
-    return [warning('rule-constant', slot.path, `this ${slot.slot} rule is always true; write true or drop it`)];
+    return [
+      warning('rule-constant', slot.path, `this ${slot.slot} rule is always true; write true or drop it`),
+    ];
   }
   const why = contradiction(ast);
   return why ? [error('rule-never-true', slot.path, `this ${slot.slot} rule can never be true: ${why}`)] : [];
@@ -65,7 +73,8 @@ function truthProblems(slot: RuleSlot, ast: RuleNode): Diagnostic[] {
 function cycles(parsed: ReadonlyArray<{ slot: RuleSlot; ast: RuleNode }>): Diagnostic[] {
   const edges = new Map<string, { path: string; deps: string[] }>();
   for (const { slot, ast } of parsed) {
-    if ((slot.slot !== 'computed' && slot.slot !== 'visibleIf') || !slot.field?.key || !slot.level.key) continue;
+    if ((slot.slot !== 'computed' && slot.slot !== 'visibleIf') || !slot.field?.key || !slot.level.key)
+      continue;
     const node = `${slot.level.key}.${slot.field.key}`;
     const deps = referencedFields(ast)
       .filter((r) => r.scope === 'value')

@@ -14,22 +14,50 @@ export const scopeChecks: SemanticCheck = {
     const taxonomy = prop(model.raw, 'taxonomy');
     const scope = asString(prop(taxonomy, 'scope'));
     const allowed =
-      scope === 'list' ? new Set(asArray(prop(taxonomy, 'taxa'))) : scope === 'species' ? new Set([prop(taxonomy, 'taxon')]) : undefined;
+      scope === 'list'
+        ? new Set(asArray(prop(taxonomy, 'taxa')))
+        : scope === 'species'
+          ? new Set([prop(taxonomy, 'taxon')])
+          : undefined;
     const out: Diagnostic[] = [];
     for (const field of model.levels.flatMap(allFields)) {
       if (field.kind === 'taxon' && allowed) {
         asArray(prop(field.raw, 'taxa')).forEach((t, i) => {
-          if (!allowed.has(t)) out.push(error('taxon-out-of-scope', `${field.path}/taxa/${i}`, `taxon ${String(t)} is outside the protocol taxonomy`));
+          if (!allowed.has(t))
+            out.push(
+              error(
+                'taxon-out-of-scope',
+                `${field.path}/taxa/${i}`,
+                `taxon ${String(t)} is outside the protocol taxonomy`,
+              ),
+            );
         });
         const fixed = prop(field.raw, 'fixed');
         if (fixed !== undefined && !allowed.has(fixed)) {
-          out.push(error('taxon-out-of-scope', `${field.path}/fixed`, `taxon ${String(fixed)} is outside the protocol taxonomy`));
+          out.push(
+            error(
+              'taxon-out-of-scope',
+              `${field.path}/fixed`,
+              `taxon ${String(fixed)} is outside the protocol taxonomy`,
+            ),
+          );
         }
       }
       const datasets = prop(field.raw, 'datasets');
       const fallback = prop(field.raw, 'default');
-      if (field.kind === 'dataset' && Array.isArray(datasets) && typeof fallback === 'string' && !datasets.includes(fallback)) {
-        out.push(error('dataset-default-unknown', `${field.path}/default`, `dataset ${fallback} is not among the field's datasets`));
+      if (
+        field.kind === 'dataset' &&
+        Array.isArray(datasets) &&
+        typeof fallback === 'string' &&
+        !datasets.includes(fallback)
+      ) {
+        out.push(
+          error(
+            'dataset-default-unknown',
+            `${field.path}/default`,
+            `dataset ${fallback} is not among the field's datasets`,
+          ),
+        );
       }
     }
     return out;

@@ -21,8 +21,24 @@ export const vocabularyChecks: SemanticCheck = {
   },
   check({ model, catalogue }: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
-    out.push(...duplicates(model.vocabularies, (v) => asString(prop(v.raw, 'id')), (v) => `${v.path}/id`, 'vocabulary-id-unique', 'vocabulary id'));
-    out.push(...duplicates(model.vocabularies, (v) => v.code, (v) => `${v.path}/code`, 'vocabulary-id-unique', 'vocabulary code'));
+    out.push(
+      ...duplicates(
+        model.vocabularies,
+        (v) => asString(prop(v.raw, 'id')),
+        (v) => `${v.path}/id`,
+        'vocabulary-id-unique',
+        'vocabulary id',
+      ),
+    );
+    out.push(
+      ...duplicates(
+        model.vocabularies,
+        (v) => v.code,
+        (v) => `${v.path}/code`,
+        'vocabulary-id-unique',
+        'vocabulary code',
+      ),
+    );
     for (const vocabulary of model.vocabularies) out.push(...valueChecks(vocabulary.raw, vocabulary.path));
     for (const level of model.levels) {
       for (const field of allFields(level)) out.push(...fieldCodeChecks(field, catalogue));
@@ -36,7 +52,13 @@ export const vocabularyChecks: SemanticCheck = {
 
 function valueChecks(vocabulary: Record<string, unknown>, path: string): Diagnostic[] {
   const values = asArray(prop(vocabulary, 'values')).map((v, i) => ({ raw: v, path: `${path}/values/${i}` }));
-  const out = duplicates(values, (v) => asString(prop(v.raw, 'code')), (v) => `${v.path}/code`, 'vocabulary-value-unique', 'code');
+  const out = duplicates(
+    values,
+    (v) => asString(prop(v.raw, 'code')),
+    (v) => `${v.path}/code`,
+    'vocabulary-value-unique',
+    'code',
+  );
   const broaderOf = new Map<string, string | undefined>();
   for (const v of values) {
     const code = asString(prop(v.raw, 'code'));
@@ -47,7 +69,13 @@ function valueChecks(vocabulary: Record<string, unknown>, path: string): Diagnos
     const broader = asString(prop(v.raw, 'broader'));
     if (broader === undefined) continue;
     if (!broaderOf.has(broader)) {
-      out.push(error('vocabulary-broader-unknown', `${v.path}/broader`, `broader code "${broader}" is not a value of this vocabulary`));
+      out.push(
+        error(
+          'vocabulary-broader-unknown',
+          `${v.path}/broader`,
+          `broader code "${broader}" is not a value of this vocabulary`,
+        ),
+      );
       continue;
     }
     const seen = new Set<string>([code ?? '']);
@@ -57,7 +85,13 @@ function valueChecks(vocabulary: Record<string, unknown>, path: string): Diagnos
       cursor = broaderOf.get(cursor);
     }
     if (cursor !== undefined && cursor === code) {
-      out.push(error('vocabulary-broader-unknown', `${v.path}/broader`, `value "${code}" is its own broader value (a cycle)`));
+      out.push(
+        error(
+          'vocabulary-broader-unknown',
+          `${v.path}/broader`,
+          `value "${code}" is its own broader value (a cycle)`,
+        ),
+      );
     }
   }
   return out;
@@ -66,9 +100,18 @@ function valueChecks(vocabulary: Record<string, unknown>, path: string): Diagnos
 function fieldCodeChecks(field: FieldModel, catalogue: VocabularyCatalogue): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (field.kind === 'choice') {
-    const choices = asArray(prop(field.raw, 'choices')).map((c, i) => ({ c, path: `${field.path}/choices/${i}` }));
+    const choices = asArray(prop(field.raw, 'choices')).map((c, i) => ({
+      c,
+      path: `${field.path}/choices/${i}`,
+    }));
     out.push(
-      ...duplicates(choices, (x) => (typeof x.c === 'string' ? x.c : asString(prop(x.c, 'value'))), (x) => x.path, 'choice-value-unique', 'choice'),
+      ...duplicates(
+        choices,
+        (x) => (typeof x.c === 'string' ? x.c : asString(prop(x.c, 'value'))),
+        (x) => x.path,
+        'choice-value-unique',
+        'choice',
+      ),
     );
     out.push(...defaultCodes(field, codesOf(field, catalogue) ?? [], 'choice'));
   }
@@ -77,12 +120,19 @@ function fieldCodeChecks(field: FieldModel, catalogue: VocabularyCatalogue): Dia
   if (code === undefined) return out;
   const vocabulary = catalogue.find(code);
   if (!vocabulary) {
-    out.push(error('vocabulary-unknown', `${field.path}/vocabulary`, `"${code}" is neither a protocol vocabulary nor a known SINP nomenclature type`));
+    out.push(
+      error(
+        'vocabulary-unknown',
+        `${field.path}/vocabulary`,
+        `"${code}" is neither a protocol vocabulary nor a known SINP nomenclature type`,
+      ),
+    );
     return out;
   }
   const all = vocabulary.values.map((v) => v.code);
   asArray(prop(field.raw, 'codes')).forEach((c, i) => {
-    if (typeof c === 'string' && !all.includes(c)) out.push(unknownCode(`${field.path}/codes/${i}`, c, code, all));
+    if (typeof c === 'string' && !all.includes(c))
+      out.push(unknownCode(`${field.path}/codes/${i}`, c, code, all));
   });
   out.push(...defaultCodes(field, codesOf(field, catalogue) ?? all, code));
   return out;
@@ -101,25 +151,47 @@ function defaultCodes(field: FieldModel, allowed: readonly string[], vocabulary:
 
 function unknownCode(path: string, code: string, vocabulary: string, known: readonly string[]): Diagnostic {
   const hint = closestMatch(code, known);
-  return error('vocabulary-code-unknown', path, `"${code}" is not a code of ${vocabulary}${hint ? `; did you mean "${hint}"?` : ''}`);
+  return error(
+    'vocabulary-code-unknown',
+    path,
+    `"${code}" is not a code of ${vocabulary}${hint ? `; did you mean "${hint}"?` : ''}`,
+  );
 }
 
-function fieldSetChecks(set: unknown, path: string, fields: readonly FieldModel[], catalogue: VocabularyCatalogue): Diagnostic[] {
+function fieldSetChecks(
+  set: unknown,
+  path: string,
+  fields: readonly FieldModel[],
+  catalogue: VocabularyCatalogue,
+): Diagnostic[] {
   const appliesTo = prop(set, 'appliesTo');
   const key = asString(prop(appliesTo, 'field'));
   if (key === undefined) return [];
   const field = fields.find((f) => f.key === key && f.fieldSetPath === undefined);
   if (!field || (field.kind !== 'choice' && field.kind !== 'vocabulary')) {
     const what = field ? `a ${field.kind} field` : 'not a field of this level (outside field sets)';
-    return [error('field-set-field', `${path}/appliesTo/field`, `"${key}" is ${what}; a field set applies to a choice or vocabulary field`)];
+    return [
+      error(
+        'field-set-field',
+        `${path}/appliesTo/field`,
+        `"${key}" is ${what}; a field set applies to a choice or vocabulary field`,
+      ),
+    ];
   }
   const allowed = codesOf(field, catalogue) ?? [];
   const out: Diagnostic[] = [];
   asArray(prop(appliesTo, 'codes')).forEach((c, i) => {
-    if (typeof c === 'string' && !allowed.includes(c)) out.push(unknownCode(`${path}/appliesTo/codes/${i}`, c, key, allowed));
+    if (typeof c === 'string' && !allowed.includes(c))
+      out.push(unknownCode(`${path}/appliesTo/codes/${i}`, c, key, allowed));
   });
   if (prop(field.raw, 'required') !== true) {
-    out.push(warning('field-set-field', `${path}/appliesTo/field`, `"${key}" is not always required: records without it get none of this set`));
+    out.push(
+      warning(
+        'field-set-field',
+        `${path}/appliesTo/field`,
+        `"${key}" is not always required: records without it get none of this set`,
+      ),
+    );
   }
   return out;
 }
