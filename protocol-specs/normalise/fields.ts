@@ -96,8 +96,8 @@ const RESOLVERS: Record<FieldKind, Resolver> = {
   }),
   boolean: (_f, c) => ({ ...c, kind: 'boolean' }),
   date: (f, c) => ({ ...c, kind: 'date', ...bounds(f, c.sourcePath, textBound) }),
-  time: (_f, c) => ({ ...c, kind: 'time' }),
-  datetime: (_f, c) => ({ ...c, kind: 'datetime' }),
+  time: (f, c) => ({ ...c, kind: 'time', ...bounds(f, c.sourcePath, textBound) }),
+  datetime: (f, c) => ({ ...c, kind: 'datetime', ...bounds(f, c.sourcePath, textBound) }),
   choice: (f, c) => ({
     ...c,
     kind: 'choice',

@@ -70,10 +70,10 @@ export function fieldToAuthored(f: ResolvedField): Field {
         decimals: f.decimals,
       }) as Field;
     case 'date':
-      return compact({ kind: f.kind, ...value, min: bound(f.min), max: bound(f.max) }) as Field;
-    case 'boolean':
     case 'time':
     case 'datetime':
+      return compact({ kind: f.kind, ...value, min: bound(f.min), max: bound(f.max) }) as Field;
+    case 'boolean':
       return compact({ kind: f.kind, ...value }) as Field;
     case 'choice':
       return compact({

@@ -64,6 +64,14 @@ function toDiagnostic(e: ErrorObject): Diagnostic {
         e.instancePath,
         `does not match any allowed form (${describe(e.parentSchema)})`,
       );
+    case 'pattern':
+    case 'maxLength':
+    case 'minLength': {
+      // The schema's description says what a valid value looks like better than a regular expression does.
+      const described = (e.parentSchema as { description?: string } | undefined)?.description;
+      const message = `${JSON.stringify(e.data)} ${e.message ?? 'is invalid'}${described ? `: ${described}` : ''}`;
+      return error(`shape-${e.keyword}`, e.instancePath, message);
+    }
     default:
       return error(`shape-${e.keyword}`, e.instancePath, e.message ?? `fails ${e.keyword}`);
   }

@@ -7,7 +7,8 @@ import type { CheckContext, SemanticCheck } from './context.ts';
 export const scopeChecks: SemanticCheck = {
   name: 'scope',
   rules: {
-    'taxon-out-of-scope': "A field's taxa and fixed taxon lie within the protocol's taxonomic scope.",
+    'taxon-out-of-scope':
+      "A fixed taxon lies within the field's own taxa, or else the protocol's taxonomic scope.",
     'dataset-default-unknown': "A dataset default is one of the field's datasets.",
   },
   check({ model }: CheckContext): Diagnostic[] {
@@ -21,27 +22,15 @@ export const scopeChecks: SemanticCheck = {
           : undefined;
     const out: Diagnostic[] = [];
     for (const field of model.levels.flatMap(allFields)) {
-      if (field.kind === 'taxon' && allowed) {
-        asArray(prop(field.raw, 'taxa')).forEach((t, i) => {
-          if (!allowed.has(t))
-            out.push(
-              error(
-                'taxon-out-of-scope',
-                `${field.path}/taxa/${i}`,
-                `taxon ${String(t)} is outside the protocol taxonomy`,
-              ),
-            );
-        });
-        const fixed = prop(field.raw, 'fixed');
-        if (fixed !== undefined && !allowed.has(fixed)) {
-          out.push(
-            error(
-              'taxon-out-of-scope',
-              `${field.path}/fixed`,
-              `taxon ${String(fixed)} is outside the protocol taxonomy`,
-            ),
-          );
-        }
+      // A field's own `taxa` is its scope (a host plant or roost tree in a bat protocol); else the protocol's.
+      const own = prop(field.raw, 'taxa');
+      const fieldScope = Array.isArray(own) ? new Set(own) : allowed;
+      const fixed = prop(field.raw, 'fixed');
+      if (field.kind === 'taxon' && fieldScope && fixed !== undefined && !fieldScope.has(fixed)) {
+        const where = Array.isArray(own) ? "the field's taxa" : 'the protocol taxonomy';
+        out.push(
+          error('taxon-out-of-scope', `${field.path}/fixed`, `taxon ${String(fixed)} is outside ${where}`),
+        );
       }
       const datasets = prop(field.raw, 'datasets');
       const fallback = prop(field.raw, 'default');
