@@ -38,5 +38,7 @@ export function parsePointer(path: string): string[] {
 
 /** Stable order for printing and comparing: by path, then rule. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => (a.path === b.path ? a.rule.localeCompare(b.rule) : a.path < b.path ? -1 : 1));
+  return [...diagnostics].sort((a, b) =>
+    a.path === b.path ? a.rule.localeCompare(b.rule) : a.path < b.path ? -1 : 1,
+  );
 }

@@ -2,8 +2,9 @@
  * How each field kind looks to the rule language. One exhaustive table, so a new kind fails to compile
  * until it says what rules see of it.
  */
-import type { RuleType } from './rules/types.ts';
+
 import type { FieldKind } from './resolved.ts';
+import type { RuleType } from './rules/types.ts';
 
 interface KindTyping {
   /** The rule type of one value; `undefined` when the kind stores nothing rules can read (a section). */
@@ -44,7 +45,11 @@ export function isMultiple(kind: FieldKind, multiple: unknown): boolean {
   return typeof multiple === 'boolean' ? multiple : MULTIPLE_BY_DEFAULT.has(kind);
 }
 
-export function ruleTypeOf(kind: FieldKind, multiple: boolean, codes?: readonly string[]): RuleType | undefined {
+export function ruleTypeOf(
+  kind: FieldKind,
+  multiple: boolean,
+  codes?: readonly string[],
+): RuleType | undefined {
   const typing: KindTyping = FIELD_KIND_TYPING[kind];
   if (typing.base === undefined) return undefined;
   return {

@@ -50,7 +50,12 @@ function toValue(node: Node): unknown {
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (keyNode && valueNode) {
-          Object.defineProperty(out, String(keyNode.value), { value: toValue(valueNode), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(out, String(keyNode.value), {
+            value: toValue(valueNode),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
       }
       return out;
@@ -72,7 +77,11 @@ function duplicateKeys(node: Node, path: string, offsets: Map<Diagnostic, number
       const key = String(keyNode.value);
       const childPath = `${path}${pointer(key)}`;
       if (seen.has(key)) {
-        const d = error('json-duplicate-key', childPath, `key "${key}" appears more than once; only the last one counts`);
+        const d = error(
+          'json-duplicate-key',
+          childPath,
+          `key "${key}" appears more than once; only the last one counts`,
+        );
         offsets.set(d, keyNode.offset);
         out.push(d);
       }

@@ -17,23 +17,84 @@ const medias: Field = {
   label: { fr: 'Médias', en: 'Media' },
   help: { fr: 'Photos, enregistrements ou documents.', en: 'Photos, recordings or documents.' },
 };
-const comments: Field = { id: 'std.comments', key: 'comments', kind: 'long_text', label: { fr: 'Commentaire', en: 'Comment' } };
+const comments: Field = {
+  id: 'std.comments',
+  key: 'comments',
+  kind: 'long_text',
+  label: { fr: 'Commentaire', en: 'Comment' },
+};
 
 export const STANDARD_FIELDS: Readonly<Record<LevelType, readonly Field[]>> = {
   sites_group: [
-    { id: 'std.sites_group_name', key: 'sites_group_name', kind: 'text', label: { fr: 'Nom', en: 'Name' }, required: true, maxLength: 255 },
-    { id: 'std.sites_group_code', key: 'sites_group_code', kind: 'text', label: { fr: 'Code', en: 'Code' }, maxLength: 50 },
-    { id: 'std.sites_group_description', key: 'sites_group_description', kind: 'long_text', label: { fr: 'Description', en: 'Description' } },
+    {
+      id: 'std.sites_group_name',
+      key: 'sites_group_name',
+      kind: 'text',
+      label: { fr: 'Nom', en: 'Name' },
+      required: true,
+      maxLength: 255,
+    },
+    {
+      id: 'std.sites_group_code',
+      key: 'sites_group_code',
+      kind: 'text',
+      label: { fr: 'Code', en: 'Code' },
+      maxLength: 50,
+    },
+    {
+      id: 'std.sites_group_description',
+      key: 'sites_group_description',
+      kind: 'long_text',
+      label: { fr: 'Description', en: 'Description' },
+    },
     comments,
     medias,
   ],
   site: [
-    { id: 'std.base_site_name', key: 'base_site_name', kind: 'text', label: { fr: 'Nom', en: 'Name' }, required: true, maxLength: 255 },
-    { id: 'std.base_site_code', key: 'base_site_code', kind: 'text', label: { fr: 'Code', en: 'Code' }, maxLength: 50 },
-    { id: 'std.base_site_description', key: 'base_site_description', kind: 'long_text', label: { fr: 'Description', en: 'Description' } },
-    { id: 'std.id_inventor', key: 'id_inventor', kind: 'observers', label: { fr: 'Descripteur', en: 'Described by' }, multiple: false },
-    { id: 'std.first_use_date', key: 'first_use_date', kind: 'date', label: { fr: 'Date de description', en: 'Description date' }, default: { rule: 'today()' } },
-    { id: 'std.altitude_min', key: 'altitude_min', kind: 'integer', label: { fr: 'Altitude minimum', en: 'Minimum altitude' }, unit: 'm', min: -500, max: 9000 },
+    {
+      id: 'std.base_site_name',
+      key: 'base_site_name',
+      kind: 'text',
+      label: { fr: 'Nom', en: 'Name' },
+      required: true,
+      maxLength: 255,
+    },
+    {
+      id: 'std.base_site_code',
+      key: 'base_site_code',
+      kind: 'text',
+      label: { fr: 'Code', en: 'Code' },
+      maxLength: 50,
+    },
+    {
+      id: 'std.base_site_description',
+      key: 'base_site_description',
+      kind: 'long_text',
+      label: { fr: 'Description', en: 'Description' },
+    },
+    {
+      id: 'std.id_inventor',
+      key: 'id_inventor',
+      kind: 'observers',
+      label: { fr: 'Descripteur', en: 'Described by' },
+      multiple: false,
+    },
+    {
+      id: 'std.first_use_date',
+      key: 'first_use_date',
+      kind: 'date',
+      label: { fr: 'Date de description', en: 'Description date' },
+      default: { rule: 'today()' },
+    },
+    {
+      id: 'std.altitude_min',
+      key: 'altitude_min',
+      kind: 'integer',
+      label: { fr: 'Altitude minimum', en: 'Minimum altitude' },
+      unit: 'm',
+      min: -500,
+      max: 9000,
+    },
     {
       id: 'std.altitude_max',
       key: 'altitude_max',
@@ -46,7 +107,14 @@ export const STANDARD_FIELDS: Readonly<Record<LevelType, readonly Field[]>> = {
     medias,
   ],
   visit: [
-    { id: 'std.visit_date_min', key: 'visit_date_min', kind: 'date', label: { fr: 'Date', en: 'Date' }, required: true, default: { rule: 'today()' } },
+    {
+      id: 'std.visit_date_min',
+      key: 'visit_date_min',
+      kind: 'date',
+      label: { fr: 'Date', en: 'Date' },
+      required: true,
+      default: { rule: 'today()' },
+    },
     {
       id: 'std.visit_date_max',
       key: 'visit_date_max',
@@ -54,8 +122,21 @@ export const STANDARD_FIELDS: Readonly<Record<LevelType, readonly Field[]>> = {
       label: { fr: 'Date de fin', en: 'End date' },
       min: { rule: 'value.visit_date_min' },
     },
-    { id: 'std.observers', key: 'observers', kind: 'observers', label: { fr: 'Observateurs', en: 'Observers' }, required: true, default: { rule: 'currentUser()' } },
-    { id: 'std.id_dataset', key: 'id_dataset', kind: 'dataset', label: { fr: 'Jeu de données', en: 'Dataset' }, required: true },
+    {
+      id: 'std.observers',
+      key: 'observers',
+      kind: 'observers',
+      label: { fr: 'Observateurs', en: 'Observers' },
+      required: true,
+      default: { rule: 'currentUser()' },
+    },
+    {
+      id: 'std.id_dataset',
+      key: 'id_dataset',
+      kind: 'dataset',
+      label: { fr: 'Jeu de données', en: 'Dataset' },
+      required: true,
+    },
     comments,
     medias,
   ],
@@ -69,7 +150,9 @@ export const STANDARD_FIELDS: Readonly<Record<LevelType, readonly Field[]>> = {
 };
 
 /** Geometry a standard level type has unless the protocol says otherwise. */
-export const DEFAULT_GEOMETRY: Readonly<Record<LevelType, { kind: 'none' | 'point' | 'line' | 'polygon' | 'any'; required: boolean }>> = {
+export const DEFAULT_GEOMETRY: Readonly<
+  Record<LevelType, { kind: 'none' | 'point' | 'line' | 'polygon' | 'any'; required: boolean }>
+> = {
   sites_group: { kind: 'polygon', required: false },
   site: { kind: 'point', required: true },
   visit: { kind: 'none', required: false },
