@@ -193,6 +193,7 @@ export interface ResolvedVocabulary {
   readonly id: string;
   readonly code: string;
   readonly label: Labels;
+  readonly description?: Labels;
   readonly source: 'protocol' | 'sinp';
   readonly values: readonly ResolvedVocabularyValue[];
 }

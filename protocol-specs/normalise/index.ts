@@ -76,6 +76,7 @@ function vocabularyOf(code: string, own: ProtocolVocabulary | undefined): Resolv
         id: own.id,
         code,
         label: labels(own.label),
+        ...(own.description === undefined ? {} : { description: labels(own.description) }),
         source: 'protocol',
         values: own.values.map((v) => ({
           code: v.code,

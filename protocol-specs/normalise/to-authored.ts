@@ -202,19 +202,22 @@ export function toAuthored(protocol: ResolvedProtocol): SuiviMonitoringProtocol 
     vocabularies:
       own.length === 0
         ? undefined
-        : own.map((v) => ({
-            id: v.id,
-            code: v.code,
-            label: label(v.label),
-            values: v.values.map((x) =>
-              compact({
-                code: x.code,
-                label: label(x.label),
-                definition: x.definition && label(x.definition),
-                broader: x.broader,
-              }),
-            ),
-          })),
+        : own.map((v) =>
+            compact({
+              id: v.id,
+              code: v.code,
+              label: label(v.label),
+              description: v.description && label(v.description),
+              values: v.values.map((x) =>
+                compact({
+                  code: x.code,
+                  label: label(x.label),
+                  definition: x.definition && label(x.definition),
+                  broader: x.broader,
+                }),
+              ),
+            }),
+          ),
     levels: protocol.levels.map(levelToAuthored) as SuiviMonitoringProtocol['levels'],
     occurrence:
       occurrence &&

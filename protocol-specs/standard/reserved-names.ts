@@ -132,9 +132,23 @@ export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([
   'spec_version',
 ]);
 
-export function reservedReason(key: string): string | undefined {
+/** Scope names of the rule language: a level with one of these keys could not be named in rules. */
+export const RULE_SCOPES: ReadonlySet<string> = new Set(['value', 'parent', 'row', 'choice']);
+
+function sqlReason(key: string): string | undefined {
   if (SQL_RESERVED_WORDS.has(key)) return 'is an SQL reserved word';
   if (SYSTEM_COLUMNS.has(key)) return 'is a PostgreSQL system column';
-  if (GENERATED_COLUMNS.has(key)) return 'is a column every generated table already has';
   return undefined;
+}
+
+export function levelKeyReservedReason(key: string): string | undefined {
+  return sqlReason(key) ?? (RULE_SCOPES.has(key) ? 'is a scope name of the rule language' : undefined);
+}
+
+/** `geometry` names a level's own geometry in mappings (`site.geometry`), so no field may take it. */
+export function fieldKeyReservedReason(key: string, levelKeys: readonly string[]): string | undefined {
+  if (GENERATED_COLUMNS.has(key)) return 'is a column every generated table already has';
+  if (key === 'geometry') return "names the level's geometry";
+  if (levelKeys.some((level) => key === `${level}_id`)) return 'names the link to a level';
+  return sqlReason(key);
 }

@@ -135,22 +135,38 @@ function fieldSlots(
   return slots;
 }
 
+/** What each SINP attribute's rule must yield; nomenclature rules yield a code of their type. */
+const MAPPING_TYPES: Readonly<Record<string, BaseType>> = {
+  taxon: 'number',
+  citedName: 'text',
+  countMin: 'number',
+  countMax: 'number',
+  dateStart: 'date',
+  dateEnd: 'date',
+  publishAfter: 'date',
+  observers: 'text',
+  determiner: 'text',
+  geometry: 'geometry',
+  dataset: 'uuid',
+  comment: 'text',
+};
+
 function mappingSlots(model: SpecModel, catalogue: VocabularyCatalogue): RuleSlot[] {
   const occurrence = prop(model.raw, 'occurrence');
   const level = model.levelsByKey.get(asString(prop(occurrence, 'level')) ?? '');
   if (!isObject(occurrence) || !level) return [];
   const environment = levelEnvironment(model, level, catalogue);
   const slots: RuleSlot[] = [];
-  const visit = (value: unknown, path: string) => {
+  const visit = (value: unknown, path: string, expected: BaseType | undefined) => {
     const source = prop(value, 'rule');
     if (typeof source === 'string')
-      slots.push({ path: `${path}/rule`, source, slot: 'mapping', expected: undefined, environment, level });
+      slots.push({ path: `${path}/rule`, source, slot: 'mapping', expected, environment, level });
   };
   for (const [name, value] of Object.entries(occurrence)) {
-    if (name !== 'nomenclatures') visit(value, pointer('occurrence', name));
+    if (name !== 'nomenclatures') visit(value, pointer('occurrence', name), MAPPING_TYPES[name]);
   }
   for (const [type, value] of Object.entries(prop(occurrence, 'nomenclatures') ?? {})) {
-    visit(value, pointer('occurrence', 'nomenclatures', type));
+    visit(value, pointer('occurrence', 'nomenclatures', type), 'text');
   }
   return slots;
 }

@@ -272,6 +272,65 @@ const ROWS: Row[] = [
   },
 ];
 
+/** Second cases for rules with more than one way to break them. */
+ROWS.push(
+  {
+    rule: 'field-id-reserved',
+    fail: (s) =>
+      addVisitField(s, { id: 'my.observers', key: 'observers', kind: 'observers', label: 'Équipe' }),
+    at: '/levels/1/fields/4/id',
+    pass: (s) => addVisitField(s, { key: 'observers', kind: 'observers', label: 'Équipe' }),
+  },
+  {
+    rule: 'standard-field-unknown',
+    fail: (s) => (visit(s).omitStandardFields = ['media']),
+    at: '/levels/1/omitStandardFields/0',
+    pass: (s) => (visit(s).omitStandardFields = ['medias']),
+  },
+  {
+    rule: 'field-set-id-unique',
+    fail: (s) =>
+      site(s).fieldSets.push({
+        ...site(s).fieldSets[0],
+        fields: [{ id: 'f.arches', key: 'arches', kind: 'integer', label: 'Arches' }],
+      }),
+    at: '/levels/0/fieldSets/1/id',
+  },
+  {
+    rule: 'vocabulary-id-unique',
+    fail: (s) => (s.vocabularies[0].code = 'SEXE'),
+    at: '/vocabularies/0/code',
+  },
+  {
+    rule: 'rule-type',
+    fail: (s) => (s.occurrence.countMax = { rule: "concat(value.count_total, '')" }),
+    at: '/occurrence/countMax/rule',
+    pass: (s) => (s.occurrence.countMax = { rule: 'value.count_adults + value.count_young' }),
+  },
+  {
+    rule: 'taxon-out-of-scope',
+    fail: (s) =>
+      obs(s).fields.push({
+        id: 'f.host',
+        key: 'host_plant',
+        kind: 'taxon',
+        label: 'Hôte',
+        taxa: [81065],
+        default: 4001,
+      }),
+    at: '/levels/2/fields/4/default',
+    pass: (s) =>
+      obs(s).fields.push({
+        id: 'f.host',
+        key: 'host_plant',
+        kind: 'taxon',
+        label: 'Hôte',
+        taxa: [81065],
+        default: 81065,
+      }),
+  },
+);
+
 const apply = (mutation?: Mutation) => {
   const spec = baseSpec();
   mutation?.(spec);

@@ -1,6 +1,6 @@
 /** Fields: identities, keys, display references, kind-specific consistency. */
 import { type Diagnostic, error, warning } from '../../diagnostics.ts';
-import { reservedReason } from '../../standard/reserved-names.ts';
+import { fieldKeyReservedReason } from '../../standard/reserved-names.ts';
 import { STANDARD_ID_PREFIX } from '../../standard/standard-fields.ts';
 import { closestMatch } from '../../util/closest-match.ts';
 import { asArray, asNumber, asString, prop } from '../../util/lenient.ts';
@@ -12,10 +12,11 @@ export const fieldChecks: SemanticCheck = {
   name: 'fields',
   rules: {
     'field-id-missing': 'Every field the protocol adds has an id.',
-    'field-id-unique': 'Field ids are unique in the protocol.',
-    'field-id-reserved': `Ids starting with "${STANDARD_ID_PREFIX}" belong to standard fields.`,
+    'field-id-unique': 'The ids of the fields a protocol adds are unique in the protocol.',
+    'field-id-reserved': `Ids starting with "${STANDARD_ID_PREFIX}" belong to standard fields, which keep theirs when refined.`,
     'field-key-unique': 'Field keys are unique within a level (and within a repeatable group).',
-    'field-key-reserved': 'A field key is not an SQL reserved word, a system column or a generated column.',
+    'field-key-reserved':
+      'A field key is not an SQL reserved word, a system or generated column, `geometry`, or `<level key>_id`.',
     'display-field-unknown': 'list, detail, sort, mapLabel and keep name fields of the level.',
     'group-nested': 'A repeatable group does not contain another group.',
     'group-items-order': 'minItems is not above maxItems.',
@@ -51,6 +52,11 @@ export const fieldChecks: SemanticCheck = {
         );
       }
     }
+    const refined = model.levels.flatMap((l) => l.fields.filter((f) => f.standard && f.authored));
+    for (const field of refined.filter((f) => f.id !== `${STANDARD_ID_PREFIX}${f.key}`)) {
+      const message = `field "${field.key}" refines a standard field, which keeps its id "${STANDARD_ID_PREFIX}${field.key}"; drop "id"`;
+      out.push(error('field-id-reserved', `${field.path}/id`, message));
+    }
     const levelKeys = model.levels.flatMap((l) => (l.key ? [l.key] : []));
     for (const level of model.levels) {
       out.push(...keyChecks(level.fields, levelKeys));
@@ -74,9 +80,7 @@ function keyChecks(fields: readonly FieldModel[], levelKeys: readonly string[]):
   );
   for (const field of fields.filter((f) => f.authored && f.key !== undefined)) {
     const key = field.key as string;
-    const reason =
-      reservedReason(key) ??
-      (levelKeys.some((l) => key === `${l}_id`) ? 'names the link to a level' : undefined);
+    const reason = fieldKeyReservedReason(key, levelKeys);
     if (reason) out.push(error('field-key-reserved', `${field.path}/key`, `field key "${key}" ${reason}`));
   }
   return out;

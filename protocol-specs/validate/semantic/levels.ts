@@ -1,8 +1,9 @@
 /** Levels: identities, the tree, geometry. */
 import { type Diagnostic, error } from '../../diagnostics.ts';
-import { reservedReason } from '../../standard/reserved-names.ts';
+import { levelKeyReservedReason } from '../../standard/reserved-names.ts';
+import { STANDARD_FIELDS } from '../../standard/standard-fields.ts';
 import { closestMatch } from '../../util/closest-match.ts';
-import { asString, prop } from '../../util/lenient.ts';
+import { asArray, asString, prop } from '../../util/lenient.ts';
 import type { CheckContext, SemanticCheck } from './context.ts';
 import { duplicates } from './duplicates.ts';
 
@@ -11,7 +12,9 @@ export const levelChecks: SemanticCheck = {
   rules: {
     'level-id-unique': 'Level ids are unique.',
     'level-key-unique': 'Level keys are unique.',
-    'level-key-reserved': 'A level key is not an SQL reserved word.',
+    'level-key-reserved':
+      'A level key is not an SQL reserved word, a system column or a rule scope name (value, parent, row, choice).',
+    'standard-field-unknown': 'omitStandardFields names standard fields of the level type.',
     'level-parent-unknown': 'A level parent names an existing level.',
     'level-tree-cycle': 'Levels form a tree: no level is its own ancestor.',
     'level-geometry-required': 'A required geometry has a geometry kind.',
@@ -38,7 +41,7 @@ export const levelChecks: SemanticCheck = {
     );
     const keys = model.levels.flatMap((l) => (l.key === undefined ? [] : [l.key]));
     for (const level of model.levels) {
-      const reason = level.key === undefined ? undefined : reservedReason(level.key);
+      const reason = level.key === undefined ? undefined : levelKeyReservedReason(level.key);
       if (reason)
         out.push(error('level-key-reserved', `${level.path}/key`, `level key "${level.key}" ${reason}`));
       level.parents.forEach((parent, i) => {
@@ -49,6 +52,19 @@ export const levelChecks: SemanticCheck = {
             'level-parent-unknown',
             `${level.path}/parents/${i}`,
             `no level has key "${parent}"${hint ? `; did you mean "${hint}"?` : ''}`,
+          ),
+        );
+      });
+      const standardKeys = level.type ? STANDARD_FIELDS[level.type].map((f) => f.key) : [];
+      asArray(prop(level.raw, 'omitStandardFields')).forEach((name, i) => {
+        if (typeof name !== 'string' || !level.type || standardKeys.includes(name)) return;
+        const hint = closestMatch(name, standardKeys);
+        const known = hint ? `; did you mean "${hint}"?` : `; it has ${standardKeys.join(', ') || 'none'}`;
+        out.push(
+          error(
+            'standard-field-unknown',
+            `${level.path}/omitStandardFields/${i}`,
+            `"${name}" is not a standard field of a ${level.type} level${known}`,
           ),
         );
       });

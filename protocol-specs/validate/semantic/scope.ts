@@ -25,12 +25,14 @@ export const scopeChecks: SemanticCheck = {
       // A field's own `taxa` is its scope (a host plant or roost tree in a bat protocol); else the protocol's.
       const own = prop(field.raw, 'taxa');
       const fieldScope = Array.isArray(own) ? new Set(own) : allowed;
-      const fixed = prop(field.raw, 'fixed');
-      if (field.kind === 'taxon' && fieldScope && fixed !== undefined && !fieldScope.has(fixed)) {
-        const where = Array.isArray(own) ? "the field's taxa" : 'the protocol taxonomy';
-        out.push(
-          error('taxon-out-of-scope', `${field.path}/fixed`, `taxon ${String(fixed)} is outside ${where}`),
-        );
+      const where = Array.isArray(own) ? "the field's taxa" : 'the protocol taxonomy';
+      for (const slot of ['fixed', 'default'] as const) {
+        const taxon = prop(field.raw, slot);
+        if (field.kind === 'taxon' && fieldScope && typeof taxon === 'number' && !fieldScope.has(taxon)) {
+          out.push(
+            error('taxon-out-of-scope', `${field.path}/${slot}`, `taxon ${taxon} is outside ${where}`),
+          );
+        }
       }
       const datasets = prop(field.raw, 'datasets');
       const fallback = prop(field.raw, 'default');

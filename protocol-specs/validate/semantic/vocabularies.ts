@@ -1,5 +1,6 @@
 /** Vocabularies and the codes fields, defaults and field sets use. */
 import { type Diagnostic, error, warning } from '../../diagnostics.ts';
+import { findStandardVocabulary } from '../../standard/sinp-nomenclatures.ts';
 import { closestMatch } from '../../util/closest-match.ts';
 import { asArray, asString, asStrings, isObject, prop } from '../../util/lenient.ts';
 import { allFields, type FieldModel } from '../model.ts';
@@ -11,13 +12,14 @@ import { duplicates } from './duplicates.ts';
 export const vocabularyChecks: SemanticCheck = {
   name: 'vocabularies',
   rules: {
-    'vocabulary-id-unique': 'Protocol vocabulary ids and codes are unique.',
+    'vocabulary-id-unique': 'Protocol vocabulary ids and codes are unique, and no code hides a SINP type.',
     'vocabulary-value-unique': 'Codes are unique within a vocabulary.',
     'vocabulary-broader-unknown': 'A broader value is a code of the same vocabulary, with no cycle.',
     'vocabulary-unknown': 'A vocabulary field names a protocol vocabulary or a known SINP type.',
     'vocabulary-code-unknown': 'Codes in subsets, defaults and field sets exist in their vocabulary.',
     'choice-value-unique': 'Choice values are unique within a field.',
     'field-set-field': 'A field set applies to a choice or vocabulary field of its level.',
+    'field-set-id-unique': 'Field set ids are unique in the protocol.',
   },
   check({ model, catalogue }: CheckContext): Diagnostic[] {
     const out: Diagnostic[] = [];
@@ -39,7 +41,28 @@ export const vocabularyChecks: SemanticCheck = {
         'vocabulary code',
       ),
     );
-    for (const vocabulary of model.vocabularies) out.push(...valueChecks(vocabulary.raw, vocabulary.path));
+    for (const vocabulary of model.vocabularies) {
+      out.push(...valueChecks(vocabulary.raw, vocabulary.path));
+      if (vocabulary.code !== undefined && findStandardVocabulary(vocabulary.code)) {
+        const message = `"${vocabulary.code}" is a SINP nomenclature type; give the protocol vocabulary its own code`;
+        out.push(error('vocabulary-id-unique', `${vocabulary.path}/code`, message));
+      }
+    }
+    const sets = model.levels.flatMap((l) =>
+      asArray(prop(l.raw, 'fieldSets')).map((set, i) => ({
+        id: asString(prop(set, 'id')),
+        path: `${l.path}/fieldSets/${i}/id`,
+      })),
+    );
+    out.push(
+      ...duplicates(
+        sets,
+        (s) => s.id,
+        (s) => s.path,
+        'field-set-id-unique',
+        'field set id',
+      ),
+    );
     for (const level of model.levels) {
       for (const field of allFields(level)) out.push(...fieldCodeChecks(field, catalogue));
       asArray(prop(level.raw, 'fieldSets')).forEach((set, i) => {
@@ -113,7 +136,13 @@ function fieldCodeChecks(field: FieldModel, catalogue: VocabularyCatalogue): Dia
         'choice',
       ),
     );
-    out.push(...defaultCodes(field, codesOf(field, catalogue) ?? [], 'choice'));
+    out.push(
+      ...defaultCodes(
+        field,
+        codesOf(field, catalogue) ?? [],
+        `among the choices of ${field.key ?? 'this field'}`,
+      ),
+    );
   }
   if (field.kind !== 'vocabulary') return out;
   const code = asString(prop(field.raw, 'vocabulary'));
@@ -132,13 +161,13 @@ function fieldCodeChecks(field: FieldModel, catalogue: VocabularyCatalogue): Dia
   const all = vocabulary.values.map((v) => v.code);
   asArray(prop(field.raw, 'codes')).forEach((c, i) => {
     if (typeof c === 'string' && !all.includes(c))
-      out.push(unknownCode(`${field.path}/codes/${i}`, c, code, all));
+      out.push(unknownCode(`${field.path}/codes/${i}`, c, `a code of ${code}`, all));
   });
-  out.push(...defaultCodes(field, codesOf(field, catalogue) ?? all, code));
+  out.push(...defaultCodes(field, codesOf(field, catalogue) ?? all, `a code of ${code}`));
   return out;
 }
 
-function defaultCodes(field: FieldModel, allowed: readonly string[], vocabulary: string): Diagnostic[] {
+function defaultCodes(field: FieldModel, allowed: readonly string[], where: string): Diagnostic[] {
   const value = prop(field.raw, 'default');
   const path = `${field.path}/default`;
   const given = isObject(value)
@@ -146,15 +175,15 @@ function defaultCodes(field: FieldModel, allowed: readonly string[], vocabulary:
     : typeof value === 'string'
       ? [value]
       : asStrings(value);
-  return given.filter((c) => !allowed.includes(c)).map((c) => unknownCode(path, c, vocabulary, allowed));
+  return given.filter((c) => !allowed.includes(c)).map((c) => unknownCode(path, c, where, allowed));
 }
 
-function unknownCode(path: string, code: string, vocabulary: string, known: readonly string[]): Diagnostic {
+function unknownCode(path: string, code: string, where: string, known: readonly string[]): Diagnostic {
   const hint = closestMatch(code, known);
   return error(
     'vocabulary-code-unknown',
     path,
-    `"${code}" is not a code of ${vocabulary}${hint ? `; did you mean "${hint}"?` : ''}`,
+    `"${code}" is not ${where}${hint ? `; did you mean "${hint}"?` : ''}`,
   );
 }
 
@@ -182,7 +211,7 @@ function fieldSetChecks(
   const out: Diagnostic[] = [];
   asArray(prop(appliesTo, 'codes')).forEach((c, i) => {
     if (typeof c === 'string' && !allowed.includes(c))
-      out.push(unknownCode(`${path}/appliesTo/codes/${i}`, c, key, allowed));
+      out.push(unknownCode(`${path}/appliesTo/codes/${i}`, c, `a value of ${key}`, allowed));
   });
   if (prop(field.raw, 'required') !== true) {
     out.push(
