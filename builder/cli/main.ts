@@ -1,5 +1,6 @@
 /** The `suivi` command line. Commands are thin: they read files, call the libraries, print, set the exit code. */
 import { Command } from 'commander';
+import { generateCommand } from './generate-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 const program = new Command()
@@ -18,6 +19,21 @@ program
       json: options.json === true,
       out: process.stdout,
       err: process.stderr,
+    });
+  });
+
+program
+  .command('generate')
+  .description('generate a module folder (SQL, forms, types, API, OpenAPI, dictionary, manifest) from a spec')
+  .argument('<spec>', 'the protocol spec file')
+  .requiredOption('--out <dir>', 'the module folder to write')
+  .option('--check', 'compare with the folder instead of writing; exit 1 when stale')
+  .action(async (spec: string, options: { out: string; check?: boolean }) => {
+    process.exitCode = await generateCommand(spec, {
+      out: options.out,
+      check: options.check === true,
+      stdout: process.stdout,
+      stderr: process.stderr,
     });
   });
 

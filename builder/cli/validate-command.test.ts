@@ -47,7 +47,10 @@ describe('suivi validate', () => {
     );
     for (const line of lines)
       expect(line).toMatch(/^test\/fixtures\/ten-mistakes\.protocol\.json:\d+:\d+ error [a-z-]+ .+/);
-    const text = readFileSync(new URL('../../test/fixtures/ten-mistakes.protocol.json', import.meta.url), 'utf8').split('\n');
+    const text = readFileSync(
+      new URL('../../test/fixtures/ten-mistakes.protocol.json', import.meta.url),
+      'utf8',
+    ).split('\n');
     const lineOf = (needle: string) => text.findIndex((l) => l.includes(needle)) + 1;
     expect(lines.find((l) => l.includes('level-parent-unknown'))).toContain(`:${lineOf('"sit"')}:`);
     expect(lines.find((l) => l.includes('shape-unknown-key'))).toContain(`:${lineOf('attribut_label')}:`);

@@ -1,0 +1,94 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
+import { generateModule } from '../../generators/module.ts';
+import { compileProtocol, loadJsonText } from '../../protocol-specs/index.ts';
+
+interface Output {
+  write(text: string): unknown;
+}
+
+export interface GenerateCommandOptions {
+  readonly out: string;
+  /** Compare with what is on disk instead of writing; stale or missing files make it fail. */
+  readonly check: boolean;
+  readonly stdout: Output;
+  readonly stderr: Output;
+}
+
+/** Generates a module folder from a spec; returns the exit code. */
+export async function generateCommand(specFile: string, options: GenerateCommandOptions): Promise<number> {
+  const text = await readFile(specFile, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    options.stderr.write(`${specFile}: cannot read the file\n`);
+    return 1;
+  }
+  const loaded = loadJsonText(text);
+  const result = loaded.value === undefined ? undefined : compileProtocol(loaded.value);
+  const diagnostics = [...loaded.diagnostics, ...(result?.diagnostics ?? [])];
+  for (const d of diagnostics) {
+    const at = loaded.locate(d);
+    options.stderr.write(`${specFile}:${at.line}:${at.column} ${d.severity} ${d.rule} ${d.message}\n`);
+  }
+  if (!result?.ok) {
+    options.stderr.write(
+      `${specFile}: not generated, fix the errors above (npx suivi validate ${specFile})\n`,
+    );
+    return 1;
+  }
+  // The banner and manifest name the spec by a stable, relative, slash-separated path: output must not depend on the machine.
+  const specPath = relative(process.cwd(), specFile).split(sep).join('/');
+  const files = await generateModule(result.protocol, { specPath });
+  return options.check ? check(files, options) : write(files, options);
+}
+
+async function check(
+  files: ReadonlyArray<{ path: string; contents: string }>,
+  options: GenerateCommandOptions,
+): Promise<number> {
+  const stale: string[] = [];
+  for (const file of files) {
+    const onDisk = await readFile(join(options.out, file.path), 'utf8').catch(() => undefined);
+    if (onDisk !== file.contents) stale.push(file.path);
+  }
+  const previous = await readManifestPaths(options.out);
+  const extra = previous.filter((p) => !files.some((f) => f.path === p));
+  for (const path of stale) options.stderr.write(`${join(options.out, path)} is stale\n`);
+  for (const path of extra) options.stderr.write(`${join(options.out, path)} is no longer generated\n`);
+  if (stale.length + extra.length === 0)
+    options.stdout.write(`${options.out}: up to date (${files.length} files)\n`);
+  return stale.length + extra.length === 0 ? 0 : 1;
+}
+
+async function write(
+  files: ReadonlyArray<{ path: string; contents: string }>,
+  options: GenerateCommandOptions,
+): Promise<number> {
+  // Files the previous generation listed and this one does not are removed; anything else in the folder is left alone.
+  for (const path of await readManifestPaths(options.out)) {
+    if (!files.some((f) => f.path === path)) await rm(join(options.out, path), { force: true });
+  }
+  for (const file of files) {
+    const target = join(options.out, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.contents);
+  }
+  options.stdout.write(`${options.out}: ${files.length} files written\n`);
+  return 0;
+}
+
+async function readManifestPaths(folder: string): Promise<string[]> {
+  try {
+    const manifest = JSON.parse(await readFile(join(folder, MANIFEST_PATH), 'utf8')) as {
+      files?: Array<{ path?: unknown }>;
+    };
+    return [
+      MANIFEST_PATH,
+      ...(manifest.files ?? []).flatMap((f) =>
+        typeof f.path === 'string' && !f.path.includes('..') ? [f.path] : [],
+      ),
+    ];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,24 @@
+/** What every generator returns: files as values. Only the CLI writes them to disk. */
+export interface GeneratedFile {
+  /** Path inside the module folder, with forward slashes, e.g. `sql/001-tables.sql`. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+export interface GeneratorContext {
+  /** The spec file the module comes from, as the regenerate command names it (e.g. `examples/chiro_gites/protocol.json`). */
+  readonly specPath: string;
+}
+
+/**
+ * A generator: a pure function of the resolved protocol. Registered in registry.ts under its name, which
+ * is also the folder its files go to. It must not mutate the protocol (it is frozen) and must return the
+ * same bytes for the same protocol: sorted output, no timestamps, no absolute paths.
+ */
+export interface Generator {
+  readonly description: string;
+  generate(
+    protocol: import('../../protocol-specs/index.ts').ResolvedProtocol,
+    context: GeneratorContext,
+  ): readonly GeneratedFile[] | Promise<readonly GeneratedFile[]>;
+}

@@ -1,0 +1,13 @@
+/**
+ * The generator registry: a plain object, name → generator. A generator's files go under a folder named
+ * after it. To add one, write `(protocol, context) => files` in its own folder and register it here
+ * (docs/generators.md walks through the data-dictionary example).
+ */
+import type { Generator } from './core/generated-file.ts';
+import { dictionaryGenerator } from './dictionary/index.ts';
+
+export const GENERATORS = {
+  dictionary: dictionaryGenerator,
+} as const satisfies Readonly<Record<string, Generator>>;
+
+export type GeneratorName = keyof typeof GENERATORS;
