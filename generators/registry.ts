@@ -5,9 +5,13 @@
  */
 import type { Generator } from './core/generated-file.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
+import { formsGenerator } from './forms/index.ts';
+import { typesGenerator } from './types/index.ts';
 
 export const GENERATORS = {
   dictionary: dictionaryGenerator,
+  forms: formsGenerator,
+  types: typesGenerator,
 } as const satisfies Readonly<Record<string, Generator>>;
 
 export type GeneratorName = keyof typeof GENERATORS;
