@@ -3,14 +3,18 @@
  * after it. To add one, write `(protocol, context) => files` in its own folder and register it here
  * (docs/generators.md walks through the data-dictionary example).
  */
+import { apiGenerator } from './api/index.ts';
 import type { Generator } from './core/generated-file.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
 import { formsGenerator } from './forms/index.ts';
+import { openapiGenerator } from './openapi/index.ts';
 import { typesGenerator } from './types/index.ts';
 
 export const GENERATORS = {
+  api: apiGenerator,
   dictionary: dictionaryGenerator,
   forms: formsGenerator,
+  openapi: openapiGenerator,
   types: typesGenerator,
 } as const satisfies Readonly<Record<string, Generator>>;
 

@@ -1,0 +1,253 @@
+/**
+ * The generated routes module, checked by its consumers: strict tsc (with the generated types and a
+ * runtime-shaped consumer), then imported and mounted on a fake router over fake operations.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
+import { apiGenerator } from './index.ts';
+import { type FilterParam, filterParamName, filterParams, levelQuery } from './list-query.ts';
+import { SERVER_COLUMNS } from './record-shape.ts';
+import { colonPath, routeTable } from './route-table.ts';
+import {
+  apiModuleFiles,
+  BadRequest,
+  mount,
+  type RoutesModule,
+  runTsc,
+  strictProject,
+  UUID,
+  writeFiles,
+} from './testing.ts';
+
+/** What a runtime writes against the generated file: generic operations, a router adapter. */
+const consumer = `import { moduleDescriptor } from './api/module.ts';
+import type { ApiError, CreateBody, LevelKey, Operations, Router, UpdateBody } from './api/routes.ts';
+import { mountRoutes } from './api/routes.ts';
+import type { RecordEnvelope } from './types/__CODE__.ts';
+
+interface Generic { readonly module: string; readonly level: string }
+const reply = async (args: Generic): Promise<string> => \`\${args.module}/\${args.level}\`;
+const operations: Operations<string> = {
+  validate: async (args: Generic & { readonly body: unknown }) => args.body as never,
+  list: reply, get: reply, create: reply, update: reply, remove: reply, children: reply, geojson: reply, csv: reply,
+  badRequest: (errors: readonly ApiError[]) => new Error(errors.map((e) => e.message).join('; ')),
+};
+const paths: string[] = [];
+const router: Router<string> = { on: (method, path, route) => void paths.push(\`\${method} \${path} \${route.operationId}\`) };
+mountRoutes(router, operations);
+export const firstLevel: string | undefined = moduleDescriptor.levels[0]?.key;
+
+// The envelope of the types generator is exactly the server columns the OpenAPI document declares.
+export const envelope: Record<keyof RecordEnvelope, true> = __ENVELOPE__;
+// Bodies never carry the envelope (bar a client-made id on create); updates carry row_version.
+type Keys<L, B extends 'create' | 'update'> = L extends LevelKey ? keyof (B extends 'create' ? CreateBody<L> : UpdateBody<L>) : never;
+export const noEnvelopeInBodies: [Extract<Keys<LevelKey, 'create'>, Exclude<keyof RecordEnvelope, 'id'>>] extends [never] ? true : false = true;
+export const rowVersionInUpdates: [Exclude<LevelKey, { [L in LevelKey]: 'row_version' extends Keys<L, 'update'> ? L : never }[LevelKey]>] extends [never] ? true : false = true;
+`;
+
+/** A valid query-string value for a filter, and what the routes module should make of it. */
+function sample(param: FilterParam): { raw: string; value: unknown } {
+  const one = {
+    text: ['abc', 'abc'],
+    integer: ['3', 3],
+    number: ['2.5', 2.5],
+    boolean: ['true', true],
+    date: ['2024-05-01', '2024-05-01'],
+    time: ['21:30', '21:30'],
+    datetime: ['2024-06-01T21:30:00+02:00', '2024-06-01T21:30:00+02:00'],
+    uuid: [UUID.toUpperCase(), UUID],
+    code: [param.codes?.[0] ?? '', param.codes?.[0] ?? ''],
+  }[param.type];
+  return param.op === 'in'
+    ? { raw: `${one[0]},${one[0]}`, value: [one[1], one[1]] }
+    : { raw: String(one[0]), value: one[1] };
+}
+
+const root = strictProject('suivi-api-');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+beforeAll(async () => {
+  for (const code of EXAMPLE_CODES) {
+    const envelope = `{ ${SERVER_COLUMNS.map((c) => `${c}: true`).join(', ')} }`;
+    const contents = consumer.replace('__CODE__', code).replace('__ENVELOPE__', envelope);
+    writeFiles(join(root, code), [
+      ...(await apiModuleFiles(exampleProtocol(code))),
+      { path: 'consumer.ts', contents },
+    ]);
+  }
+});
+
+describe('filterParamName', () => {
+  it.each([
+    ['visit_date_min', 'eq', 'visit_date_min'],
+    ['visit_date_min', 'gte', 'visit_date_min[gte]'],
+    ['page', 'eq', 'page[eq]'],
+    ['q', 'eq', 'q[eq]'],
+  ] as const)('%s %s → %s', (field, op, name) => {
+    expect(filterParamName(field, op)).toBe(name);
+  });
+});
+
+describe('generated api module', () => {
+  it('compiles under strict tsc with the generated types and a runtime-shaped consumer', {
+    timeout: 60_000,
+  }, async () => {
+    const result = await runTsc(root);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
+  const protocol = exampleProtocol(code);
+  const load = async () => (await import(join(root, code, 'api/routes.ts'))) as RoutesModule;
+
+  it('is deterministic and leaves the protocol as it was', async () => {
+    const before = JSON.stringify(protocol);
+    const context = { specPath: `examples/${code}/protocol.json` };
+    expect(await apiGenerator.generate(protocol, context)).toEqual(
+      await apiGenerator.generate(protocol, context),
+    );
+    expect(JSON.stringify(protocol)).toBe(before);
+  });
+
+  it('mounts exactly the route table, each route once', async () => {
+    const { mounted } = mount(await load());
+    expect(mounted.map((m) => [m.method, m.path, m.route.operationId])).toEqual(
+      routeTable(protocol).map((r) => [r.method, colonPath(r.path), r.operationId]),
+    );
+    for (const level of protocol.levels) {
+      const paths = mounted.filter((m) => m.route.level === level.key).map((m) => `${m.method} ${m.path}`);
+      const base = `/api/modules/${code}/${level.key}`;
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          `GET ${base}`,
+          `GET ${base}/:id`,
+          `POST ${base}`,
+          `PUT ${base}/:id`,
+          `DELETE ${base}/:id`,
+          `GET ${base}.csv`,
+        ]),
+      );
+      expect(paths.includes(`GET ${base}.geojson`)).toBe(level.geometry.kind !== 'none');
+      for (const child of protocol.levels.filter((l) => l.parents.includes(level.key))) {
+        expect(paths).toContain(`GET ${base}/:id/${child.key}`);
+      }
+    }
+  });
+
+  it('delegates every route to its operation, with the module, level, id and validated body', async () => {
+    const { mounted, calls, request } = mount(await load());
+    for (const { route, handler } of mounted) {
+      calls.length = 0;
+      await handler(request());
+      const last = calls.at(-1)!;
+      expect(last.operation).toBe(route.operation);
+      expect(last.args).toMatchObject({ module: code, level: route.level });
+      if (['get', 'update', 'remove', 'children'].includes(route.operation)) expect(last.args.id).toBe(UUID);
+      if (route.operation === 'children')
+        expect(last.args).toMatchObject({ child: route.child, query: { page: 1 } });
+      if (route.operation === 'create' || route.operation === 'update') {
+        expect(calls[0]).toEqual({
+          operation: 'validate',
+          args: { module: code, level: route.level, mode: route.operation, body: { posted: true } },
+        });
+        expect(last.args.body).toEqual({ posted: true });
+      }
+      if (route.operation === 'remove') expect(last.args).not.toHaveProperty('row_version');
+    }
+  });
+
+  it.each(protocol.levels.map((l) => [l.key, l] as const))(
+    'parses the list query of %s',
+    async (_key, level) => {
+      const { calls, find, request } = mount(await load());
+      const query = levelQuery(level);
+      const params = filterParams(query);
+      const samples = params.map((p) => ({ param: p, ...sample(p) }));
+      const sortField = query.sort[0];
+      await find(`list${pascalOf(level.key)}`).handler(
+        request({
+          page: '2',
+          page_size: '10',
+          ...(sortField ? { sort: `-${sortField}` } : {}),
+          ...Object.fromEntries(samples.map((s) => [s.param.name, s.raw])),
+        }),
+      );
+      expect(calls.at(-1)!.args.query).toEqual({
+        page: 2,
+        page_size: 10,
+        sort: sortField ? [{ field: sortField, direction: 'desc' }] : query.defaultSort,
+        filters: samples.map((s) => ({ field: s.param.field, op: s.param.op, value: s.value })),
+      });
+    },
+  );
+
+  it('answers bad queries, ids and row versions with the runtime’s 400 error, naming each parameter', async () => {
+    const { calls, find, request } = mount(await load());
+    for (const level of protocol.levels) {
+      const list = find(`list${pascalOf(level.key)}`);
+      const error = await list
+        .handler(request({ page: '0', page_size: '100000', sort: 'nope', nope: '1', bbox: '1,2,3' }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadRequest);
+      const paths = (error as BadRequest).errors.map((e) => e.path);
+      expect(paths).toEqual(['/query/page', '/query/page_size', '/query/sort', '/query/nope', '/query/bbox']);
+      const date = filterParams(levelQuery(level)).find((p) => p.type === 'date');
+      if (date) {
+        const bad = await list.handler(request({ [date.name]: '2024-02-30' })).catch((e: unknown) => e);
+        expect((bad as BadRequest).errors).toEqual([
+          {
+            path: `/query/${date.name}`,
+            code: 'query-value-invalid',
+            message: expect.stringContaining('YYYY-MM-DD'),
+          },
+        ]);
+      }
+      const get = find(`get${pascalOf(level.key)}`);
+      const badId = await get.handler(request({}, { id: 'not-a-uuid' })).catch((e: unknown) => e);
+      expect((badId as BadRequest).errors[0]?.code).toBe('id-invalid');
+    }
+    expect(calls.filter((c) => c.operation !== 'validate')).toEqual([]);
+    const remove = find(`delete${pascalOf(protocol.levels[0]!.key)}`);
+    await remove.handler(request({ row_version: '7' }));
+    expect(calls.at(-1)!.args.row_version).toBe(7);
+  });
+
+  it('takes bbox on levels with a geometry and q on levels with text list columns', async () => {
+    const { calls, find, request } = mount(await load());
+    for (const level of protocol.levels) {
+      const query = levelQuery(level);
+      const run = find(`list${pascalOf(level.key)}`).handler(
+        request({ bbox: '-5,41,10,51.5', q: ' grotte ' }),
+      );
+      if (query.bbox && query.search.length > 0) {
+        await run;
+        expect(calls.at(-1)!.args.query).toMatchObject({ bbox: [-5, 41, 10, 51.5], q: 'grotte' });
+      } else {
+        const error = (await run.catch((e: unknown) => e)) as BadRequest;
+        expect(error.errors.map((e) => e.path).sort()).toEqual([
+          ...(query.bbox ? [] : ['/query/bbox']),
+          ...(query.search.length > 0 ? [] : ['/query/q']),
+        ]);
+      }
+    }
+  });
+
+  it('describes the level tree in module.ts', async () => {
+    const { moduleDescriptor } = (await import(join(root, code, 'api/module.ts'))) as {
+      moduleDescriptor: { code: string; levels: Array<Record<string, unknown>> };
+    };
+    expect(moduleDescriptor.code).toBe(code);
+    expect(moduleDescriptor.levels.map((l) => [l.key, l.parents, l.geometry, l.list, l.sort])).toEqual(
+      protocol.levels.map((l) => [l.key, l.parents, l.geometry, l.list, l.sort]),
+    );
+    for (const level of moduleDescriptor.levels) {
+      const children = protocol.levels.filter((l) => l.parents.includes(String(level.key))).map((l) => l.key);
+      expect(level.children).toEqual(children);
+    }
+  });
+});
+
+const pascalOf = (key: string) => key.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());

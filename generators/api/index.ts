@@ -1,0 +1,131 @@
+/**
+ * The API generator: `api/routes.ts` (typed routes over the runtime's generic operations) and
+ * `api/module.ts` (the module descriptor). Both are views of the route table and the list-query
+ * derivation, which the OpenAPI generator renders too.
+ */
+import { type ResolvedLevel, type ResolvedProtocol, STANDARD_FIELDS } from '../../protocol-specs/index.ts';
+import { banner } from '../core/banner.ts';
+import type { Generator } from '../core/generated-file.ts';
+import {
+  DATETIME_PATTERN,
+  DEFAULT_PAGE_SIZE,
+  FILTER_OPS,
+  FILTER_VALUE_TYPES,
+  filterParams,
+  levelQuery,
+  MAX_PAGE_SIZE,
+  TIME_PATTERN,
+} from './list-query.ts';
+import { readOnlyFields } from './record-shape.ts';
+import { renderModule, renderRoutes } from './render.ts';
+import {
+  childrenOf,
+  colonPath,
+  HTTP_METHODS,
+  modulePath,
+  ROUTE_OPERATIONS,
+  routeTable,
+} from './route-table.ts';
+import { literalUnion } from './ts-literal.ts';
+
+const unique = (values: readonly string[]) => [...new Set(values)];
+
+function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
+  const query = levelQuery(level);
+  const params = filterParams(query);
+  return {
+    key: level.key,
+    readOnly: literalUnion(readOnlyFields(level)),
+    sortFields: literalUnion(query.sort),
+    filterFields: literalUnion(unique(params.map((p) => p.field))),
+    children: literalUnion(childrenOf(protocol, level.key).map((c) => c.key)),
+    querySpec: {
+      sort: query.sort,
+      defaultSort: query.defaultSort,
+      filters: Object.fromEntries(params.map(({ name, field, op, type }) => [name, { field, op, type }])),
+      codes: Object.fromEntries(query.filters.flatMap((f) => (f.codes ? [[f.field, f.codes]] : []))),
+      bbox: query.bbox,
+      search: query.search.length > 0,
+    },
+  };
+}
+
+function descriptor(protocol: ResolvedProtocol) {
+  return {
+    code: protocol.code,
+    version: protocol.version,
+    label: protocol.label,
+    levels: protocol.levels.map((level) => {
+      const query = levelQuery(level);
+      return {
+        key: level.key,
+        id: level.id,
+        type: level.type,
+        label: level.label,
+        plural: level.plural,
+        parents: level.parents,
+        children: childrenOf(protocol, level.key).map((c) => c.key),
+        geometry: level.geometry,
+        list: level.list,
+        sort: level.sort,
+        sortable: query.sort,
+        mapLabel: level.mapLabel ?? null,
+        search: query.search,
+        filters: query.filters,
+        path: `${modulePath(protocol.code)}/${level.key}`,
+      };
+    }),
+  };
+}
+
+/** Unions both generated files declare, written from the constants the generators use. */
+const sharedUnions = {
+  filterOps: literalUnion(FILTER_OPS),
+  valueTypes: literalUnion(FILTER_VALUE_TYPES),
+  httpMethods: literalUnion(HTTP_METHODS),
+  routeOperations: literalUnion(ROUTE_OPERATIONS),
+};
+
+export const apiGenerator: Generator = {
+  description: 'Typed HTTP routes (api/routes.ts) and the module descriptor (api/module.ts)',
+  generate(protocol, context) {
+    const head = banner('ts', protocol, context);
+    const routes = renderRoutes({
+      banner: head,
+      code: protocol.code,
+      version: protocol.version,
+      levelUnion: literalUnion(protocol.levels.map((l) => l.key)),
+      geometryLevels: literalUnion(
+        protocol.levels.filter((l) => l.geometry.kind !== 'none').map((l) => l.key),
+      ),
+      levels: protocol.levels.map((level) => levelView(protocol, level)),
+      routes: routeTable(protocol).map((route) => ({
+        ...route,
+        child: route.child ?? null,
+        routerPath: colonPath(route.path),
+        info: {
+          operationId: route.operationId,
+          operation: route.operation,
+          level: route.level,
+          ...(route.child ? { child: route.child } : {}),
+        },
+      })),
+      defaultPageSize: DEFAULT_PAGE_SIZE,
+      maxPageSize: MAX_PAGE_SIZE,
+      timePattern: TIME_PATTERN,
+      datetimePattern: DATETIME_PATTERN,
+      ...sharedUnions,
+    });
+    const module = renderModule({
+      banner: head,
+      code: protocol.code,
+      levelTypes: literalUnion(Object.keys(STANDARD_FIELDS)),
+      ...sharedUnions,
+      descriptor: descriptor(protocol),
+    });
+    return [
+      { path: 'module.ts', contents: module },
+      { path: 'routes.ts', contents: routes },
+    ];
+  },
+};

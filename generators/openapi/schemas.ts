@@ -1,0 +1,203 @@
+/**
+ * components/schemas of the OpenAPI document. A level's own data is the forms generator's record schema
+ * (draft-07 keywords that mean the same in 2020-12, the dialect of OpenAPI 3.1), reused as it is; the
+ * request bodies, the stored record, list pages and GeoJSON features are built around it with `allOf`
+ * and `unevaluatedProperties`, so the field schemas appear once per level.
+ */
+import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { parentLinks as linkColumns, readOnlyFields, type ServerColumn } from '../api/record-shape.ts';
+import { pascal } from '../api/route-table.ts';
+import { buildLevelSchema, LEVEL_GEOMETRY_KEY } from '../forms/level-schema.ts';
+
+export type Schema = { [keyword: string]: unknown };
+
+export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** Component names of a level's schemas; `ApiError` and `Errors` are shared. */
+export function schemaNames(level: ResolvedLevel) {
+  const type = pascal(level.key);
+  return {
+    record: type,
+    data: `${type}Data`,
+    properties: `${type}Properties`,
+    create: `${type}Create`,
+    update: `${type}Update`,
+    page: `${type}Page`,
+    geometry: `${type}Geometry`,
+    feature: `${type}Feature`,
+    featureCollection: `${type}FeatureCollection`,
+  };
+}
+
+const uuid = (description?: string): Schema => ({
+  type: 'string',
+  format: 'uuid',
+  ...(description ? { description } : {}),
+});
+
+const parentLinks = (level: ResolvedLevel): Record<string, Schema> =>
+  Object.fromEntries(linkColumns(level).map((column) => [column, uuid('Link to the parent record.')]));
+
+/** Columns the server sets on every stored record. */
+const SERVER_PROPERTIES = {
+  id: uuid(),
+  row_version: {
+    type: 'integer',
+    minimum: 1,
+    description: 'Incremented on every change; send it back in an update (optimistic locking).',
+  },
+  organisation_id: { type: 'string', format: 'uuid', description: 'Organisation the record belongs to.' },
+  created_at: { type: 'string', format: 'date-time' },
+  created_by: { type: ['string', 'null'], format: 'uuid' },
+  updated_at: { type: 'string', format: 'date-time' },
+  updated_by: { type: ['string', 'null'], format: 'uuid' },
+  spec_version: {
+    type: 'integer',
+    minimum: 1,
+    description: 'Protocol version the record was last saved under.',
+  },
+} satisfies Record<ServerColumn, Schema>;
+
+/**
+ * The level's own data: the form schema without its `$schema` (the document sets the dialect), without
+ * the geometry (a GeoJSON feature carries it apart from the properties) and without
+ * `additionalProperties` (bodies close themselves with `unevaluatedProperties`, which sees through allOf).
+ */
+function dataSchema(protocol: ResolvedProtocol, level: ResolvedLevel): { data: Schema; geometry?: Schema } {
+  const {
+    $schema: _dialect,
+    additionalProperties: _closed,
+    properties,
+    required,
+    ...rest
+  } = buildLevelSchema(protocol, level);
+  const { [LEVEL_GEOMETRY_KEY]: geometry, ...fields } = (properties ?? {}) as Record<string, Schema>;
+  const readOnly = new Set(readOnlyFields(level));
+  const data: Schema = {
+    ...rest,
+    properties: Object.fromEntries(
+      Object.entries(fields).map(([key, schema]) => [
+        key,
+        readOnly.has(key) ? { ...schema, readOnly: true } : schema,
+      ]),
+    ),
+  };
+  const stillRequired = ((required ?? []) as string[]).filter((key) => key !== LEVEL_GEOMETRY_KEY);
+  if (stillRequired.length > 0) data.required = stillRequired;
+  return geometry ? { data, geometry } : { data };
+}
+
+/** Fields beside the level's data in a body or record: parents, the geometry, and `extra`. */
+function around(
+  level: ResolvedLevel,
+  extra: Record<string, Schema>,
+  extraRequired: readonly string[],
+  closed: boolean,
+): Schema {
+  const names = schemaNames(level);
+  const hasGeometry = level.geometry.kind !== 'none';
+  const properties = {
+    ...extra,
+    ...parentLinks(level),
+    ...(hasGeometry ? { [LEVEL_GEOMETRY_KEY]: ref(names.geometry) } : {}),
+  };
+  const required = [
+    ...extraRequired,
+    ...linkColumns(level),
+    ...(hasGeometry && level.geometry.required ? [LEVEL_GEOMETRY_KEY] : []),
+  ];
+  return {
+    allOf: [ref(names.data)],
+    type: 'object',
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    ...(closed ? { unevaluatedProperties: false } : {}),
+  };
+}
+
+export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): Record<string, Schema> {
+  const names = schemaNames(level);
+  const label = level.label.en ?? level.label.fr;
+  const { data, geometry } = dataSchema(protocol, level);
+  const server = Object.keys(SERVER_PROPERTIES);
+  const schemas: Record<string, Schema> = {
+    [names.data]: { ...data, description: `The fields of a ${label}, as its form edits them.` },
+    [names.create]: {
+      ...around(
+        level,
+        { id: uuid('Optional: a UUID made by the client, e.g. for records entered offline.') },
+        [],
+        true,
+      ),
+      description: `Body of a new ${label}.`,
+    },
+    [names.update]: {
+      ...around(level, { row_version: SERVER_PROPERTIES.row_version }, ['row_version'], true),
+      description: `The whole ${label}, with the row_version it was read at.`,
+    },
+    [names.record]: { ...around(level, SERVER_PROPERTIES, server, false), description: `A stored ${label}.` },
+    [names.page]: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: ref(names.record) },
+        total: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Records matching the query, all pages together.',
+        },
+        page: { type: 'integer', minimum: 1 },
+        page_size: { type: 'integer', minimum: 1 },
+      },
+      required: ['items', 'total', 'page', 'page_size'],
+    },
+  };
+  if (!geometry) return schemas;
+  return {
+    ...schemas,
+    [names.geometry]: geometry,
+    [names.properties]: {
+      allOf: [ref(names.data)],
+      type: 'object',
+      properties: { ...SERVER_PROPERTIES, ...parentLinks(level) },
+      required: [...server, ...linkColumns(level)],
+      description: `A stored ${label} without its geometry: the properties of its GeoJSON feature.`,
+    },
+    [names.feature]: {
+      type: 'object',
+      properties: {
+        type: { const: 'Feature' },
+        id: uuid(),
+        geometry: level.geometry.required
+          ? ref(names.geometry)
+          : { oneOf: [ref(names.geometry), { type: 'null' }] },
+        properties: ref(names.properties),
+      },
+      required: ['type', 'id', 'geometry', 'properties'],
+    },
+    [names.featureCollection]: {
+      type: 'object',
+      properties: {
+        type: { const: 'FeatureCollection' },
+        features: { type: 'array', items: ref(names.feature) },
+      },
+      required: ['type', 'features'],
+    },
+  };
+}
+
+/** `[{ path, code, message }]`: every problem at once, as the validator reports them. */
+export const ERROR_SCHEMAS: Record<string, Schema> = {
+  ApiError: {
+    type: 'object',
+    properties: {
+      path: {
+        type: 'string',
+        description: 'JSON pointer into the request: /body/visit_date_min, /query/page.',
+      },
+      code: { type: 'string', description: 'Machine-readable code, e.g. required, query-value-invalid.' },
+      message: { type: 'string' },
+    },
+    required: ['path', 'code', 'message'],
+  },
+  Errors: { type: 'array', items: ref('ApiError') },
+};
