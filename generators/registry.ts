@@ -8,6 +8,7 @@ import type { Generator } from './core/generated-file.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
 import { formsGenerator } from './forms/index.ts';
 import { openapiGenerator } from './openapi/index.ts';
+import { sqlGenerator } from './sql/index.ts';
 import { typesGenerator } from './types/index.ts';
 
 export const GENERATORS = {
@@ -15,6 +16,7 @@ export const GENERATORS = {
   dictionary: dictionaryGenerator,
   forms: formsGenerator,
   openapi: openapiGenerator,
+  sql: sqlGenerator,
   types: typesGenerator,
 } as const satisfies Readonly<Record<string, Generator>>;
 

@@ -168,6 +168,8 @@ export interface ResolvedLevel {
   readonly key: string;
   readonly type: LevelType;
   readonly parents: readonly string[];
+  /** `all`: a record links to every parent (always so with one parent); `any`: to at least one of them. */
+  readonly parentsRequired: 'all' | 'any';
   readonly label: Labels;
   readonly plural: Labels;
   readonly geometry: { readonly kind: GeometryKind | 'none'; readonly required: boolean };

@@ -27,3 +27,7 @@ export const readOnlyFields = (level: ResolvedLevel): string[] =>
 
 /** The `<parent>_id` columns linking a record to its parents. */
 export const parentLinks = (level: ResolvedLevel): string[] => level.parents.map((p) => `${p}_id`);
+
+/** The links a record must carry: all of them, or none singly when one of several parents is enough. */
+export const requiredParentLinks = (level: ResolvedLevel): string[] =>
+  level.parentsRequired === 'all' ? parentLinks(level) : [];

@@ -5,7 +5,12 @@
  * and `unevaluatedProperties`, so the field schemas appear once per level.
  */
 import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
-import { parentLinks as linkColumns, readOnlyFields, type ServerColumn } from '../api/record-shape.ts';
+import {
+  parentLinks as linkColumns,
+  readOnlyFields,
+  requiredParentLinks,
+  type ServerColumn,
+} from '../api/record-shape.ts';
 import { pascal } from '../api/route-table.ts';
 import { buildLevelSchema, LEVEL_GEOMETRY_KEY } from '../forms/level-schema.ts';
 
@@ -36,7 +41,17 @@ const uuid = (description?: string): Schema => ({
 });
 
 const parentLinks = (level: ResolvedLevel): Record<string, Schema> =>
-  Object.fromEntries(linkColumns(level).map((column) => [column, uuid('Link to the parent record.')]));
+  Object.fromEntries(
+    linkColumns(level).map((column) => [
+      column,
+      level.parentsRequired === 'all'
+        ? uuid('Link to the parent record.')
+        : {
+            anyOf: [uuid(), { type: 'null' }],
+            description: 'Link to a parent record (at least one is set).',
+          },
+    ]),
+  );
 
 /** Columns the server sets on every stored record. */
 const SERVER_PROPERTIES = {
@@ -103,7 +118,7 @@ function around(
   };
   const required = [
     ...extraRequired,
-    ...linkColumns(level),
+    ...requiredParentLinks(level),
     ...(hasGeometry && level.geometry.required ? [LEVEL_GEOMETRY_KEY] : []),
   ];
   return {
@@ -159,7 +174,7 @@ export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): 
       allOf: [ref(names.data)],
       type: 'object',
       properties: { ...SERVER_PROPERTIES, ...parentLinks(level) },
-      required: [...server, ...linkColumns(level)],
+      required: [...server, ...requiredParentLinks(level)],
       description: `A stored ${label} without its geometry: the properties of its GeoJSON feature.`,
     },
     [names.feature]: {

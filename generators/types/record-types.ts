@@ -34,7 +34,9 @@ function recordType(protocol: ResolvedProtocol, levelKey: string): string {
   if (!level) throw new Error(`no level ${levelKey} in protocol ${protocol.code}`);
   const links = level.parents.map((parent) => {
     const label = protocol.levels.find((l) => l.key === parent)?.label.fr ?? parent;
-    return `  /** The parent ${label} (UUID). */\n  ${parent}_id: string;\n`;
+    // With `parentsRequired: 'any'` a record links to at least one parent: each link may be null.
+    const type = level.parentsRequired === 'all' ? 'string' : 'string | null';
+    return `  /** The parent ${label} (UUID). */\n  ${parent}_id: ${type};\n`;
   });
   const extended = `${ENVELOPE_TYPE}, ${levelTypeName(protocol.code, level.key)}`;
   const doc = `/** A record of level \`${level.key}\` (${level.label.fr}) as the API returns it: data, parent links, envelope. */`;

@@ -91,6 +91,7 @@ export function resolveLevel(level: Level, index: number, context: LevelContext)
     key: level.key,
     type: level.type,
     parents: [...(level.parents ?? [])],
+    parentsRequired: (level.parents ?? []).length <= 1 || level.allParentsRequired === true ? 'all' : 'any',
     label,
     plural: level.plural ? labels(level.plural) : pluralOf(label),
     geometry,

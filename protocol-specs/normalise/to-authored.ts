@@ -152,6 +152,7 @@ function levelToAuthored(level: ResolvedLevel): Level {
     key: level.key,
     type: level.type,
     parents: level.parents.length > 0 ? [...level.parents] : undefined,
+    allParentsRequired: level.parents.length > 1 && level.parentsRequired === 'all' ? true : undefined,
     label: label(level.label),
     plural: label(level.plural),
     geometry: { ...level.geometry },

@@ -486,6 +486,10 @@ export interface Level {
    * Keys of the parent levels.
    */
   parents?: SqlIdentifier[];
+  /**
+   * With several parents: true when a record belongs to every parent (a reading of a quadrat in a campaign); by default it hangs under at least one.
+   */
+  allParentsRequired?: boolean;
   label: Label;
   plural?: Label;
   geometry?: {
@@ -695,6 +699,8 @@ export interface TimeField {
    */
   readOnly?: boolean;
   computed?: Rule14;
+  min?: string | RuleObject;
+  max?: string | RuleObject;
   default?: string | RuleObject;
 }
 /**
@@ -717,6 +723,8 @@ export interface DatetimeField {
    */
   readOnly?: boolean;
   computed?: Rule16;
+  min?: string | RuleObject;
+  max?: string | RuleObject;
   default?: string | RuleObject;
 }
 /**

@@ -143,9 +143,16 @@ export const fieldBranches: Record<(typeof FIELD_KINDS)[number], JsonSchema> = {
     max: withRule(isoDate),
     default: withRule(isoDate),
   }),
-  time: branch('time', 'A time of day (HH:MM).', { ...valueSlots, default: withRule(isoTime) }),
+  time: branch('time', 'A time of day (HH:MM).', {
+    ...valueSlots,
+    min: withRule(isoTime),
+    max: withRule(isoTime),
+    default: withRule(isoTime),
+  }),
   datetime: branch('datetime', 'A date and time with time zone.', {
     ...valueSlots,
+    min: withRule(isoDateTime),
+    max: withRule(isoDateTime),
     default: withRule(isoDateTime),
   }),
   choice: branch(

@@ -136,6 +136,11 @@ const level: JsonSchema = {
       uniqueItems: true,
       description: 'Keys of the parent levels.',
     },
+    allParentsRequired: {
+      type: 'boolean',
+      description:
+        'With several parents: true when a record belongs to every parent (a reading of a quadrat in a campaign); by default it hangs under at least one.',
+    },
     label,
     plural: label,
     geometry: {

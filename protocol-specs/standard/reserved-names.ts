@@ -138,7 +138,25 @@ export const RULE_SCOPES: ReadonlySet<string> = new Set(['value', 'parent', 'row
 function sqlReason(key: string): string | undefined {
   if (SQL_RESERVED_WORDS.has(key)) return 'is an SQL reserved word';
   if (SYSTEM_COLUMNS.has(key)) return 'is a PostgreSQL system column';
+  // Generated names join a key and a suffix with `__` (`count__min`, `visit__observers`): keys must not.
+  if (key.includes('__')) return 'contains a double underscore, which generated names use as a separator';
   return undefined;
+}
+
+/** Schemas the core owns, and PostgreSQL's own: a protocol's schema is named after its code. */
+const RESERVED_SCHEMAS: ReadonlySet<string> = new Set([
+  'ref',
+  'suivi',
+  'public',
+  'information_schema',
+  'postgis',
+  'topology',
+]);
+
+export function protocolCodeReservedReason(code: string): string | undefined {
+  if (RESERVED_SCHEMAS.has(code)) return 'names a schema of the core or of PostgreSQL';
+  if (code.startsWith('pg_')) return 'starts with pg_, which PostgreSQL reserves';
+  return sqlReason(code);
 }
 
 export function levelKeyReservedReason(key: string): string | undefined {

@@ -10,6 +10,7 @@ import type { CheckContext, SemanticCheck } from './semantic/context.ts';
 import { fieldChecks } from './semantic/fields.ts';
 import { levelChecks } from './semantic/levels.ts';
 import { occurrenceChecks } from './semantic/occurrence.ts';
+import { protocolChecks } from './semantic/protocol.ts';
 import { ruleChecks } from './semantic/rules.ts';
 import { scopeChecks } from './semantic/scope.ts';
 import { vocabularyChecks } from './semantic/vocabularies.ts';
@@ -20,6 +21,7 @@ export type { ReferenceVocabularies } from './vocabulary-catalogue.ts';
 
 /** The semantic checks, in the order their diagnostics are most useful to read. */
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  protocolChecks,
   levelChecks,
   fieldChecks,
   vocabularyChecks,

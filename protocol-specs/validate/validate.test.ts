@@ -275,6 +275,17 @@ const ROWS: Row[] = [
 /** Second cases for rules with more than one way to break them. */
 ROWS.push(
   {
+    rule: 'protocol-code-reserved',
+    fail: (s) => (s.code = 'suivi'),
+    at: '/code',
+    pass: (s) => (s.code = 'suivi_chiro'),
+  },
+  {
+    rule: 'field-key-reserved',
+    fail: (s) => (visitField(s, 'start_time').key = 'start__time'),
+    at: '/levels/1/fields/3/key',
+  },
+  {
     rule: 'field-id-reserved',
     fail: (s) =>
       addVisitField(s, { id: 'my.observers', key: 'observers', kind: 'observers', label: 'Équipe' }),

@@ -1,0 +1,24 @@
+/**
+ * The core schema's migrations, in order. The runtime applies each one not yet recorded, in a
+ * transaction, then records it: `INSERT INTO suivi.schema_migration (id) VALUES ($1)`.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface CoreMigration {
+  /** Recorded in suivi.schema_migration; never changes once released. */
+  readonly id: string;
+  readonly file: URL;
+}
+
+export const CORE_MIGRATIONS: readonly CoreMigration[] = [
+  { id: '0001-core', file: new URL('./migrations/0001-core.sql', import.meta.url) },
+];
+
+export const RECORD_MIGRATION_SQL = 'INSERT INTO suivi.schema_migration (id) VALUES ($1)';
+
+/** Migrations not yet applied, in order. Before 0001 there is no suivi.schema_migration: pass an empty set. */
+export const pendingCoreMigrations = (applied: ReadonlySet<string>): CoreMigration[] =>
+  CORE_MIGRATIONS.filter((m) => !applied.has(m.id));
+
+/** The SQL text of a migration (read by the runtime, which owns file and database access). */
+export const coreMigrationSql = (migration: CoreMigration): string => readFileSync(migration.file, 'utf8');

@@ -1,0 +1,30 @@
+/**
+ * The SQL generator: resolved protocol → table model (tables.ts) → `001-tables.sql`, and → views
+ * (views/) → `002-views.sql`. The core schema every module relies on is not generated: it is the
+ * hand-written migrations of core/. Conventions in README.md.
+ */
+import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { banner } from '../core/banner.ts';
+import type { GeneratedFile, Generator, GeneratorContext } from '../core/generated-file.ts';
+import { renderTables } from './render-tables.ts';
+import { schemaModel } from './tables.ts';
+import { renderViews } from './views/render-views.ts';
+
+export const TABLES_FILE = '001-tables.sql';
+export const VIEWS_FILE = '002-views.sql';
+
+export function generateSql(protocol: ResolvedProtocol, context: GeneratorContext): GeneratedFile[] {
+  const model = schemaModel(protocol);
+  const head = banner('sql', protocol, context);
+  return [
+    { path: TABLES_FILE, contents: `${head}\n${renderTables(model)}` },
+    { path: VIEWS_FILE, contents: `${head}\n${renderViews(protocol, model)}` },
+  ];
+}
+
+export const sqlGenerator: Generator = {
+  description: 'PostgreSQL/PostGIS schema of the module: tables, constraints, indexes, comments and views',
+  generate: generateSql,
+};
+
+export { schemaModel };
