@@ -7,6 +7,7 @@ import { apiGenerator } from './api/index.ts';
 import type { Generator } from './core/generated-file.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
 import { formsGenerator } from './forms/index.ts';
+import { irGenerator } from './ir/index.ts';
 import { openapiGenerator } from './openapi/index.ts';
 import { sqlGenerator } from './sql/index.ts';
 import { typesGenerator } from './types/index.ts';
@@ -15,6 +16,7 @@ export const GENERATORS = {
   api: apiGenerator,
   dictionary: dictionaryGenerator,
   forms: formsGenerator,
+  ir: irGenerator,
   openapi: openapiGenerator,
   sql: sqlGenerator,
   types: typesGenerator,
