@@ -1,6 +1,8 @@
 /** The `suivi` command line. Commands are thin: they read files, call the libraries, print, set the exit code. */
 import { Command } from 'commander';
+import { exportGnCommand } from './export-gn-command.ts';
 import { generateCommand } from './generate-command.ts';
+import { importGnCommand } from './import-gn-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 const program = new Command()
@@ -32,6 +34,37 @@ program
     process.exitCode = await generateCommand(spec, {
       out: options.out,
       check: options.check === true,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  });
+
+program
+  .command('import-gn')
+  .description('convert a GeoNature Monitoring protocol folder into a spec (warnings on stderr)')
+  .argument('<folder>', 'a protocol folder; with --report, a folder of protocol folders')
+  .option('--out <spec.json>', 'write the spec there instead of printing it')
+  .option(
+    '--report',
+    'convert, validate, generate, apply the SQL and render the forms of every protocol inside',
+  )
+  .action(async (folder: string, options: { out?: string; report?: boolean }) => {
+    process.exitCode = await importGnCommand(folder, {
+      ...(options.out ? { out: options.out } : {}),
+      report: options.report === true,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  });
+
+program
+  .command('export-gn')
+  .description('write a GeoNature Monitoring protocol folder from a spec')
+  .argument('<spec>', 'the protocol spec file')
+  .requiredOption('--out <folder>', 'the protocol folder to write')
+  .action(async (spec: string, options: { out: string }) => {
+    process.exitCode = await exportGnCommand(spec, {
+      out: options.out,
       stdout: process.stdout,
       stderr: process.stderr,
     });

@@ -1,0 +1,313 @@
+/**
+ * Translates one GeoNature JavaScript expression into a Suivi rule tree. jsep reads the syntax (nothing is
+ * ever evaluated); this file maps its tree, shape by shape, onto the rule language: `value.x` and
+ * `objForm.value.x` are fields, `meta.nomenclatures[x].cd_nomenclature` is `code(x)`, `value.cd_nom.cd_nom`
+ * is the taxon, `meta.parents.site.properties.x` an ancestor field, `[…].includes(x)` a call. Anything
+ * else is refused with a reason.
+ */
+import jsep from 'jsep';
+import { FUNCTION_NAMES, ruleNodes as n, type RuleNode } from '../../../protocol-specs/index.ts';
+import { EMPTY_OBJECT, prepareExpression } from './arrow.ts';
+import type { ExpressionScope, FieldLookup, ScopeField } from './scope.ts';
+
+type JsNode = jsep.Expression;
+
+export class Untranslatable extends Error {}
+
+export interface ExpressionOptions {
+  readonly scope: ExpressionScope;
+  /** Constants of a block body (`const total = …`), already translated. */
+  readonly consts?: ReadonlyMap<string, RuleNode>;
+  /** Suivi functions a block body declares as JavaScript helpers (written by `export-gn`). */
+  readonly helpers?: ReadonlySet<string>;
+}
+
+export type ExpressionResult =
+  | { readonly ok: true; readonly ast: RuleNode; readonly fixes: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+export function translateExpression(source: string, options: ExpressionOptions): ExpressionResult {
+  const prepared = prepareExpression(source);
+  let tree: JsNode;
+  try {
+    tree = jsep(prepared.source);
+  } catch (e) {
+    return { ok: false, reason: `not an expression: ${(e as Error).message}` };
+  }
+  try {
+    const translator = new Translator(options);
+    const ast = translator.node(tree);
+    return { ok: true, ast, fixes: [...prepared.fixes, ...translator.notes] };
+  } catch (e) {
+    if (e instanceof Untranslatable) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+const BINARY: Readonly<
+  Record<string, '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | 'in'>
+> = {
+  '==': '==',
+  '===': '==',
+  '!=': '!=',
+  '!==': '!=',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
+  '%': '%',
+  in: 'in',
+};
+
+/** A member chain read from its root: `meta.parents.site.properties.x` → root `meta`, five segments. */
+interface Segment {
+  readonly name?: string;
+  readonly computed?: JsNode;
+}
+
+class Translator {
+  /** What each field node is, so that literals compared with it can be read as JavaScript reads them. */
+  private readonly fields = new WeakMap<RuleNode, ScopeField>();
+  readonly notes: string[] = [];
+
+  constructor(private readonly options: ExpressionOptions) {}
+
+  node(js: JsNode): RuleNode {
+    switch (js.type) {
+      case 'Literal':
+        return this.literal(js.value);
+      case 'Identifier':
+        return this.identifier(String(js.name));
+      case 'ArrayExpression':
+        return n.list((js.elements as Array<JsNode | null>).map((e) => (e ? this.node(e) : n.literal(null))));
+      case 'UnaryExpression': {
+        const op = String(js.operator);
+        if (op !== '!' && op !== '-' && op !== '+')
+          throw new Untranslatable(`operator ${op} has no rule equivalent`);
+        return n.unary(op, this.node(js.argument as JsNode));
+      }
+      case 'BinaryExpression':
+        return this.binary(js);
+      case 'ConditionalExpression':
+        return n.conditional(
+          this.node(js.test as JsNode),
+          this.node(js.consequent as JsNode),
+          this.node(js.alternate as JsNode),
+        );
+      case 'MemberExpression':
+        return this.member(js);
+      case 'CallExpression':
+        return this.call(js);
+      default:
+        throw new Untranslatable(`${js.type} has no rule equivalent`);
+    }
+  }
+
+  private literal(value: unknown): RuleNode {
+    if (value === '' || value === null || value === undefined) return n.literal(null);
+    if (typeof value === 'string' || typeof value === 'boolean') return n.literal(value);
+    if (typeof value === 'number' && Number.isFinite(value)) return n.literal(value);
+    throw new Untranslatable(`literal ${String(value)} has no rule equivalent`);
+  }
+
+  private identifier(name: string): RuleNode {
+    if (name === 'undefined') return n.literal(null);
+    const constant = this.options.consts?.get(name);
+    if (constant) return constant;
+    if (name === EMPTY_OBJECT)
+      throw new Untranslatable('an object literal {} is only understood as a null guard');
+    throw new Untranslatable(`'${name}' is not a field, a constant or a value`);
+  }
+
+  private binary(js: JsNode): RuleNode {
+    const op = String(js.operator);
+    const left = js.left as JsNode;
+    const right = js.right as JsNode;
+    // `(x || {})` and `(x || [])` only guard against a null x, which Suivi's operations already handle.
+    if (op === '||' && right.type === 'Identifier' && right.name === EMPTY_OBJECT) return this.node(left);
+    if (op === '||' && right.type === 'ArrayExpression' && (right.elements as unknown[]).length === 0)
+      return this.node(left);
+    if (op === '&&' || op === '||' || op === '??') {
+      const l = this.node(left);
+      const r = this.node(right);
+      // `(null || undefined)`, a confused way of writing null: JavaScript's value is null.
+      if (op === '||' && isNull(l) && isNull(r)) return n.literal(null);
+      if (op === '&&') return dropGuard(l, r) ?? n.logical('&&', l, r);
+      return n.logical(op, l, r);
+    }
+    const mapped = BINARY[op];
+    if (!mapped) throw new Untranslatable(`operator ${op} has no rule equivalent`);
+    const [l, r] = [this.node(left), this.node(right)];
+    const loose = op === '==' || op === '!=';
+    if (mapped === '==' || mapped === '!=')
+      return n.binary(mapped, this.coerce(l, r, loose), this.coerce(r, l, loose));
+    if (mapped === 'in') return n.binary('in', l, this.coerceList(r, l));
+    return n.binary(mapped, l, r);
+  }
+
+  /**
+   * A number compared with a text value. Choices whose GeoNature values were numbers are text codes now,
+   * so the number becomes its code; and JavaScript's loose `==` compares `'2' == 2` as equal, so with
+   * `==` the number becomes the text it matches. Strict `===` of a text with a number stays as written
+   * (never true, in GeoNature too), for the validator to report.
+   */
+  private coerce(side: RuleNode, other: RuleNode, loose: boolean): RuleNode {
+    if (side.kind !== 'literal' || typeof side.value !== 'number') return side;
+    const number = side.value;
+    const info = this.fields.get(other);
+    const matching = info?.choices?.filter((c) => c.trim() !== '' && Number(c) === number) ?? [];
+    if (info?.numericChoices || (loose && info?.choices)) return n.literal(matching[0] ?? String(number));
+    const textual = info
+      ? ['text', 'long_text', 'vocabulary'].includes(info.kind)
+      : other.kind === 'call' && other.callee === 'code';
+    return loose && textual ? n.literal(String(number)) : side;
+  }
+
+  private coerceList(list: RuleNode, item: RuleNode): RuleNode {
+    return list.kind === 'list' ? n.list(list.items.map((i) => this.coerce(i, item, false))) : list;
+  }
+
+  private call(js: JsNode): RuleNode {
+    const callee = js.callee as JsNode;
+    const args = js.arguments as JsNode[];
+    if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      (callee.property as JsNode).name === 'includes'
+    ) {
+      const list = this.node(callee.object as JsNode);
+      const item = this.node(args[0] ?? { type: 'Literal', value: null });
+      return n.call('includes', [this.coerceList(list, item), item]);
+    }
+    if (callee.type === 'Identifier') {
+      const name = String(callee.name);
+      if (this.options.helpers?.has(name) && (FUNCTION_NAMES as readonly string[]).includes(name)) {
+        return n.call(
+          name,
+          args.map((a) => this.node(a)),
+        );
+      }
+    }
+    const text = callee.type === 'MemberExpression' ? memberText(callee) : String(callee.name ?? callee.type);
+    throw new Untranslatable(`${text}(…) has no rule equivalent`);
+  }
+
+  private member(js: JsNode): RuleNode {
+    const chain = readChain(js);
+    if (!chain) {
+      const property = js.property as JsNode;
+      if (!js.computed && property.name === 'length')
+        return n.call('length', [this.node(js.object as JsNode)]);
+      throw new Untranslatable(`${memberText(js)} has no rule equivalent`);
+    }
+    const { root, segments } = chain;
+    const names = segments.map((s) => s.name);
+    if (root === 'objForm' && names[0] === 'value') return this.recordField(segments.slice(1));
+    if (root === 'value') return this.recordField(segments);
+    if (root === 'attribut_parent') {
+      const parent = this.options.scope.parentObject;
+      if (!parent) throw new Untranslatable('attribut_parent names the parent, and this level has several');
+      return this.fieldOf(this.options.scope.ancestor(parent, this.key(segments[0])), segments.slice(1));
+    }
+    if (root === 'meta') return this.meta(segments);
+    if (root === 'objForm') throw new Untranslatable(`objForm.${names.join('.')} is form state, not data`);
+    const constant = this.options.consts?.get(root);
+    if (constant && names.length === 1 && names[0] === 'length') return n.call('length', [constant]);
+    throw new Untranslatable(`${root}.${names.join('.')} has no rule equivalent`);
+  }
+
+  private meta(segments: readonly Segment[]): RuleNode {
+    const [first, second, third, fourth] = segments;
+    if (first?.name === 'nomenclatures' && second?.computed && third?.name === 'cd_nomenclature' && !fourth) {
+      return n.call('code', [this.node(second.computed)]);
+    }
+    if (first?.name === 'parents' && second?.name) {
+      const rest = third?.name === 'properties' ? segments.slice(3) : segments.slice(2);
+      if (rest.length === 0) throw new Untranslatable(`meta.parents.${second.name} is a whole record`);
+      return this.fieldOf(this.options.scope.ancestor(second.name, this.key(rest[0])), rest.slice(1));
+    }
+    if (first?.name === 'id_role' && !second) return n.call('currentUser', []);
+    const what =
+      first?.name === 'bChainInput' ? 'whether entries are being chained' : `meta.${first?.name ?? ''}`;
+    throw new Untranslatable(`${what} is GeoNature form state, which a rule cannot read`);
+  }
+
+  private recordField(segments: readonly Segment[]): RuleNode {
+    if (segments.length === 0) throw new Untranslatable('the whole record is not a value');
+    return this.fieldOf(this.options.scope.own(this.key(segments[0])), segments.slice(1));
+  }
+
+  /** A field, possibly followed by `.cd_nom` (a taxon is its cd_nom in Suivi) or `.length`. */
+  private fieldOf(lookup: FieldLookup, rest: readonly Segment[]): RuleNode {
+    if (!lookup.ok && lookup.unknown && rest.length === 0) {
+      this.notes.push(`${lookup.reason}: GeoNature reads undefined there, so it is read as null`);
+      return n.literal(null);
+    }
+    if (!lookup.ok) throw new Untranslatable(lookup.reason);
+    const field = fieldNode(lookup.field);
+    this.fields.set(field, lookup.field);
+    const next = rest[0]?.name;
+    if (rest.length === 0) return field;
+    if (rest.length === 1 && next === 'cd_nom' && lookup.field.kind === 'taxon') return field;
+    if (rest.length === 1 && next === 'length') return n.call('length', [field]);
+    throw new Untranslatable(
+      `.${rest.map((s) => s.name ?? '[…]').join('.')} reaches inside the field ${lookup.field.key}`,
+    );
+  }
+
+  private key(segment: Segment | undefined): string {
+    if (segment?.name !== undefined) return segment.name;
+    const computed = segment?.computed;
+    if (computed?.type === 'Literal' && typeof computed.value === 'string') return computed.value;
+    throw new Untranslatable('a field named by a computed key has no rule equivalent');
+  }
+}
+
+const fieldNode = (f: ScopeField): RuleNode => n.field(f.scope, f.key);
+
+const isNull = (node: RuleNode) => node.kind === 'literal' && node.value === null;
+
+/** `x && x == 'a'` guards against a null x, which Suivi's `==` already handles: keep the comparison. */
+function dropGuard(guard: RuleNode, test: RuleNode): RuleNode | undefined {
+  if (guard.kind !== 'field' || test.kind !== 'binary' || test.operator !== '==') return undefined;
+  const same = (a: RuleNode) => a.kind === 'field' && a.scope === guard.scope && a.key === guard.key;
+  const nonNull = (a: RuleNode) => a.kind === 'literal' && a.value !== null;
+  return (same(test.left) && nonNull(test.right)) || (same(test.right) && nonNull(test.left))
+    ? test
+    : undefined;
+}
+
+/** Reads `a.b[c].d` from its root identifier; undefined when the root is not a name. */
+function readChain(js: JsNode): { root: string; segments: Segment[] } | undefined {
+  const segments: Segment[] = [];
+  let node: JsNode = js;
+  while (node.type === 'MemberExpression') {
+    const property = node.property as JsNode;
+    segments.unshift(node.computed ? segmentOf(property) : { name: String(property.name) });
+    node = node.object as JsNode;
+    // `(x || {}).y`: the guard changes nothing once null-safety is the rule.
+    if (
+      node.type === 'BinaryExpression' &&
+      node.operator === '||' &&
+      (node.right as JsNode).name === EMPTY_OBJECT
+    ) {
+      node = node.left as JsNode;
+    }
+  }
+  return node.type === 'Identifier' ? { root: String(node.name), segments } : undefined;
+}
+
+/** `x['k']` names key k; the expression stays too, for `meta.nomenclatures['…']`, where it is a value. */
+const segmentOf = (property: JsNode): Segment =>
+  property.type === 'Literal' && typeof property.value === 'string'
+    ? { name: property.value, computed: property }
+    : { computed: property };
+
+function memberText(js: JsNode): string {
+  const chain = readChain(js);
+  return chain ? [chain.root, ...chain.segments.map((s) => s.name ?? '[…]')].join('.') : 'this member';
+}
