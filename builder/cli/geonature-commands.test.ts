@@ -80,7 +80,9 @@ describe.skipIf(skip !== undefined)('suivi import-gn on the corpus', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^protocol\s+levels\s+fields\s+rules\s+warnings\s+errors\s+result$/);
     expect(lines.find((l) => l.startsWith('stom'))).toMatch(/18\/18\s+\d+\s+0\s+ok$/);
-    expect(lines.at(-1)).toBe('protocols: 2/2 ok, rules: 23/24 translated (1 built into Suivi, 1 need a human)');
+    expect(lines.at(-1)).toBe(
+      'protocols: 2/2 ok, rules: 23/24 translated (1 built into Suivi, 1 need a human)',
+    );
     expect(result.code).toBe(0);
   }, 120_000);
 
