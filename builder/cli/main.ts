@@ -1,8 +1,10 @@
 /** The `suivi` command line. Commands are thin: they read files, call the libraries, print, set the exit code. */
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
 import { exportGnCommand } from './export-gn-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { importGnCommand } from './import-gn-command.ts';
+import { installCommand } from './install-command.ts';
+import { REFDATA_KINDS, type RefdataKind, refdataCommand } from './refdata-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 const program = new Command()
@@ -65,6 +67,35 @@ program
   .action(async (spec: string, options: { out: string }) => {
     process.exitCode = await exportGnCommand(spec, {
       out: options.out,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  });
+
+program
+  .command('install')
+  .description('install generated module folders into the database (PGlite in ./data, or DATABASE_URL)')
+  .argument('<folders...>', 'generated module folders (holding manifest.json)')
+  .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', './data')
+  .action(async (folders: string[], options: { dataDir: string }) => {
+    process.exitCode = await installCommand(folders, {
+      dataDir: options.dataDir,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  });
+
+program
+  .command('refdata')
+  .description(
+    'load reference data: SINP nomenclatures (JSON) or TAXREF (official tab-separated text, or CSV)',
+  )
+  .addArgument(new Argument('<kind>', 'what the file holds').choices(REFDATA_KINDS))
+  .argument('<file>', 'the file to load')
+  .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', './data')
+  .action(async (kind: RefdataKind, file: string, options: { dataDir: string }) => {
+    process.exitCode = await refdataCommand(kind, file, {
+      dataDir: options.dataDir,
       stdout: process.stdout,
       stderr: process.stderr,
     });

@@ -1,0 +1,36 @@
+/** What the database commands share: open (PGlite data dir or DATABASE_URL), migrate, run, close, report. */
+import type { Database } from '../../runtime/db/database.ts';
+import { migrate } from '../../runtime/db/migrate.ts';
+import { describeDatabase, openDatabase } from '../../runtime/db/open.ts';
+
+export interface Output {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface DatabaseCommandOptions {
+  /** PGlite data directory; ignored when DATABASE_URL is set. */
+  readonly dataDir: string;
+  readonly stdout: Output;
+  readonly stderr: Output;
+}
+
+/** Runs `work` on a migrated database; returns the exit code. Known errors print as one line, no stack. */
+export async function withDatabase(
+  options: DatabaseCommandOptions,
+  work: (db: Database) => Promise<void>,
+): Promise<number> {
+  let db: Database | undefined;
+  try {
+    db = await openDatabase({ dataDir: options.dataDir });
+    options.stderr.write(`database: ${describeDatabase({ dataDir: options.dataDir })}\n`);
+    await migrate(db);
+    await work(db);
+    return 0;
+  } catch (error) {
+    options.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}

@@ -1,0 +1,29 @@
+/** Picks the engine: PostgreSQL when a URL is given (or DATABASE_URL is set), else embedded PGlite. */
+import type { Database } from './database.ts';
+import { openPGlite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+export interface OpenDatabaseOptions {
+  /** PGlite data directory (default ./data); ignored when a PostgreSQL URL is used. */
+  readonly dataDir?: string;
+  /** postgres://…; defaults to the DATABASE_URL environment variable. */
+  readonly url?: string;
+}
+
+export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  return openPGlite(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+}
+
+/** Where the data lives, for messages; never prints a password. */
+export function describeDatabase(options: OpenDatabaseOptions = {}): string {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (!url) return `PGlite in ${options.dataDir ?? './data'}`;
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Demo data for the installed modules, in one transaction: organisations, accounts, an acquisition
+ * framework and every dataset the modules name, the SINP vocabularies (the built-in catalogue and those
+ * the modules use) and the demo taxa. The seed only adds what is missing: run at every start, it never
+ * overwrites a renamed dataset, a changed password or labels loaded from a fuller reference file.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { ResolvedField, ResolvedProtocol, ResolvedVocabulary } from '../../protocol-specs/index.ts';
+// The catalogue file itself, not the package index: the index loads the whole spec compiler (ajv and
+// its schemas), ~0.75 s of every start for one constant.
+import { SINP_NOMENCLATURES } from '../../protocol-specs/standard/sinp-nomenclatures.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import type { ModuleRuntime } from '../modules/load.ts';
+import { loadTaxrefLines } from '../refdata/taxref.ts';
+import { upsertVocabularies, type VocabularyInput } from '../refdata/vocabularies.ts';
+import { hashPassword } from '../server/password.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_FRAMEWORK,
+  DEMO_ORGANISATIONS,
+  DEMO_TAXA_CSV,
+  type DemoAccount,
+} from './demo-data.ts';
+
+export interface DemoSeed {
+  /** Accounts created by this run (the others existed already). */
+  readonly createdAccounts: readonly string[];
+  readonly accounts: readonly DemoAccount[];
+  readonly datasets: number;
+  readonly vocabularyTypes: number;
+  readonly taxa: number;
+}
+
+const fieldsOf = (p: ResolvedProtocol): ResolvedField[] =>
+  p.levels.flatMap((l) => l.fields.flatMap((f) => [f, ...(f.kind === 'group' ? f.fields : [])]));
+
+/** Every dataset a module names, with a label from the first protocol naming it. */
+export function demoDatasets(modules: readonly ModuleRuntime[]): Map<string, string> {
+  const datasets = new Map<string, string>();
+  for (const { protocol } of modules) {
+    const ids = [
+      ...protocol.datasets,
+      ...fieldsOf(protocol).flatMap((f) => (f.kind === 'dataset' ? f.datasets : [])),
+    ];
+    [...new Set(ids)].forEach((id, i, all) => {
+      const suffix = all.length > 1 ? ` (${i + 1})` : '';
+      if (!datasets.has(id)) datasets.set(id, `${protocol.label.fr} — jeu de démonstration${suffix}`);
+    });
+  }
+  return datasets;
+}
+
+const fromResolved = (v: ResolvedVocabulary): VocabularyInput => ({
+  type: v.code,
+  labelFr: v.label.fr,
+  ...(v.label.en ? { labelEn: v.label.en } : {}),
+  values: v.values.map((x) => ({
+    code: x.code,
+    labelFr: x.label.fr,
+    ...(x.label.en ? { labelEn: x.label.en } : {}),
+    ...(x.definition?.fr ? { definitionFr: x.definition.fr } : {}),
+    ...(x.broader ? { broader: x.broader } : {}),
+  })),
+});
+
+const CATALOGUE: readonly VocabularyInput[] = SINP_NOMENCLATURES.map((v) => ({
+  type: v.code,
+  labelFr: v.label,
+  ...(v.sinpAttribute ? { sinpAttribute: v.sinpAttribute } : {}),
+  values: v.values.map((x) => ({
+    code: x.code,
+    labelFr: x.label,
+    ...(x.broader ? { broader: x.broader } : {}),
+  })),
+}));
+
+async function seedAccounts(tx: Queryable): Promise<string[]> {
+  for (const o of Object.values(DEMO_ORGANISATIONS)) {
+    await tx.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      o.id,
+      o.name,
+    ]);
+  }
+  const existing = await tx.query<{ login: string }>(
+    'SELECT login FROM suivi.app_user WHERE login = ANY($1::text[])',
+    [DEMO_ACCOUNTS.map((a) => a.login)],
+  );
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.rows.some((r) => r.login === a.login));
+  for (const a of missing) {
+    await tx.query(
+      `INSERT INTO suivi.app_user (id, organisation_id, login, display_name, password_hash)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [a.id, a.organisationId, a.login, a.displayName, await hashPassword(a.password)],
+    );
+  }
+  return missing.map((a) => a.login);
+}
+
+async function seedMetadata(tx: Queryable, modules: readonly ModuleRuntime[]): Promise<number> {
+  await tx.query(
+    'INSERT INTO suivi.acquisition_framework (id, label, organisation_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [DEMO_FRAMEWORK.id, DEMO_FRAMEWORK.label, DEMO_FRAMEWORK.organisationId],
+  );
+  const datasets = demoDatasets(modules);
+  await tx.query(
+    `INSERT INTO suivi.dataset (id, acquisition_framework_id, label, organisation_id)
+     SELECT d.id, $3, d.label, $4 FROM unnest($1::uuid[], $2::text[]) AS d (id, label)
+     ON CONFLICT DO NOTHING`,
+    [[...datasets.keys()], [...datasets.values()], DEMO_FRAMEWORK.id, DEMO_FRAMEWORK.organisationId],
+  );
+  return datasets.size;
+}
+
+async function seedTaxa(tx: Queryable): Promise<number> {
+  const input = createReadStream(DEMO_TAXA_CSV, { encoding: 'utf8' });
+  try {
+    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    const load = await loadTaxrefLines(tx, lines, { name: DEMO_TAXA_CSV.pathname, onConflict: 'nothing' });
+    return load.rows;
+  } finally {
+    input.destroy();
+  }
+}
+
+export async function seedDemo(db: Database, modules: readonly ModuleRuntime[]): Promise<DemoSeed> {
+  return db.transaction(async (tx) => {
+    const createdAccounts = await seedAccounts(tx);
+    const datasets = await seedMetadata(tx, modules);
+    // The modules' own copies first: they carry English labels and definitions the catalogue lacks.
+    const used = modules.flatMap((m) =>
+      m.protocol.vocabularies.filter((v) => v.source === 'sinp').map(fromResolved),
+    );
+    await upsertVocabularies(tx, used, 'missing');
+    const { types } = await upsertVocabularies(tx, CATALOGUE, 'missing');
+    const taxa = await seedTaxa(tx);
+    return { createdAccounts, accounts: DEMO_ACCOUNTS, datasets, vocabularyTypes: types, taxa };
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * Installs a generated module: its SQL files in order and its row in suivi.module, in ONE transaction,
+ * so a failure leaves the database as it was.
+ *
+ * Reinstalling:
+ * - the same manifest: nothing happens (`unchanged`);
+ * - the same schema (same spec and generator versions, same SQL) but other files changed (forms, docs):
+ *   the recorded manifest is updated (`updated`);
+ * - another schema: while the module holds no row in any of its tables, its schema is dropped and
+ *   recreated (`reinstalled`), the quick loop of someone writing a spec; once it holds data, refused,
+ *   because moving data between schema versions is the migration generator's job, not a DROP's.
+ *   Protocol vocabulary values the new version no longer lists stay in ref.vocabulary (other modules
+ *   may share the type; unused values are harmless).
+ */
+import type { Database, Queryable } from '../db/database.ts';
+import { ident } from '../db/database.ts';
+import { lockSchemaChanges } from '../db/migrate.ts';
+import { type Manifest, type ModuleFolder, readModuleFolder, sameModule, sqlFiles } from './module-folder.ts';
+
+export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
+
+export interface InstallResult {
+  readonly code: string;
+  readonly version: number;
+  readonly status: InstallStatus;
+}
+
+export class ModuleInstallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(`module ${code}: ${message}`, options);
+    this.name = 'ModuleInstallError';
+  }
+}
+
+interface Installed {
+  readonly manifest: Manifest;
+}
+
+async function hasData(tx: Queryable, schema: string): Promise<boolean> {
+  const tables = await tx.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'",
+    [schema],
+  );
+  for (const { table_name } of tables.rows) {
+    const found = await tx.query(`SELECT 1 FROM ${ident(schema)}.${ident(table_name)} LIMIT 1`);
+    if (found.rows.length > 0) return true;
+  }
+  return false;
+}
+
+async function applySql(tx: Queryable, module: ModuleFolder): Promise<void> {
+  const code = module.manifest.protocol.code;
+  for (const path of sqlFiles(module)) {
+    try {
+      await tx.exec(module.files.get(path)!);
+    } catch (error) {
+      throw new ModuleInstallError(code, `${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+async function record(tx: Queryable, manifest: Manifest, existing: boolean): Promise<void> {
+  const values = [
+    manifest.protocol.code,
+    manifest.protocol.label,
+    manifest.protocol.version,
+    manifest.generatorVersion,
+    JSON.stringify(manifest),
+  ];
+  await tx.query(
+    existing
+      ? 'UPDATE suivi.module SET label = $2, spec_version = $3, generator_version = $4, manifest = $5, installed_at = now() WHERE code = $1'
+      : 'INSERT INTO suivi.module (code, label, spec_version, generator_version, manifest) VALUES ($1, $2, $3, $4, $5)',
+    values,
+  );
+}
+
+async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStatus> {
+  const { manifest } = module;
+  const code = manifest.protocol.code;
+  await lockSchemaChanges(tx);
+  const core = await tx.query<{ ok: boolean }>("SELECT to_regclass('suivi.module') IS NOT NULL AS ok");
+  if (!core.rows[0]?.ok) throw new ModuleInstallError(code, 'the core schema is missing: migrate first');
+  const found = await tx.query<Installed>('SELECT manifest FROM suivi.module WHERE code = $1 FOR UPDATE', [
+    code,
+  ]);
+  const installed = found.rows[0]?.manifest;
+  if (!installed) {
+    const schema = await tx.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [code]);
+    if (schema.rows.length > 0) {
+      throw new ModuleInstallError(code, `a schema named ${code} exists but is not an installed module`);
+    }
+    await applySql(tx, module);
+    await record(tx, manifest, false);
+    return 'installed';
+  }
+  if (sameModule(installed, manifest)) return 'unchanged';
+  if (sameModule(installed, manifest, (path) => path.startsWith('sql/'))) {
+    await record(tx, manifest, true);
+    return 'updated';
+  }
+  if (await hasData(tx, code)) {
+    throw new ModuleInstallError(
+      code,
+      `version ${installed.protocol.version} (generator ${installed.generatorVersion}) is installed and holds data; ` +
+        `this folder has version ${manifest.protocol.version} (generator ${manifest.generatorVersion}) with another schema. ` +
+        'Changing the schema of a module with data needs a migration: migrations arrive with the migration generator.',
+    );
+  }
+  await tx.exec(`DROP SCHEMA ${ident(code)} CASCADE`);
+  await applySql(tx, module);
+  await record(tx, manifest, true);
+  return 'reinstalled';
+}
+
+/** Installs the module in `folder` (a generated folder with its manifest.json). */
+export async function installModule(db: Database, folder: string): Promise<InstallResult> {
+  const module = await readModuleFolder(folder);
+  const status = await db.transaction((tx) => install(tx, module));
+  return { code: module.manifest.protocol.code, version: module.manifest.protocol.version, status };
+}

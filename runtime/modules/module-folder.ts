@@ -1,0 +1,101 @@
+/**
+ * A generated module folder, read and checked: its manifest.json, and every file the manifest lists,
+ * verified against its sha256. A file edited by hand or a half-regenerated folder is refused before
+ * anything touches the database or the runtime.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { MANIFEST_PATH, type Manifest, sha256 } from '../../generators/core/manifest.ts';
+
+export type { Manifest };
+
+export class ModuleFolderError extends Error {
+  constructor(
+    readonly folder: string,
+    message: string,
+  ) {
+    super(`${folder}: ${message}`);
+    this.name = 'ModuleFolderError';
+  }
+}
+
+export interface ModuleFolder {
+  /** Absolute path. */
+  readonly folder: string;
+  readonly manifest: Manifest;
+  /** Verified contents of every listed file, by manifest path. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+function checkShape(folder: string, value: unknown): Manifest {
+  const m = value as Partial<Manifest> | null;
+  const ok =
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.protocol?.code === 'string' &&
+    Number.isInteger(m.protocol.version) &&
+    typeof m.protocol.label === 'string' &&
+    typeof m.generatorVersion === 'string' &&
+    Array.isArray(m.files) &&
+    m.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string');
+  if (!ok) throw new ModuleFolderError(folder, `${MANIFEST_PATH} is not a Suivi module manifest`);
+  return m as Manifest;
+}
+
+export async function readModuleFolder(path: string): Promise<ModuleFolder> {
+  const folder = resolve(path);
+  const text = await readFile(resolve(folder, MANIFEST_PATH), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    throw new ModuleFolderError(folder, `no ${MANIFEST_PATH}: is this a generated module folder?`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ModuleFolderError(folder, `${MANIFEST_PATH} is not JSON (${(error as Error).message})`);
+  }
+  const manifest = checkShape(folder, parsed);
+  const files = new Map<string, string>();
+  const problems: string[] = [];
+  for (const entry of manifest.files) {
+    const file = resolve(folder, entry.path);
+    if (!file.startsWith(folder + sep)) {
+      problems.push(`${entry.path} points outside the folder`);
+      continue;
+    }
+    const contents = await readFile(file, 'utf8').catch(() => undefined);
+    if (contents === undefined) problems.push(`${entry.path} is missing`);
+    else if (sha256(contents) !== entry.sha256) problems.push(`${entry.path} differs from the manifest`);
+    else files.set(entry.path, contents);
+  }
+  if (problems.length > 0) {
+    throw new ModuleFolderError(
+      folder,
+      `${problems.join('; ')}. Regenerate the folder: npx suivi generate ${manifest.source ?? '<spec>'} --out ${path}`,
+    );
+  }
+  return { folder, manifest, files };
+}
+
+/** The SQL files of a module, in the order they apply (001-tables, then 002-views). */
+export const sqlFiles = (module: ModuleFolder): string[] =>
+  [...module.files.keys()].filter((p) => p.startsWith('sql/') && p.endsWith('.sql')).sort();
+
+/**
+ * Whether two manifests describe the same generated module. Compared field by field, not as text: a
+ * manifest read back from jsonb has its keys reordered.
+ */
+export function sameModule(a: Manifest, b: Manifest, only?: (path: string) => boolean): boolean {
+  const files = (m: Manifest) =>
+    m.files
+      .filter((f) => only?.(f.path) ?? true)
+      .map((f) => `${f.path} ${f.sha256}`)
+      .sort()
+      .join('\n');
+  return (
+    a.protocol.code === b.protocol.code &&
+    a.protocol.version === b.protocol.version &&
+    a.generatorVersion === b.generatorVersion &&
+    files(a) === files(b)
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Installing generated modules on both engines: all or nothing in one transaction, recorded in
+ * suivi.module, idempotent, a changed schema reinstalled only while the module is empty; then loading
+ * them into frozen in-memory modules that match what is installed.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Manifest, sha256 } from '../../generators/core/manifest.ts';
+import { runtimeEngines } from '../../test/helpers/engines.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
+import { installModule, ModuleInstallError } from './install.ts';
+import { findLevel, loadModules, ModuleLoadError } from './load.ts';
+import { ModuleFolderError } from './module-folder.ts';
+
+const EXAMPLES = generatedModuleFolders(EXAMPLES_ROOT);
+const CHIRO = EXAMPLES.find((f) => f.includes('/chiro_gites/'))!;
+
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A copy of the chiro_gites folder with edits, its manifest updated to match (unless `stale`). */
+function variant(
+  edits: Record<string, (text: string) => string>,
+  options: { version?: number; stale?: boolean } = {},
+): string {
+  const folder = mkdtempSync(join(tmpdir(), 'suivi-module-'));
+  made.push(folder);
+  cpSync(CHIRO, folder, { recursive: true });
+  const manifestPath = join(folder, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const files = manifest.files.map((f) => {
+    const edit = edits[f.path];
+    if (!edit) return f;
+    const contents = edit(readFileSync(join(folder, f.path), 'utf8'));
+    writeFileSync(join(folder, f.path), contents);
+    return options.stale ? f : { ...f, sha256: sha256(contents) };
+  });
+  const protocol = { ...manifest.protocol, version: options.version ?? manifest.protocol.version };
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, protocol, files }, null, 2));
+  return folder;
+}
+
+const count = async (db: Database, sql: string, params: unknown[] = []) =>
+  (await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${sql}) AS q`, params)).rows[0]!.n;
+
+describe.each(runtimeEngines())('modules on $name', (engine) => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await engine.open();
+    await migrate(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('refuses a folder whose files differ from the manifest, naming them', async () => {
+    const folder = variant({ 'sql/002-views.sql': (t) => `${t}\n-- edited by hand\n` }, { stale: true });
+    await expect(installModule(db, folder)).rejects.toThrow(ModuleFolderError);
+    await expect(installModule(db, folder)).rejects.toThrow(/sql\/002-views\.sql differs from the manifest/);
+  });
+
+  it('leaves the database as it was when a SQL file fails midway', async () => {
+    const folder = variant({ 'sql/002-views.sql': (t) => `${t}\nSELECT no_such_function();\n` });
+    const error = await installModule(db, folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModuleInstallError);
+    expect((error as Error).message).toMatch(/^module chiro_gites: sql\/002-views\.sql: .*no_such_function/);
+    expect(await count(db, "SELECT 1 FROM pg_namespace WHERE nspname = 'chiro_gites'")).toBe(0);
+    expect(await count(db, 'SELECT 1 FROM suivi.module')).toBe(0);
+    // 001-tables.sql had upserted the protocol's vocabularies: gone with the rest.
+    expect(await count(db, "SELECT 1 FROM ref.vocabulary_type WHERE type LIKE 'CHIRO_%'")).toBe(0);
+  });
+
+  it('installs every example once and records it; reinstalling changes nothing', async () => {
+    const first = await Promise.all(EXAMPLES.map((f) => installModule(db, f)));
+    expect(first.map((r) => r.status)).toEqual(EXAMPLES.map(() => 'installed'));
+    const { rows } = await db.query<{ code: string; spec_version: number; manifest: Manifest }>(
+      'SELECT code, spec_version, manifest FROM suivi.module ORDER BY code',
+    );
+    expect(rows.map((r) => r.code)).toEqual([
+      'amphibiens_mares',
+      'chiro_gites',
+      'flore_quadrats',
+      'oiseaux_points_ecoute',
+    ]);
+    expect(rows[1]!.manifest.files.length).toBeGreaterThan(10);
+    const again = await Promise.all(EXAMPLES.map((f) => installModule(db, f)));
+    expect(again.map((r) => r.status)).toEqual(EXAMPLES.map(() => 'unchanged'));
+  });
+
+  it('loads installed modules into frozen objects with their levels and forms', async () => {
+    const modules = await loadModules(db, EXAMPLES);
+    expect(modules.map((m) => m.code)).toEqual([
+      'amphibiens_mares',
+      'chiro_gites',
+      'flore_quadrats',
+      'oiseaux_points_ecoute',
+    ]);
+    const flore = modules.find((m) => m.code === 'flore_quadrats')!;
+    expect(flore.levels.map((l) => l.key)).toEqual([
+      'campaign',
+      'sites_group',
+      'site',
+      'visit',
+      'observation',
+    ]);
+    expect(findLevel(flore, 'visit')?.parents).toEqual(['site', 'campaign']);
+    expect(findLevel(flore, 'campaign')?.children).toEqual(['visit']);
+    expect(findLevel(flore, 'site')?.geometry).toEqual({ kind: 'polygon', required: true });
+    expect(findLevel(flore, 'visit')?.forms.schema.type).toBe('object');
+    expect(Object.isFrozen(flore.protocol.levels[0]!.fields)).toBe(true);
+    expect(Object.isFrozen(findLevel(flore, 'visit')!.forms.rules)).toBe(true);
+  });
+
+  it('updates the record when only non-SQL files changed', async () => {
+    const folder = variant({ 'dictionary/dictionary.md': (t) => `${t}\nOne more line.\n` });
+    expect((await installModule(db, folder)).status).toBe('updated');
+    await expect(loadModules(db, [CHIRO])).rejects.toThrow(ModuleLoadError);
+    expect((await installModule(db, CHIRO)).status).toBe('updated');
+    expect((await loadModules(db, [CHIRO])).map((m) => m.code)).toEqual(['chiro_gites']);
+  });
+
+  it('recreates an empty module whose schema changed, and refuses once it holds data', async () => {
+    const v2 = variant(
+      { 'sql/001-tables.sql': (t) => `${t}\nCOMMENT ON TABLE chiro_gites.site IS 'v2';\n` },
+      { version: 2 },
+    );
+    expect(await installModule(db, v2)).toEqual({ code: 'chiro_gites', version: 2, status: 'reinstalled' });
+    const comment = await db.query("SELECT obj_description('chiro_gites.site'::regclass) AS c");
+    expect(comment.rows).toEqual([{ c: 'v2' }]);
+
+    await db.query(
+      "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type, underground_length) VALUES (ST_GeomFromText($1, 4326), $2, 'CAVE', 120)",
+      ['POINT(-2.1 48.3)', 'Grotte'],
+    );
+    const error = await installModule(db, CHIRO).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModuleInstallError);
+    expect((error as Error).message).toContain('version 2 (generator 0.1.0) is installed and holds data');
+    expect((error as Error).message).toContain('migrations arrive with the migration generator');
+    expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
+    expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(
+      [{ spec_version: 2 }],
+    );
+  });
+
+  it('refuses to load a folder that is not installed', async () => {
+    await db.exec("DELETE FROM suivi.module WHERE code = 'amphibiens_mares'");
+    await expect(loadModules(db, EXAMPLES)).rejects.toThrow(/module amphibiens_mares .* is not installed/);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The runtime's implementation of the `Operations` every generated `api/routes.ts` declares, generic over
+ * every level of every module: build one per request (who acts, what they may see) over the module
+ * plans prepared once at start, and pass it to each module's `mountRoutes`. Responses are web
+ * `Response`s; failures are thrown as `HttpError` for the server's error handler (`errorResponse`).
+ */
+import type { Database } from '../db/database.ts';
+import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
+import { readError } from './db-errors.ts';
+import { badRequest } from './errors.ts';
+import type { ModulePlan } from './model/module-plan.ts';
+import { levelOf, moduleOf, type RequestContext, type Target } from './operations/context.ts';
+import { csvStream } from './operations/csv.ts';
+import { featureCollection } from './operations/geojson.ts';
+import { childPage, getRecord, listPage } from './operations/read.ts';
+import { jsonResponse, noContent } from './operations/responses.ts';
+import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
+import type { ExportQuery, ListQuery } from './query/list-sql.ts';
+import { clockAt } from './validate/rule-context.ts';
+import { type ValidatedRecord, validateRecord } from './validate/validate-record.ts';
+
+export interface RecordOperationsOptions {
+  readonly db: Database;
+  /** Installed modules by code, prepared once (prepareModule / loadModulePlan). */
+  readonly modules: ReadonlyMap<string, ModulePlan>;
+  readonly actor?: Actor;
+  readonly access?: AccessScope;
+  /** The request's time, for today() and now() (default: now). */
+  readonly now?: Date;
+  /** Time zone of today() (default: the process's). */
+  readonly timeZone?: string;
+  /** Most features a GeoJSON export returns (default 50 000). */
+  readonly geojsonLimit?: number;
+  /** Rows per query while a CSV streams (default 1 000). */
+  readonly csvChunkSize?: number;
+}
+
+type Mode = 'create' | 'update';
+interface Body {
+  readonly [key: string]: unknown;
+}
+
+export interface RecordOperations {
+  validate<B = Body>(args: Target & { readonly mode: Mode; readonly body: unknown }): Promise<B>;
+  list(args: Target & { readonly query: ListQuery }): Promise<Response>;
+  get(args: Target & { readonly id: string }): Promise<Response>;
+  create(args: Target & { readonly body: object }): Promise<Response>;
+  update(args: Target & { readonly id: string; readonly body: object }): Promise<Response>;
+  remove(args: Target & { readonly id: string; readonly row_version?: number }): Promise<Response>;
+  children(
+    args: Target & { readonly id: string; readonly child: string; readonly query: ListQuery },
+  ): Promise<Response>;
+  geojson(args: Target & { readonly query: ExportQuery }): Promise<Response>;
+  csv(args: Target & { readonly query: ExportQuery }): Promise<Response>;
+  badRequest(
+    errors: readonly { readonly path: string; readonly code: string; readonly message: string }[],
+  ): Error;
+}
+
+/** Runs a read; a value of the query the database refuses is the request's fault (400). */
+async function reading<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw readError(error) ?? error;
+  }
+}
+
+/** Bodies `validate` returned, with what it resolved: create and update skip validating them again. */
+const validated = new WeakMap<object, ValidatedRecord & Target & { readonly mode: Mode }>();
+
+export function recordOperations(options: RecordOperationsOptions): RecordOperations {
+  const actor = options.actor ?? ANONYMOUS;
+  const ctx: RequestContext = {
+    db: options.db,
+    modules: options.modules,
+    access: options.access ?? UNRESTRICTED,
+    actor,
+    clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
+  };
+  const validation = (target: Target) => ({
+    db: ctx.db,
+    module: moduleOf(ctx, target.module),
+    access: ctx.access,
+    clock: ctx.clock,
+  });
+
+  async function resolved(target: Target, mode: Mode, body: object): Promise<ValidatedRecord> {
+    const known = validated.get(body);
+    if (known && known.module === target.module && known.level === target.level && known.mode === mode)
+      return known;
+    return validateRecord(validation(target), levelOf(ctx, target), mode, body);
+  }
+
+  return {
+    async validate<B = Body>(args: Target & { readonly mode: Mode; readonly body: unknown }): Promise<B> {
+      const record = await validateRecord(validation(args), levelOf(ctx, args), args.mode, args.body);
+      const { write } = record;
+      const body = {
+        ...(write.id ? { id: write.id } : {}),
+        ...write.links,
+        ...(levelOf(ctx, args).hasGeometry ? { geometry: write.geometry } : {}),
+        ...write.values,
+        ...(record.rowVersion === undefined ? {} : { row_version: record.rowVersion }),
+      };
+      validated.set(body, { ...record, module: args.module, level: args.level, mode: args.mode });
+      return body as B;
+    },
+    list: async (args) => jsonResponse(await reading(() => listPage(ctx, levelOf(ctx, args), args.query))),
+    get: async (args) => jsonResponse(await getRecord(ctx, levelOf(ctx, args), args.id)),
+    async create(args) {
+      const plan = levelOf(ctx, args);
+      const record = await createRecord(ctx, plan, await resolved(args, 'create', args.body));
+      return jsonResponse(record, 201, {
+        location: `/api/modules/${plan.module}/${plan.level.key}/${record.id}`,
+      });
+    },
+    async update(args) {
+      const plan = levelOf(ctx, args);
+      return jsonResponse(await updateRecord(ctx, plan, args.id, await resolved(args, 'update', args.body)));
+    },
+    async remove(args) {
+      await removeRecord(ctx, levelOf(ctx, args), args.id, args.row_version);
+      return noContent();
+    },
+    async children(args) {
+      const child = levelOf(ctx, { module: args.module, level: args.child });
+      return jsonResponse(
+        await reading(() => childPage(ctx, levelOf(ctx, args), args.id, child, args.query)),
+      );
+    },
+    async geojson(args) {
+      const text = await featureCollection(
+        ctx,
+        levelOf(ctx, args),
+        args.query,
+        options.geojsonLimit ?? 50_000,
+      );
+      return new Response(text, { headers: { 'content-type': 'application/geo+json; charset=utf-8' } });
+    },
+    async csv(args) {
+      const plan = levelOf(ctx, args);
+      const stream = await reading(() => csvStream(ctx, plan, args.query, options.csvChunkSize));
+      return new Response(stream, {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8; header=present',
+          'content-disposition': `attachment; filename="${plan.module}_${plan.level.key}.csv"`,
+        },
+      });
+    },
+    badRequest: (errors) => badRequest(errors),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * What one request's operations work with: the database, the module's plan, who acts and what they may
+ * see, and the clock rules read. Built per request by `recordOperations`.
+ */
+import type { Database } from '../../db/database.ts';
+import type { AccessScope, Actor, RecordAction } from '../access.ts';
+import { notFound } from '../errors.ts';
+import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
+import type { SqlParams } from '../sql/params.ts';
+import type { Clock } from '../validate/rule-context.ts';
+
+export interface RequestContext {
+  readonly db: Database;
+  readonly modules: ReadonlyMap<string, ModulePlan>;
+  readonly access: AccessScope;
+  readonly actor: Actor;
+  readonly clock: Clock;
+}
+
+export interface Target {
+  readonly module: string;
+  readonly level: string;
+}
+
+export function moduleOf(ctx: RequestContext, code: string): ModulePlan {
+  const module = ctx.modules.get(code);
+  if (!module) throw notFound('Le module', code);
+  return module;
+}
+
+export function levelOf(ctx: RequestContext, target: Target): LevelPlan {
+  const plan = moduleOf(ctx, target.module).levels.get(target.level);
+  if (!plan) throw notFound(`Le niveau ${target.level} du module`, target.module);
+  return plan;
+}
+
+/** The access predicate for `action` on `plan`'s rows aliased `alias`, bound in `params`; undefined for none. */
+export function scopeOf(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  action: RecordAction,
+  params: SqlParams,
+  alias = 'r',
+): string | undefined {
+  return ctx.access.where({
+    module: plan.module,
+    level: plan.level.key,
+    action,
+    alias,
+    bind: (value, cast) => params.bind(value, cast),
+  });
+}
+
+/** A record's name for messages: `Le passage 0b7e…`. */
+export const recordName = (plan: LevelPlan) => `L’enregistrement « ${plan.level.label.fr} »`;

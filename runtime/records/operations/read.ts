@@ -1,0 +1,108 @@
+/**
+ * Reading records: one record, a page of a level (filters, bbox, search, sort, total), and the page of a
+ * child level under one record. Every query carries the access predicate of `read`.
+ */
+import { ident, type Queryable, qualified } from '../../db/database.ts';
+import type { RecordAction } from '../access.ts';
+import { notFound } from '../errors.ts';
+import type { LevelPlan } from '../model/module-plan.ts';
+import { type ListQuery, listConditions, orderBy } from '../query/list-sql.ts';
+import { type ApiRecord, readRecords, whereSql } from '../read/read-records.ts';
+import { SqlParams } from '../sql/params.ts';
+import { type RequestContext, recordName, scopeOf } from './context.ts';
+
+export interface Page {
+  readonly items: readonly ApiRecord[];
+  readonly total: number;
+  readonly page: number;
+  readonly page_size: number;
+}
+
+/** One record the actor may read, or undefined. */
+export async function findRecord(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  id: string,
+): Promise<ApiRecord | undefined> {
+  const params = new SqlParams();
+  const where = [`r.id = ${params.bind(id, 'uuid')}`];
+  const scope = scopeOf(ctx, plan, 'read', params);
+  if (scope) where.push(scope);
+  const [record] = await readRecords(ctx.db, plan, { params, where });
+  return record;
+}
+
+export async function getRecord(ctx: RequestContext, plan: LevelPlan, id: string): Promise<ApiRecord> {
+  const record = await findRecord(ctx, plan, id);
+  if (!record) throw notFound(recordName(plan), id);
+  return record;
+}
+
+/** A page of `plan`'s records matching `query` and the extra predicates `where` (bound in `params`). */
+export async function listPage(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  query: ListQuery,
+  params = new SqlParams(),
+  where: readonly string[] = [],
+): Promise<Page> {
+  const conditions = [...where, ...listConditions(plan, query, params)];
+  const scope = scopeOf(ctx, plan, 'read', params);
+  if (scope) conditions.push(scope);
+  // The count first, on the same parameters: paging parameters are bound after it.
+  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+  const counted = await ctx.db.query<{ total: number | string }>(
+    `SELECT count(*)::integer AS total FROM ${table} r ${whereSql(conditions)}`,
+    params.values,
+  );
+  const total = Number(counted.rows[0]?.total ?? 0);
+  const offset = (query.page - 1) * query.page_size;
+  const items =
+    offset >= total
+      ? []
+      : await readRecords(ctx.db, plan, {
+          params,
+          where: conditions,
+          orderBy: orderBy(plan, query.sort),
+          limit: params.bind(query.page_size, 'integer'),
+          offset: params.bind(offset, 'integer'),
+        });
+  return { items, total, page: query.page, page_size: query.page_size };
+}
+
+/** The page of `child` records under the record `id` of `plan` (404 when that record is not readable). */
+export async function childPage(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  id: string,
+  child: LevelPlan,
+  query: ListQuery,
+): Promise<Page> {
+  const link = child.parents.find((p) => p.key === plan.level.key);
+  if (!link) throw notFound(`Le niveau ${child.level.key} sous`, plan.level.key);
+  if ((await currentVersion(ctx, ctx.db, plan, id, 'read')) === undefined)
+    throw notFound(recordName(plan), id);
+  const params = new SqlParams();
+  return listPage(ctx, child, query, params, [`r.${ident(link.column)} = ${params.bind(id, 'uuid')}`]);
+}
+
+/** The row_version of a record `action` may touch, or undefined when there is none (or it is out of scope). */
+export async function currentVersion(
+  ctx: RequestContext,
+  db: Queryable,
+  plan: LevelPlan,
+  id: string,
+  action: RecordAction,
+  lock = false,
+): Promise<number | undefined> {
+  const params = new SqlParams();
+  const where = [`r.id = ${params.bind(id, 'uuid')}`];
+  const scope = scopeOf(ctx, plan, action, params);
+  if (scope) where.push(scope);
+  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+  const { rows } = await db.query<{ row_version: number }>(
+    `SELECT r.row_version FROM ${table} r ${whereSql(where)}${lock ? ' FOR UPDATE' : ''}`,
+    params.values,
+  );
+  return rows[0] ? Number(rows[0].row_version) : undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * Writing records, each in one transaction with its child-table rows: create, update under optimistic
+ * locking (a stale row_version → 409 with the current version), and delete (refused with 409 while child
+ * records exist; logged in suivi.deletion_log in the same transaction). Database refusals become
+ * 409/422 naming the field (db-errors.ts).
+ */
+import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { writeError } from '../db-errors.ts';
+import { conflict, isHttpError, notFound } from '../errors.ts';
+import type { LevelPlan } from '../model/module-plan.ts';
+import { type ApiRecord, readRecords } from '../read/read-records.ts';
+import { SqlParams } from '../sql/params.ts';
+import type { ValidatedRecord } from '../validate/validate-record.ts';
+import { deleteChildRows, insertChildRows } from '../write/child-rows.ts';
+import { insertRow, updateRow } from '../write/record-row.ts';
+import { type RequestContext, recordName, scopeOf } from './context.ts';
+import { currentVersion } from './read.ts';
+
+async function readBack(db: Queryable, plan: LevelPlan, id: string): Promise<ApiRecord> {
+  const params = new SqlParams();
+  const [record] = await readRecords(db, plan, { params, where: [`r.id = ${params.bind(id, 'uuid')}`] });
+  if (!record) throw new Error(`${plan.level.key} ${id} vanished inside its own transaction`);
+  return record;
+}
+
+async function guarded<T>(plan: LevelPlan, action: 'write' | 'delete', work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isHttpError(error)) throw error;
+    throw writeError(plan, error, action) ?? error;
+  }
+}
+
+export function createRecord(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  record: ValidatedRecord,
+): Promise<ApiRecord> {
+  return guarded(plan, 'write', () =>
+    ctx.db.transaction(async (tx) => {
+      const id = await insertRow(tx, plan, record.write, ctx.actor);
+      await insertChildRows(tx, plan.shape, id, record.write.values);
+      return readBack(tx, plan, id);
+    }),
+  );
+}
+
+const stale = (plan: LevelPlan, id: string, current: number) =>
+  conflict(
+    'stale_row_version',
+    `${recordName(plan)} ${id} a été modifié depuis sa lecture (version actuelle : ${current}) : rechargez-le.`,
+    { path: '/row_version', current_row_version: current },
+  );
+
+export function updateRecord(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  id: string,
+  record: ValidatedRecord,
+): Promise<ApiRecord> {
+  const rowVersion = record.rowVersion ?? 0;
+  return guarded(plan, 'write', () =>
+    ctx.db.transaction(async (tx) => {
+      const scope = (p: SqlParams) => scopeOf(ctx, plan, 'update', p);
+      const updated = await updateRow(tx, plan, { id, rowVersion }, record.write, ctx.actor, scope);
+      if (!updated) {
+        const current = await currentVersion(ctx, tx, plan, id, 'update');
+        if (current === undefined) throw notFound(recordName(plan), id);
+        throw stale(plan, id, current);
+      }
+      await deleteChildRows(tx, plan.shape, id, record.write.kept);
+      await insertChildRows(tx, plan.shape, id, record.write.values, '', record.write.kept);
+      return readBack(tx, plan, id);
+    }),
+  );
+}
+
+/** Child records under `id`, by child level key (only levels that have some). */
+async function childCounts(db: Queryable, plan: LevelPlan, id: string): Promise<Record<string, number>> {
+  if (plan.children.length === 0) return {};
+  const module = plan.protocol.code;
+  const counts = plan.children.map(
+    (c, i) =>
+      `(SELECT count(*)::integer FROM ${qualified(module, c.key)} WHERE ${ident(c.column)} = $1::uuid) AS c${i}`,
+  );
+  const { rows } = await db.query(`SELECT ${counts.join(', ')}`, [id]);
+  const row = rows[0] ?? {};
+  const out: Record<string, number> = {};
+  plan.children.forEach((c, i) => {
+    const n = Number(row[`c${i}`] ?? 0);
+    if (n > 0) out[c.key] = n;
+  });
+  return out;
+}
+
+export function removeRecord(
+  ctx: RequestContext,
+  plan: LevelPlan,
+  id: string,
+  rowVersion?: number,
+): Promise<void> {
+  return guarded(plan, 'delete', () =>
+    ctx.db.transaction(async (tx) => {
+      const current = await currentVersion(ctx, tx, plan, id, 'delete', true);
+      if (current === undefined) throw notFound(recordName(plan), id);
+      if (rowVersion !== undefined && rowVersion !== current) throw stale(plan, id, current);
+      const children = await childCounts(tx, plan, id);
+      if (Object.keys(children).length > 0) {
+        const list = Object.entries(children)
+          .map(([key, n]) => {
+            const level = plan.protocol.levels.find((l) => l.key === key);
+            return `${n} ${((n > 1 ? level?.plural.fr : level?.label.fr) ?? key).toLowerCase()}`;
+          })
+          .join(', ');
+        throw conflict(
+          'has_children',
+          `${recordName(plan)} ${id} a des enregistrements rattachés (${list}) : supprimez-les d’abord.`,
+          { path: '', children },
+        );
+      }
+      await tx.query(
+        `DELETE FROM ${qualified(plan.shape.table.schema, plan.shape.table.name)} WHERE id = $1::uuid`,
+        [id],
+      );
+      await tx.query(
+        'INSERT INTO suivi.deletion_log (module_code, level_key, record_id, deleted_by) VALUES ($1, $2, $3::uuid, $4::uuid)',
+        [plan.module, plan.level.key, id, ctx.actor.userId],
+      );
+    }),
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The values a record keeps in child tables (observers, several references, media, group rows and
+ * their own child tables), read for a whole page at once: one query per child table, never one per
+ * record.
+ */
+import type { Queryable } from '../../db/database.ts';
+import { ident, qualified } from '../../db/database.ts';
+import type { ChildStore, RecordShape, ValueStore } from '../model/record-shape.ts';
+import { fieldColumns, rowValues, selectSql } from './select-list.ts';
+
+/** Field key → record id → the field's value. */
+export type ChildValues = Map<string, Map<string, unknown>>;
+
+type Row = Record<string, unknown>;
+
+const byRecord = (rows: readonly Row[], value: (row: Row) => unknown): Map<string, unknown[]> => {
+  const out = new Map<string, unknown[]>();
+  for (const row of rows) {
+    const id = String(row.record_id);
+    const list = out.get(id) ?? [];
+    list.push(value(row));
+    out.set(id, list);
+  }
+  return out;
+};
+
+const withoutNulls = (o: Row): Row => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+
+async function readStore(
+  db: Queryable,
+  store: ChildStore,
+  ids: readonly string[],
+): Promise<Map<string, unknown>> {
+  if (store.kind === 'group') return readGroupRows(db, store, ids);
+  const table = qualified(store.table.schema, store.table.name);
+  const where = 'WHERE c.record_id = ANY($1::uuid[])';
+  switch (store.kind) {
+    case 'observers': {
+      const { rows } = await db.query(
+        `SELECT c.record_id, c.user_id, c.name FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
+        [ids],
+      );
+      const lists = byRecord(rows, (r) => withoutNulls({ user_id: r.user_id, name: r.name }));
+      return new Map([...lists].map(([id, list]) => [id, store.field.multiple ? list : (list[0] ?? null)]));
+    }
+    case 'references': {
+      const { rows } = await db.query(
+        `SELECT c.record_id, c.target_id FROM ${table} c ${where} ORDER BY c.record_id, c.target_id`,
+        [ids],
+      );
+      return byRecord(rows, (r) => r.target_id);
+    }
+    case 'media': {
+      const { rows } = await db.query(
+        `SELECT c.record_id, c.file_name, c.mime_type, c.storage_key FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
+        [ids],
+      );
+      return byRecord(rows, (r) => ({
+        file_name: r.file_name,
+        mime_type: r.mime_type,
+        storage_key: r.storage_key,
+      }));
+    }
+  }
+}
+
+async function readGroupRows(
+  db: Queryable,
+  store: Extract<ChildStore, { kind: 'group' }>,
+  ids: readonly string[],
+): Promise<Map<string, unknown>> {
+  const columns = fieldColumns(store.rows, 'c');
+  const table = qualified(store.rows.table.schema, store.rows.table.name);
+  const { rows } = await db.query(
+    `SELECT c.id AS ${ident('__row_id')}, c.record_id, ${columns.length > 0 ? `${selectSql(columns)}` : 'NULL'} FROM ${table} c WHERE c.record_id = ANY($1::uuid[]) ORDER BY c.record_id, c.position`,
+    [ids],
+  );
+  const rowIds = rows.map((r) => String(r.__row_id));
+  const nested = await readChildValues(db, store.rows, rowIds);
+  return byRecord(rows, (r) =>
+    assemble(store.rows.stores, rowValues(columns, r), nested, String(r.__row_id)),
+  );
+}
+
+/** Every child-table value of the records `ids` of `shape`. */
+export async function readChildValues(
+  db: Queryable,
+  shape: RecordShape,
+  ids: readonly string[],
+): Promise<ChildValues> {
+  const out: ChildValues = new Map();
+  if (ids.length === 0) return out;
+  for (const store of shape.stores) {
+    if (store.kind === 'column' || store.kind === 'none') continue;
+    out.set(store.field.key, await readStore(db, store, ids));
+  }
+  return out;
+}
+
+/** A record's (or row's) field values in form order: columns from `row`, the rest from `children`. */
+export function assemble(
+  stores: readonly ValueStore[],
+  row: Readonly<Row>,
+  children: ChildValues,
+  id: string,
+): Row {
+  const out: Row = {};
+  for (const store of stores) {
+    if (store.kind === 'none') continue;
+    const key = store.field.key;
+    out[key] = store.kind === 'column' ? (row[key] ?? null) : (children.get(key)?.get(id) ?? null);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * Records of a level as the API returns them: `{ id, <parent>_id…, organisation_id, geometry, fields…,
+ * spec_version, row_version, created_*, updated_* }`, the geometry as GeoJSON, list fields as arrays,
+ * child-table fields assembled from one query per child table for all the records read.
+ */
+import { type Queryable, qualified } from '../../db/database.ts';
+import type { LevelPlan } from '../model/module-plan.ts';
+import type { SqlParams } from '../sql/params.ts';
+import { assemble, readChildValues } from './children.ts';
+import { recordColumns, rowValues, selectSql } from './select-list.ts';
+
+export type ApiRecord = Record<string, unknown>;
+
+export interface RecordQuery {
+  readonly params: SqlParams;
+  /** Predicates on the row aliased `r`, joined with AND. */
+  readonly where: readonly string[];
+  readonly orderBy?: string;
+  readonly limit?: string;
+  readonly offset?: string;
+}
+
+const ENVELOPE = ['spec_version', 'row_version', 'created_at', 'created_by', 'updated_at', 'updated_by'];
+
+export const whereSql = (where: readonly string[]): string =>
+  where.length > 0 ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
+
+export async function readRecords(db: Queryable, plan: LevelPlan, query: RecordQuery): Promise<ApiRecord[]> {
+  const columns = recordColumns(plan, 'r');
+  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+  const sql = [
+    `SELECT ${selectSql(columns)} FROM ${table} r`,
+    whereSql(query.where),
+    query.orderBy ? `ORDER BY ${query.orderBy}` : '',
+    query.limit ? `LIMIT ${query.limit}` : '',
+    query.offset ? `OFFSET ${query.offset}` : '',
+  ].join(' ');
+  const { rows } = await db.query(sql, query.params.values);
+  const values = rows.map((row) => rowValues(columns, row));
+  const children = await readChildValues(
+    db,
+    plan.shape,
+    values.map((v) => String(v.id)),
+  );
+  return values.map((v) => {
+    const id = String(v.id);
+    const record: ApiRecord = { id };
+    for (const p of plan.parents) record[p.column] = v[p.column] ?? null;
+    record.organisation_id = v.organisation_id ?? null;
+    if (plan.hasGeometry) record.geometry = v.geometry ?? null;
+    Object.assign(record, assemble(plan.shape.stores, v, children, id));
+    for (const key of ENVELOPE) record[key] = v[key] ?? null;
+    return record;
+  });
+}

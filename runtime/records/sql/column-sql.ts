@@ -1,0 +1,60 @@
+/**
+ * Column types as SQL: the cast of a bound value, and the expression that reads a column back as a value
+ * both drivers return alike whatever their type parsers (texts, numbers, booleans, JSON text).
+ */
+import type { ColumnType, ScalarType } from '../../../generators/sql/model.ts';
+
+export const SQL_TYPES = {
+  uuid: 'uuid',
+  text: 'text',
+  text_list: 'text[]',
+  integer: 'integer',
+  numeric: 'numeric',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  timestamptz: 'timestamptz',
+} as const satisfies Record<ScalarType, string>;
+
+/** How a column is read back; `json` columns arrive as JSON text and are parsed by the reader. */
+export interface ColumnRead {
+  readonly sql: string;
+  readonly json: boolean;
+}
+
+const READS = {
+  uuid: (c) => ({ sql: c, json: false }),
+  text: (c) => ({ sql: c, json: false }),
+  text_list: (c) => ({ sql: `array_to_json(${c})::text`, json: true }),
+  integer: (c) => ({ sql: c, json: false }),
+  // float8: a JavaScript number on both drivers (numeric would be a string).
+  numeric: (c) => ({ sql: `${c}::float8`, json: false }),
+  boolean: (c) => ({ sql: c, json: false }),
+  date: (c) => ({ sql: `to_char(${c}, 'YYYY-MM-DD')`, json: false }),
+  // HH:MM as entered when there are no seconds, HH:MM:SS otherwise.
+  time: (c) => ({
+    sql: `CASE WHEN extract(second FROM ${c}) = 0 THEN to_char(${c}, 'HH24:MI') ELSE to_char(${c}, 'HH24:MI:SS') END`,
+    json: false,
+  }),
+  // ISO 8601 with its offset (RFC 3339), as the forms' date-time format wants it.
+  timestamptz: (c) => ({ sql: `to_json(${c}) #>> '{}'`, json: false }),
+} as const satisfies Record<ScalarType, (column: string) => ColumnRead>;
+
+export function readColumn(column: string, type: ColumnType): ColumnRead {
+  if (typeof type === 'object') return { sql: `ST_AsGeoJSON(${column})`, json: true };
+  return READS[type](column);
+}
+
+/** A bound value cast to the column's type; geometries go through GeoJSON, in WGS 84, flattened to 2D. */
+export function writeCast(placeholder: string, type: ColumnType): string {
+  if (typeof type === 'object')
+    return `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${placeholder}::text), 4326))`;
+  return `${placeholder}::${SQL_TYPES[type]}`;
+}
+
+/** The bound value of a JSON value for a column: geometries as GeoJSON text, everything else as it is. */
+export function writeValue(value: unknown, type: ColumnType): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof type === 'object') return JSON.stringify(value);
+  return value;
+}

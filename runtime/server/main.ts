@@ -1,0 +1,92 @@
+/**
+ * `npm start [-- --data-dir <dir>] [-- --no-demo]`: starts Suivi on embedded PGlite in ./data, or on
+ * PostgreSQL when DATABASE_URL is set, with every example module installed; PORT (default 3000) and
+ * HOST change where it listens. Prints the URL, the demo logins and how long the start took.
+ */
+import { parseArgs } from 'node:util';
+import { describeDatabase } from '../db/open.ts';
+import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
+import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
+import { type Started, startSuivi } from './start.ts';
+
+const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo]
+  --data-dir <dir>  PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
+  --no-demo         do not seed the demo organisations, accounts and reference data
+environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS)`;
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        'no-demo': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const port = Number(process.env.PORT ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`PORT=${process.env.PORT} is not a port`);
+    return { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR, demo: values['no-demo'] !== true, port };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function report(started: Started, total: number): void {
+  for (const install of started.installs) {
+    if (install.status !== 'unchanged')
+      console.log(`module ${install.code} v${install.version}: ${install.status}`);
+  }
+  if (started.demo) {
+    console.log('Demo accounts (login / password):');
+    for (const a of started.demo.accounts)
+      console.log(`  ${a.login.padEnd(18)} ${a.password.padEnd(14)} ${a.role}`);
+  }
+  const steps = started.timings.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ');
+  console.log(`Suivi is ready at ${started.url} (started in ${total.toFixed(1)} s: ${steps})`);
+}
+
+const t0 = performance.now();
+const { dataDir, demo, port } = options();
+const databaseUrl = process.env.DATABASE_URL || undefined;
+console.log(
+  `Starting Suivi on ${describeDatabase({ dataDir, ...(databaseUrl ? { url: databaseUrl } : {}) })}…`,
+);
+
+let started: Started;
+try {
+  started = await startSuivi({
+    dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    port,
+    ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
+    moduleFolders: generatedModuleFolders(EXAMPLES_ROOT),
+    demo,
+  });
+} catch (error) {
+  console.error(`Suivi could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+report(started, (performance.now() - t0) / 1000);
+
+// First signal: close the server and the database (which releases the data dir lock). Second: leave now.
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) process.exit(130);
+  stopping = true;
+  console.log(`${signal}: stopping…`);
+  started.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`while stopping: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,104 @@
+/**
+ * Starting Suivi: open the database, apply core migrations, install the module folders, load them, seed
+ * the demo data, serve. Each step is timed, so a slow start says where the time went.
+ */
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/open.ts';
+import { type DemoSeed, seedDemo } from '../demo/seed.ts';
+import { type InstallResult, installModule } from '../modules/install.ts';
+import { loadModules, type ModuleRuntime } from '../modules/load.ts';
+import { createApp } from './app.ts';
+
+export interface StartOptions {
+  /** PGlite data directory; ignored with a PostgreSQL URL. */
+  readonly dataDir?: string;
+  /** postgres://…; defaults to DATABASE_URL. */
+  readonly databaseUrl?: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly hostname?: string;
+  readonly moduleFolders: readonly string[];
+  /** Seed the demo organisations, accounts and reference data (never on a production database). */
+  readonly demo: boolean;
+}
+
+export interface Started {
+  readonly url: string;
+  readonly db: Database;
+  readonly modules: readonly ModuleRuntime[];
+  readonly installs: readonly InstallResult[];
+  readonly demo?: DemoSeed;
+  /** Seconds per step, in order. */
+  readonly timings: ReadonlyArray<readonly [step: string, seconds: number]>;
+  close(): Promise<void>;
+}
+
+function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  port: number,
+  hostname?: string,
+) {
+  return new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} is already in use: stop the other server or set PORT (e.g. PORT=3001 npm start)`,
+            )
+          : error,
+      ),
+    );
+  });
+}
+
+export async function startSuivi(options: StartOptions): Promise<Started> {
+  const timings: [string, number][] = [];
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    timings.push([name, (now - mark) / 1000]);
+    mark = now;
+  };
+
+  const db = await openDatabase({
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.databaseUrl === undefined ? {} : { url: options.databaseUrl }),
+  });
+  try {
+    step('database');
+    await migrate(db);
+    step('migrations');
+    const installs: InstallResult[] = [];
+    for (const folder of options.moduleFolders) installs.push(await installModule(db, folder));
+    const modules = await loadModules(db, options.moduleFolders);
+    step('modules');
+    const demo = options.demo ? await seedDemo(db, modules) : undefined;
+    if (demo) step('demo data');
+    const { server, port } = await listen(createApp({ db, modules }), options.port, options.hostname);
+    step('server');
+    return {
+      url: `http://${options.hostname && !['0.0.0.0', '::'].includes(options.hostname) ? options.hostname : 'localhost'}:${port}`,
+      db,
+      modules,
+      installs,
+      ...(demo ? { demo } : {}),
+      timings,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
