@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, Hono } from 'hono';
-import { badRequest } from './errors.ts';
+import { badRequest, HttpError } from './errors.ts';
 import type { RecordOperations } from './operations.ts';
 
 /** What a handler of the generated routes is told about its route. */
@@ -72,10 +72,24 @@ export function mountModuleRoutes(app: Hono, routes: GeneratedRoutes, operations
       app.on(method, path, async (c) => {
         const operations = await operationsFor(c, route);
         return current.run(operations, () =>
-          handler({ params: c.req.param(), query: c.req.query(), json: () => c.req.json() }),
+          handler({ params: c.req.param(), query: c.req.query(), json: () => readJsonBody(c) }),
         );
       });
     },
   };
   (routes.mountRoutes as (router: Router, operations: RecordOperations) => void)(router, delegate);
+}
+
+/** A body that is not JSON is the client's mistake: 400 with the parser's reason, never a 500. */
+async function readJsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new HttpError(
+      400,
+      'malformed_json',
+      `Le corps de la requête n’est pas du JSON valide (${reason}).`,
+    );
+  }
 }

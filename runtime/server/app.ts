@@ -8,6 +8,7 @@
  * says. Anything else becomes a 500 whose body says nothing about the internals (the log has them).
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
@@ -33,6 +34,9 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
   415: 'unsupported_media_type',
 };
 
+/** Largest request body the API reads (bytes). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 export function createApp(options: AppOptions): Hono {
   const { db, modules } = options;
   const logError =
@@ -41,6 +45,8 @@ export function createApp(options: AppOptions): Hono {
   // Built once: the modules never change while the process runs.
   const moduleList = { modules: modules.map(moduleSummary) };
   const app = new Hono();
+  // A record is a few kilobytes; anything this large is a mistake or an attack, refused before parsing.
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
 
   app.get('/api/health', async (c) => {
     try {

@@ -11,6 +11,7 @@ import { type DemoSeed, seedDemo } from '../demo/seed.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { createApp } from './app.ts';
+import { mountRecordApi } from './record-api.ts';
 
 export interface StartOptions {
   /** PGlite data directory; ignored with a PostgreSQL URL. */
@@ -80,7 +81,9 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     step('modules');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
     if (demo) step('demo data');
-    const { server, port } = await listen(createApp({ db, modules }), options.port, options.hostname);
+    const app = createApp({ db, modules });
+    await mountRecordApi(app, db, modules);
+    const { server, port } = await listen(app, options.port, options.hostname);
     step('server');
     return {
       url: `http://${options.hostname && !['0.0.0.0', '::'].includes(options.hostname) ? options.hostname : 'localhost'}:${port}`,
