@@ -1,18 +1,7 @@
-/**
- * The runtime's Database on every engine a test file runs on: in-memory PGlite + PostGIS always, and
- * PostgreSQL when DATABASE_URL is set (required when CI=true). Each PostgreSQL open works in a fresh
- * database of its own, dropped on close. A fresh PGlite + PostGIS takes ~10 s; restored from a template
- * (a `dumpDataDir` tarball cached in the temp dir, keyed by the PGlite and PostGIS versions) ~3 s. Still,
- * open one per test file.
- */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
 import type { Database } from '../../runtime/db/database.ts';
 import { IN_MEMORY, openPGlite } from '../../runtime/db/pglite.ts';
+import { pgliteTemplate } from '../../runtime/db/pglite-template.ts';
 import { openPostgres } from '../../runtime/db/postgres.ts';
 
 export interface RuntimeEngine {
@@ -58,28 +47,7 @@ async function openScratchPostgres(url: string): Promise<Database> {
   };
 }
 
-const version = (pkg: string): string =>
-  JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8'))
-    .version;
-
-/** An empty PGlite data dir with PostGIS created, as a tarball; made once per machine and versions. */
-export async function pgliteTemplate(): Promise<Blob> {
-  const file = join(
-    tmpdir(),
-    `suivi-pglite-${version('@electric-sql/pglite')}-postgis-${version('@electric-sql/pglite-postgis')}.tgz`,
-  );
-  if (!existsSync(file)) {
-    const fresh = await PGlite.create({ extensions: { postgis } });
-    await fresh.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    const dump = await fresh.dumpDataDir('gzip');
-    await fresh.close();
-    // Parallel test files may race to create it: each writes its own file, the rename is atomic.
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-    renameSync(partial, file);
-  }
-  return new Blob([readFileSync(file)]);
-}
+export { pgliteTemplate };
 
 let skipReported = false;
 

@@ -3,11 +3,9 @@
  * each protocol's `sql/001-*.sql` and `sql/002-*.sql` in a transaction that is rolled back, so protocols
  * are checked one after the other on one database (a PGlite costs seconds to start).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pgliteTemplate } from '../../../runtime/db/pglite-template.ts';
 
 interface Migration {
   readonly id: string;
@@ -28,39 +26,10 @@ export interface SqlChecker {
 export const moduleSql = (files: ReadonlyArray<{ path: string; contents: string }>) =>
   files.filter((f) => /^sql\/\d{3}-[^/]*\.sql$/.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
 
-const version = (pkg: string): string =>
-  (
-    JSON.parse(
-      readFileSync(new URL(`../../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8'),
-    ) as { version: string }
-  ).version;
-
-/**
- * An empty database with PostGIS, as a data-dir tarball cached in the temporary folder: restoring it
- * takes a few seconds where creating PostGIS takes tens. Keyed by the PGlite and PostGIS versions.
- */
-async function template(): Promise<Blob> {
-  const file = join(
-    tmpdir(),
-    `suivi-pglite-${version('@electric-sql/pglite')}-postgis-${version('@electric-sql/pglite-postgis')}.tgz`,
-  );
-  if (!existsSync(file)) {
-    const fresh = await PGlite.create({ extensions: { postgis } });
-    await fresh.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    const dump = await fresh.dumpDataDir('gzip');
-    await fresh.close();
-    // Two runs may race to create it: each writes its own file, and the rename is atomic.
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-    renameSync(partial, file);
-  }
-  return new Blob([readFileSync(file)]);
-}
-
 export async function openSqlChecker(): Promise<SqlChecker> {
   // Imported here: the core migrations belong to the SQL generator, and a report must still run without it.
   const core = (await import('../../../generators/sql/core/core-migrations.ts')) as CoreMigrations;
-  const db = await PGlite.create({ extensions: { postgis }, loadDataDir: await template() });
+  const db = await PGlite.create({ extensions: { postgis }, loadDataDir: await pgliteTemplate() });
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   for (const migration of core.CORE_MIGRATIONS) await db.exec(core.coreMigrationSql(migration));
   return {
