@@ -94,3 +94,16 @@ export interface SchemaModel {
   /** Level tables in level order, each followed by its child tables. */
   readonly tables: readonly Table[];
 }
+
+/** The PostgreSQL type of each scalar column type (the runtime casts bound values with the same names). */
+export const SQL_SCALAR_TYPES = {
+  uuid: 'uuid',
+  text: 'text',
+  text_list: 'text[]',
+  integer: 'integer',
+  numeric: 'numeric',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  timestamptz: 'timestamptz',
+} as const satisfies Record<ScalarType, string>;

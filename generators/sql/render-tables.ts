@@ -10,20 +10,9 @@ import type {
   SchemaModel,
   Table,
 } from './model.ts';
+import { SQL_SCALAR_TYPES } from './model.ts';
 import { ident, qualified } from './names.ts';
 import { renderVocabularies } from './vocabularies.ts';
-
-const SCALAR_TYPES = {
-  uuid: 'uuid',
-  text: 'text',
-  text_list: 'text[]',
-  integer: 'integer',
-  numeric: 'numeric',
-  boolean: 'boolean',
-  date: 'date',
-  time: 'time',
-  timestamptz: 'timestamptz',
-} as const satisfies Record<ScalarType, string>;
 
 const GEOMETRY_TYPES = { point: 'Point', line: 'LineString', polygon: 'Polygon', any: 'Geometry' } as const;
 
@@ -105,7 +94,9 @@ function notes(title: string, items: readonly string[]): string[] {
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
 export function renderType(type: ColumnType): string {
-  return typeof type === 'string' ? SCALAR_TYPES[type] : `geometry(${GEOMETRY_TYPES[type.geometry]}, 4326)`;
+  return typeof type === 'string'
+    ? SQL_SCALAR_TYPES[type]
+    : `geometry(${GEOMETRY_TYPES[type.geometry]}, 4326)`;
 }
 
 function renderColumn(c: Column): string {

@@ -2,19 +2,10 @@
  * Column types as SQL: the cast of a bound value, and the expression that reads a column back as a value
  * both drivers return alike whatever their type parsers (texts, numbers, booleans, JSON text).
  */
-import type { ColumnType, ScalarType } from '../../../generators/sql/model.ts';
+import { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../../../generators/sql/model.ts';
 
-export const SQL_TYPES = {
-  uuid: 'uuid',
-  text: 'text',
-  text_list: 'text[]',
-  integer: 'integer',
-  numeric: 'numeric',
-  boolean: 'boolean',
-  date: 'date',
-  time: 'time',
-  timestamptz: 'timestamptz',
-} as const satisfies Record<ScalarType, string>;
+/** The same names the generated schema uses. */
+export const SQL_TYPES = SQL_SCALAR_TYPES;
 
 /** How a column is read back; `json` columns arrive as JSON text and are parsed by the reader. */
 export interface ColumnRead {
