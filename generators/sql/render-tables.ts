@@ -1,15 +1,6 @@
 /** Table model → `001-tables.sql`: the schema, protocol vocabularies, tables, keys, checks, indexes, comments. */
 import { sqlLiteral } from '../../protocol-specs/index.ts';
-import type {
-  Column,
-  ColumnDefault,
-  ColumnType,
-  Constraint,
-  Index,
-  ScalarType,
-  SchemaModel,
-  Table,
-} from './model.ts';
+import type { Column, ColumnDefault, ColumnType, Constraint, Index, SchemaModel, Table } from './model.ts';
 import { SQL_SCALAR_TYPES } from './model.ts';
 import { ident, qualified } from './names.ts';
 import { renderVocabularies } from './vocabularies.ts';

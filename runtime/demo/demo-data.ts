@@ -18,6 +18,8 @@ export interface DemoAccount {
   readonly organisationId: string;
   /** What the account is for, printed beside it. */
   readonly role: string;
+  /** An administrator (every action on every record); the others are partners (runtime/auth/demo-grants.ts). */
+  readonly isAdmin?: boolean;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -28,6 +30,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Camille Administratrice',
     organisationId: DEMO_ORGANISATIONS.cen.id,
     role: `administrator (${DEMO_ORGANISATIONS.cen.name})`,
+    isAdmin: true,
   },
   {
     id: id(12),

@@ -10,6 +10,7 @@ import type { ResolvedField, ResolvedProtocol, ResolvedVocabulary } from '../../
 // The catalogue file itself, not the package index: the index loads the whole spec compiler (ajv and
 // its schemas), ~0.75 s of every start for one constant.
 import { SINP_NOMENCLATURES } from '../../protocol-specs/standard/sinp-nomenclatures.ts';
+import { seedDemoGrants } from '../auth/demo-grants.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { loadTaxrefLines } from '../refdata/taxref.ts';
@@ -126,6 +127,7 @@ async function seedTaxa(tx: Queryable): Promise<number> {
 export async function seedDemo(db: Database, modules: readonly ModuleRuntime[]): Promise<DemoSeed> {
   return db.transaction(async (tx) => {
     const createdAccounts = await seedAccounts(tx);
+    await seedDemoGrants(tx, DEMO_ACCOUNTS);
     const datasets = await seedMetadata(tx, modules);
     // The modules' own copies first: they carry English labels and definitions the catalogue lacks.
     const used = modules.flatMap((m) =>

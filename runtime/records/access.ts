@@ -17,6 +17,8 @@ export interface Actor {
   readonly userId: string | null;
   /** Recorded as a new record's organisation_id. */
   readonly organisationId: string | null;
+  /** An administrator: every action on every record (runtime/auth). */
+  readonly isAdmin?: boolean;
 }
 
 export interface AccessScope {
@@ -33,7 +35,7 @@ export interface AccessScope {
   }): string | undefined;
 }
 
-/** No limit: every row of every level (until permissions land). */
+/** No limit: every row of every level (tests, scripts; the server uses runtime/auth's `accessFor`). */
 export const UNRESTRICTED: AccessScope = { where: () => undefined };
 
 export const ANONYMOUS: Actor = { userId: null, organisationId: null };

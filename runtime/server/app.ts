@@ -10,17 +10,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { errorResponse, HttpError } from '../records/errors.ts';
 import { HOME_PAGE } from './home-page.ts';
 import { moduleSummary } from './module-summary.ts';
+import { mountFormsApi, mountWebApp } from './web-app.ts';
 
 export interface AppOptions {
   readonly db: Database;
   readonly modules: readonly ModuleRuntime[];
   /** Where unexpected errors are reported (default console.error). */
   readonly logError?: (error: unknown, request: Request) => void;
+  /** The web app's Vite build (runtime/web/dist); without it `/` shows the placeholder page. */
+  readonly webDist?: string;
 }
 
 /** Machine codes for statuses raised by Hono itself (malformed JSON body, body limit…). */
@@ -47,6 +51,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // A record is a few kilobytes; anything this large is a mistake or an attack, refused before parsing.
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  // Sessions, bearer tokens, CSRF and /api/auth (runtime/auth): before every other /api route.
+  mountAuth(app, db);
 
   app.get('/api/health', async (c) => {
     try {
@@ -60,7 +66,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/modules', (c) => c.json(moduleList));
 
-  app.get('/', (c) => c.html(HOME_PAGE));
+  mountFormsApi(app, modules);
+  if (options.webDist) mountWebApp(app, options.webDist);
+  else app.get('/', (c) => c.html(HOME_PAGE));
 
   app.notFound((c) => {
     const message = `Aucune route ${c.req.method} ${c.req.path}.`;

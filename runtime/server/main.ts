@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { describeDatabase } from '../db/open.ts';
 import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
+import { ensureWebBuild, WEB_DIST } from '../web/build.ts';
 import { type Started, startSuivi } from './start.ts';
 
 const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo]
@@ -60,7 +61,11 @@ console.log(
 
 let started: Started;
 try {
+  // A fresh clone has no build of the web app yet: make it here rather than ask for a separate step.
+  const buildSeconds = await ensureWebBuild();
+  if (buildSeconds > 0) console.log(`Built the web app in ${buildSeconds.toFixed(1)} s.`);
   started = await startSuivi({
+    webDist: WEB_DIST,
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
     port,

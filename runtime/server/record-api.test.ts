@@ -11,10 +11,12 @@ import { createApp } from './app.ts';
 import { mountRecordApi } from './record-api.ts';
 
 const FOLDERS = generatedModuleFolders(EXAMPLES_ROOT);
+// Signed in as a partner: the record API answers 401 to anonymous requests (runtime/auth).
+let cookie = '';
 const json = (body: unknown) => ({
   method: 'POST',
   body: JSON.stringify(body),
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', cookie },
 });
 
 describe.each(runtimeEngines())('record API on $name', (engine) => {
@@ -29,6 +31,11 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
     await seedDemo(db, modules);
     app = createApp({ db, modules, logError: () => {} });
     await mountRecordApi(app, db, modules);
+    const login = await app.request(
+      '/api/auth/login',
+      json({ login: 'partenaire.cen', password: 'suivi-cen' }),
+    );
+    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   });
   afterAll(async () => db?.close());
 
@@ -49,13 +56,15 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
     );
     expect(created.status, await created.clone().text()).toBe(201);
     const site = (await created.json()) as { id: string; row_version: number };
-    const read = await app.request(`/api/modules/amphibiens_mares/site/${site.id}`);
+    const read = await app.request(`/api/modules/amphibiens_mares/site/${site.id}`, { headers: { cookie } });
     expect(await read.json()).toMatchObject({
       id: site.id,
       base_site_name: 'Mare du Bois Joli',
       row_version: 1,
     });
-    const list = await app.request('/api/modules/amphibiens_mares/site?sort=base_site_name');
+    const list = await app.request('/api/modules/amphibiens_mares/site?sort=base_site_name', {
+      headers: { cookie },
+    });
     expect(((await list.json()) as { total: number }).total).toBe(1);
     const bad = await app.request(
       '/api/modules/amphibiens_mares/site',
@@ -70,7 +79,7 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
     const response = await app.request('/api/modules/amphibiens_mares/site', {
       method: 'POST',
       body: huge,
-      headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
+      headers: { 'content-type': 'application/json', 'content-length': String(huge.length), cookie },
     });
     expect(response.status).toBe(413);
   });
@@ -79,7 +88,7 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
     const response = await app.request('/api/modules/amphibiens_mares/site', {
       method: 'POST',
       body: '{"base_site_name": ',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
     });
     expect(response.status).toBe(400);
   });

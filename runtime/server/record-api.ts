@@ -2,14 +2,14 @@
  * The record API of every installed module: each module's generated `api/routes.ts` mounted on the app
  * over the generic record operations. Module plans and routes are prepared once, at start.
  *
- * Accounts and permissions are not built yet (issue 4 continues): every request acts anonymously with
- * unrestricted access, so do not expose a server to untrusted networks. The `access` hook of the
- * record operations is where organisation scopes will be enforced, inside every query.
+ * Each request acts as the account its session cookie or bearer token names (runtime/auth): anonymous
+ * requests get 401, actions the account has no grant for 403, and the grant's scope (own records, the
+ * organisation's, all) is the `access` predicate the record operations put inside every query.
  */
 import type { Hono } from 'hono';
+import { recordAccess } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { ANONYMOUS, UNRESTRICTED } from '../records/access.ts';
 import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
 import { importRoutes, mountModuleRoutes } from '../records/mount.ts';
 import { recordOperations } from '../records/operations.ts';
@@ -28,8 +28,8 @@ export async function mountRecordApi(
   for (const module of modules) {
     const routes = await importRoutes(module.folder);
     // Built per request: today() and now() are the request's.
-    mountModuleRoutes(app, routes, () =>
-      recordOperations({ db, modules: plans, actor: ANONYMOUS, access: UNRESTRICTED }),
+    mountModuleRoutes(app, routes, (c, route) =>
+      recordOperations({ db, modules: plans, ...recordAccess(c, module.code, route.operation) }),
     );
   }
 }

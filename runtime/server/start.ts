@@ -11,7 +11,9 @@ import { type DemoSeed, seedDemo } from '../demo/seed.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { createApp } from './app.ts';
+import { mountOpenApiRoutes } from './openapi-routes.ts';
 import { mountRecordApi } from './record-api.ts';
+import { mountRefdataRoutes } from './refdata-routes.ts';
 
 export interface StartOptions {
   /** PGlite data directory; ignored with a PostgreSQL URL. */
@@ -24,6 +26,8 @@ export interface StartOptions {
   readonly moduleFolders: readonly string[];
   /** Seed the demo organisations, accounts and reference data (never on a production database). */
   readonly demo: boolean;
+  /** Serve this Vite build of the web app at `/` (runtime/web/dist); the placeholder page without it. */
+  readonly webDist?: string;
 }
 
 export interface Started {
@@ -81,8 +85,10 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     step('modules');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
     if (demo) step('demo data');
-    const app = createApp({ db, modules });
+    const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
     await mountRecordApi(app, db, modules);
+    mountRefdataRoutes(app, db, modules);
+    await mountOpenApiRoutes(app, modules);
     const { server, port } = await listen(app, options.port, options.hostname);
     step('server');
     return {

@@ -1,0 +1,74 @@
+/**
+ * Test support: the server's app (auth, record API) on a fresh database with the demo seed, and helpers
+ * to sign in as a demo account and call the API with its cookie or a bearer token.
+ */
+import type { Hono } from 'hono';
+import type { RuntimeEngine } from '../../test/helpers/engines.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { DEMO_ACCOUNTS } from '../demo/demo-data.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
+import { installModule } from '../modules/install.ts';
+import { loadModules } from '../modules/load.ts';
+import { createApp } from '../server/app.ts';
+import { mountRecordApi } from '../server/record-api.ts';
+
+export interface Answer {
+  readonly status: number;
+  readonly json: Record<string, unknown> & Record<string, unknown>[];
+  readonly headers: Headers;
+}
+
+export interface Caller {
+  /** `Cookie: …` or `Authorization: Bearer …`. */
+  readonly headers: Record<string, string>;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+}
+
+export async function serverApp(
+  engine: RuntimeEngine,
+  only?: (folder: string) => boolean,
+): Promise<{ db: Database; app: Hono }> {
+  const folders = generatedModuleFolders(EXAMPLES_ROOT).filter((f) => !only || only(f));
+  const db = await engine.open();
+  await migrate(db);
+  for (const folder of folders) await installModule(db, folder);
+  const modules = await loadModules(db, folders);
+  await seedDemo(db, modules);
+  const app = createApp({ db, modules, logError: () => {} });
+  await mountRecordApi(app, db, modules);
+  return { db, app };
+}
+
+export async function request(
+  app: Hono,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await app.request(path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+  return { status: res.status, json, headers: res.headers };
+}
+
+export const caller = (app: Hono, headers: Record<string, string>): Caller => ({
+  headers,
+  call: (method, path, body, extra = {}) => request(app, method, path, body, { ...headers, ...extra }),
+});
+
+/** Signs in as the demo account `login` (its public demo password); the caller sends the cookie. */
+export async function signIn(app: Hono, login: string): Promise<Caller> {
+  const account = DEMO_ACCOUNTS.find((a) => a.login === login);
+  if (!account) throw new Error(`no demo account ${login}`);
+  const res = await request(app, 'POST', '/api/auth/login', { login, password: account.password });
+  if (res.status !== 200) throw new Error(`login ${login}: ${res.status} ${JSON.stringify(res.json)}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return caller(app, { cookie });
+}

@@ -1,0 +1,97 @@
+/** Typed fetch helpers over the Suivi API. Errors carry the server's `[{ path, code, message }]` list. */
+
+export interface Labels {
+  readonly fr: string;
+  readonly en?: string;
+}
+export interface LevelSummary {
+  readonly key: string;
+  readonly label: Labels;
+  readonly plural: Labels;
+  readonly parents: readonly string[];
+  readonly children: readonly string[];
+  readonly geometry: { readonly kind: string; readonly required: boolean };
+}
+export interface ModuleSummary {
+  readonly code: string;
+  readonly label: Labels;
+  readonly description?: Labels;
+  readonly levels: readonly LevelSummary[];
+}
+export interface ApiProblem {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+export type Json = Record<string, unknown>;
+export interface LevelForms {
+  readonly schema: Json;
+  readonly ui: Json;
+  readonly rules: { readonly keep?: readonly string[]; readonly fields?: Record<string, FieldRules> };
+  readonly columns: readonly { readonly key: string; readonly label: Labels }[];
+  /** Field labels in both languages (the schema titles are French). */
+  readonly labels: Readonly<Record<string, Labels>>;
+  readonly keep: readonly string[];
+  readonly formProps: Json;
+}
+export interface RuleSource {
+  readonly source: string;
+  readonly ast: unknown;
+}
+export interface FieldRules {
+  readonly visibleIf?: RuleSource;
+  readonly required?: boolean | RuleSource;
+  readonly computed?: RuleSource;
+  readonly default?: RuleSource;
+  readonly filter?: RuleSource;
+}
+export interface Page {
+  readonly items: readonly Json[];
+  readonly total: number;
+  readonly page: number;
+  readonly page_size: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problems: readonly ApiProblem[],
+  ) {
+    super(problems.map((p) => p.message).join(' ') || `HTTP ${status}`);
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const problems = Array.isArray(parsed) ? (parsed as ApiProblem[]) : [];
+    throw new ApiError(response.status, problems);
+  }
+  return parsed as T;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body: unknown) => request<T>('POST', url, body),
+  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+  del: (url: string) => request<unknown>('DELETE', url),
+};
+
+export const levelUrl = (module: string, level: string) =>
+  `/api/modules/${encodeURIComponent(module)}/${encodeURIComponent(level)}`;
+
+/** Reference data is optional: a missing endpoint gives null and the caller falls back on the schema. */
+export async function optional<T>(url: string): Promise<T | null> {
+  try {
+    return await api.get<T>(url);
+  } catch {
+    return null;
+  }
+}

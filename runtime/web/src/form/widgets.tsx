@@ -1,0 +1,187 @@
+/**
+ * Custom widgets named by the generated uiSchemas. Each one works from the schema alone (enum +
+ * ui:enumNames) and improves itself with the reference-data API when it answers: vocabulary labels in
+ * the current language, taxon search, datasets by name.
+ */
+import type { WidgetProps } from '@rjsf/utils';
+import { useEffect, useState } from 'react';
+import { type Labels, optional } from '../api.ts';
+import { useT } from '../i18n.tsx';
+
+type Option = { value: unknown; label: string };
+
+const enumOptions = (props: WidgetProps): Option[] =>
+  (props.options.enumOptions ?? []).map((o) => ({ value: o.value, label: o.label }));
+
+interface Vocabulary {
+  values: { code: string; label: Labels }[];
+}
+
+/** Labels from /api/vocabularies/:type in the current language; the uiSchema's French names otherwise. */
+function useVocabularyLabels(type: unknown): Map<string, Labels> | null {
+  const [labels, setLabels] = useState<Map<string, Labels> | null>(null);
+  useEffect(() => {
+    if (typeof type !== 'string') return;
+    optional<Vocabulary>(`/api/vocabularies/${encodeURIComponent(type)}`).then((v) => {
+      if (v?.values) setLabels(new Map(v.values.map((x) => [x.code, x.label])));
+    });
+  }, [type]);
+  return labels;
+}
+
+function ChoiceInput(props: WidgetProps & { choices: Option[]; display: string }) {
+  const { id, value, required, disabled, readonly, onChange, choices, display } = props;
+  const multiple = Array.isArray(value) || props.schema.type === 'array';
+  if (display === 'radio' && !multiple) {
+    return (
+      <div className="radios" id={id}>
+        {choices.map((c, i) => (
+          <label key={String(c.value)}>
+            <input
+              type="radio"
+              name={id}
+              id={`${id}-${i}`}
+              checked={value === c.value}
+              disabled={disabled || readonly}
+              onChange={() => onChange(c.value)}
+            />
+            {c.label}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  const index = (v: unknown) => choices.findIndex((c) => c.value === v);
+  return (
+    <select
+      id={id}
+      multiple={multiple}
+      required={required}
+      disabled={disabled || readonly}
+      value={multiple ? ((value as unknown[]) ?? []).map((v) => String(index(v))) : String(index(value))}
+      onChange={(e) => {
+        const picked = Array.from(e.target.selectedOptions).map((o) => choices[Number(o.value)]?.value);
+        onChange(
+          multiple ? picked : picked[0] === undefined || e.target.value === '-1' ? undefined : picked[0],
+        );
+      }}
+    >
+      {multiple ? null : <option value="-1" />}
+      {choices.map((c, i) => (
+        <option key={String(c.value)} value={String(i)}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function VocabularyWidget(props: WidgetProps) {
+  const { label } = useT();
+  const labels = useVocabularyLabels(props.options.vocabulary);
+  const choices = enumOptions(props).map((o) => {
+    const l = labels?.get(String(o.value));
+    return l ? { ...o, label: label(l) } : o;
+  });
+  return <ChoiceInput {...props} choices={choices} display={String(props.options.display ?? 'select')} />;
+}
+
+interface Taxon {
+  cd_nom: number;
+  lb_nom: string;
+  nom_vern: string | null;
+}
+
+/** Taxon autocomplete: /api/taxa?q=&module=; without the API, the protocol's codes filtered locally. */
+export function TaxonWidget(props: WidgetProps) {
+  const { t } = useT();
+  const { id, value, onChange } = props;
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<Option[]>([]);
+  const fallback = enumOptions(props);
+  useEffect(() => {
+    if (value === undefined || text !== '') return;
+    setText(String(value));
+  }, [value, text]);
+  const search = async (q: string) => {
+    setText(q);
+    if (q.trim().length < 2) return setFound([]);
+    const module = (props.registry.formContext as { module?: string } | undefined)?.module ?? '';
+    const r = await optional<{ items: Taxon[] }>(
+      `/api/taxa?q=${encodeURIComponent(q)}&module=${encodeURIComponent(module)}`,
+    );
+    if (r) {
+      setFound(
+        r.items.map((x) => ({
+          value: x.cd_nom,
+          label: `${x.lb_nom}${x.nom_vern ? ` (${x.nom_vern})` : ''}`,
+        })),
+      );
+    } else {
+      // Without the search API the protocol's own (short) list of codes is offered, filtered if possible.
+      const matching = fallback.filter((o) => o.label.toLowerCase().includes(q.toLowerCase()));
+      setFound(matching.length > 0 ? matching : fallback);
+    }
+  };
+  return (
+    <div className="autocomplete">
+      <input
+        id={id}
+        value={text}
+        placeholder={t('typeToSearch')}
+        onChange={(e) => void search(e.target.value)}
+        autoComplete="off"
+      />
+      {found.length > 0 ? (
+        <ul className="suggestions">
+          {found.map((o) => (
+            <li key={String(o.value)}>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange(o.value);
+                  setText(o.label);
+                  setFound([]);
+                }}
+              >
+                {o.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Datasets by name from /api/datasets?module=, the schema's uuids otherwise. */
+export function DatasetWidget(props: WidgetProps) {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const module = (props.registry.formContext as { module?: string } | undefined)?.module ?? '';
+  useEffect(() => {
+    optional<{ items: { id: string; name: string }[] }>(
+      `/api/datasets?module=${encodeURIComponent(module)}`,
+    ).then((r) => r && setNames(new Map(r.items.map((d) => [d.id, d.name]))));
+  }, [module]);
+  const choices = enumOptions(props).map((o) => ({ ...o, label: names.get(String(o.value)) ?? o.label }));
+  return <ChoiceInput {...props} choices={choices} display="select" />;
+}
+
+/** Media need an upload endpoint that does not exist yet: say so rather than fake it. */
+export function MediaWidget() {
+  const { t } = useT();
+  return <p className="hint">{t('noUpload')}</p>;
+}
+
+/** Fallback for widgets without a dedicated editor yet (record, habitat): a select or a text input. */
+export function PlainWidget(props: WidgetProps) {
+  const choices = enumOptions(props);
+  if (choices.length > 0) return <ChoiceInput {...props} choices={choices} display="select" />;
+  return (
+    <input
+      id={props.id}
+      value={props.value === undefined ? '' : String(props.value)}
+      onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
+    />
+  );
+}

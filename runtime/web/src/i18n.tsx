@@ -1,0 +1,55 @@
+/** French by default, English on demand; the choice is kept in localStorage. */
+import { createContext, useContext } from 'react';
+import type { Labels } from './api.ts';
+
+export type Lang = 'fr' | 'en';
+
+const DICT = {
+  modules: ['Modules', 'Modules'],
+  login: ['Connexion', 'Log in'],
+  logout: ['Déconnexion', 'Log out'],
+  user: ['Identifiant', 'Login'],
+  password: ['Mot de passe', 'Password'],
+  loginFailed: ['Identifiant ou mot de passe incorrect.', 'Wrong login or password.'],
+  loading: ['Chargement…', 'Loading…'],
+  new: ['Nouveau', 'New'],
+  edit: ['Modifier', 'Edit'],
+  delete: ['Supprimer', 'Delete'],
+  save: ['Enregistrer', 'Save'],
+  saveNext: ['Enregistrer et saisir le suivant', 'Save and add the next one'],
+  saved: ['Enregistré.', 'Saved.'],
+  cancel: ['Annuler', 'Cancel'],
+  filter: ['Filtrer', 'Filter'],
+  search: ['Rechercher', 'Search'],
+  previous: ['Précédent', 'Previous'],
+  next: ['Suivant', 'Next'],
+  empty: ['Aucun enregistrement.', 'No records.'],
+  total: ['enregistrement(s)', 'record(s)'],
+  point: ['Point', 'Point'],
+  line: ['Ligne', 'Line'],
+  polygon: ['Polygone', 'Polygon'],
+  clear: ['Effacer', 'Clear'],
+  clickMap: ['Cliquez sur la carte pour placer la géométrie.', 'Click the map to place the geometry.'],
+  add: ['Ajouter', 'Add'],
+  remove: ['Retirer', 'Remove'],
+  noUpload: ['Envoi de fichiers non disponible.', 'File upload not available.'],
+  errors: ['Le serveur a refusé l’enregistrement :', 'The server refused the record:'],
+  typeToSearch: ['Tapez au moins 2 lettres', 'Type at least 2 letters'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Key = keyof typeof DICT;
+
+export const LangContext = createContext<Lang>('fr');
+
+export function useT() {
+  const lang = useContext(LangContext);
+  return {
+    lang,
+    t: (key: Key) => DICT[key][lang === 'fr' ? 0 : 1],
+    label: (l: Labels | undefined) => (l ? ((lang === 'en' ? l.en : undefined) ?? l.fr) : ''),
+  };
+}
+
+export function initialLang(): Lang {
+  return localStorage.getItem('suivi.lang') === 'en' ? 'en' : 'fr';
+}

@@ -1,0 +1,91 @@
+/** Entry of the partner web app: session, language, module list and the client routes. */
+import 'leaflet/dist/leaflet.css';
+import './styles.css';
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, type ModuleSummary } from './api.ts';
+import { AccountContext, LoginPage, loadSession, type Session } from './auth.tsx';
+import { loadUserNames } from './format.ts';
+import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
+import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
+import { navigate, onLink, useLocation } from './router.ts';
+
+function Routes(props: { modules: readonly ModuleSummary[] }) {
+  const { t } = useT();
+  const url = useLocation();
+  const [, m, code, levelKey, id, action] = url.pathname.split('/');
+  if (m !== 'm' || !code) return <ModuleList modules={props.modules} />;
+  const module = props.modules.find((x) => x.code === code);
+  const level = module?.levels.find((l) => l.key === levelKey) ?? module?.levels[0];
+  if (!module || !level) return <p>{t('empty')}</p>;
+  if (id === 'new') {
+    const parentLevel = url.searchParams.get('parent');
+    const parentId = url.searchParams.get('parent_id');
+    const parent = parentLevel && parentId ? { level: parentLevel, id: parentId } : undefined;
+    return <FormPage key={url.href} module={module} level={level} {...(parent ? { parent } : {})} />;
+  }
+  if (id && action === 'edit') return <FormPage key={url.href} module={module} level={level} id={id} />;
+  if (id) return <RecordPage module={module} level={level} id={id} />;
+  return <LevelPage module={module} level={level} />;
+}
+
+function App() {
+  const [lang, setLang] = useState<Lang>(initialLang());
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const [modules, setModules] = useState<readonly ModuleSummary[] | null>(null);
+  useEffect(() => {
+    void loadSession().then((found) => {
+      setSession(found);
+      if (found.state !== 'out') void loadUserNames();
+    });
+    void api.get<{ modules: ModuleSummary[] }>('/api/modules').then((r) => setModules(r.modules));
+  }, []);
+  useEffect(() => {
+    localStorage.setItem('suivi.lang', lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const account = session.state === 'in' ? session.account : null;
+  const logout = async () => {
+    await api.post('/api/auth/logout', {}).catch(() => undefined);
+    setSession({ state: 'out' });
+    navigate('/');
+  };
+  return (
+    <LangContext.Provider value={lang}>
+      <AccountContext.Provider value={account}>
+        <header>
+          <h1>
+            <a href="/" onClick={(e) => onLink(e, '/')}>
+              Suivi
+            </a>
+          </h1>
+          <span className="spacer" />
+          {account ? <span className="who">{account.display_name}</span> : null}
+          {account ? (
+            <button type="button" onClick={() => void logout()}>
+              {lang === 'fr' ? 'Déconnexion' : 'Log out'}
+            </button>
+          ) : null}
+          <button type="button" className="lang" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+            {lang === 'fr' ? 'English' : 'Français'}
+          </button>
+        </header>
+        <main>
+          {session.state === 'loading' || !modules ? null : session.state === 'out' ? (
+            <LoginPage
+              onLogin={(a) => {
+                setSession({ state: 'in', account: a });
+                void loadUserNames();
+              }}
+            />
+          ) : (
+            <Routes modules={modules} />
+          )}
+        </main>
+      </AccountContext.Provider>
+    </LangContext.Provider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);

@@ -1,0 +1,203 @@
+/** The app's pages: module list, a level (table beside its map), a record with its children, a form. */
+import { useEffect, useState } from 'react';
+import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
+import { RecordForm } from '../form/RecordForm.tsx';
+import { formatValue } from '../format.ts';
+import { useT } from '../i18n.tsx';
+import { navigate, onLink } from '../router.ts';
+import { LevelTable, type ParentFilter } from './LevelTable.tsx';
+import { RecordMap } from './RecordMap.tsx';
+import { useForms } from './use-forms.ts';
+
+function Link(props: { to: string; children: React.ReactNode; className?: string }) {
+  return (
+    <a href={props.to} className={props.className} onClick={(e) => onLink(e, props.to)}>
+      {props.children}
+    </a>
+  );
+}
+
+export function ModuleList(props: { modules: readonly ModuleSummary[] }) {
+  const { t, label } = useT();
+  return (
+    <section>
+      <h2>{t('modules')}</h2>
+      <ul className="modules">
+        {props.modules.map((m) => (
+          <li key={m.code}>
+            <Link
+              to={`/m/${m.code}/${m.levels.find((l) => l.parents.length === 0)?.key ?? m.levels[0]?.key}`}
+            >
+              {label(m.label)}
+            </Link>
+            <div className="hint">{m.levels.map((l) => label(l.plural)).join(' → ')}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A level's table and, when it has a geometry, its map side by side. */
+function LevelView(props: { module: string; level: LevelSummary; parent?: ParentFilter }) {
+  const forms = useForms(props.module, props.level.key);
+  if (!forms) return null;
+  return (
+    <div className="level-view">
+      <LevelTable
+        module={props.module}
+        level={props.level.key}
+        forms={forms}
+        {...(props.parent ? { parent: props.parent } : {})}
+      />
+      {props.level.geometry.kind === 'none' ? null : (
+        <RecordMap
+          module={props.module}
+          level={props.level.key}
+          {...(props.parent ? { parent: props.parent } : {})}
+        />
+      )}
+    </div>
+  );
+}
+
+export function LevelPage(props: { module: ModuleSummary; level: LevelSummary }) {
+  const { t, label } = useT();
+  const { module, level } = props;
+  return (
+    <section>
+      <nav className="tabs">
+        {module.levels.map((l) => (
+          <Link key={l.key} to={`/m/${module.code}/${l.key}`} className={l.key === level.key ? 'active' : ''}>
+            {label(l.plural)}
+          </Link>
+        ))}
+      </nav>
+      <h2>
+        {label(level.plural)}
+        {level.parents.length === 0 ? (
+          <Link to={`/m/${module.code}/${level.key}/new`} className="button">
+            {t('new')}
+          </Link>
+        ) : null}
+      </h2>
+      <LevelView module={module.code} level={level} />
+    </section>
+  );
+}
+
+export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; id: string }) {
+  const { t, label } = useT();
+  const { module, level, id } = props;
+  const forms = useForms(module.code, level.key);
+  const [record, setRecord] = useState<Json | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setRecord(null);
+    api
+      .get<Json>(`${levelUrl(module.code, level.key)}/${id}`)
+      .then(setRecord, (e: Error) => setError(e.message));
+  }, [module.code, level.key, id]);
+  if (error) return <p className="text-danger">{error}</p>;
+  if (!record || !forms) return <p>{t('loading')}</p>;
+  const properties = (forms.schema.properties ?? {}) as Record<string, Json>;
+  const remove = async () => {
+    await api.del(`${levelUrl(module.code, level.key)}/${id}`).then(
+      () => navigate(`/m/${module.code}/${level.key}`),
+      (e: Error) => setError(e.message),
+    );
+  };
+  return (
+    <section data-testid={`record-${level.key}`}>
+      <h2>
+        {label(level.label)}
+        <Link to={`/m/${module.code}/${level.key}/${id}/edit`} className="button">
+          {t('edit')}
+        </Link>
+        <button type="button" className="danger" onClick={() => void remove()}>
+          {t('delete')}
+        </button>
+      </h2>
+      <dl className="fields">
+        {Object.entries(properties)
+          .filter(([key]) => record[key] !== null && record[key] !== undefined)
+          .map(([key, p]) => (
+            <div key={key}>
+              <dt>{forms.labels?.[key] ? label(forms.labels[key]) : String(p.title ?? key)}</dt>
+              <dd>{formatValue(key, record[key], forms.schema, forms.ui)}</dd>
+            </div>
+          ))}
+      </dl>
+      {level.children.map((childKey) => {
+        const child = module.levels.find((l) => l.key === childKey);
+        if (!child) return null;
+        return (
+          <section key={childKey} className="children">
+            <h3>
+              {label(child.plural)}
+              <Link
+                to={`/m/${module.code}/${childKey}/new?parent=${level.key}&parent_id=${id}`}
+                className="button"
+              >
+                {t('new')} : {label(child.label)}
+              </Link>
+            </h3>
+            <LevelView module={module.code} level={child} parent={{ level: level.key, id }} />
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+export function FormPage(props: {
+  module: ModuleSummary;
+  level: LevelSummary;
+  id?: string;
+  parent?: ParentFilter;
+}) {
+  const { t, label } = useT();
+  const { module, level, id, parent } = props;
+  const forms = useForms(module.code, level.key);
+  const linkLevel = parent?.level;
+  const linkId = parent?.id;
+  const [record, setRecord] = useState<Json | null | undefined>(id ? undefined : null);
+  const [parentRecord, setParentRecord] = useState<Json | null | undefined>(parent ? undefined : null);
+  useEffect(() => {
+    if (id) api.get<Json>(`${levelUrl(module.code, level.key)}/${id}`).then(setRecord, () => setRecord(null));
+    if (linkLevel && linkId) {
+      api
+        .get<Json>(`${levelUrl(module.code, linkLevel)}/${linkId}`)
+        .then(setParentRecord, () => setParentRecord(null));
+    }
+  }, [module.code, level.key, id, linkLevel, linkId]);
+  if (!forms || record === undefined || parentRecord === undefined) return <p>{t('loading')}</p>;
+  // A record's parent is read from its own link when editing, so "back" goes to the right page.
+  const parentLevel = parent?.level ?? level.parents[0];
+  const parentId =
+    parent?.id ?? (parentLevel && record ? (record[`${parentLevel}_id`] as string | undefined) : undefined);
+  const back =
+    parentLevel && parentId
+      ? `/m/${module.code}/${parentLevel}/${parentId}`
+      : `/m/${module.code}/${level.key}`;
+  return (
+    <section>
+      <h2>
+        {id ? t('edit') : t('new')} : {label(level.label)}
+      </h2>
+      <RecordForm
+        key={id ?? 'new'}
+        module={module.code}
+        level={level.key}
+        forms={forms}
+        {...(record ? { record } : {})}
+        {...(parent ? { parent: { ...parent, ...(parentRecord ? { record: parentRecord } : {}) } } : {})}
+        onSaved={(saved, next) => {
+          // A new record opens on its own page, where its children are entered next.
+          if (!next) navigate(`/m/${module.code}/${level.key}/${String(saved.id ?? id)}`);
+        }}
+      />
+      <Link to={back}>{t('cancel')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The partner web app in a real browser (Debian's chromium through playwright-core) against the real
+ * server on a fresh PGlite data dir: log in as a partner, create a site by clicking the map, a visit, an
+ * observation whose conditional fields appear, then find the observation in its list and the site on the
+ * map. Without chromium the test is skipped with the reason printed, except under CI=true where it fails.
+ * Screenshots of a failure go to test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPGlite } from '../db/pglite.ts';
+import { pgliteTemplate } from '../db/pglite-template.ts';
+import { EXAMPLES_ROOT } from '../modules/folders.ts';
+import { type Started, startSuivi } from '../server/start.ts';
+import { ensureWebBuild, WEB_DIST } from './build.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const MODULE = 'amphibiens_mares';
+const WAIT = 8_000;
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);
+  console.warn(`web.browser.test: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
+
+describe.skipIf(!available)('partner web app in chromium', () => {
+  let server: Started;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    let t = performance.now();
+    const lap = (name: string) => {
+      timings[name] = Math.round(performance.now() - t);
+      t = performance.now();
+    };
+    await ensureWebBuild();
+    lap('build');
+    dataDir = mkdtempSync(join(tmpdir(), 'suivi-web-'));
+    // A fresh data dir restored from the cached PostGIS template: seconds instead of an initdb.
+    await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
+    lap('database');
+    server = await startSuivi({
+      dataDir,
+      port: 0,
+      hostname: '127.0.0.1',
+      moduleFolders: [join(EXAMPLES_ROOT, MODULE, 'generated')],
+      demo: true,
+      webDist: WEB_DIST,
+    });
+    lap('server');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // No network here: a grey map background instead of tiles from the internet.
+    await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
+    page.setDefaultTimeout(WAIT);
+    lap('browser');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    console.log('web.browser.test timings (ms):', JSON.stringify(timings));
+  });
+
+  /** Runs one step; on failure saves a screenshot named after it before rethrowing. */
+  async function step(name: string, body: () => Promise<void>) {
+    const started = performance.now();
+    try {
+      await body();
+    } catch (error) {
+      mkdirSync('test-results', { recursive: true });
+      await page
+        .screenshot({ path: join('test-results', `web-${name}.png`), fullPage: true })
+        .catch(() => undefined);
+      throw error;
+    }
+    timings[name] = Math.round(performance.now() - started);
+  }
+
+  it('logs in, creates a site on the map, a visit, an observation, and finds them again', async () => {
+    await step('login', async () => {
+      await page.goto(server.url);
+      const login = page.locator('input[name=login]');
+      const modules = page.getByText('Amphibiens des mares');
+      await login.or(modules).first().waitFor();
+      if (await login.isVisible()) {
+        await login.fill('partenaire.cen');
+        await page.locator('input[name=password]').fill('suivi-cen');
+        await page.getByRole('button', { name: 'Connexion' }).click();
+      }
+      await modules.click();
+      await page.getByRole('heading', { name: /Aires/ }).waitFor();
+    });
+
+    let groupId = '';
+    await step('sites-group', async () => {
+      // The area above the site comes from the API (as an import would): the test is about the site.
+      groupId = await page.evaluate(async (module) => {
+        const me = await fetch('/api/auth/me').then((r) => (r.ok ? r.json() : null));
+        const response = await fetch(`/api/modules/${module}/sites_group`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            sites_group_name: 'Aire du test',
+            landscape: 'BOCAGE',
+            ...(me ? { lead_observer: { user_id: me.id } } : {}),
+          }),
+        });
+        const body = await response.json();
+        if (!response.ok) throw new Error(JSON.stringify(body));
+        return body.id as string;
+      }, MODULE);
+      await page.goto(`${server.url}/m/${MODULE}/sites_group/${groupId}`);
+      await page.getByText('Aire du test').waitFor();
+    });
+
+    await step('site', async () => {
+      await page.getByRole('link', { name: /Nouveau : Site aquatique/ }).click();
+      await page.locator('#root_base_site_name').fill('Mare du test');
+      const map = page.getByTestId('geometry-map');
+      await map.click({ position: { x: 200, y: 150 } });
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByTestId('record-site').getByText('Mare du test').waitFor();
+    });
+
+    await step('visit', async () => {
+      await page.getByRole('link', { name: /Nouveau : Passage/ }).click();
+      const form = page.getByTestId('form-visit');
+      await form.waitFor();
+      // Observers default to the signed-in user; without accounts, a free-text name.
+      if ((await form.locator('.chips li').count()) === 0) {
+        await page.locator('#root_observers-search').fill('Camille Test');
+        await page.locator('#root_observers-search').press('Enter');
+      }
+      await page.locator('#root_id_dataset').selectOption({ index: 1 });
+      await page.locator('#root_expertise').selectOption({ label: 'Débutant' });
+      // Live rules: an inaccessible site hides the survey fields and asks why; accessible shows them back.
+      await form.locator('#root_accessibility').getByLabel('Non').check();
+      await page.locator('#root_start_time').waitFor({ state: 'detached' });
+      await page.locator('#root_inaccessible_reason').waitFor();
+      await form.locator('#root_accessibility').getByLabel('Oui').check();
+      // Accessible on a first passage: the site state and survey fields appear.
+      await page.locator('#root_start_time').fill('21:00');
+      await page.locator('#root_end_time').fill('22:00');
+      await form.locator('#root_site_state').getByLabel('Site existant, inchangé').check();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByTestId('record-visit').waitFor();
+    });
+
+    await step('observation', async () => {
+      await page.getByRole('link', { name: /Nouveau : Observation/ }).click();
+      const form = page.getByTestId('form-observation');
+      await form.waitFor();
+      await form.getByLabel('Non (absence)').check();
+      await page.locator('#root_count_min').waitFor({ state: 'detached' });
+      await form.getByLabel('Oui', { exact: true }).check();
+      await page.locator('#root_count_min').fill('3');
+      await page.locator('#root_cd_nom').fill('Alyte');
+      await form.locator('.suggestions button').first().click();
+      await form.locator('#root_detection_method').getByLabel('Vu', { exact: true }).check();
+      await form.locator('#root_count_type').getByLabel('Compté').check();
+      // "Save and add the next one": a blank form again, but the level's `keep` fields stay.
+      await page.getByRole('button', { name: 'Enregistrer et saisir le suivant' }).click();
+      await form.getByText('Enregistré.').waitFor();
+      expect(await page.locator('#root_count_min').inputValue()).toBe('');
+      expect(await form.locator('#root_detection_method').getByLabel('Vu', { exact: true }).isChecked()).toBe(
+        true,
+      );
+      await page.locator('#root_count_min').fill('5');
+      await page.locator('#root_cd_nom').fill('Alyte');
+      await form.locator('.suggestions button').first().click();
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.getByTestId('record-observation').waitFor();
+    });
+
+    await step('find', async () => {
+      await page.goto(`${server.url}/m/${MODULE}/observation`);
+      const rows = page.getByTestId('table-observation').locator('tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(2);
+      await page.goto(`${server.url}/m/${MODULE}/site`);
+      await page.getByTestId('table-site').getByText('Mare du test').waitFor();
+      const marker = page.getByTestId('map-site').locator('path.leaflet-interactive').first();
+      await marker.click();
+      await page.getByTestId('record-site').getByText('Mare du test').waitFor();
+    });
+  }, 60_000);
+});
