@@ -164,6 +164,12 @@ export function DatasetWidget(props: WidgetProps) {
     ).then((r) => r && setNames(new Map(r.items.map((d) => [d.id, d.name]))));
   }, [module]);
   const choices = enumOptions(props).map((o) => ({ ...o, label: names.get(String(o.value)) ?? o.label }));
+  // One dataset on offer: choose it (GeoNature hides its picker then; Suivi shows the choice, made).
+  const only = choices.length === 1 ? choices[0]?.value : undefined;
+  const { value, onChange } = props;
+  useEffect(() => {
+    if (only !== undefined && (value === undefined || value === null || value === '')) onChange(only);
+  }, [only, value, onChange]);
   return <ChoiceInput {...props} choices={choices} display="select" />;
 }
 
