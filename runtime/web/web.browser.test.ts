@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from '../../test/helpers/engines.ts';
 import { openPGlite } from '../db/pglite.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { EXAMPLES_ROOT } from '../modules/folders.ts';
@@ -31,6 +32,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
   let browser: Browser;
   let page: Page;
   let dataDir: string;
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -45,8 +47,11 @@ describe.skipIf(!available)('partner web app in chromium', () => {
     // A fresh data dir restored from the cached PostGIS template: seconds instead of an initdb.
     await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
     lap('database');
+    // startSuivi falls back to DATABASE_URL: give it a database of its own there, so runs never share records.
+    if (process.env.DATABASE_URL) scratch = await scratchDatabase(process.env.DATABASE_URL);
     server = await startSuivi({
       dataDir,
+      ...(scratch ? { databaseUrl: scratch.url } : {}),
       port: 0,
       hostname: '127.0.0.1',
       moduleFolders: [join(EXAMPLES_ROOT, MODULE, 'generated')],
@@ -76,6 +81,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await scratch?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     console.log('web.browser.test timings (ms):', JSON.stringify(timings));
   });
