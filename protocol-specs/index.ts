@@ -9,6 +9,7 @@ export type * from './resolved.ts';
 export { OCCURRENCE_ATTRIBUTES } from './resolved.ts';
 export * from './rules/index.ts';
 export { SCHEMA_ID } from './schema/protocol-schema.ts';
+export { GENERATED_COLUMNS, SERVER_COLUMNS } from './standard/reserved-names.ts';
 export { findStandardVocabulary, SINP_NOMENCLATURES } from './standard/sinp-nomenclatures.ts';
 export { STANDARD_FIELDS } from './standard/standard-fields.ts';
 export { type ValidateOptions, validateSpec, validateSpecText, validationRules } from './validate/index.ts';

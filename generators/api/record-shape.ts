@@ -2,23 +2,14 @@
  * Which columns of a level's record a client may send: shared by the routes' body types and the
  * OpenAPI body schemas.
  */
-import type { ResolvedLevel } from '../../protocol-specs/index.ts';
+import { type ResolvedLevel, SERVER_COLUMNS } from '../../protocol-specs/index.ts';
 
 /**
  * Columns the server sets on every record (ids, audit, optimistic locking): never in a request body.
  * The geometry and the `<parent>_id` links are data the client sends. The types generator declares the
  * same columns as `RecordEnvelope`; the api tests compile one against the other.
  */
-export const SERVER_COLUMNS = [
-  'id',
-  'organisation_id',
-  'created_at',
-  'created_by',
-  'updated_at',
-  'updated_by',
-  'row_version',
-  'spec_version',
-] as const;
+export { SERVER_COLUMNS };
 export type ServerColumn = (typeof SERVER_COLUMNS)[number];
 
 /** Computed fields and fields the spec declares read-only: the server owns their value. */

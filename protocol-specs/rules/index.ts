@@ -14,6 +14,7 @@ export {
 } from './functions.ts';
 export * as ruleNodes from './nodes.ts';
 export {
+  JS_BINARY_OPERATORS,
   MAX_RULE_DEPTH,
   MAX_RULE_LENGTH,
   type ParseResult,

@@ -33,7 +33,8 @@ class Refusal extends Error {
   }
 }
 
-const BINARY: Readonly<Record<string, BinaryOperator>> = {
+/** JavaScript binary operators and the rule operator each means (`===` is `==`); translators reuse it. */
+export const JS_BINARY_OPERATORS: Readonly<Record<string, BinaryOperator>> = {
   '==': '==',
   '===': '==',
   '!=': '!=',
@@ -259,7 +260,7 @@ class Converter {
     const right = node.right as JsNode;
     const logical = Object.hasOwn(LOGICAL, op) ? LOGICAL[op] : undefined;
     if (logical) return n.logical(logical, sub(left), sub(right));
-    const binary = Object.hasOwn(BINARY, op) ? BINARY[op] : undefined;
+    const binary = Object.hasOwn(JS_BINARY_OPERATORS, op) ? JS_BINARY_OPERATORS[op] : undefined;
     if (binary) return n.binary(binary, sub(left), sub(right));
     const at = this.source.indexOf(op, spanOf(left).end);
     return this.fail(`operator '${op}' is not supported${OPERATOR_HINTS[op] ?? ''}`, at >= 0 ? at : node);

@@ -118,11 +118,9 @@ export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set([
   'ctid',
 ]);
 
-/** Columns the generated schema adds to every level table; a field cannot use these keys. */
-export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([
+/** Columns the server sets on every record (ids, audit, optimistic locking): never in a request body. */
+export const SERVER_COLUMNS = [
   'id',
-  'geom',
-  'parent_id',
   'organisation_id',
   'created_at',
   'created_by',
@@ -130,7 +128,10 @@ export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([
   'updated_by',
   'row_version',
   'spec_version',
-]);
+] as const;
+
+/** Columns the generated schema adds to every level table; a field cannot use these keys. */
+export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([...SERVER_COLUMNS, 'geom', 'parent_id']);
 
 /** Scope names of the rule language: a level with one of these keys could not be named in rules. */
 export const RULE_SCOPES: ReadonlySet<string> = new Set(['value', 'parent', 'row', 'choice']);

@@ -6,7 +6,12 @@
  * else is refused with a reason.
  */
 import jsep from 'jsep';
-import { FUNCTION_NAMES, ruleNodes as n, type RuleNode } from '../../../protocol-specs/index.ts';
+import {
+  FUNCTION_NAMES,
+  JS_BINARY_OPERATORS,
+  ruleNodes as n,
+  type RuleNode,
+} from '../../../protocol-specs/index.ts';
 import { EMPTY_OBJECT, prepareExpression } from './arrow.ts';
 import type { ExpressionScope, FieldLookup, ScopeField } from './scope.ts';
 
@@ -43,25 +48,6 @@ export function translateExpression(source: string, options: ExpressionOptions):
     throw e;
   }
 }
-
-const BINARY: Readonly<
-  Record<string, '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%' | 'in'>
-> = {
-  '==': '==',
-  '===': '==',
-  '!=': '!=',
-  '!==': '!=',
-  '<': '<',
-  '<=': '<=',
-  '>': '>',
-  '>=': '>=',
-  '+': '+',
-  '-': '-',
-  '*': '*',
-  '/': '/',
-  '%': '%',
-  in: 'in',
-};
 
 /** A member chain read from its root: `meta.parents.site.properties.x` → root `meta`, five segments. */
 interface Segment {
@@ -139,7 +125,7 @@ class Translator {
       if (op === '&&') return dropGuard(l, r) ?? n.logical('&&', l, r);
       return n.logical(op, l, r);
     }
-    const mapped = BINARY[op];
+    const mapped = Object.hasOwn(JS_BINARY_OPERATORS, op) ? JS_BINARY_OPERATORS[op] : undefined;
     if (!mapped) throw new Untranslatable(`operator ${op} has no rule equivalent`);
     const [l, r] = [this.node(left), this.node(right)];
     const loose = op === '==' || op === '!=';
