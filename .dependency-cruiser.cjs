@@ -31,7 +31,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^node_modules|/generated/)' },
+    // The web build's bundles (chunks import each other) are output, not source.
+    exclude: { path: '(^node_modules|/generated/|^runtime/web/dist)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

@@ -4,9 +4,10 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'examples/*/generated/**'],
-    // PGlite instances cost seconds and ~1 GB each: keep parallelism at the core count.
+    // PGlite instances cost seconds and ~1 GB each: keep parallelism at the core count. Generous timeouts:
+    // a machine busy with other work slows PGlite start-up several times, which is not what a test checks.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

@@ -24,7 +24,8 @@ import { installModule } from '../runtime/modules/install.ts';
 import { loadModules } from '../runtime/modules/load.ts';
 import { createApp } from '../runtime/server/app.ts';
 import { mountRecordApi } from '../runtime/server/record-api.ts';
-import { mountRefdataRoutes, searchTaxa } from '../runtime/server/refdata-routes.ts';
+import { mountRefdataRoutes } from '../runtime/server/refdata-routes.ts';
+import { searchTaxa } from '../runtime/server/taxa-routes.ts';
 import { EXTENT, recordSteps, runSteps, searchPrefixes, taxaStep, type Volumes } from './api/seed.ts';
 
 const DATABASE = 'suivi_bench_api';

@@ -122,6 +122,21 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
       const both = await get<Problems>('/api/taxa?limit=99&module=nope', 400);
       expect(both.map((p) => p.path).sort()).toEqual(['/query/limit', '/query/module', '/query/q']);
     });
+    it('looks codes up with ?cd_nom=, unknown codes absent, and refuses a malformed list', async () => {
+      const found = await taxa('cd_nom=259,9000002,99999999,259');
+      expect(found.map((t) => [t.cd_nom, t.lb_nom])).toEqual([
+        [259, 'Bufo bufo'],
+        [9000002, 'Sylvia testvalida'],
+      ]);
+      for (const query of [
+        'cd_nom=',
+        'cd_nom=12,abc',
+        `cd_nom=${Array.from({ length: 201 }, (_, i) => i + 1).join(',')}`,
+      ]) {
+        const problems = await get<Problems>(`/api/taxa?${query}`, 400);
+        expect(problems.map((p) => p.path)).toEqual(['/query/cd_nom']);
+      }
+    });
   });
 
   describe('GET /api/vocabularies/:type', () => {
@@ -179,6 +194,20 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
       expect(items.map((u) => u.display_name)).toEqual(['Louis Garde']);
       expect((await get<{ items: unknown[] }>('/api/users?q=%25')).items).toEqual([]);
       await get<Problems>('/api/users?limit=-1', 400);
+    });
+    it('names given users with ?ids=, inactive ones included, and refuses a malformed list', async () => {
+      const wanted = [DEMO_ACCOUNTS[2]!.id, DEMO_ACCOUNTS[1]!.id];
+      await db.query('UPDATE suivi.app_user SET active = false WHERE id = $1', [DEMO_ACCOUNTS[2]!.id]);
+      try {
+        const { items } = await get<{ items: { id: string }[] }>(`/api/users?ids=${wanted.join(',')}`);
+        expect(items.map((u) => u.id).sort()).toEqual([...wanted].sort());
+        const active = await get<{ items: { id: string }[] }>('/api/users');
+        expect(active.items.map((u) => u.id)).not.toContain(DEMO_ACCOUNTS[2]!.id);
+      } finally {
+        await db.query('UPDATE suivi.app_user SET active = true WHERE id = $1', [DEMO_ACCOUNTS[2]!.id]);
+      }
+      const problems = await get<Problems>('/api/users?ids=not-a-uuid', 400);
+      expect(problems[0]).toMatchObject({ path: '/query/ids', code: 'invalid' });
     });
   });
 

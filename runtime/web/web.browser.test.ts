@@ -194,7 +194,13 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await page.locator('#root_cd_nom').fill('Alyte');
       await form.locator('.suggestions button').first().click();
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await page.getByTestId('record-observation').waitFor();
+      const record = page.getByTestId('record-observation');
+      await record.waitFor();
+      // The stored cd_nom is shown by name, on the record page and in the form that edits it.
+      await record.getByText(/Alytes obstetricans/).waitFor();
+      await record.getByRole('link', { name: 'Modifier' }).click();
+      await expect.poll(() => page.locator('#root_cd_nom').inputValue()).toMatch(/^Alytes obstetricans/);
+      await page.getByRole('link', { name: 'Annuler' }).click();
     });
 
     await step('find', async () => {

@@ -71,7 +71,13 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const problems = Array.isArray(parsed) ? (parsed as ApiProblem[]) : [];
+    // 422/400 answer a list of problems; other errors `{ error, message }`: both become problems.
+    const single = parsed as { error?: string; message?: string } | null;
+    const problems = Array.isArray(parsed)
+      ? (parsed as ApiProblem[])
+      : single?.message
+        ? [{ path: '', code: single.error ?? String(response.status), message: single.message }]
+        : [];
     throw new ApiError(response.status, problems);
   }
   return parsed as T;

@@ -1,21 +1,24 @@
-/** Display of stored values in tables and record pages: enum labels from the uiSchema, observers by name. */
-import { type Json, optional } from './api.ts';
+/**
+ * Display of stored values in tables and record pages: enum labels from the uiSchema, taxa by name,
+ * observers by name (from reference-names.ts once looked up; the raw value until then).
+ */
+import type { Json } from './api.ts';
+import { knownTaxon, knownUser, taxonLabel } from './reference-names.ts';
 
-/** Users' names by id, for observers stored as `{ user_id }` (filled once from /api/users when it answers). */
-const userNames = new Map<string, string>();
-export async function loadUserNames(): Promise<void> {
-  const r = await optional<{ items: { id: string; display_name: string }[] }>('/api/users?limit=50');
-  for (const u of r?.items ?? []) userNames.set(u.id, u.display_name);
-}
 const person = (v: Json) =>
-  String(v.name ?? (typeof v.user_id === 'string' ? (userNames.get(v.user_id) ?? v.user_id) : ''));
+  String(v.name ?? (typeof v.user_id === 'string' ? (knownUser(v.user_id) ?? v.user_id) : ''));
 
 export function formatValue(key: string, value: unknown, schema: Json, ui: Json): string {
   if (value === null || value === undefined) return '';
   const property = (schema.properties as Record<string, Json> | undefined)?.[key];
-  const names = (ui[key] as Json | undefined)?.['ui:enumNames'];
+  const fieldUi = ui[key] as Json | undefined;
+  const names = fieldUi?.['ui:enumNames'];
   const codes = (property?.enum ?? (property?.items as Json | undefined)?.enum) as unknown[] | undefined;
   const label = (v: unknown) => {
+    if (fieldUi?.['ui:widget'] === 'taxon' && typeof v === 'number') {
+      const taxon = knownTaxon(v);
+      if (taxon) return taxonLabel(taxon);
+    }
     const i = codes ? codes.indexOf(v) : -1;
     return i >= 0 && Array.isArray(names) && typeof names[i] === 'string' ? names[i] : String(v);
   };

@@ -32,6 +32,7 @@ const DICT = {
   clickMap: ['Cliquez sur la carte pour placer la géométrie.', 'Click the map to place the geometry.'],
   add: ['Ajouter', 'Add'],
   remove: ['Retirer', 'Remove'],
+  notFound: ['introuvable', 'not found'],
   noUpload: ['Envoi de fichiers non disponible.', 'File upload not available.'],
   errors: ['Le serveur a refusé l’enregistrement :', 'The server refused the record:'],
   typeToSearch: ['Tapez au moins 2 lettres', 'Type at least 2 letters'],

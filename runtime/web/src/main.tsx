@@ -1,11 +1,9 @@
 /** Entry of the partner web app: session, language, module list and the client routes. */
-import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
 import { AccountContext, LoginPage, loadSession, type Session } from './auth.tsx';
-import { loadUserNames } from './format.ts';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
 import { navigate, onLink, useLocation } from './router.ts';
@@ -34,10 +32,7 @@ function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [modules, setModules] = useState<readonly ModuleSummary[] | null>(null);
   useEffect(() => {
-    void loadSession().then((found) => {
-      setSession(found);
-      if (found.state !== 'out') void loadUserNames();
-    });
+    void loadSession().then(setSession);
     void api.get<{ modules: ModuleSummary[] }>('/api/modules').then((r) => setModules(r.modules));
   }, []);
   useEffect(() => {
@@ -72,12 +67,7 @@ function App() {
         </header>
         <main>
           {session.state === 'loading' || !modules ? null : session.state === 'out' ? (
-            <LoginPage
-              onLogin={(a) => {
-                setSession({ state: 'in', account: a });
-                void loadUserNames();
-              }}
-            />
+            <LoginPage onLogin={(a) => setSession({ state: 'in', account: a })} />
           ) : (
             <Routes modules={modules} />
           )}

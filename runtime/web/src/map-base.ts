@@ -3,6 +3,7 @@
  * or when `localStorage['suivi.tiles'] = 'none'` (tests and machines without network). The tile URL can
  * be changed with `localStorage['suivi.tiles'] = 'https://…/{z}/{x}/{y}.png'`.
  */
+import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';

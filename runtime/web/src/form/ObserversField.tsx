@@ -3,10 +3,11 @@
  * ui:options.freeText a typed name can be added as is (volunteers without an account).
  */
 import type { FieldProps } from '@rjsf/utils';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { optional } from '../api.ts';
 import { useAccount } from '../auth.tsx';
 import { useT } from '../i18n.tsx';
+import { knownUser, loadNames } from '../reference-names.ts';
 
 interface Observer {
   user_id?: string;
@@ -30,6 +31,12 @@ export function ObserversField(props: FieldProps) {
   const [names, setNames] = useState<Record<string, string>>(
     account ? { [account.id]: account.display_name } : {},
   );
+  // The names of the users an existing record holds, looked up once.
+  const [, setLoaded] = useState(0);
+  const heldIds = value.flatMap((v) => (v.user_id ? [v.user_id] : [])).join(',');
+  useEffect(() => {
+    if (heldIds) void loadNames([], heldIds.split(',')).then((changed) => changed && setLoaded((n) => n + 1));
+  }, [heldIds]);
   const [text, setText] = useState('');
   const [users, setUsers] = useState<User[]>([]);
   const set = (next: Observer[]) =>
@@ -69,7 +76,7 @@ export function ObserversField(props: FieldProps) {
       <ul className="chips">
         {value.map((o, i) => (
           <li key={o.user_id ?? o.name ?? i}>
-            {o.name ?? (o.user_id ? names[o.user_id] : undefined) ?? o.user_id}
+            {o.name ?? (o.user_id ? (names[o.user_id] ?? knownUser(o.user_id)) : undefined) ?? o.user_id}
             <button
               type="button"
               aria-label={t('remove')}

@@ -13,14 +13,16 @@ import { useT } from '../i18n.tsx';
 import { applyRules, ruleDefaults, toErrorSchema } from './live-rules.ts';
 import { MapField } from './MapField.tsx';
 import { ObserversField } from './ObserversField.tsx';
-import { DatasetWidget, MediaWidget, PlainWidget, TaxonWidget, VocabularyWidget } from './widgets.tsx';
+import { RecordWidget } from './RecordWidget.tsx';
+import { TaxonWidget } from './TaxonWidget.tsx';
+import { DatasetWidget, MediaWidget, PlainWidget, VocabularyWidget } from './widgets.tsx';
 
 const widgets = {
   vocabulary: VocabularyWidget,
   taxon: TaxonWidget,
   dataset: DatasetWidget,
   media: MediaWidget,
-  record: PlainWidget,
+  record: RecordWidget,
   habitat: PlainWidget,
 };
 // Sections are headings the uiSchema names but the schema does not hold: nothing to edit.
@@ -163,7 +165,7 @@ export function RecordForm(props: RecordFormProps) {
         validator={validator}
         widgets={widgets}
         fields={fields}
-        formContext={{ module }}
+        formContext={{ module, recordId: record?.id }}
         noHtml5Validate
         showErrorList={false}
         {...(problems ? { extraErrors: problems.schema as ErrorSchema } : {})}

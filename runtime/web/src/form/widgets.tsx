@@ -86,74 +86,6 @@ export function VocabularyWidget(props: WidgetProps) {
   return <ChoiceInput {...props} choices={choices} display={String(props.options.display ?? 'select')} />;
 }
 
-interface Taxon {
-  cd_nom: number;
-  lb_nom: string;
-  nom_vern: string | null;
-}
-
-/** Taxon autocomplete: /api/taxa?q=&module=; without the API, the protocol's codes filtered locally. */
-export function TaxonWidget(props: WidgetProps) {
-  const { t } = useT();
-  const { id, value, onChange } = props;
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Option[]>([]);
-  const fallback = enumOptions(props);
-  useEffect(() => {
-    if (value === undefined || text !== '') return;
-    setText(String(value));
-  }, [value, text]);
-  const search = async (q: string) => {
-    setText(q);
-    if (q.trim().length < 2) return setFound([]);
-    const module = (props.registry.formContext as { module?: string } | undefined)?.module ?? '';
-    const r = await optional<{ items: Taxon[] }>(
-      `/api/taxa?q=${encodeURIComponent(q)}&module=${encodeURIComponent(module)}`,
-    );
-    if (r) {
-      setFound(
-        r.items.map((x) => ({
-          value: x.cd_nom,
-          label: `${x.lb_nom}${x.nom_vern ? ` (${x.nom_vern})` : ''}`,
-        })),
-      );
-    } else {
-      // Without the search API the protocol's own (short) list of codes is offered, filtered if possible.
-      const matching = fallback.filter((o) => o.label.toLowerCase().includes(q.toLowerCase()));
-      setFound(matching.length > 0 ? matching : fallback);
-    }
-  };
-  return (
-    <div className="autocomplete">
-      <input
-        id={id}
-        value={text}
-        placeholder={t('typeToSearch')}
-        onChange={(e) => void search(e.target.value)}
-        autoComplete="off"
-      />
-      {found.length > 0 ? (
-        <ul className="suggestions">
-          {found.map((o) => (
-            <li key={String(o.value)}>
-              <button
-                type="button"
-                onClick={() => {
-                  onChange(o.value);
-                  setText(o.label);
-                  setFound([]);
-                }}
-              >
-                {o.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
 /** Datasets by name from /api/datasets?module=, the schema's uuids otherwise. */
 export function DatasetWidget(props: WidgetProps) {
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -179,7 +111,10 @@ export function MediaWidget() {
   return <p className="hint">{t('noUpload')}</p>;
 }
 
-/** Fallback for widgets without a dedicated editor yet (record, habitat): a select or a text input. */
+/**
+ * Habitats: a select when the field lists its codes, a text box otherwise (no HABREF table yet, so no
+ * search over a typology; the server checks the listed codes).
+ */
 export function PlainWidget(props: WidgetProps) {
   const choices = enumOptions(props);
   if (choices.length > 0) return <ChoiceInput {...props} choices={choices} display="select" />;

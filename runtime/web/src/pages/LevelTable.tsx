@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, api, type LevelForms, levelUrl, type Page } from '../api.ts';
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { useReferenceNames } from '../reference-names.ts';
 import { onLink } from '../router.ts';
 
 const PAGE_SIZE = 20;
@@ -47,6 +48,8 @@ export function LevelTable(props: {
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [module, level, page, sort, filters, parentLevel, parentId]);
+
+  useReferenceNames(data?.items ?? null, forms);
 
   const toggleSort = (key: string) => {
     setSort(sort === key ? `-${key}` : key);

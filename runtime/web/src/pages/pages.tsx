@@ -1,13 +1,16 @@
 /** The app's pages: module list, a level (table beside its map), a record with its children, a form. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
-import { RecordForm } from '../form/RecordForm.tsx';
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { useReferenceNames } from '../reference-names.ts';
 import { navigate, onLink } from '../router.ts';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
-import { RecordMap } from './RecordMap.tsx';
 import { useForms } from './use-forms.ts';
+
+// Split off the heavy parts (RJSF with ajv, Leaflet): the login page and the tables load without them.
+const RecordForm = lazy(() => import('../form/RecordForm.tsx').then((m) => ({ default: m.RecordForm })));
+const RecordMap = lazy(() => import('./RecordMap.tsx').then((m) => ({ default: m.RecordMap })));
 
 function Link(props: { to: string; children: React.ReactNode; className?: string }) {
   return (
@@ -51,13 +54,25 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
         {...(props.parent ? { parent: props.parent } : {})}
       />
       {props.level.geometry.kind === 'none' ? null : (
-        <RecordMap
-          module={props.module}
-          level={props.level.key}
-          {...(props.parent ? { parent: props.parent } : {})}
-        />
+        <Suspense fallback={<div className="map" />}>
+          <RecordMap
+            module={props.module}
+            level={props.level.key}
+            {...(props.parent ? { parent: props.parent } : {})}
+          />
+        </Suspense>
       )}
     </div>
+  );
+}
+
+/** The module's name above its pages, linking back to the module list. */
+function ModuleTitle(props: { module: ModuleSummary }) {
+  const { t, label } = useT();
+  return (
+    <p className="breadcrumb">
+      <Link to="/">{t('modules')}</Link> › {label(props.module.label)}
+    </p>
   );
 }
 
@@ -66,6 +81,7 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
   const { module, level } = props;
   return (
     <section>
+      <ModuleTitle module={module} />
       <nav className="tabs">
         {module.levels.map((l) => (
           <Link key={l.key} to={`/m/${module.code}/${l.key}`} className={l.key === level.key ? 'active' : ''}>
@@ -98,6 +114,8 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
       .get<Json>(`${levelUrl(module.code, level.key)}/${id}`)
       .then(setRecord, (e: Error) => setError(e.message));
   }, [module.code, level.key, id]);
+  const shown = useMemo(() => (record ? [record] : null), [record]);
+  useReferenceNames(shown, forms);
   if (error) return <p className="text-danger">{error}</p>;
   if (!record || !forms) return <p>{t('loading')}</p>;
   const properties = (forms.schema.properties ?? {}) as Record<string, Json>;
@@ -109,6 +127,7 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
   };
   return (
     <section data-testid={`record-${level.key}`}>
+      <ModuleTitle module={module} />
       <h2>
         {label(level.label)}
         <Link to={`/m/${module.code}/${level.key}/${id}/edit`} className="button">
@@ -185,18 +204,20 @@ export function FormPage(props: {
       <h2>
         {id ? t('edit') : t('new')} : {label(level.label)}
       </h2>
-      <RecordForm
-        key={id ?? 'new'}
-        module={module.code}
-        level={level.key}
-        forms={forms}
-        {...(record ? { record } : {})}
-        {...(parent ? { parent: { ...parent, ...(parentRecord ? { record: parentRecord } : {}) } } : {})}
-        onSaved={(saved, next) => {
-          // A new record opens on its own page, where its children are entered next.
-          if (!next) navigate(`/m/${module.code}/${level.key}/${String(saved.id ?? id)}`);
-        }}
-      />
+      <Suspense fallback={<p>{t('loading')}</p>}>
+        <RecordForm
+          key={id ?? 'new'}
+          module={module.code}
+          level={level.key}
+          forms={forms}
+          {...(record ? { record } : {})}
+          {...(parent ? { parent: { ...parent, ...(parentRecord ? { record: parentRecord } : {}) } } : {})}
+          onSaved={(saved, next) => {
+            // A new record opens on its own page, where its children are entered next.
+            if (!next) navigate(`/m/${module.code}/${level.key}/${String(saved.id ?? id)}`);
+          }}
+        />
+      </Suspense>
       <Link to={back}>{t('cancel')}</Link>
     </section>
   );

@@ -1,0 +1,91 @@
+/**
+ * Names of the references a record holds — taxa by cd_nom, users by id — for tables, record pages and
+ * forms that show an existing value. Looked up in batches (`/api/taxa?cd_nom=`, `/api/users?ids=`) and
+ * kept for the page's life: a table of 20 rows costs at most two requests, whoever the observers are.
+ */
+import { useEffect, useState } from 'react';
+import { type Json, type LevelForms, optional } from './api.ts';
+
+export interface TaxonName {
+  readonly cd_nom: number;
+  readonly lb_nom: string;
+  readonly nom_vern: string | null;
+}
+
+const taxa = new Map<number, TaxonName | null>();
+const users = new Map<string, string | null>();
+/** Lookups above this many codes are split, as the API caps a lookup at 200. */
+const BATCH = 200;
+
+export const taxonLabel = (t: TaxonName) => `${t.lb_nom}${t.nom_vern ? ` (${t.nom_vern})` : ''}`;
+export const knownTaxon = (code: number) => taxa.get(code) ?? undefined;
+export const knownUser = (id: string) => users.get(id) ?? undefined;
+
+async function fetchMissing<K>(
+  wanted: Iterable<K>,
+  cache: Map<K, unknown>,
+  fetchBatch: (batch: K[]) => Promise<void>,
+) {
+  const missing = [...new Set(wanted)].filter((k) => !cache.has(k));
+  for (let i = 0; i < missing.length; i += BATCH) {
+    const batch = missing.slice(i, i + BATCH);
+    for (const k of batch) cache.set(k, null); // asked once, even when the answer lacks it
+    await fetchBatch(batch);
+  }
+  return missing.length > 0;
+}
+
+/** Fetches the names not known yet; true when something new was asked. */
+export async function loadNames(taxonCodes: Iterable<number>, userIds: Iterable<string>): Promise<boolean> {
+  const [a, b] = await Promise.all([
+    fetchMissing(taxonCodes, taxa, async (batch) => {
+      const r = await optional<{ items: TaxonName[] }>(`/api/taxa?cd_nom=${batch.join(',')}`);
+      for (const t of r?.items ?? []) taxa.set(t.cd_nom, t);
+    }),
+    fetchMissing(userIds, users, async (batch) => {
+      const r = await optional<{ items: { id: string; display_name: string }[] }>(
+        `/api/users?ids=${batch.join(',')}`,
+      );
+      for (const u of r?.items ?? []) users.set(u.id, u.display_name);
+    }),
+  ]);
+  return a || b;
+}
+
+const widgetOf = (ui: Json, key: string) => (ui[key] as Json | undefined)?.['ui:widget'];
+
+/** The taxon codes and user ids held by these records, read from the fields' widgets. */
+export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, 'ui'>) {
+  const taxonCodes: number[] = [];
+  const userIds: string[] = [];
+  for (const record of records) {
+    for (const [key, value] of Object.entries(record)) {
+      const values = Array.isArray(value) ? value : [value];
+      if (widgetOf(forms.ui, key) === 'taxon') {
+        for (const v of values) if (typeof v === 'number') taxonCodes.push(v);
+      }
+      for (const v of values) {
+        const id = v && typeof v === 'object' ? (v as Json).user_id : undefined;
+        if (typeof id === 'string') userIds.push(id);
+      }
+    }
+  }
+  return { taxonCodes, userIds };
+}
+
+/** Re-renders its caller once the names its records reference are known; returns a changing version. */
+export function useReferenceNames(records: readonly Json[] | null, forms: LevelForms | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!records || !forms) return;
+    let live = true;
+    const { taxonCodes, userIds } = referencesOf(records, forms);
+    loadNames(taxonCodes, userIds).then((changed) => {
+      if (changed && live) setVersion((v) => v + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [records, forms]);
+  return version;
+}
