@@ -9,6 +9,8 @@ import { type Labels, optional } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
 type Option = { value: unknown; label: string };
+/** Up to this many choices, a multiple choice is a list of checkboxes. */
+const CHECKBOX_LIMIT = 12;
 
 const enumOptions = (props: WidgetProps): Option[] =>
   (props.options.enumOptions ?? []).map((o) => ({ value: o.value, label: o.label }));
@@ -44,6 +46,30 @@ function ChoiceInput(props: WidgetProps & { choices: Option[]; display: string }
               checked={value === c.value}
               disabled={disabled || readonly}
               onChange={() => onChange(c.value)}
+            />
+            {c.label}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  if (multiple && choices.length <= CHECKBOX_LIMIT) {
+    // A short list reads better as boxes to tick than as a ctrl-click multi-select.
+    const chosen = (value as unknown[] | undefined) ?? [];
+    const toggle = (v: unknown, on: boolean) => {
+      const next = on ? [...chosen, v] : chosen.filter((x) => x !== v);
+      onChange(next.length > 0 ? choices.map((c) => c.value).filter((x) => next.includes(x)) : undefined);
+    };
+    return (
+      <div className="checkboxes" id={id}>
+        {choices.map((c, i) => (
+          <label key={String(c.value)}>
+            <input
+              type="checkbox"
+              id={`${id}-${i}`}
+              checked={chosen.includes(c.value)}
+              disabled={disabled || readonly}
+              onChange={(e) => toggle(c.value, e.target.checked)}
             />
             {c.label}
           </label>

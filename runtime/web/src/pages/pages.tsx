@@ -201,6 +201,7 @@ export function FormPage(props: {
       : `/m/${module.code}/${level.key}`;
   return (
     <section>
+      <ModuleTitle module={module} />
       <h2>
         {id ? t('edit') : t('new')} : {label(level.label)}
       </h2>
