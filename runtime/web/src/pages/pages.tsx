@@ -1,11 +1,11 @@
 /** The app's pages: module list, a level (table beside its map), a record with its children, a form. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
-import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { useReferenceNames } from '../reference-names.ts';
 import { navigate, onLink } from '../router.ts';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
+import { RecordFields } from './RecordFields.tsx';
 import { useForms } from './use-forms.ts';
 
 // Split off the heavy parts (RJSF with ajv, Leaflet): the login page and the tables load without them.
@@ -118,7 +118,6 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
   useReferenceNames(shown, forms);
   if (error) return <p className="text-danger">{error}</p>;
   if (!record || !forms) return <p>{t('loading')}</p>;
-  const properties = (forms.schema.properties ?? {}) as Record<string, Json>;
   const remove = async () => {
     await api.del(`${levelUrl(module.code, level.key)}/${id}`).then(
       () => navigate(`/m/${module.code}/${level.key}`),
@@ -137,16 +136,7 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
           {t('delete')}
         </button>
       </h2>
-      <dl className="fields">
-        {Object.entries(properties)
-          .filter(([key]) => record[key] !== null && record[key] !== undefined)
-          .map(([key, p]) => (
-            <div key={key}>
-              <dt>{forms.labels?.[key] ? label(forms.labels[key]) : String(p.title ?? key)}</dt>
-              <dd>{formatValue(key, record[key], forms.schema, forms.ui)}</dd>
-            </div>
-          ))}
-      </dl>
+      <RecordFields record={record} forms={forms} />
       {level.children.map((childKey) => {
         const child = module.levels.find((l) => l.key === childKey);
         if (!child) return null;
