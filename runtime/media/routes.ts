@@ -62,6 +62,14 @@ async function uploadedFile(c: Context): Promise<File> {
   return file;
 }
 
+/** The client's file name, kept for display and download: control characters dropped, 255 characters at most. */
+const fileNameOf = (raw: string): string =>
+  [...raw]
+    .filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\u007f')
+    .join('')
+    .trim()
+    .slice(0, 255) || 'fichier';
+
 export function mountMediaApi(app: Hono, db: Database, plans: ReadonlyMap<string, ModulePlan>): void {
   app.post('/api/media', async (c) => {
     const { actor } = signedIn(c);
@@ -79,7 +87,7 @@ export function mountMediaApi(app: Hono, db: Database, plans: ReadonlyMap<string
         'unsupported_media_type',
         `Type de fichier non reconnu d’après son contenu : sont acceptés ${UPLOADABLE_TYPES.join(', ')}.`,
       );
-    const name = (file.name || 'fichier').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'fichier';
+    const name = fileNameOf(file.name);
     const stored = await storeMediaFile(db, { name, mimeType, bytes }, actor.userId as string);
     return c.json(stored, 201, { location: `/api/media/${stored.storage_key}` });
   });
