@@ -2,8 +2,7 @@
  * Orphan files: uploaded but named by no record (an upload whose form was never saved, a file removed
  * from a record, the media of a deleted record). Deleting a record removes its media rows only
  * (ON DELETE CASCADE); the bytes stay until this purge, so an upload gets a day to be attached and an
- * undone removal within that day loses nothing. Run at every start (`npm start`) and by
- * `npx suivi media purge`.
+ * undone removal within that day loses nothing. Run at every start (`npm start`).
  *
  * The media tables are found in the database catalogue — every table outside `suivi` with a
  * storage_key column — not in the loaded modules, so a module installed but not served by this

@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import { type Labels, optional } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
+export { MediaWidget } from './MediaField.tsx';
+
 type Option = { value: unknown; label: string };
 
 const enumOptions = (props: WidgetProps): Option[] =>
@@ -171,12 +173,6 @@ export function DatasetWidget(props: WidgetProps) {
     if (only !== undefined && (value === undefined || value === null || value === '')) onChange(only);
   }, [only, value, onChange]);
   return <ChoiceInput {...props} choices={choices} display="select" />;
-}
-
-/** Media need an upload endpoint that does not exist yet: say so rather than fake it. */
-export function MediaWidget() {
-  const { t } = useT();
-  return <p className="hint">{t('noUpload')}</p>;
 }
 
 /** Fallback for widgets without a dedicated editor yet (record, habitat): a select or a text input. */
