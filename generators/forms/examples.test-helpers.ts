@@ -116,8 +116,7 @@ const SAMPLES: { readonly [K in FieldKind]: Sampler<K> } = {
     {
       file_name: 'piece.bin',
       mime_type: (f.accept[0] ?? 'image/jpeg').replace('/*', '/mpeg'),
-      storage_key: 'uploads/piece.bin',
-      size: 1024,
+      storage_key: '0b7e6c2a-5d1f-4c8e-9a3b-2f4d6e8a1c3b',
     },
   ],
   geometry: (f) => GEOMETRIES[f.geometry],

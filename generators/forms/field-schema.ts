@@ -72,20 +72,28 @@ function observer(freeText: boolean): JsonSchema {
     : { type: 'object', properties: { user_id: uuid() }, required: ['user_id'], additionalProperties: false };
 }
 
-/** A stored file, as the media store describes it; the bytes live elsewhere under `storage_key`. */
+/**
+ * An attached file: `storage_key` names a file uploaded with `POST /api/media`, title and author are the
+ * record's own words about it. file_name, mime_type and url are what a GET returns; a client may send
+ * them back, but the server takes file_name and mime_type from the stored file (the pattern lets the
+ * form refuse a file of the wrong type before sending).
+ */
 function mediaFile(accept: readonly string[]): JsonSchema {
+  const words = { type: 'string', maxLength: 255 } as const;
   return {
     type: 'object',
     properties: {
+      storage_key: { type: 'string', format: 'uuid' },
+      title: words,
+      author: words,
       file_name: { type: 'string', minLength: 1, maxLength: 255 },
       mime_type: defined({
         type: 'string',
         pattern: accept.length > 0 ? mimeTypePattern(accept) : undefined,
       }),
-      storage_key: { type: 'string', minLength: 1 },
-      size: { type: 'integer', minimum: 0 },
+      url: { type: 'string' },
     },
-    required: ['file_name', 'mime_type', 'storage_key'],
+    required: ['storage_key'],
     additionalProperties: false,
   };
 }

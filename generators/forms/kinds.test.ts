@@ -61,7 +61,11 @@ async function generated() {
   return { schema: read('station.schema.json') as RJSFSchema, rules: read('station.rules.json') };
 }
 
-const file = { file_name: 'plan.svg', mime_type: 'image/svg+xml', storage_key: 'k' };
+const file = {
+  file_name: 'plan.svg',
+  mime_type: 'image/svg+xml',
+  storage_key: '0b7e6c2a-5d1f-4c8e-9a3b-2f4d6e8a1c3b',
+};
 const valid = { team: [{ user_id: UUID }], photos: [file] };
 const errors = (schema: RJSFSchema, record: object) => validator.validateFormData(record, schema).errors;
 

@@ -130,7 +130,11 @@ describe('forms: level schemas', () => {
     expect(errorsOf(visit, { ...passage, start_time: '25:00' })).not.toEqual([]);
     expect(errorsOf(visit, { ...passage, observers: [] })).not.toEqual([]);
     expect(errorsOf(visit, { ...passage, observers: [{ name: 'Anne Martin' }] })).toEqual([]);
-    const photo = { file_name: 'a.png', mime_type: 'image/png', storage_key: 'k' };
+    const photo = {
+      file_name: 'a.png',
+      mime_type: 'image/png',
+      storage_key: '0b7e6c2a-5d1f-4c8e-9a3b-2f4d6e8a1c3b',
+    };
     expect(errorsOf(visit, { ...passage, call_recording: [photo] })).not.toEqual([]);
     expect(errorsOf(visit, { ...passage, call_recording: [{ ...photo, mime_type: 'audio/ogg' }] })).toEqual(
       [],

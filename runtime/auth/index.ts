@@ -10,7 +10,7 @@ import { accessFor, loadGrants, type PermissionAction, requireScope } from './pe
 import { mountAuthRoutes } from './routes.ts';
 import { requestSession, type SessionOptions, sessionMiddleware } from './session.ts';
 
-export { accessFor, loadGrants, requireScope } from './permissions.ts';
+export { accessFor, loadGrants, requireScope, scopeFor } from './permissions.ts';
 export { requestSession, SESSION_COOKIE } from './session.ts';
 export type { Account } from './store.ts';
 

@@ -4,7 +4,7 @@
  * observers, media, references and group rows inlined and its geometries as GeoJSON.
  */
 
-import type { ModuleFixture, Row, SqlValue } from '../../test/db/module-fixture.ts';
+import { type ModuleFixture, type Row, type SqlValue, USER } from '../../test/db/module-fixture.ts';
 import type { Queryable } from '../db/database.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import type { RecordShape } from './model/record-shape.ts';
@@ -67,14 +67,22 @@ async function fieldsOf(
       const list = items.map((r) => present({ user_id: r.user_id, name: r.name }));
       out[key] = store.field.multiple ? list : list[0];
     } else if (store.kind === 'references') out[key] = items.map((r) => r.target_id);
-    else
-      out[key] = items.map((r) => ({
-        file_name: r.file_name,
-        mime_type: r.mime_type,
-        storage_key: r.storage_key,
-      }));
+    else out[key] = await Promise.all(items.map((r) => uploaded(db, r)));
   }
   return out;
+}
+
+/**
+ * A fixture's media row as an API body names an uploaded file: the file is stored as the fixture's user
+ * (the records' actor), as `POST /api/media` would, with the fixture's type and a few bytes.
+ */
+async function uploaded(db: Queryable, row: Row): Promise<Record<string, unknown>> {
+  const { rows } = await db.query<{ storage_key: string }>(
+    `INSERT INTO suivi.media_file (sha256, file_name, mime_type, size_bytes, uploaded_by, content)
+     VALUES (repeat('0', 64), $1, $2, 4, $3::uuid, '\\x00010203'::bytea) RETURNING storage_key::text AS storage_key`,
+    [row.file_name, row.mime_type, USER],
+  );
+  return { storage_key: rows[0]?.storage_key, title: `Titre de ${row.file_name}` };
 }
 
 export async function fixtureBodies(

@@ -12,6 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
+import { isUploadRequest, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { errorResponse, HttpError } from '../records/errors.ts';
 import { HOME_PAGE } from './home-page.ts';
@@ -50,7 +51,9 @@ export function createApp(options: AppOptions): Hono {
   const moduleList = { modules: modules.map(moduleSummary) };
   const app = new Hono();
   // A record is a few kilobytes; anything this large is a mistake or an attack, refused before parsing.
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  // The one exception is a file upload (POST /api/media), with its own limit (runtime/media).
+  const recordBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES });
+  app.use('/api/*', (c, next) => (isUploadRequest(c) ? uploadBodyLimit : recordBodyLimit)(c, next));
   // Sessions, bearer tokens, CSRF and /api/auth (runtime/auth): before every other /api route.
   mountAuth(app, db);
 

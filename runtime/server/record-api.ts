@@ -5,10 +5,12 @@
  * Each request acts as the account its session cookie or bearer token names (runtime/auth): anonymous
  * requests get 401, actions the account has no grant for 403, and the grant's scope (own records, the
  * organisation's, all) is the `access` predicate the record operations put inside every query.
+ * The media API (upload, download: runtime/media) is mounted here too, over the same module plans.
  */
 import type { Hono } from 'hono';
 import { recordAccess } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
+import { mountMediaApi } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
 import { importRoutes, mountModuleRoutes } from '../records/mount.ts';
@@ -25,6 +27,8 @@ export async function mountRecordApi(
       prepareModule(m.protocol, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema]))),
     ]),
   );
+  // Downloads are allowed through the records that name a file: the media API reads the same plans.
+  mountMediaApi(app, db, plans);
   for (const module of modules) {
     const routes = await importRoutes(module.folder);
     // Built per request: today() and now() are the request's.

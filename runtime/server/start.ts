@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { type DemoSeed, seedDemo } from '../demo/seed.ts';
+import { purgeOrphanMedia } from '../media/index.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { createApp } from './app.ts';
@@ -35,6 +36,8 @@ export interface Started {
   readonly db: Database;
   readonly modules: readonly ModuleRuntime[];
   readonly installs: readonly InstallResult[];
+  /** Orphan uploaded files deleted at start. */
+  readonly purgedMedia: number;
   readonly demo?: DemoSeed;
   /** Seconds per step, in order. */
   readonly timings: ReadonlyArray<readonly [step: string, seconds: number]>;
@@ -83,6 +86,9 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     for (const folder of options.moduleFolders) installs.push(await installModule(db, folder));
     const modules = await loadModules(db, options.moduleFolders);
     step('modules');
+    // Uploads no record named within a day (runtime/media/orphans.ts).
+    const purgedMedia = await purgeOrphanMedia(db);
+    step('media purge');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
     if (demo) step('demo data');
     const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
@@ -96,6 +102,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
       db,
       modules,
       installs,
+      purgedMedia,
       ...(demo ? { demo } : {}),
       timings,
       async close() {

@@ -12,6 +12,7 @@ import { type ApiRecord, readRecords } from '../read/read-records.ts';
 import { SqlParams } from '../sql/params.ts';
 import type { ValidatedRecord } from '../validate/validate-record.ts';
 import { deleteChildRows, insertChildRows } from '../write/child-rows.ts';
+import { attachMediaFiles } from '../write/media-files.ts';
 import { insertRow, updateRow } from '../write/record-row.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
 import { currentVersion } from './read.ts';
@@ -39,8 +40,9 @@ export function createRecord(
 ): Promise<ApiRecord> {
   return guarded(plan, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      const values = await attachMediaFiles(tx, plan, record.write.values, ctx.actor);
       const id = await insertRow(tx, plan, record.write, ctx.actor);
-      await insertChildRows(tx, plan.shape, id, record.write.values);
+      await insertChildRows(tx, plan.shape, id, values);
       return readBack(tx, plan, id);
     }),
   );
@@ -69,8 +71,10 @@ export function updateRecord(
         if (current === undefined) throw notFound(recordName(plan), id);
         throw stale(plan, id, current);
       }
-      await deleteChildRows(tx, plan.shape, id, record.write.kept);
-      await insertChildRows(tx, plan.shape, id, record.write.values, '', record.write.kept);
+      const { kept } = record.write;
+      const values = await attachMediaFiles(tx, plan, record.write.values, ctx.actor, { recordId: id, kept });
+      await deleteChildRows(tx, plan.shape, id, kept);
+      await insertChildRows(tx, plan.shape, id, values, '', kept);
       return readBack(tx, plan, id);
     }),
   );

@@ -6,6 +6,7 @@
 import type { Queryable } from '../../db/database.ts';
 import { ident, qualified } from '../../db/database.ts';
 import type { ChildStore, RecordShape, ValueStore } from '../model/record-shape.ts';
+import { mediaUrl } from './media-url.ts';
 import { fieldColumns, rowValues, selectSql } from './select-list.ts';
 
 /** Field key → record id → the field's value. */
@@ -52,13 +53,16 @@ async function readStore(
     }
     case 'media': {
       const { rows } = await db.query(
-        `SELECT c.record_id, c.file_name, c.mime_type, c.storage_key FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
+        `SELECT c.record_id, c.storage_key, c.file_name, c.mime_type, c.title, c.author FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
         [ids],
       );
       return byRecord(rows, (r) => ({
+        storage_key: r.storage_key,
         file_name: r.file_name,
         mime_type: r.mime_type,
-        storage_key: r.storage_key,
+        title: r.title ?? null,
+        author: r.author ?? null,
+        url: mediaUrl(String(r.storage_key)),
       }));
     }
   }

@@ -55,6 +55,9 @@ const WORDINGS: Readonly<Record<string, Wording>> = {
   observer: (l) => `${l} : chaque observateur est un utilisateur ou un nom.`,
   free_text: (l) => `${l} : seuls des utilisateurs enregistrés sont acceptés.`,
   hidden: (l) => `${l} doit rester vide ici.`,
+  media_not_found: (l) =>
+    `${l} : ce fichier n’existe pas, ou n’a été déposé ni par vous ni pour cet enregistrement (POST /api/media).`,
+  media_type: (l, v) => `${l} : ce type de fichier n’est pas accepté (attendu : ${show(v.expected)}).`,
 };
 
 const labelOf = (labels: Labels) => labels.fr;

@@ -74,7 +74,8 @@ async function insertChunk(
     return;
   }
   if (store.kind === 'media') {
-    const columns = ['file_name', 'mime_type', 'storage_key'];
+    // Completed from suivi.media_file by attachMediaFiles: the client's file_name and mime_type never get here.
+    const columns = ['file_name', 'mime_type', 'storage_key', 'title', 'author'];
     const tuples = items.map(
       (m, i) =>
         `(${record}, ${position(i)}, ${columns.map((c) => p.field(at, own(m, c), 'text')).join(', ')})`,

@@ -33,7 +33,11 @@ const DICT = {
   add: ['Ajouter', 'Add'],
   remove: ['Retirer', 'Remove'],
   notFound: ['introuvable', 'not found'],
-  noUpload: ['Envoi de fichiers non disponible.', 'File upload not available.'],
+  chooseFiles: ['Choisir des fichiers', 'Choose files'],
+  uploading: ['Envoi en cours…', 'Uploading…'],
+  tooManyFiles: ['Au plus {n} fichier(s).', 'At most {n} file(s).'],
+  mediaTitle: ['Titre', 'Title'],
+  mediaAuthor: ['Auteur', 'Author'],
   errors: ['Le serveur a refusé l’enregistrement :', 'The server refused the record:'],
   typeToSearch: ['Tapez au moins 2 lettres', 'Type at least 2 letters'],
 } as const satisfies Record<string, readonly [string, string]>;

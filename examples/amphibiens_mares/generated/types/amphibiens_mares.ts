@@ -32,10 +32,12 @@ export interface AmphibiensMaresSitesGroup {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Nom de l'aire
@@ -138,10 +140,12 @@ export interface AmphibiensMaresSite {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Type de milieu aquatique
@@ -198,10 +202,12 @@ export interface AmphibiensMaresVisit {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Numéro de passage
@@ -261,10 +267,12 @@ export interface AmphibiensMaresVisit {
    * @maxItems 5
    */
   call_recording?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
 }
 
@@ -286,10 +294,12 @@ export interface AmphibiensMaresObservation {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Amphibiens observés

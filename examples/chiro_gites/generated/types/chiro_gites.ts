@@ -56,10 +56,12 @@ export interface ChiroGitesSite {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Type de gîte
@@ -215,10 +217,12 @@ export interface ChiroGitesVisit {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Jeu de données
@@ -324,10 +328,12 @@ export interface ChiroGitesObservation {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Méthode de détermination

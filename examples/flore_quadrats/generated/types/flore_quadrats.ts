@@ -85,10 +85,12 @@ export interface FloreQuadratsSitesGroup {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Grand type d'habitat
@@ -189,10 +191,12 @@ export interface FloreQuadratsSite {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Numéro du quadrat
@@ -252,10 +256,12 @@ export interface FloreQuadratsVisit {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Date du relevé
@@ -338,10 +344,12 @@ export interface FloreQuadratsVisit {
    * @maxItems 3
    */
   target_photos?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
 }
 
@@ -367,10 +375,12 @@ export interface FloreQuadratsObservation {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Détermination

@@ -36,10 +36,12 @@ export interface OiseauxPointsEcouteSitesGroup {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Numéro du carré
@@ -98,10 +100,12 @@ export interface OiseauxPointsEcouteSite {
    * @maxItems 10
    */
   medias?: {
-    file_name: string;
-    mime_type: string;
     storage_key: string;
-    size?: number;
+    title?: string;
+    author?: string;
+    file_name?: string;
+    mime_type?: string;
+    url?: string;
   }[];
   /**
    * Numéro du point

@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import { type Labels, optional } from '../api.ts';
 import { useT } from '../i18n.tsx';
 
+export { MediaWidget } from './MediaField.tsx';
+
 type Option = { value: unknown; label: string };
 /** Up to this many choices, a multiple choice is a list of checkboxes. */
 const CHECKBOX_LIMIT = 12;
@@ -131,6 +133,7 @@ export function DatasetWidget(props: WidgetProps) {
   return <ChoiceInput {...props} choices={choices} display="select" />;
 }
 
+<<<<<<< HEAD
 /** Media need an upload endpoint that does not exist yet: say so rather than fake it. */
 export function MediaWidget() {
   const { t } = useT();
@@ -141,6 +144,9 @@ export function MediaWidget() {
  * Habitats: a select when the field lists its codes, a text box otherwise (no HABREF table yet, so no
  * search over a typology; the server checks the listed codes).
  */
+=======
+/** Fallback for widgets without a dedicated editor yet (record, habitat): a select or a text input. */
+>>>>>>> media
 export function PlainWidget(props: WidgetProps) {
   const choices = enumOptions(props);
   if (choices.length > 0) return <ChoiceInput {...props} choices={choices} display="select" />;

@@ -1,0 +1,105 @@
+/**
+ * `suivi.media_file` (core migration 0004): uploaded files, bytes included. A file is stored by whoever
+ * uploads it, then attached to records by its storage_key (runtime/records/write/media-files.ts).
+ * Reading one back is allowed to its uploader and to anyone who may read (R, within their scope) a
+ * record that names it; to anyone else it does not exist.
+ */
+import { createHash } from 'node:crypto';
+import { type Queryable, qualified } from '../db/database.ts';
+import type { AccessScope, Actor } from '../records/access.ts';
+import { mediaFrom, mediaTables } from '../records/model/media-tables.ts';
+import type { ModulePlan } from '../records/model/module-plan.ts';
+import { SqlParams } from '../records/sql/params.ts';
+
+/** Largest file one upload may carry (bytes): a long sound recording, a high-resolution scan. */
+export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
+
+export interface StoredMedia {
+  readonly storage_key: string;
+  readonly file_name: string;
+  readonly mime_type: string;
+  readonly size_bytes: number;
+  readonly sha256: string;
+}
+
+const COLUMNS = 'storage_key::text AS storage_key, file_name, mime_type, size_bytes, sha256';
+
+export async function storeMediaFile(
+  db: Queryable,
+  file: { readonly name: string; readonly mimeType: string; readonly bytes: Uint8Array },
+  uploadedBy: string,
+): Promise<StoredMedia> {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { rows } = await db.query<StoredMedia>(
+    `INSERT INTO suivi.media_file (sha256, file_name, mime_type, size_bytes, uploaded_by, content)
+     VALUES ($1, $2, $3, $4, $5::uuid, $6) RETURNING ${COLUMNS}`,
+    [sha256, file.name, file.mimeType, file.bytes.byteLength, uploadedBy, Buffer.from(file.bytes)],
+  );
+  const stored = rows[0];
+  if (!stored) throw new Error('INSERT … RETURNING returned no row');
+  return { ...stored, size_bytes: Number(stored.size_bytes) };
+}
+
+/** Who reads: the actor, and which modules' records they may read with what predicate. */
+export interface MediaReader {
+  readonly actor: Actor;
+  readonly access: AccessScope;
+  /** May the actor read records of this module at all (an R grant, or admin)? */
+  readonly canRead: (module: string) => boolean;
+}
+
+/**
+ * `EXISTS (…)` per media table of every level the reader may read: a record within the reader's read
+ * scope names the file. Built per request; the predicates come from the same `access.where` the record
+ * routes use.
+ */
+function referencedByReadable(
+  plans: ReadonlyMap<string, ModulePlan>,
+  reader: MediaReader,
+  params: SqlParams,
+  key: string,
+): string[] {
+  const out: string[] = [];
+  for (const [code, module] of plans) {
+    if (!reader.canRead(code)) continue;
+    for (const plan of module.levels.values()) {
+      for (const media of mediaTables(plan.shape)) {
+        const { from, recordId } = mediaFrom(media);
+        const scope = reader.access.where({
+          module: code,
+          level: plan.level.key,
+          action: 'read',
+          alias: 'r',
+          bind: (v, cast) => params.bind(v, cast),
+        });
+        const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+        out.push(
+          `EXISTS (SELECT 1 FROM ${from} JOIN ${table} r ON r.id = ${recordId} WHERE m.storage_key = ${key}${scope ? ` AND ${scope}` : ''})`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The file with its bytes when `reader` may read it; undefined otherwise (unknown or not theirs). */
+export async function readableMediaFile(
+  db: Queryable,
+  plans: ReadonlyMap<string, ModulePlan>,
+  reader: MediaReader,
+  storageKey: string,
+): Promise<(StoredMedia & { readonly content: Uint8Array }) | undefined> {
+  const params = new SqlParams();
+  const key = params.bind(storageKey, 'uuid');
+  const whoMay = [
+    `f.uploaded_by = ${params.bind(reader.actor.userId, 'uuid')}`,
+    ...referencedByReadable(plans, reader, params, `${key}::text`),
+  ];
+  const { rows } = await db.query<StoredMedia & { content: Uint8Array }>(
+    `SELECT ${COLUMNS}, content
+       FROM suivi.media_file f WHERE f.storage_key = ${key} AND (${whoMay.join(' OR ')})`,
+    params.values,
+  );
+  const row = rows[0];
+  return row ? { ...row, size_bytes: Number(row.size_bytes) } : undefined;
+}
