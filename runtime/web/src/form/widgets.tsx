@@ -133,20 +133,10 @@ export function DatasetWidget(props: WidgetProps) {
   return <ChoiceInput {...props} choices={choices} display="select" />;
 }
 
-<<<<<<< HEAD
-/** Media need an upload endpoint that does not exist yet: say so rather than fake it. */
-export function MediaWidget() {
-  const { t } = useT();
-  return <p className="hint">{t('noUpload')}</p>;
-}
-
 /**
  * Habitats: a select when the field lists its codes, a text box otherwise (no HABREF table yet, so no
  * search over a typology; the server checks the listed codes).
  */
-=======
-/** Fallback for widgets without a dedicated editor yet (record, habitat): a select or a text input. */
->>>>>>> media
 export function PlainWidget(props: WidgetProps) {
   const choices = enumOptions(props);
   if (choices.length > 0) return <ChoiceInput {...props} choices={choices} display="select" />;
