@@ -32,6 +32,7 @@ const DICT = {
   clickMap: ['Cliquez sur la carte pour placer la géométrie.', 'Click the map to place the geometry.'],
   add: ['Ajouter', 'Add'],
   remove: ['Retirer', 'Remove'],
+  all: ['Tous', 'All'],
   notFound: ['introuvable', 'not found'],
   chooseFiles: ['Choisir des fichiers', 'Choose files'],
   uploading: ['Envoi en cours…', 'Uploading…'],

@@ -1,14 +1,15 @@
 /**
  * A level's records as a table: server-side pagination, sort by clicking a header (again to reverse),
- * one filter box per column (sent as the API's typed `field=value` filters). `parent` restricts it to
+ * one filter per column shaped by its type (ColumnFilter.tsx, sent as the API's typed filters). `parent` restricts it to
  * the children of one record.
  */
 import { useEffect, useState } from 'react';
-import { ApiError, api, type LevelForms, levelUrl, type Page } from '../api.ts';
+import { ApiError, api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts';
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { useReferenceNames } from '../reference-names.ts';
 import { onLink } from '../router.ts';
+import { ColumnFilter } from './ColumnFilter.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -31,7 +32,6 @@ export function LevelTable(props: {
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<string | null>(null);
   const [filters, setFilters] = useState<Record<string, string>>({});
-  const [draft, setDraft] = useState<Record<string, string>>({});
   const [data, setData] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -73,16 +73,16 @@ export function LevelTable(props: {
           <tr className="filters">
             {forms.columns.map((c) => (
               <th key={c.key}>
-                <input
-                  aria-label={`${t('filter')} ${label(c.label)}`}
-                  placeholder={t('filter')}
-                  value={draft[c.key] ?? ''}
-                  onChange={(e) => setDraft({ ...draft, [c.key]: e.target.value })}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      setFilters(draft);
-                      setPage(1);
-                    }
+                <ColumnFilter
+                  module={module}
+                  column={c.key}
+                  title={label(c.label)}
+                  property={(forms.schema.properties as Record<string, Json> | undefined)?.[c.key]}
+                  ui={forms.ui[c.key] as Json | undefined}
+                  values={filters}
+                  onChange={(param, value) => {
+                    setFilters((f) => ({ ...f, [param]: value }));
+                    setPage(1);
                   }}
                 />
               </th>

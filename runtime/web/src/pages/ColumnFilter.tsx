@@ -1,0 +1,149 @@
+/**
+ * The filter under a table column, shaped by the column's schema: a select of the labelled values for
+ * choices and booleans, a from–to pair for dates, "≥" for numbers, a name search for taxa, "contains" for
+ * text. It reports query parameters in the API's syntax (`field`, `field[gte]`, `field[contains]`).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { type Json, optional } from '../api.ts';
+import { useT } from '../i18n.tsx';
+import { type TaxonName, taxonLabel } from '../reference-names.ts';
+
+const DEBOUNCE_MS = 400;
+
+export interface ColumnFilterProps {
+  readonly module: string;
+  readonly column: string;
+  readonly title: string;
+  readonly property: Json | undefined;
+  readonly ui: Json | undefined;
+  readonly values: Readonly<Record<string, string>>;
+  readonly onChange: (param: string, value: string) => void;
+}
+
+/** A text box that reports its value once typing pauses. */
+function TypedInput(props: {
+  label: string;
+  type: string;
+  placeholder: string;
+  onValue: (v: string) => void;
+}) {
+  const [text, setText] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (
+    <input
+      aria-label={props.label}
+      type={props.type}
+      placeholder={props.placeholder}
+      value={text}
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => props.onValue(v.trim()), props.type === 'date' ? 0 : DEBOUNCE_MS);
+      }}
+    />
+  );
+}
+
+function TaxonFilter(props: ColumnFilterProps) {
+  const { t } = useT();
+  const [found, setFound] = useState<TaxonName[]>([]);
+  const listId = `filter-${props.column}-taxa`;
+  return (
+    <>
+      <input
+        aria-label={`${t('filter')} ${props.title}`}
+        placeholder={t('filter')}
+        list={listId}
+        onChange={async (e) => {
+          const q = e.target.value.trim();
+          const picked = found.find((x) => taxonLabel(x) === q);
+          if (picked) return props.onChange(props.column, String(picked.cd_nom));
+          if (q === '') props.onChange(props.column, '');
+          if (q.length < 2) return setFound([]);
+          const r = await optional<{ items: TaxonName[] }>(
+            `/api/taxa?q=${encodeURIComponent(q)}&module=${encodeURIComponent(props.module)}&limit=10`,
+          );
+          setFound(r?.items ?? []);
+        }}
+      />
+      <datalist id={listId}>
+        {found.map((x) => (
+          <option key={x.cd_nom} value={taxonLabel(x)} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+export function ColumnFilter(props: ColumnFilterProps) {
+  const { t } = useT();
+  const { column, property, ui, values, onChange } = props;
+  const label = `${t('filter')} ${props.title}`;
+  if (!property) return null;
+  const codes = (property.enum ?? (property.items as Json | undefined)?.enum) as unknown[] | undefined;
+  const names = ui?.['ui:enumNames'] as string[] | undefined;
+  if (codes || property.type === 'boolean') {
+    const options = codes
+      ? codes.map((c, i) => ({ value: String(c), label: names?.[i] ?? String(c) }))
+      : [
+          { value: 'true', label: '✓' },
+          { value: 'false', label: '✗' },
+        ];
+    return (
+      <select
+        aria-label={label}
+        value={values[column] ?? ''}
+        onChange={(e) => onChange(column, e.target.value)}
+      >
+        <option value="">{t('all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (ui?.['ui:widget'] === 'taxon') return <TaxonFilter {...props} />;
+  if (property.format === 'date') {
+    return (
+      <div className="range">
+        <TypedInput
+          label={`${label} ≥`}
+          type="date"
+          placeholder=""
+          onValue={(v) => onChange(`${column}[gte]`, v)}
+        />
+        <TypedInput
+          label={`${label} ≤`}
+          type="date"
+          placeholder=""
+          onValue={(v) => onChange(`${column}[lte]`, v)}
+        />
+      </div>
+    );
+  }
+  if (property.type === 'integer' || property.type === 'number') {
+    return (
+      <TypedInput
+        label={`${label} ≥`}
+        type="number"
+        placeholder="≥"
+        onValue={(v) => onChange(`${column}[gte]`, v)}
+      />
+    );
+  }
+  if (property.type === 'string' && !property.format) {
+    return (
+      <TypedInput
+        label={label}
+        type="search"
+        placeholder={t('filter')}
+        onValue={(v) => onChange(`${column}[contains]`, v)}
+      />
+    );
+  }
+  return null;
+}
