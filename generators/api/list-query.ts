@@ -189,3 +189,31 @@ export function filterParams(query: LevelQuery): FilterParam[] {
     })),
   );
 }
+
+/**
+ * A level's list query as the routes module declares it (`QUERY_SPECS`) and the runtime reads query
+ * strings with (`runtime/records/query/parse-list-query.ts`): parameter name → filter, codes by field.
+ */
+export interface QuerySpecData {
+  readonly sort: readonly string[];
+  readonly defaultSort: LevelQuery['defaultSort'];
+  readonly filters: Readonly<
+    Record<string, { readonly field: string; readonly op: FilterOp; readonly type: FilterValueType }>
+  >;
+  readonly codes: Readonly<Record<string, readonly string[]>>;
+  readonly bbox: boolean;
+  readonly search: boolean;
+}
+
+export function querySpec(query: LevelQuery): QuerySpecData {
+  return {
+    sort: query.sort,
+    defaultSort: query.defaultSort,
+    filters: Object.fromEntries(
+      filterParams(query).map(({ name, field, op, type }) => [name, { field, op, type }]),
+    ),
+    codes: Object.fromEntries(query.filters.flatMap((f) => (f.codes ? [[f.field, f.codes]] : []))),
+    bbox: query.bbox,
+    search: query.search.length > 0,
+  };
+}

@@ -7,7 +7,6 @@
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
-import { badRequest } from './errors.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import { levelOf, moduleOf, type RequestContext, type Target } from './operations/context.ts';
 import { csvStream } from './operations/csv.ts';
@@ -16,6 +15,7 @@ import { childPage, getRecord, listPage } from './operations/read.ts';
 import { jsonResponse, noContent } from './operations/responses.ts';
 import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
+import { requestReaders } from './query/parse-list-query.ts';
 import { clockAt } from './validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from './validate/validate-record.ts';
 
@@ -52,9 +52,10 @@ export interface RecordOperations {
   ): Promise<Response>;
   geojson(args: Target & { readonly query: ExportQuery }): Promise<Response>;
   csv(args: Target & { readonly query: ExportQuery }): Promise<Response>;
-  badRequest(
-    errors: readonly { readonly path: string; readonly code: string; readonly message: string }[],
-  ): Error;
+  readListQuery: (typeof requestReaders)['readListQuery'];
+  readExportQuery: (typeof requestReaders)['readExportQuery'];
+  readId: (typeof requestReaders)['readId'];
+  readRowVersion: (typeof requestReaders)['readRowVersion'];
 }
 
 /** Runs a read; a value of the query the database refuses is the request's fault (400). */
@@ -148,6 +149,6 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
         },
       });
     },
-    badRequest: (errors) => badRequest(errors),
+    ...requestReaders,
   };
 }
