@@ -108,6 +108,11 @@ export interface LevelQuery {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/**
+ * A list's `total` counts matching records up to this many: beyond, it is the cap and `total_exact` is
+ * false. An exact count of a million rows costs more than the page itself.
+ */
+export const TOTAL_COUNT_CAP = 10_000;
 /** Query parameter names that are not filters. A field key may be one of them: see filterParamName. */
 export const LIST_PARAMS = ['page', 'page_size', 'sort', 'bbox', 'q'] as const;
 

@@ -4,6 +4,7 @@
  * plans prepared once at start, and pass it to each module's `mountRoutes`. Responses are web
  * `Response`s; failures are thrown as `HttpError` for the server's error handler (`errorResponse`).
  */
+import { TOTAL_COUNT_CAP } from '../../generators/api/list-query.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
@@ -33,6 +34,8 @@ export interface RecordOperationsOptions {
   readonly geojsonLimit?: number;
   /** Rows per query while a CSV streams (default 1 000). */
   readonly csvChunkSize?: number;
+  /** Most records a list's `total` counts (default TOTAL_COUNT_CAP, 10 000). */
+  readonly totalCap?: number;
 }
 
 type Mode = 'create' | 'update';
@@ -78,6 +81,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     access: options.access ?? UNRESTRICTED,
     actor,
     clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
+    totalCap: options.totalCap ?? TOTAL_COUNT_CAP,
   };
   const validation = (target: Target) => ({
     db: ctx.db,
