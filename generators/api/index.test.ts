@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
 import { apiGenerator } from './index.ts';
-import { type FilterParam, filterParamName, filterParams, levelQuery } from './list-query.ts';
+import { filterParamName, levelQuery, querySpec } from './list-query.ts';
 import { SERVER_COLUMNS } from './record-shape.ts';
 import { colonPath, routeTable } from './route-table.ts';
 import {
   apiModuleFiles,
-  BadRequest,
   mount,
   type RoutesModule,
   runTsc,
@@ -32,8 +31,12 @@ const reply = async (args: Generic): Promise<string> => \`\${args.module}/\${arg
 const operations: Operations<string> = {
   validate: async (args: Generic & { readonly body: unknown }) => args.body as never,
   list: reply, get: reply, create: reply, update: reply, remove: reply, children: reply, geojson: reply, csv: reply,
-  badRequest: (errors: readonly ApiError[]) => new Error(errors.map((e) => e.message).join('; ')),
+  readListQuery: (args) => ({ sort: args.spec.defaultSort, filters: [], page: 1, page_size: 50 }),
+  readExportQuery: (args) => ({ sort: args.spec.defaultSort, filters: [] }),
+  readId: (request) => request.params.id ?? '',
+  readRowVersion: () => ({}),
 };
+export const problem: ApiError = { path: '/query/page', code: 'query-value-invalid', message: 'page' };
 const paths: string[] = [];
 const router: Router<string> = { on: (method, path, route) => void paths.push(\`\${method} \${path} \${route.operationId}\`) };
 mountRoutes(router, operations);
@@ -46,24 +49,6 @@ type Keys<L, B extends 'create' | 'update'> = L extends LevelKey ? keyof (B exte
 export const noEnvelopeInBodies: [Extract<Keys<LevelKey, 'create'>, Exclude<keyof RecordEnvelope, 'id'>>] extends [never] ? true : false = true;
 export const rowVersionInUpdates: [Exclude<LevelKey, { [L in LevelKey]: 'row_version' extends Keys<L, 'update'> ? L : never }[LevelKey]>] extends [never] ? true : false = true;
 `;
-
-/** A valid query-string value for a filter, and what the routes module should make of it. */
-function sample(param: FilterParam): { raw: string; value: unknown } {
-  const one = {
-    text: ['abc', 'abc'],
-    integer: ['3', 3],
-    number: ['2.5', 2.5],
-    boolean: ['true', true],
-    date: ['2024-05-01', '2024-05-01'],
-    time: ['21:30', '21:30'],
-    datetime: ['2024-06-01T21:30:00+02:00', '2024-06-01T21:30:00+02:00'],
-    uuid: [UUID.toUpperCase(), UUID],
-    code: [param.codes?.[0] ?? '', param.codes?.[0] ?? ''],
-  }[param.type];
-  return param.op === 'in'
-    ? { raw: `${one[0]},${one[0]}`, value: [one[1], one[1]] }
-    : { raw: String(one[0]), value: one[1] };
-}
 
 const root = strictProject('suivi-api-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -145,9 +130,10 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
       const last = calls.at(-1)!;
       expect(last.operation).toBe(route.operation);
       expect(last.args).toMatchObject({ module: code, level: route.level });
-      if (['get', 'update', 'remove', 'children'].includes(route.operation)) expect(last.args.id).toBe(UUID);
+      if (['get', 'update', 'remove', 'children'].includes(route.operation))
+        expect(last.args.id).toBe(`id:${UUID}`);
       if (route.operation === 'children')
-        expect(last.args).toMatchObject({ child: route.child, query: { page: 1 } });
+        expect(last.args).toMatchObject({ child: route.child, query: { read: 'list', level: route.child } });
       if (route.operation === 'create' || route.operation === 'update') {
         expect(calls[0]).toEqual({
           operation: 'validate',
@@ -155,83 +141,24 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
         });
         expect(last.args.body).toEqual({ posted: true });
       }
-      if (route.operation === 'remove') expect(last.args).not.toHaveProperty('row_version');
+      if (route.operation === 'remove') expect(last.args.row_version).toBe('row_version:undefined');
     }
   });
 
-  it.each(protocol.levels.map((l) => [l.key, l] as const))(
-    'parses the list query of %s',
-    async (_key, level) => {
-      const { calls, find, request } = mount(await load());
-      const query = levelQuery(level);
-      const params = filterParams(query);
-      const samples = params.map((p) => ({ param: p, ...sample(p) }));
-      const sortField = query.sort[0];
-      await find(`list${pascalOf(level.key)}`).handler(
-        request({
-          page: '2',
-          page_size: '10',
-          ...(sortField ? { sort: `-${sortField}` } : {}),
-          ...Object.fromEntries(samples.map((s) => [s.param.name, s.raw])),
-        }),
-      );
+  it('hands the runtime each level’s query spec, the derivation the OpenAPI parameters come from', async () => {
+    const { mounted, calls, request } = mount(await load());
+    const raw = { page: '2', sort: '-x', anything: 'y' };
+    for (const { route, handler } of mounted) {
+      if (!['list', 'children', 'geojson', 'csv'].includes(route.operation)) continue;
+      await handler(request(raw));
+      const level = route.child ?? route.level;
+      const spec = querySpec(levelQuery(protocol.levels.find((l) => l.key === level)!));
       expect(calls.at(-1)!.args.query).toEqual({
-        page: 2,
-        page_size: 10,
-        sort: sortField ? [{ field: sortField, direction: 'desc' }] : query.defaultSort,
-        filters: samples.map((s) => ({ field: s.param.field, op: s.param.op, value: s.value })),
+        read: route.operation === 'list' || route.operation === 'children' ? 'list' : 'export',
+        level,
+        spec,
+        query: raw,
       });
-    },
-  );
-
-  it('answers bad queries, ids and row versions with the runtime’s 400 error, naming each parameter', async () => {
-    const { calls, find, request } = mount(await load());
-    for (const level of protocol.levels) {
-      const list = find(`list${pascalOf(level.key)}`);
-      const error = await list
-        .handler(request({ page: '0', page_size: '100000', sort: 'nope', nope: '1', bbox: '1,2,3' }))
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(BadRequest);
-      const paths = (error as BadRequest).errors.map((e) => e.path);
-      expect(paths).toEqual(['/query/page', '/query/page_size', '/query/sort', '/query/nope', '/query/bbox']);
-      const date = filterParams(levelQuery(level)).find((p) => p.type === 'date');
-      if (date) {
-        const bad = await list.handler(request({ [date.name]: '2024-02-30' })).catch((e: unknown) => e);
-        expect((bad as BadRequest).errors).toEqual([
-          {
-            path: `/query/${date.name}`,
-            code: 'query-value-invalid',
-            message: expect.stringContaining('YYYY-MM-DD'),
-          },
-        ]);
-      }
-      const get = find(`get${pascalOf(level.key)}`);
-      const badId = await get.handler(request({}, { id: 'not-a-uuid' })).catch((e: unknown) => e);
-      expect((badId as BadRequest).errors[0]?.code).toBe('id-invalid');
-    }
-    expect(calls.filter((c) => c.operation !== 'validate')).toEqual([]);
-    const remove = find(`delete${pascalOf(protocol.levels[0]!.key)}`);
-    await remove.handler(request({ row_version: '7' }));
-    expect(calls.at(-1)!.args.row_version).toBe(7);
-  });
-
-  it('takes bbox on levels with a geometry and q on levels with text list columns', async () => {
-    const { calls, find, request } = mount(await load());
-    for (const level of protocol.levels) {
-      const query = levelQuery(level);
-      const run = find(`list${pascalOf(level.key)}`).handler(
-        request({ bbox: '-5,41,10,51.5', q: ' grotte ' }),
-      );
-      if (query.bbox && query.search.length > 0) {
-        await run;
-        expect(calls.at(-1)!.args.query).toMatchObject({ bbox: [-5, 41, 10, 51.5], q: 'grotte' });
-      } else {
-        const error = (await run.catch((e: unknown) => e)) as BadRequest;
-        expect(error.errors.map((e) => e.path).sort()).toEqual([
-          ...(query.bbox ? [] : ['/query/bbox']),
-          ...(query.search.length > 0 ? [] : ['/query/q']),
-        ]);
-      }
     }
   });
 
@@ -249,5 +176,3 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
     }
   });
 });
-
-const pascalOf = (key: string) => key.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());

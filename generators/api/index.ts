@@ -6,16 +6,7 @@
 import { type ResolvedLevel, type ResolvedProtocol, STANDARD_FIELDS } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
-import {
-  DATETIME_PATTERN,
-  DEFAULT_PAGE_SIZE,
-  FILTER_OPS,
-  FILTER_VALUE_TYPES,
-  filterParams,
-  levelQuery,
-  MAX_PAGE_SIZE,
-  TIME_PATTERN,
-} from './list-query.ts';
+import { FILTER_OPS, FILTER_VALUE_TYPES, levelQuery, querySpec } from './list-query.ts';
 import { readOnlyFields } from './record-shape.ts';
 import { renderModule, renderRoutes } from './render.ts';
 import {
@@ -31,22 +22,14 @@ import { literalUnion } from './ts-literal.ts';
 const unique = (values: readonly string[]) => [...new Set(values)];
 
 function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
-  const query = levelQuery(level);
-  const params = filterParams(query);
+  const spec = querySpec(levelQuery(level));
   return {
     key: level.key,
     readOnly: literalUnion(readOnlyFields(level)),
-    sortFields: literalUnion(query.sort),
-    filterFields: literalUnion(unique(params.map((p) => p.field))),
+    sortFields: literalUnion(spec.sort),
+    filterFields: literalUnion(unique(Object.values(spec.filters).map((p) => p.field))),
     children: literalUnion(childrenOf(protocol, level.key).map((c) => c.key)),
-    querySpec: {
-      sort: query.sort,
-      defaultSort: query.defaultSort,
-      filters: Object.fromEntries(params.map(({ name, field, op, type }) => [name, { field, op, type }])),
-      codes: Object.fromEntries(query.filters.flatMap((f) => (f.codes ? [[f.field, f.codes]] : []))),
-      bbox: query.bbox,
-      search: query.search.length > 0,
-    },
+    querySpec: spec,
   };
 }
 
@@ -110,10 +93,6 @@ export const apiGenerator: Generator = {
           ...(route.child ? { child: route.child } : {}),
         },
       })),
-      defaultPageSize: DEFAULT_PAGE_SIZE,
-      maxPageSize: MAX_PAGE_SIZE,
-      timePattern: TIME_PATTERN,
-      datetimePattern: DATETIME_PATTERN,
       ...sharedUnions,
     });
     const module = renderModule({

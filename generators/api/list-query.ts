@@ -108,6 +108,11 @@ export interface LevelQuery {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/**
+ * A list's `total` counts matching records up to this many: beyond, it is the cap and `total_exact` is
+ * false. An exact count of a million rows costs more than the page itself.
+ */
+export const TOTAL_COUNT_CAP = 10_000;
 /** Query parameter names that are not filters. A field key may be one of them: see filterParamName. */
 export const LIST_PARAMS = ['page', 'page_size', 'sort', 'bbox', 'q'] as const;
 
@@ -188,4 +193,32 @@ export function filterParams(query: LevelQuery): FilterParam[] {
       ...(f.codes ? { codes: f.codes } : {}),
     })),
   );
+}
+
+/**
+ * A level's list query as the routes module declares it (`QUERY_SPECS`) and the runtime reads query
+ * strings with (`runtime/records/query/parse-list-query.ts`): parameter name → filter, codes by field.
+ */
+export interface QuerySpecData {
+  readonly sort: readonly string[];
+  readonly defaultSort: LevelQuery['defaultSort'];
+  readonly filters: Readonly<
+    Record<string, { readonly field: string; readonly op: FilterOp; readonly type: FilterValueType }>
+  >;
+  readonly codes: Readonly<Record<string, readonly string[]>>;
+  readonly bbox: boolean;
+  readonly search: boolean;
+}
+
+export function querySpec(query: LevelQuery): QuerySpecData {
+  return {
+    sort: query.sort,
+    defaultSort: query.defaultSort,
+    filters: Object.fromEntries(
+      filterParams(query).map(({ name, field, op, type }) => [name, { field, op, type }]),
+    ),
+    codes: Object.fromEntries(query.filters.flatMap((f) => (f.codes ? [[f.field, f.codes]] : []))),
+    bbox: query.bbox,
+    search: query.search.length > 0,
+  };
 }

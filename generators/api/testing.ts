@@ -85,10 +85,10 @@ export interface Mounted {
   route: { operationId: string; operation: string; level: string; child?: string };
   handler(request: FakeRequest): Promise<unknown>;
 }
-export class BadRequest extends Error {
-  constructor(readonly errors: ReadonlyArray<{ path: string; code: string; message: string }>) {
-    super(errors.map((e) => e.message).join('; '));
-  }
+interface QueryRead {
+  level: string;
+  spec: unknown;
+  query: FakeRequest['query'];
 }
 export type RoutesModule = { mountRoutes(router: unknown, operations: unknown): void; MODULE: string };
 
@@ -106,7 +106,11 @@ export function mount(routes: RoutesModule) {
       return args.body;
     },
     ...Object.fromEntries(ROUTE_OPERATIONS.map((op) => [op, record(op)])),
-    badRequest: (errors: ConstructorParameters<typeof BadRequest>[0]) => new BadRequest(errors),
+    // The runtime reads query strings and ids; the fake shows what it was handed instead.
+    readListQuery: ({ level, spec, query }: QueryRead) => ({ read: 'list', level, spec, query }),
+    readExportQuery: ({ level, spec, query }: QueryRead) => ({ read: 'export', level, spec, query }),
+    readId: (request: FakeRequest) => `id:${request.params.id}`,
+    readRowVersion: (request: FakeRequest) => ({ row_version: `row_version:${request.query.row_version}` }),
   };
   routes.mountRoutes(
     {

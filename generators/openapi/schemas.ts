@@ -5,6 +5,7 @@
  * and `unevaluatedProperties`, so the field schemas appear once per level.
  */
 import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { TOTAL_COUNT_CAP } from '../api/list-query.ts';
 import {
   parentLinks as linkColumns,
   readOnlyFields,
@@ -158,12 +159,16 @@ export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): 
         total: {
           type: 'integer',
           minimum: 0,
-          description: 'Records matching the query, all pages together.',
+          description: `Records matching the query, all pages together, counted up to ${TOTAL_COUNT_CAP}: when more match, total is ${TOTAL_COUNT_CAP} and total_exact is false.`,
+        },
+        total_exact: {
+          type: 'boolean',
+          description: 'False when more records match than total says; pages past it can still be read.',
         },
         page: { type: 'integer', minimum: 1 },
         page_size: { type: 'integer', minimum: 1 },
       },
-      required: ['items', 'total', 'page', 'page_size'],
+      required: ['items', 'total', 'total_exact', 'page', 'page_size'],
     },
   };
   if (!geometry) return schemas;

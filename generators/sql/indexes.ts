@@ -1,6 +1,7 @@
 /**
- * The indexes of a table: GiST on every geometry; btree on every foreign key column and on the level's
- * list and sort fields, skipping any already served by the leading columns of another index or key.
+ * The indexes of a table: GiST on every geometry; btree on every foreign key column and on what the
+ * level's lists sort and filter on (`list-indexes.ts`), skipping any already served by the leading
+ * columns of another index or key.
  */
 import type { Constraint, Index, IndexColumn } from './model.ts';
 import { indexName } from './names.ts';

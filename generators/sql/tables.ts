@@ -13,6 +13,7 @@ import { foreignKey } from './constraints.ts';
 import { fieldRules, type RuleTarget } from './field-checks.ts';
 import { type Indexed, tableIndexes } from './indexes.ts';
 import { childTable, rankedRowFrame } from './link-tables.ts';
+import { listIndexes } from './list-indexes.ts';
 import type { Column, Constraint, SchemaModel, Table } from './model.ts';
 import { constraintName, ident, parentColumn, primaryKeyName, type TableRef } from './names.ts';
 import { columnsOf, environment, type InlineField, rowScope } from './rule-env.ts';
@@ -154,30 +155,11 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
     comment: `${level.label.fr} — niveau « ${level.key} » (${level.type})`,
     columns,
     constraints,
-    indexes: tableIndexes(level.key, constraints, indexed, displayIndexes(level, stored.inline)),
+    indexes: tableIndexes(level.key, constraints, indexed, listIndexes(level, stored.inline)),
     serverRules: stored.serverRules,
     serverValues: stored.serverValues,
   };
   return [levelTable, ...stored.children];
-}
-
-/** The list and sort fields stored as plain columns: lists and geometries are not worth a btree. */
-function displayIndexes(level: ResolvedLevel, inline: readonly InlineField[]) {
-  const column = (key: string) => {
-    const found = inline.find((i) => i.field.key === key);
-    const plain =
-      found && found.field.kind !== 'geometry' && !('multiple' in found.field && found.field.multiple);
-    return plain ? found.column : undefined;
-  };
-  const sort = level.sort.flatMap((s) => {
-    const name = column(s.field);
-    return name ? [{ name, descending: s.direction === 'desc' }] : [];
-  });
-  const list = level.list.flatMap((key) => {
-    const name = column(key);
-    return name ? [[{ name }]] : [];
-  });
-  return [...(sort.length > 0 ? [sort] : []), ...list];
 }
 
 function auditColumns(version: number): Column[] {

@@ -8,8 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, Hono } from 'hono';
-import { badRequest, HttpError } from './errors.ts';
+import { HttpError } from './errors.ts';
 import type { RecordOperations } from './operations.ts';
+import { requestReaders } from './query/parse-list-query.ts';
 
 /** What a handler of the generated routes is told about its route. */
 export interface RouteInfo {
@@ -65,7 +66,7 @@ export function mountModuleRoutes(app: Hono, routes: GeneratedRoutes, operations
     children: (args) => use().children(args),
     geojson: (args) => use().geojson(args),
     csv: (args) => use().csv(args),
-    badRequest: (errors) => badRequest(errors),
+    ...requestReaders,
   };
   const router: Router = {
     on(method, path, route, handler) {

@@ -4,10 +4,10 @@
  * plans prepared once at start, and pass it to each module's `mountRoutes`. Responses are web
  * `Response`s; failures are thrown as `HttpError` for the server's error handler (`errorResponse`).
  */
+import { TOTAL_COUNT_CAP } from '../../generators/api/list-query.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
-import { badRequest } from './errors.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import { levelOf, moduleOf, type RequestContext, type Target } from './operations/context.ts';
 import { csvStream } from './operations/csv.ts';
@@ -16,6 +16,7 @@ import { childPage, getRecord, listPage } from './operations/read.ts';
 import { jsonResponse, noContent } from './operations/responses.ts';
 import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
+import { requestReaders } from './query/parse-list-query.ts';
 import { clockAt } from './validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from './validate/validate-record.ts';
 
@@ -33,6 +34,8 @@ export interface RecordOperationsOptions {
   readonly geojsonLimit?: number;
   /** Rows per query while a CSV streams (default 1 000). */
   readonly csvChunkSize?: number;
+  /** Most records a list's `total` counts (default TOTAL_COUNT_CAP, 10 000). */
+  readonly totalCap?: number;
 }
 
 type Mode = 'create' | 'update';
@@ -52,9 +55,10 @@ export interface RecordOperations {
   ): Promise<Response>;
   geojson(args: Target & { readonly query: ExportQuery }): Promise<Response>;
   csv(args: Target & { readonly query: ExportQuery }): Promise<Response>;
-  badRequest(
-    errors: readonly { readonly path: string; readonly code: string; readonly message: string }[],
-  ): Error;
+  readListQuery: (typeof requestReaders)['readListQuery'];
+  readExportQuery: (typeof requestReaders)['readExportQuery'];
+  readId: (typeof requestReaders)['readId'];
+  readRowVersion: (typeof requestReaders)['readRowVersion'];
 }
 
 /** Runs a read; a value of the query the database refuses is the request's fault (400). */
@@ -77,6 +81,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     access: options.access ?? UNRESTRICTED,
     actor,
     clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
+    totalCap: options.totalCap ?? TOTAL_COUNT_CAP,
   };
   const validation = (target: Target) => ({
     db: ctx.db,
@@ -148,6 +153,6 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
         },
       });
     },
-    badRequest: (errors) => badRequest(errors),
+    ...requestReaders,
   };
 }

@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly access: AccessScope;
   readonly actor: Actor;
   readonly clock: Clock;
+  /** Most records a list's `total` counts (`total_exact` false beyond). */
+  readonly totalCap: number;
 }
 
 export interface Target {

@@ -13,7 +13,10 @@ import { type RequestContext, recordName, scopeOf } from './context.ts';
 
 export interface Page {
   readonly items: readonly ApiRecord[];
+  /** Records matching, counted up to `ctx.totalCap`: the cap itself when more match. */
   readonly total: number;
+  /** False when more records match than `total` says (the count stopped at the cap). */
+  readonly total_exact: boolean;
   readonly page: number;
   readonly page_size: number;
 }
@@ -49,16 +52,22 @@ export async function listPage(
   const conditions = [...where, ...listConditions(plan, query, params)];
   const scope = scopeOf(ctx, plan, 'read', params);
   if (scope) conditions.push(scope);
-  // The count first, on the same parameters: paging parameters are bound after it.
+  // The count first, on a copy of the parameters (its LIMIT is bound after the predicates' values).
+  // Capped: counting stops past totalCap rows, so a page of a million-row level costs no full count.
   const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+  const countParams = params.copy();
+  const limit = countParams.bind(ctx.totalCap + 1, 'integer');
   const counted = await ctx.db.query<{ total: number | string }>(
-    `SELECT count(*)::integer AS total FROM ${table} r ${whereSql(conditions)}`,
-    params.values,
+    `SELECT count(*)::integer AS total FROM (SELECT 1 FROM ${table} r ${whereSql(conditions)} LIMIT ${limit}) AS capped`,
+    countParams.values,
   );
-  const total = Number(counted.rows[0]?.total ?? 0);
+  const matching = Number(counted.rows[0]?.total ?? 0);
+  const exact = matching <= ctx.totalCap;
+  const total = Math.min(matching, ctx.totalCap);
   const offset = (query.page - 1) * query.page_size;
+  // Past an exact total there is nothing to read; past a capped one, there may be.
   const items =
-    offset >= total
+    exact && offset >= total
       ? []
       : await readRecords(ctx.db, plan, {
           params,
@@ -67,7 +76,7 @@ export async function listPage(
           limit: params.bind(query.page_size, 'integer'),
           offset: params.bind(offset, 'integer'),
         });
-  return { items, total, page: query.page, page_size: query.page_size };
+  return { items, total, total_exact: exact, page: query.page, page_size: query.page_size };
 }
 
 /** The page of `child` records under the record `id` of `plan` (404 when that record is not readable). */

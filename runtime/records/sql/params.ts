@@ -12,6 +12,13 @@ export class SqlParams {
     const placeholder = `$${this.values.length}`;
     return cast ? `${placeholder}::${cast}` : placeholder;
   }
+
+  /** The values bound so far, numbered on from there: a query that needs one more value than a sibling. */
+  copy(): SqlParams {
+    const copy = new SqlParams();
+    copy.values.push(...this.values);
+    return copy;
+  }
 }
 
 /** A function that binds a value and returns its placeholder: what hooks such as the access predicate get. */

@@ -48,6 +48,8 @@ export interface FieldRules {
 export interface Page {
   readonly items: readonly Json[];
   readonly total: number;
+  /** False when the server stopped counting at its cap: more than `total` records match. */
+  readonly total_exact: boolean;
   readonly page: number;
   readonly page_size: number;
 }

@@ -70,7 +70,7 @@ CREATE TABLE amphibiens_mares.sites_group (
 CREATE INDEX sites_group__geom__idx ON amphibiens_mares.sites_group USING gist (geom);
 CREATE INDEX sites_group__landscape__idx ON amphibiens_mares.sites_group (landscape);
 CREATE INDEX sites_group__organisation_id__idx ON amphibiens_mares.sites_group (organisation_id);
-CREATE INDEX sites_group__sites_group_name__idx ON amphibiens_mares.sites_group (sites_group_name);
+CREATE INDEX sites_group__sites_group_name__id__idx ON amphibiens_mares.sites_group (sites_group_name, id);
 COMMENT ON TABLE amphibiens_mares.sites_group IS 'Aire — niveau « sites_group » (sites_group)';
 COMMENT ON COLUMN amphibiens_mares.sites_group.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN amphibiens_mares.sites_group.organisation_id IS 'Organisme propriétaire (portée des droits)';
@@ -191,10 +191,9 @@ CREATE TABLE amphibiens_mares.site (
   CONSTRAINT pond_area__max CHECK (pond_area <= 1000000),
   CONSTRAINT fish_present__choice CHECK (fish_present IN ('Oui', 'Non', 'NSP'))
 );
-CREATE INDEX site__base_site_name__idx ON amphibiens_mares.site (base_site_name);
+CREATE INDEX site__base_site_name__id__idx ON amphibiens_mares.site (base_site_name, id);
 CREATE INDEX site__geom__idx ON amphibiens_mares.site USING gist (geom);
 CREATE INDEX site__organisation_id__idx ON amphibiens_mares.site (organisation_id);
-CREATE INDEX site__permanence__idx ON amphibiens_mares.site (permanence);
 CREATE INDEX site__pond_area__idx ON amphibiens_mares.site (pond_area);
 CREATE INDEX site__sites_group_id__idx ON amphibiens_mares.site (sites_group_id);
 CREATE INDEX site__water_body_type__idx ON amphibiens_mares.site (water_body_type);
@@ -332,12 +331,11 @@ CREATE TABLE amphibiens_mares.visit (
   -- max 35
   CONSTRAINT water_temperature__max CHECK (water_temperature <= 35)
 );
-CREATE INDEX visit__accessibility__idx ON amphibiens_mares.visit (accessibility);
 CREATE INDEX visit__id_dataset__idx ON amphibiens_mares.visit (id_dataset);
 CREATE INDEX visit__num_passage__idx ON amphibiens_mares.visit (num_passage);
 CREATE INDEX visit__organisation_id__idx ON amphibiens_mares.visit (organisation_id);
 CREATE INDEX visit__site_id__idx ON amphibiens_mares.visit (site_id);
-CREATE INDEX visit__visit_date_min__num_passage__idx ON amphibiens_mares.visit (visit_date_min DESC, num_passage DESC);
+CREATE INDEX visit__visit_date_min__num_passage__id__idx ON amphibiens_mares.visit (visit_date_min DESC, num_passage DESC, id);
 COMMENT ON TABLE amphibiens_mares.visit IS 'Passage — niveau « visit » (visit)';
 COMMENT ON COLUMN amphibiens_mares.visit.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN amphibiens_mares.visit.site_id IS 'Enregistrement parent (site)';
@@ -521,14 +519,13 @@ CREATE TABLE amphibiens_mares.observation (
   -- max 100000
   CONSTRAINT count_max__max CHECK (count_max <= 100000)
 );
-CREATE INDEX observation__cd_nom__idx ON amphibiens_mares.observation (cd_nom);
+CREATE INDEX observation__cd_nom__id__idx ON amphibiens_mares.observation (cd_nom, id);
 CREATE INDEX observation__count_max__idx ON amphibiens_mares.observation (count_max);
 CREATE INDEX observation__count_min__idx ON amphibiens_mares.observation (count_min);
 CREATE INDEX observation__count_type__idx ON amphibiens_mares.observation (count_type);
 CREATE INDEX observation__detection_method__idx ON amphibiens_mares.observation (detection_method);
 CREATE INDEX observation__life_stage__idx ON amphibiens_mares.observation (life_stage);
 CREATE INDEX observation__organisation_id__idx ON amphibiens_mares.observation (organisation_id);
-CREATE INDEX observation__presence__idx ON amphibiens_mares.observation (presence);
 CREATE INDEX observation__sex__idx ON amphibiens_mares.observation (sex);
 CREATE INDEX observation__visit_id__idx ON amphibiens_mares.observation (visit_id);
 COMMENT ON TABLE amphibiens_mares.observation IS 'Observation ou absence — niveau « observation » (observation)';

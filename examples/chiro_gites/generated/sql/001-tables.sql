@@ -213,7 +213,7 @@ CREATE TABLE chiro_gites.site (
   -- visibleIf: value.roost_type in ['CAVE', 'MINE', 'TUNNEL', 'CELLAR']
   CONSTRAINT gated__visible CHECK ((((NULLIF(roost_type, '')) COLLATE "C" IS NOT DISTINCT FROM ('CAVE'::text) COLLATE "C") OR ((NULLIF(roost_type, '')) COLLATE "C" IS NOT DISTINCT FROM ('MINE'::text) COLLATE "C") OR ((NULLIF(roost_type, '')) COLLATE "C" IS NOT DISTINCT FROM ('TUNNEL'::text) COLLATE "C") OR ((NULLIF(roost_type, '')) COLLATE "C" IS NOT DISTINCT FROM ('CELLAR'::text) COLLATE "C")) OR gated IS NULL)
 );
-CREATE INDEX site__base_site_name__idx ON chiro_gites.site (base_site_name);
+CREATE INDEX site__base_site_name__id__idx ON chiro_gites.site (base_site_name, id);
 CREATE INDEX site__cavity_orientation__idx ON chiro_gites.site (cavity_orientation);
 CREATE INDEX site__confidential_until__idx ON chiro_gites.site (confidential_until);
 CREATE INDEX site__geom__idx ON chiro_gites.site USING gist (geom);
@@ -406,12 +406,10 @@ CREATE TABLE chiro_gites.visit (
   -- visibleIf: value.guano == true
   CONSTRAINT guano_amount__visible CHECK ((guano IS NOT DISTINCT FROM TRUE) OR guano_amount IS NULL)
 );
-CREATE INDEX visit__disturbance__idx ON chiro_gites.visit (disturbance);
 CREATE INDEX visit__id_dataset__idx ON chiro_gites.visit (id_dataset);
 CREATE INDEX visit__organisation_id__idx ON chiro_gites.visit (organisation_id);
-CREATE INDEX visit__season__idx ON chiro_gites.visit (season);
 CREATE INDEX visit__site_id__idx ON chiro_gites.visit (site_id);
-CREATE INDEX visit__visit_date_min__idx ON chiro_gites.visit (visit_date_min DESC);
+CREATE INDEX visit__visit_date_min__id__idx ON chiro_gites.visit (visit_date_min DESC, id);
 CREATE INDEX visit__visit_method__idx ON chiro_gites.visit (visit_method);
 COMMENT ON TABLE chiro_gites.visit IS 'Visite — niveau « visit » (visit)';
 COMMENT ON COLUMN chiro_gites.visit.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -576,7 +574,7 @@ CREATE INDEX observation__bio_condition__idx ON chiro_gites.observation (bio_con
 CREATE INDEX observation__cd_nom__idx ON chiro_gites.observation (cd_nom);
 CREATE INDEX observation__count_adults__idx ON chiro_gites.observation (count_adults);
 CREATE INDEX observation__count_juveniles__idx ON chiro_gites.observation (count_juveniles);
-CREATE INDEX observation__count_total__idx ON chiro_gites.observation (count_total DESC);
+CREATE INDEX observation__count_total__id__idx ON chiro_gites.observation (count_total DESC, id);
 CREATE INDEX observation__count_type__idx ON chiro_gites.observation (count_type);
 CREATE INDEX observation__determination_method__idx ON chiro_gites.observation (determination_method);
 CREATE INDEX observation__exit_point__idx ON chiro_gites.observation USING gist (exit_point);

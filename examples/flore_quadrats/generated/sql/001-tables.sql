@@ -68,7 +68,7 @@ CREATE TABLE flore_quadrats.campaign (
 );
 CREATE INDEX campaign__campaign_dataset__idx ON flore_quadrats.campaign (campaign_dataset);
 CREATE INDEX campaign__campaign_name__idx ON flore_quadrats.campaign (campaign_name);
-CREATE INDEX campaign__campaign_year__idx ON flore_quadrats.campaign (campaign_year DESC);
+CREATE INDEX campaign__campaign_year__id__idx ON flore_quadrats.campaign (campaign_year DESC, id);
 CREATE INDEX campaign__end_date__idx ON flore_quadrats.campaign (end_date);
 CREATE INDEX campaign__organisation_id__idx ON flore_quadrats.campaign (organisation_id);
 CREATE INDEX campaign__start_date__idx ON flore_quadrats.campaign (start_date);
@@ -167,7 +167,7 @@ CREATE INDEX sites_group__geom__idx ON flore_quadrats.sites_group USING gist (ge
 CREATE INDEX sites_group__habitat_detail__idx ON flore_quadrats.sites_group (habitat_detail);
 CREATE INDEX sites_group__habitat_main__idx ON flore_quadrats.sites_group (habitat_main);
 CREATE INDEX sites_group__organisation_id__idx ON flore_quadrats.sites_group (organisation_id);
-CREATE INDEX sites_group__sites_group_name__idx ON flore_quadrats.sites_group (sites_group_name);
+CREATE INDEX sites_group__sites_group_name__id__idx ON flore_quadrats.sites_group (sites_group_name, id);
 COMMENT ON TABLE flore_quadrats.sites_group IS 'Station — niveau « sites_group » (sites_group)';
 COMMENT ON COLUMN flore_quadrats.sites_group.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN flore_quadrats.sites_group.organisation_id IS 'Organisme propriétaire (portée des droits)';
@@ -279,10 +279,9 @@ CREATE INDEX site__base_site_name__idx ON flore_quadrats.site (base_site_name);
 CREATE INDEX site__control_quadrat__idx ON flore_quadrats.site (control_quadrat);
 CREATE INDEX site__geom__idx ON flore_quadrats.site USING gist (geom);
 CREATE INDEX site__organisation_id__idx ON flore_quadrats.site (organisation_id);
-CREATE INDEX site__quadrat_number__idx ON flore_quadrats.site (quadrat_number);
+CREATE INDEX site__quadrat_number__id__idx ON flore_quadrats.site (quadrat_number, id);
 CREATE INDEX site__quadrat_size__idx ON flore_quadrats.site (quadrat_size);
 CREATE INDEX site__sites_group_id__idx ON flore_quadrats.site (sites_group_id);
-CREATE INDEX site__treatment__idx ON flore_quadrats.site (treatment);
 COMMENT ON TABLE flore_quadrats.site IS 'Quadrat — niveau « site » (site)';
 COMMENT ON COLUMN flore_quadrats.site.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN flore_quadrats.site.sites_group_id IS 'Enregistrement parent (sites_group)';
@@ -427,7 +426,7 @@ CREATE INDEX visit__site_id__idx ON flore_quadrats.visit (site_id);
 CREATE INDEX visit__target_taxon__idx ON flore_quadrats.visit (target_taxon);
 CREATE INDEX visit__target_total__idx ON flore_quadrats.visit (target_total);
 CREATE INDEX visit__vegetation_height__idx ON flore_quadrats.visit (vegetation_height);
-CREATE INDEX visit__visit_date_min__idx ON flore_quadrats.visit (visit_date_min DESC);
+CREATE INDEX visit__visit_date_min__id__idx ON flore_quadrats.visit (visit_date_min DESC, id);
 COMMENT ON TABLE flore_quadrats.visit IS 'Relevé — niveau « visit » (visit)';
 COMMENT ON COLUMN flore_quadrats.visit.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN flore_quadrats.visit.site_id IS 'Enregistrement parent (site)';
@@ -613,11 +612,9 @@ CREATE TABLE flore_quadrats.observation (
   -- maxLength 13
   CONSTRAINT sample_code__length CHECK (char_length(sample_code) <= 13)
 );
-CREATE INDEX observation__cd_nom__idx ON flore_quadrats.observation (cd_nom);
+CREATE INDEX observation__cd_nom__id__idx ON flore_quadrats.observation (cd_nom, id);
 CREATE INDEX observation__cover_class__idx ON flore_quadrats.observation (cover_class);
-CREATE INDEX observation__identification__idx ON flore_quadrats.observation (identification);
 CREATE INDEX observation__organisation_id__idx ON flore_quadrats.observation (organisation_id);
-CREATE INDEX observation__phenology__idx ON flore_quadrats.observation (phenology);
 CREATE INDEX observation__visit_id__idx ON flore_quadrats.observation (visit_id);
 COMMENT ON TABLE flore_quadrats.observation IS 'Espèce du relevé — niveau « observation » (observation)';
 COMMENT ON COLUMN flore_quadrats.observation.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';

@@ -2,8 +2,9 @@
 /**
  * HTTP routes of the oiseaux_points_ecoute module (protocol version 1): per level, typed CRUD, child lists and
  * exports. The file depends on no framework: the runtime passes a `Router` (an adapter over its HTTP
- * library) and its generic `Operations`, which do the work. Handlers only check the path and query, and
- * a request body is typed only once `operations.validate` has checked it.
+ * library) and its generic `Operations`, which do the work. The path and query are read by the runtime
+ * against this file's `QUERY_SPECS`, and a request body is typed only once `operations.validate` has
+ * checked it.
  */
 import type { RecordEnvelope, Records } from '../types/oiseaux_points_ecoute.ts';
 
@@ -119,19 +120,33 @@ export interface Operations<R> {
   ): Promise<R>;
   geojson<L extends GeometryLevel>(args: Target<L> & { readonly query: ExportQuery<L> }): Promise<R>;
   csv<L extends LevelKey>(args: Target<L> & { readonly query: ExportQuery<L> }): Promise<R>;
-  /** The runtime's 400 error, so that this file throws errors the runtime's error handler knows. */
-  badRequest(errors: readonly ApiError[]): Error;
+  /** Reads a list's query string against the level's spec; throws the runtime's 400 error naming each bad parameter. */
+  readListQuery<L extends LevelKey>(args: Target<L> & QueryArgs<L>): ListQuery<L>;
+  /** The same without paging, for exports. */
+  readExportQuery<L extends LevelKey>(args: Target<L> & QueryArgs<L>): ExportQuery<L>;
+  /** The path's record id, a UUID (lower-cased); throws the runtime's 400 error otherwise. */
+  readId(request: RouteRequest): string;
+  /** A delete's optional `row_version`; throws the runtime's 400 error when it is no whole number. */
+  readRowVersion(request: RouteRequest): { readonly row_version?: number };
+}
+
+/** A query string and the spec of the level it is read for (`QUERY_SPECS`). */
+export interface QueryArgs<L extends LevelKey> {
+  readonly spec: QuerySpec<L>;
+  readonly query: QueryString;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'children' | 'geojson' | 'csv';
+
+export type QueryString = Readonly<Record<string, string | undefined>>;
 
 /** What a handler reads of a request; the runtime's router adapter provides it. */
 export interface RouteRequest {
   /** Path parameters (`id`). */
   readonly params: Readonly<Record<string, string | undefined>>;
   /** Query parameters, one value each. */
-  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly query: QueryString;
   /** The parsed JSON body, not yet validated. */
   json(): Promise<unknown>;
 }
@@ -421,17 +436,18 @@ export function mountRoutes<R>(router: Router<R>, operations: Operations<R>): vo
 }
 
 // ---- Query strings -------------------------------------------------------------------------------
-// Parameters are read from tables generated with the OpenAPI document, so both accept the same names.
+// What each level's lists accept, as data from the derivation the OpenAPI document is written from; the
+// runtime reads the query string against it (`Operations.readListQuery`), the same way for every module.
 
-type ValueType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'datetime' | 'uuid' | 'code';
+export type ValueType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'datetime' | 'uuid' | 'code';
 
-interface FilterParam<F extends string> {
+export interface FilterParam<F extends string> {
   readonly field: F;
   readonly op: FilterOp;
   readonly type: ValueType;
 }
 
-interface QuerySpec<L extends LevelKey> {
+export interface QuerySpec<L extends LevelKey> {
   readonly sort: readonly SortFields[L][];
   readonly defaultSort: readonly SortTerm<L>[];
   /** Query parameter name → filter. */
@@ -442,10 +458,7 @@ interface QuerySpec<L extends LevelKey> {
   readonly search: boolean;
 }
 
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 500;
-
-const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
+export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
   sites_group: {
     sort: ['sites_group_name', 'sites_group_code', 'square_selection', 'coordinator'],
     defaultSort: [{ field: 'sites_group_code', direction: 'asc' }],
@@ -529,171 +542,13 @@ const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
   },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INTEGER = /^-?\d{1,15}$/;
-const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = new RegExp('^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?$');
-const DATETIME = new RegExp('^\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$');
+const listQuery = <L extends LevelKey>(level: L, query: QueryString, operations: Operations<unknown>): ListQuery<L> =>
+  operations.readListQuery({ module: MODULE, level, spec: QUERY_SPECS[level], query });
 
-const EXPECTED: Readonly<Record<ValueType, string>> = {
-  text: 'some text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  date: 'a date (YYYY-MM-DD)',
-  time: 'a time (HH:MM or HH:MM:SS)',
-  datetime: 'a date-time with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM, or Z)',
-  uuid: 'a UUID',
-  code: 'one of the codes',
-};
+const exportQuery = <L extends LevelKey>(level: L, query: QueryString, operations: Operations<unknown>): ExportQuery<L> =>
+  operations.readExportQuery({ module: MODULE, level, spec: QUERY_SPECS[level], query });
 
-interface Fails {
-  badRequest(errors: readonly ApiError[]): Error;
-}
+const idParam = (request: RouteRequest, operations: Operations<unknown>): string => operations.readId(request);
 
-/** A JSON pointer to a query parameter: `~` and `/` escaped (RFC 6901). */
-const queryPath = (name: string) => `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-
-/** 2024-02-30 matches the pattern but is no date: it must survive a round trip through Date. */
-const isCalendarDate = (raw: string) =>
-  DATE.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) === raw;
-
-function scalar(param: FilterParam<string>, codes: readonly string[], raw: string): string | number | boolean | undefined {
-  switch (param.type) {
-    case 'text':
-      return raw === '' ? undefined : raw;
-    case 'integer':
-      return INTEGER.test(raw) ? Number(raw) : undefined;
-    case 'number':
-      return NUMBER.test(raw) && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
-    case 'boolean':
-      return raw === 'true' ? true : raw === 'false' ? false : undefined;
-    case 'date':
-      return isCalendarDate(raw) ? raw : undefined;
-    case 'time':
-      return TIME.test(raw) ? raw : undefined;
-    case 'datetime':
-      return DATETIME.test(raw) && isCalendarDate(raw.slice(0, 10)) ? raw : undefined;
-    case 'uuid':
-      return UUID.test(raw) ? raw.toLowerCase() : undefined;
-    case 'code':
-      return codes.includes(raw) ? raw : undefined;
-  }
-}
-
-function filterValue(param: FilterParam<string>, codes: readonly string[], raw: string): FilterValue | undefined {
-  if (param.op !== 'in') return scalar(param, codes, raw);
-  const values: (string | number)[] = [];
-  for (const part of raw.split(',')) {
-    const value = scalar(param, codes, part);
-    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-    values.push(value);
-  }
-  return values;
-}
-
-function sortTerms<L extends LevelKey>(spec: QuerySpec<L>, raw: string, errors: ApiError[]): SortTerm<L>[] {
-  const terms: SortTerm<L>[] = [];
-  for (const term of raw.split(',')) {
-    const name = term.startsWith('-') ? term.slice(1) : term;
-    const field = spec.sort.find((f) => f === name);
-    if (field === undefined) {
-      const allowed = spec.sort.length > 0 ? spec.sort.join(', ') : 'none';
-      errors.push({ path: queryPath('sort'), code: 'sort-field-unknown', message: `cannot sort on "${name}" (fields: ${allowed})` });
-    } else terms.push({ field, direction: term.startsWith('-') ? 'desc' : 'asc' });
-  }
-  return terms;
-}
-
-function bboxParam(raw: string, errors: ApiError[]): BBox | undefined {
-  const parts = raw.split(',');
-  const numbers = parts.map((p) => (NUMBER.test(p) ? Number(p) : Number.NaN));
-  const [minx = Number.NaN, miny = Number.NaN, maxx = Number.NaN, maxy = Number.NaN] = numbers;
-  const valid =
-    parts.length === 4 &&
-    numbers.every(Number.isFinite) &&
-    -180 <= minx && minx <= maxx && maxx <= 180 &&
-    -90 <= miny && miny <= maxy && maxy <= 90;
-  if (valid) return [minx, miny, maxx, maxy];
-  errors.push({
-    path: queryPath('bbox'),
-    code: 'bbox-invalid',
-    message: 'bbox is minx,miny,maxx,maxy in WGS84 degrees, with min ≤ max',
-  });
-  return undefined;
-}
-
-/** A whole number from 1 (to `max` when given); nine digits at most, which no page count reaches. */
-function count(query: RouteRequest['query'], name: string, fallback: number, max: number | undefined, errors: ApiError[]): number {
-  const raw = query[name];
-  if (raw === undefined) return fallback;
-  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
-  if (value >= 1 && (max === undefined || value <= max)) return value;
-  const range = max === undefined ? 'of at least 1' : `from 1 to ${max}`;
-  errors.push({ path: queryPath(name), code: 'query-value-invalid', message: `${name} is a whole number ${range}` });
-  return fallback;
-}
-
-/** Sort, filters, bbox and q; `paging` names the parameters the caller reads itself. */
-function readQuery<L extends LevelKey>(
-  level: L,
-  query: RouteRequest['query'],
-  paging: readonly string[],
-  errors: ApiError[],
-): ExportQuery<L> {
-  const spec: QuerySpec<L> = QUERY_SPECS[level];
-  let sort: readonly SortTerm<L>[] = spec.defaultSort;
-  const filters: Filter<L>[] = [];
-  let bbox: BBox | undefined;
-  let q: string | undefined;
-  for (const [name, raw] of Object.entries(query)) {
-    if (raw === undefined || paging.includes(name)) continue;
-    // Own properties only: a parameter named "constructor" is no filter.
-    const param = Object.hasOwn(spec.filters, name) ? spec.filters[name] : undefined;
-    if (name === 'sort') sort = sortTerms(spec, raw, errors);
-    else if (name === 'bbox' && spec.bbox) bbox = bboxParam(raw, errors);
-    else if (name === 'q' && spec.search) q = raw.trim() === '' ? undefined : raw.trim();
-    else if (param === undefined) {
-      errors.push({ path: queryPath(name), code: 'query-param-unknown', message: `${level} lists take no "${name}" parameter` });
-    } else {
-      const codes = spec.codes[param.field] ?? [];
-      const value = filterValue(param, codes, raw);
-      if (value === undefined) {
-        const list = param.op === 'in' ? 'a comma-separated list of ' : '';
-        const allowed = param.type === 'code' ? ` (${codes.join(', ')})` : '';
-        errors.push({ path: queryPath(name), code: 'query-value-invalid', message: `${name} expects ${list}${EXPECTED[param.type]}${allowed}` });
-      } else filters.push({ field: param.field, op: param.op, value });
-    }
-  }
-  return { sort, filters, ...(bbox ? { bbox } : {}), ...(q ? { q } : {}) };
-}
-
-function listQuery<L extends LevelKey>(level: L, query: RouteRequest['query'], fails: Fails): ListQuery<L> {
-  const errors: ApiError[] = [];
-  const page = count(query, 'page', 1, undefined, errors);
-  const page_size = count(query, 'page_size', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, errors);
-  const rest = readQuery(level, query, ['page', 'page_size'], errors);
-  if (errors.length > 0) throw fails.badRequest(errors);
-  return { ...rest, page, page_size };
-}
-
-function exportQuery<L extends LevelKey>(level: L, query: RouteRequest['query'], fails: Fails): ExportQuery<L> {
-  const errors: ApiError[] = [];
-  const result = readQuery(level, query, [], errors);
-  if (errors.length > 0) throw fails.badRequest(errors);
-  return result;
-}
-
-function idParam(request: RouteRequest, fails: Fails): string {
-  const id = request.params.id ?? '';
-  if (UUID.test(id)) return id.toLowerCase();
-  throw fails.badRequest([{ path: '/params/id', code: 'id-invalid', message: `"${id}" is not a UUID` }]);
-}
-
-function rowVersionParam(request: RouteRequest, fails: Fails): { readonly row_version?: number } {
-  const raw = request.query.row_version;
-  if (raw === undefined) return {};
-  if (/^\d{1,15}$/.test(raw)) return { row_version: Number(raw) };
-  throw fails.badRequest([{ path: queryPath('row_version'), code: 'query-value-invalid', message: 'row_version is a whole number' }]);
-}
+const rowVersionParam = (request: RouteRequest, operations: Operations<unknown>): { readonly row_version?: number } =>
+  operations.readRowVersion(request);

@@ -59,9 +59,8 @@ CREATE TABLE oiseaux_points_ecoute.sites_group (
 );
 CREATE INDEX sites_group__geom__idx ON oiseaux_points_ecoute.sites_group USING gist (geom);
 CREATE INDEX sites_group__organisation_id__idx ON oiseaux_points_ecoute.sites_group (organisation_id);
-CREATE INDEX sites_group__sites_group_code__idx ON oiseaux_points_ecoute.sites_group (sites_group_code);
+CREATE INDEX sites_group__sites_group_code__id__idx ON oiseaux_points_ecoute.sites_group (sites_group_code, id);
 CREATE INDEX sites_group__sites_group_name__idx ON oiseaux_points_ecoute.sites_group (sites_group_name);
-CREATE INDEX sites_group__square_selection__idx ON oiseaux_points_ecoute.sites_group (square_selection);
 COMMENT ON TABLE oiseaux_points_ecoute.sites_group IS 'Carré — niveau « sites_group » (sites_group)';
 COMMENT ON COLUMN oiseaux_points_ecoute.sites_group.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN oiseaux_points_ecoute.sites_group.organisation_id IS 'Organisme propriétaire (portée des droits)';
@@ -177,7 +176,7 @@ CREATE INDEX site__base_site_name__idx ON oiseaux_points_ecoute.site (base_site_
 CREATE INDEX site__geom__idx ON oiseaux_points_ecoute.site USING gist (geom);
 CREATE INDEX site__habitat_eunis__idx ON oiseaux_points_ecoute.site (habitat_eunis);
 CREATE INDEX site__organisation_id__idx ON oiseaux_points_ecoute.site (organisation_id);
-CREATE INDEX site__point_number__idx ON oiseaux_points_ecoute.site (point_number);
+CREATE INDEX site__point_number__id__idx ON oiseaux_points_ecoute.site (point_number, id);
 CREATE INDEX site__sites_group_id__idx ON oiseaux_points_ecoute.site (sites_group_id);
 COMMENT ON TABLE oiseaux_points_ecoute.site IS 'Point d''écoute — niveau « site » (site)';
 COMMENT ON COLUMN oiseaux_points_ecoute.site.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -299,11 +298,10 @@ CREATE TABLE oiseaux_points_ecoute.visit (
 );
 CREATE INDEX visit__habitat_primary__idx ON oiseaux_points_ecoute.visit (habitat_primary);
 CREATE INDEX visit__id_dataset__idx ON oiseaux_points_ecoute.visit (id_dataset);
-CREATE INDEX visit__num_passage__idx ON oiseaux_points_ecoute.visit (num_passage);
 CREATE INDEX visit__organisation_id__idx ON oiseaux_points_ecoute.visit (organisation_id);
 CREATE INDEX visit__site_id__idx ON oiseaux_points_ecoute.visit (site_id);
 CREATE INDEX visit__start_time__idx ON oiseaux_points_ecoute.visit (start_time);
-CREATE INDEX visit__visit_date_min__start_time__idx ON oiseaux_points_ecoute.visit (visit_date_min DESC, start_time);
+CREATE INDEX visit__visit_date_min__start_time__id__idx ON oiseaux_points_ecoute.visit (visit_date_min DESC, start_time, id);
 COMMENT ON TABLE oiseaux_points_ecoute.visit IS 'Passage — niveau « visit » (visit)';
 COMMENT ON COLUMN oiseaux_points_ecoute.visit.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
 COMMENT ON COLUMN oiseaux_points_ecoute.visit.site_id IS 'Enregistrement parent (site)';
@@ -409,7 +407,7 @@ CREATE INDEX observation__count_25_100__idx ON oiseaux_points_ecoute.observation
 CREATE INDEX observation__count_flying__idx ON oiseaux_points_ecoute.observation (count_flying);
 CREATE INDEX observation__count_gt100__idx ON oiseaux_points_ecoute.observation (count_gt100);
 CREATE INDEX observation__count_lt25__idx ON oiseaux_points_ecoute.observation (count_lt25);
-CREATE INDEX observation__count_total__idx ON oiseaux_points_ecoute.observation (count_total DESC);
+CREATE INDEX observation__count_total__id__idx ON oiseaux_points_ecoute.observation (count_total DESC, id);
 CREATE INDEX observation__organisation_id__idx ON oiseaux_points_ecoute.observation (organisation_id);
 CREATE INDEX observation__visit_id__idx ON oiseaux_points_ecoute.observation (visit_id);
 COMMENT ON TABLE oiseaux_points_ecoute.observation IS 'Espèce contactée — niveau « observation » (observation)';

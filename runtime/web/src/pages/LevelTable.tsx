@@ -56,6 +56,10 @@ export function LevelTable(props: {
     setPage(1);
   };
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // Past a capped total the page count is unknown: "next" stays on while pages come back full.
+  const capped = data?.total_exact === false;
+  const hasNext = capped ? data.items.length === PAGE_SIZE : page < pages;
+  const total = `${(data?.total ?? 0).toLocaleString('fr-FR')}${capped ? '+' : ''}`;
   return (
     <div className="level-table">
       <table data-testid={`table-${level}`}>
@@ -120,9 +124,9 @@ export function LevelTable(props: {
           {t('previous')}
         </button>
         <span>
-          {page} / {pages} — {data?.total ?? 0} {t('total')}
+          {page} / {capped ? `${pages}+` : pages} — {total} {t('total')}
         </span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+        <button type="button" disabled={!hasNext} onClick={() => setPage(page + 1)}>
           {t('next')}
         </button>
       </div>

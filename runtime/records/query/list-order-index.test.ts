@@ -1,0 +1,69 @@
+/**
+ * The generated (default sort, id) index serves the list's own ORDER BY: EXPLAIN of a page in each
+ * level's default order, with sorting and sequential scans priced out, shows an index scan on that index
+ * and no Sort node. A mismatch of column order or direction between `generators/sql/list-indexes.ts` and
+ * `orderBy` (list-sql.ts) would bring the Sort back. On PGlite and, with DATABASE_URL, PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaModel } from '../../../generators/sql/index.ts';
+import { runtimeEngines } from '../../../test/helpers/engines.ts';
+import type { Database } from '../../db/database.ts';
+import { qualified } from '../../db/database.ts';
+import type { ModulePlan } from '../model/module-plan.ts';
+import { setUpDatabase } from '../records.test-helpers.ts';
+import { orderBy } from './list-sql.ts';
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Index Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+describe.each(runtimeEngines())('list order indexes on $name', (engine) => {
+  let db: Database;
+  let modules: Map<string, ModulePlan>;
+
+  beforeAll(async () => {
+    db = await engine.open();
+    modules = await setUpDatabase(db);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('walks the (default sort, id) index of every level that has one, sorting nothing', async () => {
+    const checked: string[] = [];
+    for (const module of modules.values()) {
+      const tables = schemaModel(module.protocol).tables;
+      for (const plan of module.levels.values()) {
+        const table = tables.find((t) => t.role === 'level' && t.level === plan.level.key);
+        const index = table?.indexes.find((i) => i.columns.length > 1 && i.columns.at(-1)?.name === 'id');
+        if (!index) continue;
+        const sql = `SELECT r.id FROM ${qualified(plan.shape.table.schema, plan.shape.table.name)} r ORDER BY ${orderBy(plan, plan.level.sort)} LIMIT 50 OFFSET 100`;
+        const explained = await db.transaction(async (tx) => {
+          await tx.query('SET LOCAL enable_seqscan = off');
+          await tx.query('SET LOCAL enable_sort = off');
+          const { rows } = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`);
+          const json = rows[0]?.['QUERY PLAN'];
+          return (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: PlanNode }[];
+        });
+        const all = nodes(explained[0]!.Plan);
+        const name = `${module.protocol.code}.${plan.level.key}`;
+        expect(
+          all.map((n) => n['Node Type']),
+          `${name}: ${sql}`,
+        ).not.toContain('Sort');
+        expect(
+          all.map((n) => n['Node Type']),
+          name,
+        ).not.toContain('Incremental Sort');
+        expect(all.map((n) => n['Index Name']).filter(Boolean), name).toEqual([index.name]);
+        checked.push(name);
+      }
+    }
+    // Every example level with a default sort on its own columns: 14 of them.
+    expect(checked.length).toBeGreaterThanOrEqual(10);
+  });
+});
