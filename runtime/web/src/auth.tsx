@@ -10,6 +10,7 @@ export interface Account {
   readonly id: string;
   readonly login: string;
   readonly display_name: string;
+  readonly is_admin?: boolean;
   readonly organisation?: { readonly name: string } | null;
 }
 
