@@ -22,6 +22,8 @@ export interface ApiProblem {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  /** Seconds to wait, on a 429 from the login (as the Retry-After header). */
+  readonly retry_after?: number;
 }
 export type Json = Record<string, unknown>;
 export interface LevelForms {
