@@ -14,7 +14,9 @@ const MAX_PASSWORD_LENGTH = 1000;
 /** Logins and role names: no spaces, nothing a URL or a log line would mangle. */
 const NAME = /^[\p{L}\p{N}._@-]+$/u;
 
-const wrong = (key: string, code: string, message: string) => invalid([{ path: `/${key}`, code, message }]);
+/** A 422 whose one problem names the field `key`. */
+export const invalidField = (key: string, code: string, message: string) =>
+  invalid([{ path: `/${key}`, code, message }]);
 
 /** 404 for an id in the path that is not a UUID: it names nothing. */
 export function pathId(id: string, what: string): string {
@@ -25,44 +27,45 @@ export function pathId(id: string, what: string): string {
 export function requiredText(body: Body, key: string, max = 200): string {
   const value = body[key];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw wrong(key, 'required', `« ${key} » est obligatoire (texte non vide).`);
+    throw invalidField(key, 'required', `« ${key} » est obligatoire (texte non vide).`);
   }
-  if (value.trim().length > max) throw wrong(key, 'too_long', `« ${key} » : ${max} caractères au plus.`);
+  if (value.trim().length > max)
+    throw invalidField(key, 'too_long', `« ${key} » : ${max} caractères au plus.`);
   return value.trim();
 }
 
 export function loginName(body: Body, key = 'login'): string {
   const value = requiredText(body, key, 100);
   if (!NAME.test(value)) {
-    throw wrong(key, 'pattern', `« ${key} » : lettres, chiffres et . _ @ - seulement, sans espace.`);
+    throw invalidField(key, 'pattern', `« ${key} » : lettres, chiffres et . _ @ - seulement, sans espace.`);
   }
   return value;
 }
 
 export function password(body: Body, key = 'password'): string {
   const value = body[key];
-  if (typeof value !== 'string') throw wrong(key, 'required', `« ${key} » est obligatoire (texte).`);
+  if (typeof value !== 'string') throw invalidField(key, 'required', `« ${key} » est obligatoire (texte).`);
   if ([...value].length < MIN_PASSWORD_LENGTH) {
-    throw wrong(key, 'too_short', `« ${key} » : ${MIN_PASSWORD_LENGTH} caractères au moins.`);
+    throw invalidField(key, 'too_short', `« ${key} » : ${MIN_PASSWORD_LENGTH} caractères au moins.`);
   }
   if (value.length > MAX_PASSWORD_LENGTH) {
-    throw wrong(key, 'too_long', `« ${key} » : ${MAX_PASSWORD_LENGTH} caractères au plus.`);
+    throw invalidField(key, 'too_long', `« ${key} » : ${MAX_PASSWORD_LENGTH} caractères au plus.`);
   }
   return value;
 }
 
 export function boolean(body: Body, key: string): boolean {
   const value = body[key];
-  if (typeof value !== 'boolean') throw wrong(key, 'type', `« ${key} » : true ou false attendu.`);
+  if (typeof value !== 'boolean') throw invalidField(key, 'type', `« ${key} » : true ou false attendu.`);
   return value;
 }
 
-/** A UUID, or null when `nullable` (e.g. a user without organisation). */
+/** A UUID, or null (e.g. a user without organisation). */
 export function uuidOrNull(body: Body, key: string): string | null {
   const value = body[key];
   if (value === null) return null;
   if (typeof value !== 'string' || !UUID.test(value)) {
-    throw wrong(key, 'format', `« ${key} » : identifiant (UUID) ou null attendu.`);
+    throw invalidField(key, 'format', `« ${key} » : identifiant (UUID) ou null attendu.`);
   }
   return value;
 }
@@ -84,7 +87,7 @@ export function roleName(value: unknown, path: string): string {
 export function roles(body: Body, key = 'roles'): string[] {
   const value = body[key];
   if (!Array.isArray(value) || value.length > 50) {
-    throw wrong(key, 'type', `« ${key} » : liste de noms de rôles attendue (50 au plus).`);
+    throw invalidField(key, 'type', `« ${key} » : liste de noms de rôles attendue (50 au plus).`);
   }
   return [...new Set(value.map((r, i) => roleName(r, `/${key}/${i}`)))];
 }
@@ -93,15 +96,13 @@ export function roles(body: Body, key = 'roles'): string[] {
 export function choice<T extends string>(body: Body, key: string, choices: readonly T[]): T {
   const value = body[key];
   if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw wrong(key, 'enum', `« ${key} » : une valeur parmi ${choices.join(', ')}.`);
+    throw invalidField(key, 'enum', `« ${key} » : une valeur parmi ${choices.join(', ')}.`);
   }
   return value as T;
 }
 
 /** Whether the body names `key` at all (PATCH: absent fields stay as they are). */
 export const has = (body: Body, key: string) => Object.hasOwn(body, key);
-
-export { wrong as invalidField };
 
 /** Runs `work`; a unique violation (a second row of the same name) becomes a 409 naming the field. */
 export async function unique<T>(work: () => Promise<T>, path: string, message: string): Promise<T> {

@@ -21,7 +21,6 @@ export function parseTrustProxy(value: string | undefined): number {
   throw new Error(`TRUST_PROXY=${value}: expected true, false or the number of reverse proxies`);
 }
 
-/** Undefined when nothing tells the address (requests through `app.request` in tests, other runtimes). */
 function socketAddress(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address;
@@ -30,6 +29,7 @@ function socketAddress(c: Context): string | undefined {
   }
 }
 
+/** Undefined when nothing tells the address (requests through `app.request` in tests, other runtimes). */
 export function clientAddress(c: Context, trustedProxies: number): string | undefined {
   if (trustedProxies > 0) {
     const hops = (c.req.header('x-forwarded-for') ?? '')
