@@ -6,8 +6,9 @@
 import type { Context, Hono } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { AccessScope, Actor } from '../records/access.ts';
+import { parseTrustProxy } from './client-address.ts';
 import { accessFor, loadGrants, type PermissionAction, requireScope } from './permissions.ts';
-import { mountAuthRoutes } from './routes.ts';
+import { type LoginOptions, mountAuthRoutes } from './routes.ts';
 import { requestSession, type SessionOptions, sessionMiddleware } from './session.ts';
 
 export { accessFor, loadGrants, requireScope, scopeFor } from './permissions.ts';
@@ -21,9 +22,15 @@ const envOrigins = (): string[] =>
     .map((o) => o.trim())
     .filter(Boolean);
 
-export function mountAuth(app: Hono, db: Database, options: SessionOptions = {}): void {
+export type AuthOptions = SessionOptions & LoginOptions;
+
+/** TRUST_PROXY (see client-address.ts) and SUIVI_TRUSTED_ORIGINS fill what `options` leaves out. */
+export function mountAuth(app: Hono, db: Database, options: AuthOptions = {}): void {
   app.use('/api/*', sessionMiddleware(db, { trustedOrigins: options.trustedOrigins ?? envOrigins() }));
-  mountAuthRoutes(app, db, (a) => loadGrants(db, a.id, a.organisation?.id ?? null));
+  mountAuthRoutes(app, db, (a) => loadGrants(db, a.id, a.organisation?.id ?? null), {
+    ...options,
+    trustedProxies: options.trustedProxies ?? parseTrustProxy(process.env.TRUST_PROXY),
+  });
 }
 
 /** The permission each generated route operation needs. */

@@ -3,13 +3,17 @@
  *
  * Wrong credentials, unknown login and inactive account all answer the same 401 after the same minimum
  * delay, and an unknown login still costs a password hash, so answers do not tell which logins exist.
+ * Repeated failures for one login or from one address are throttled (login-throttle.ts).
  */
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../records/errors.ts';
+import { errorResponse, HttpError } from '../records/errors.ts';
 import { hashPassword, verifyPassword } from '../server/password.ts';
+import { clientAddress } from './client-address.ts';
+import { clearAttempts, LOGIN_THROTTLE, startAttempt, type ThrottleLimits } from './login-throttle.ts';
 import type { Grants } from './permissions.ts';
+import { readObject, text } from './request-body.ts';
 import { requestSession, SESSION_COOKIE } from './session.ts';
 import {
   type Account,
@@ -36,32 +40,6 @@ const dummy = () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-async function readObject(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpError(400, 'malformed_json', 'Le corps de la requête n’est pas du JSON valide.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'bad_request', 'Le corps de la requête doit être un objet JSON.');
-  }
-  return body as Record<string, unknown>;
-}
-
-function text(body: Record<string, unknown>, key: string, max: number): string {
-  const value = body[key];
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw new HttpError(
-      400,
-      'bad_request',
-      `« ${key} » : texte non vide attendu (${max} caractères au plus).`,
-      [{ path: `/${key}`, code: 'required', message: `« ${key} » est obligatoire (texte).` }],
-    );
-  }
-  return value;
-}
-
 /** `{ '*': { R: 'organisation', … }, <module>: { … } }`: what the user may do, for the web app's menus. */
 const permissionsOf = (grants: Grants) => {
   const out: Record<string, Record<string, string>> = {};
@@ -81,22 +59,46 @@ function signedIn(c: Context): { account: Account; grants: Grants } {
 const secureRequest = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
+/** 429 with Retry-After; the problem carries `retry_after` (seconds) for clients that show a countdown. */
+function tooManyAttempts(seconds: number): Response {
+  const minutes = Math.ceil(seconds / 60);
+  const message = `Trop de tentatives de connexion échouées : réessayez dans ${minutes} min.`;
+  const response = errorResponse(
+    new HttpError(429, 'too_many_attempts', message, [
+      { path: '', code: 'too_many_attempts', message, retry_after: seconds },
+    ]),
+  );
+  response.headers.set('retry-after', String(seconds));
+  return response;
+}
+
+export interface LoginOptions {
+  /** How many reverse proxies of ours append to X-Forwarded-For (0: use the socket's address). */
+  readonly trustedProxies?: number;
+  readonly throttle?: ThrottleLimits;
+}
+
 export function mountAuthRoutes(
   app: Hono,
   db: Queryable,
   loadGrantsOf: (a: Account) => Promise<Grants>,
+  options: LoginOptions = {},
 ): void {
   app.post('/api/auth/login', async (c) => {
     const started = Date.now();
     const body = await readObject(c);
     const login = text(body, 'login', 200);
     const password = text(body, 'password', 1000);
+    const address = clientAddress(c, options.trustedProxies ?? 0);
+    const attempt = await startAttempt(db, login, address, options.throttle ?? LOGIN_THROTTLE);
+    if (!attempt.allowed) return tooManyAttempts(attempt.retryAfterSeconds);
     const found = await findLogin(db, login.trim());
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummy()));
     if (!found?.passwordHash || !ok) {
       await sleep(started + FAILED_LOGIN_DELAY_MS - Date.now());
       throw new HttpError(401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.');
     }
+    await clearAttempts(db, login, attempt.attemptId);
     const token = await createSession(db, found.account.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,

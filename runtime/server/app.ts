@@ -10,6 +10,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import { isUploadRequest, uploadBodyLimit } from '../media/index.ts';
@@ -56,6 +57,12 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', (c, next) => (isUploadRequest(c) ? uploadBodyLimit : recordBodyLimit)(c, next));
   // Sessions, bearer tokens, CSRF and /api/auth (runtime/auth): before every other /api route.
   mountAuth(app, db);
+  // Organisations, users and grants for administrators (runtime/admin).
+  mountAdmin(
+    app,
+    db,
+    modules.map((m) => m.code),
+  );
 
   app.get('/api/health', async (c) => {
     try {

@@ -13,7 +13,8 @@ import { type Started, startSuivi } from './start.ts';
 const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo]
   --data-dir <dir>  PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
   --no-demo         do not seed the demo organisations, accounts and reference data
-environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS)`;
+environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS),
+  TRUST_PROXY=true|<n> behind n reverse proxies (client addresses from X-Forwarded-For)`;
 
 function options() {
   try {

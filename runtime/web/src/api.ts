@@ -22,6 +22,8 @@ export interface ApiProblem {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  /** Seconds to wait, on a 429 from the login (as the Retry-After header). */
+  readonly retry_after?: number;
 }
 export type Json = Record<string, unknown>;
 export interface LevelForms {
@@ -89,6 +91,7 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body: unknown) => request<T>('POST', url, body),
   put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
   del: (url: string) => request<unknown>('DELETE', url),
 };
 

@@ -10,6 +10,7 @@ export interface Account {
   readonly id: string;
   readonly login: string;
   readonly display_name: string;
+  readonly is_admin?: boolean;
   readonly organisation?: { readonly name: string } | null;
 }
 
@@ -41,7 +42,13 @@ export function LoginPage(props: { onLogin: (account: Account) => void }) {
     try {
       props.onLogin(await api.post<Account>('/api/auth/login', { login, password }));
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('loginFailed') : (e as Error).message);
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? t('loginFailed')
+          : e instanceof ApiError && e.status === 429
+            ? t('tooManyAttempts').replace('{n}', String(Math.ceil((e.problems[0]?.retry_after ?? 60) / 60)))
+            : (e as Error).message,
+      );
     }
   };
   return (

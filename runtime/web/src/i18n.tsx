@@ -11,6 +11,10 @@ const DICT = {
   user: ['Identifiant', 'Login'],
   password: ['Mot de passe', 'Password'],
   loginFailed: ['Identifiant ou mot de passe incorrect.', 'Wrong login or password.'],
+  tooManyAttempts: [
+    'Trop de tentatives de connexion échouées : réessayez dans {n} min.',
+    'Too many failed sign-in attempts: try again in {n} min.',
+  ],
   loading: ['Chargement…', 'Loading…'],
   new: ['Nouveau', 'New'],
   edit: ['Modifier', 'Edit'],

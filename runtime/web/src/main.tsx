@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
 import { AccountContext, LoginPage, loadSession, type Session } from './auth.tsx';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
 import { navigate, onLink, useLocation } from './router.ts';
 
@@ -12,6 +13,7 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
   const { t } = useT();
   const url = useLocation();
   const [, m, code, levelKey, id, action] = url.pathname.split('/');
+  if (m === 'admin') return <AdminPage modules={props.modules} />;
   if (m !== 'm' || !code) return <ModuleList modules={props.modules} />;
   const module = props.modules.find((x) => x.code === code);
   const level = module?.levels.find((l) => l.key === levelKey) ?? module?.levels[0];
@@ -55,6 +57,11 @@ function App() {
             </a>
           </h1>
           <span className="spacer" />
+          {account?.is_admin ? (
+            <a href="/admin" onClick={(e) => onLink(e, '/admin')}>
+              Administration
+            </a>
+          ) : null}
           {account ? <span className="who">{account.display_name}</span> : null}
           {account ? (
             <button type="button" onClick={() => void logout()}>

@@ -1,0 +1,142 @@
+/**
+ * /api/admin/users: list, create, update (display name, organisation, roles, is_admin, active), reset a
+ * password. Disabling a user ends their sessions and revokes their API tokens (re-enabling does not
+ * bring them back); a new password ends their sessions. An administrator can neither remove their own
+ * admin flag nor disable themselves, so the instance always keeps the administrator who acts.
+ */
+import type { Context, Hono } from 'hono';
+import { type Body, readObject } from '../auth/request-body.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { conflict, HttpError } from '../records/errors.ts';
+import { hashPassword } from '../server/password.ts';
+import {
+  boolean,
+  has,
+  invalidField,
+  loginName,
+  password,
+  pathId,
+  requiredText,
+  roles,
+  unique,
+  uuidOrNull,
+} from './fields.ts';
+import { adminOf } from './require-admin.ts';
+import {
+  type AdminUser,
+  endAccess,
+  findUser,
+  listUsers,
+  organisationExists,
+  setRoles,
+} from './users-store.ts';
+
+/** The organisation of the body, checked to exist (422 otherwise); undefined when the body has none. */
+async function organisationOf(db: Queryable, body: Body): Promise<string | null | undefined> {
+  if (!has(body, 'organisation_id')) return undefined;
+  const id = uuidOrNull(body, 'organisation_id');
+  if (id !== null && !(await organisationExists(db, id))) {
+    throw invalidField('organisation_id', 'unknown', `L’organisation ${id} n’existe pas.`);
+  }
+  return id;
+}
+
+async function userOr404(db: Queryable, c: Context): Promise<AdminUser> {
+  const id = pathId(c.req.param('id') ?? '', 'L’utilisateur');
+  const user = await findUser(db, id);
+  if (!user) throw new HttpError(404, 'not_found', `L’utilisateur ${id} n’existe pas.`);
+  return user;
+}
+
+/** The changes a PATCH asks for, each checked; absent fields are left alone. */
+function changesOf(body: Body) {
+  return {
+    display_name: has(body, 'display_name') ? requiredText(body, 'display_name') : undefined,
+    is_admin: has(body, 'is_admin') ? boolean(body, 'is_admin') : undefined,
+    active: has(body, 'active') ? boolean(body, 'active') : undefined,
+    roles: has(body, 'roles') ? roles(body) : undefined,
+  };
+}
+
+export function mountUserRoutes(app: Hono, db: Database): void {
+  app.get('/api/admin/users', async (c) => c.json({ users: await listUsers(db) }));
+
+  app.post('/api/admin/users', async (c) => {
+    const body = await readObject(c);
+    const login = loginName(body);
+    const displayName = requiredText(body, 'display_name');
+    const secret = password(body);
+    const userRoles = has(body, 'roles') ? roles(body) : [];
+    const isAdmin = has(body, 'is_admin') ? boolean(body, 'is_admin') : false;
+    const organisationId = (await organisationOf(db, body)) ?? null;
+    const hash = await hashPassword(secret);
+    const id = await unique(
+      () =>
+        db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ id: string }>(
+            `INSERT INTO suivi.app_user (login, display_name, organisation_id, password_hash, is_admin)
+             VALUES ($1, $2, $3::uuid, $4, $5) RETURNING id`,
+            [login, displayName, organisationId, hash, isAdmin],
+          );
+          const created = rows[0]?.id as string;
+          await setRoles(tx, created, userRoles);
+          return created;
+        }),
+      '/login',
+      `L’identifiant « ${login} » est déjà pris.`,
+    );
+    return c.json(await findUser(db, id), 201);
+  });
+
+  app.patch('/api/admin/users/:id', async (c) => {
+    const admin = adminOf(c);
+    const user = await userOr404(db, c);
+    const body = await readObject(c);
+    const changes = changesOf(body);
+    const organisationId = await organisationOf(db, body);
+    if (user.id === admin.id && (changes.is_admin === false || changes.active === false)) {
+      const field = changes.is_admin === false ? 'is_admin' : 'active';
+      throw conflict(
+        'own_account',
+        'Vous ne pouvez pas retirer vos propres droits d’administration ni désactiver votre compte.',
+        {
+          path: `/${field}`,
+        },
+      );
+    }
+    await db.transaction(async (tx) => {
+      // Fixed column names; the values are parameters. null leaves a column as it is.
+      await tx.query(
+        `UPDATE suivi.app_user SET
+           display_name = coalesce($2, display_name),
+           is_admin = coalesce($3, is_admin),
+           active = coalesce($4, active),
+           organisation_id = CASE WHEN $5 THEN $6::uuid ELSE organisation_id END
+         WHERE id = $1::uuid`,
+        [
+          user.id,
+          changes.display_name ?? null,
+          changes.is_admin ?? null,
+          changes.active ?? null,
+          organisationId !== undefined,
+          organisationId ?? null,
+        ],
+      );
+      if (changes.roles) await setRoles(tx, user.id, changes.roles);
+      if (changes.active === false && user.active) await endAccess(tx, user.id, true);
+    });
+    return c.json(await findUser(db, user.id));
+  });
+
+  app.post('/api/admin/users/:id/password', async (c) => {
+    const user = await userOr404(db, c);
+    const hash = await hashPassword(password(await readObject(c)));
+    await db.transaction(async (tx) => {
+      await tx.query('UPDATE suivi.app_user SET password_hash = $2 WHERE id = $1::uuid', [user.id, hash]);
+      await endAccess(tx, user.id, false);
+      // A new password also lifts a lockout from guessing the old one.
+      await tx.query('DELETE FROM suivi.login_attempt WHERE login = lower($1)', [user.login]);
+    });
+    return c.body(null, 204);
+  });
+}
