@@ -1,19 +1,26 @@
 /** Entry of the partner web app: session, language, module list and the client routes. */
 import './styles.css';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
 import { AccountContext, LoginPage, loadSession, type Session } from './auth.tsx';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
-import { AdminPage } from './pages/admin/AdminPage.tsx';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
 import { navigate, onLink, useLocation } from './router.ts';
+
+// Administrators only: its code loads when the page is opened.
+const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 function Routes(props: { modules: readonly ModuleSummary[] }) {
   const { t } = useT();
   const url = useLocation();
   const [, m, code, levelKey, id, action] = url.pathname.split('/');
-  if (m === 'admin') return <AdminPage modules={props.modules} />;
+  if (m === 'admin')
+    return (
+      <Suspense fallback={null}>
+        <AdminPage modules={props.modules} />
+      </Suspense>
+    );
   if (m !== 'm' || !code) return <ModuleList modules={props.modules} />;
   const module = props.modules.find((x) => x.code === code);
   const level = module?.levels.find((l) => l.key === levelKey) ?? module?.levels[0];
