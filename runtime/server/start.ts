@@ -7,6 +7,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
+import { type DemoRecordsSeed, seedDemoRecords } from '../demo/demo-records.ts';
 import { type DemoSeed, seedDemo } from '../demo/seed.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
@@ -24,7 +25,7 @@ export interface StartOptions {
   readonly port: number;
   readonly hostname?: string;
   readonly moduleFolders: readonly string[];
-  /** Seed the demo organisations, accounts and reference data (never on a production database). */
+  /** Seed the demo organisations, accounts, reference data and records (never on a production database). */
   readonly demo: boolean;
   /** Serve this Vite build of the web app at `/` (runtime/web/dist); the placeholder page without it. */
   readonly webDist?: string;
@@ -36,6 +37,8 @@ export interface Started {
   readonly modules: readonly ModuleRuntime[];
   readonly installs: readonly InstallResult[];
   readonly demo?: DemoSeed;
+  /** Demo records created by this start, per module (none once a module holds records). */
+  readonly demoRecords?: DemoRecordsSeed;
   /** Seconds per step, in order. */
   readonly timings: ReadonlyArray<readonly [step: string, seconds: number]>;
   close(): Promise<void>;
@@ -84,6 +87,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     const modules = await loadModules(db, options.moduleFolders);
     step('modules');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
+    const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
     if (demo) step('demo data');
     const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
     await mountRecordApi(app, db, modules);
@@ -97,6 +101,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
       modules,
       installs,
       ...(demo ? { demo } : {}),
+      ...(demoRecords ? { demoRecords } : {}),
       timings,
       async close() {
         await new Promise<void>((resolve) => {
