@@ -10,7 +10,6 @@
  * seeded in one transaction: a record the operations refuse throws, naming it, and leaves the module
  * empty — the file ships with the code, so that is a bug the tests catch (demo-records.test.ts).
  */
-import { schemaModel } from '../../generators/sql/tables.ts';
 import { accessFor, type Grants, loadGrants, requireScope } from '../auth/permissions.ts';
 import { type Database, type Queryable, qualified } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
@@ -28,8 +27,11 @@ export interface DemoRecordsSeed {
 
 /** Whether a module holds a record or ever had one deleted: then its demo records are not seeded. */
 async function moduleInUse(db: Queryable, module: ModuleRuntime): Promise<boolean> {
-  const tables = schemaModel(module.protocol).tables.filter((t) => t.role === 'level');
-  const any = tables.map((t) => `EXISTS (SELECT 1 FROM ${qualified(t.schema, t.name)})`);
+  // Each level's table is `<code>.<level>` (generators/sql/tables.ts); building the whole table model
+  // here would cost every start ~50 ms per module.
+  const any = module.protocol.levels.map(
+    (level) => `EXISTS (SELECT 1 FROM ${qualified(module.protocol.code, level.key)})`,
+  );
   any.push('EXISTS (SELECT 1 FROM suivi.deletion_log WHERE module_code = $1)');
   const { rows } = await db.query<{ used: boolean }>(`SELECT ${any.join(' OR ')} AS used`, [module.code]);
   return rows[0]?.used === true;

@@ -87,8 +87,9 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     const modules = await loadModules(db, options.moduleFolders);
     step('modules');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
-    const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
     if (demo) step('demo data');
+    const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
+    if (demoRecords) step('demo records');
     const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
     await mountRecordApi(app, db, modules);
     mountRefdataRoutes(app, db, modules);
