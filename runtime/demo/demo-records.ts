@@ -27,11 +27,12 @@ export interface DemoRecordsSeed {
 
 /** Whether a module holds a record or ever had one deleted: then its demo records are not seeded. */
 async function moduleInUse(db: Queryable, module: ModuleRuntime): Promise<boolean> {
-  // Each level's table is `<code>.<level>` (generators/sql/tables.ts); building the whole table model
-  // here would cost every start ~50 ms per module.
-  const any = module.protocol.levels.map(
-    (level) => `EXISTS (SELECT 1 FROM ${qualified(module.protocol.code, level.key)})`,
-  );
+  // Only the top levels: a record below always has its parents (foreign keys, and a parent with
+  // children cannot be deleted), and every table opened costs a start time. A level's table is
+  // `<code>.<level>` (generators/sql/tables.ts; building the table model would cost ~50 ms a module).
+  const any = module.protocol.levels
+    .filter((level) => level.parents.length === 0)
+    .map((level) => `EXISTS (SELECT 1 FROM ${qualified(module.protocol.code, level.key)})`);
   any.push('EXISTS (SELECT 1 FROM suivi.deletion_log WHERE module_code = $1)');
   const { rows } = await db.query<{ used: boolean }>(`SELECT ${any.join(' OR ')} AS used`, [module.code]);
   return rows[0]?.used === true;
