@@ -12,7 +12,7 @@ import { type Started, startSuivi } from './start.ts';
 
 const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo]
   --data-dir <dir>  PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
-  --no-demo         do not seed the demo organisations, accounts and reference data
+  --no-demo         do not seed the demo organisations, accounts, reference data and records
 environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS),
   TRUST_PROXY=true|<n> behind n reverse proxies (client addresses from X-Forwarded-For)`;
 
@@ -44,6 +44,8 @@ function report(started: Started, total: number): void {
     if (install.status !== 'unchanged')
       console.log(`module ${install.code} v${install.version}: ${install.status}`);
   }
+  for (const [code, n] of Object.entries(started.demoRecords?.created ?? {}))
+    console.log(`module ${code}: ${n} demo records created`);
   if (started.demo) {
     console.log('Demo accounts (login / password):');
     for (const a of started.demo.accounts)

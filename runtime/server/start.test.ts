@@ -105,11 +105,19 @@ async function smokeIn(dataDir: string, env: NodeJS.ProcessEnv): Promise<string>
 const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env;
 
 describe('npm start', () => {
-  it('starts on a fresh PGlite data dir, serves the modules and stops cleanly', {
-    timeout: STARTUP_LIMIT + 20_000,
+  it('starts on a fresh PGlite data dir, serves the modules and stops cleanly; a restart seeds nothing', {
+    timeout: 2 * STARTUP_LIMIT + 20_000,
   }, async () => {
-    const output = await smoke(withoutDatabase);
-    expect(output).toMatch(/Starting Suivi on PGlite in /);
+    const dataDir = mkdtempSync(join(tmpdir(), 'suivi-start-'));
+    try {
+      const output = await smokeIn(dataDir, withoutDatabase);
+      expect(output).toMatch(/Starting Suivi on PGlite in /);
+      for (const code of ['amphibiens_mares', 'chiro_gites', 'flore_quadrats', 'oiseaux_points_ecoute'])
+        expect(output).toMatch(new RegExp(`module ${code}: \\d+ demo records created`));
+      expect(await smokeIn(dataDir, withoutDatabase)).not.toMatch(/demo records created/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it.runIf(databaseUrl)('does the same on PostgreSQL with DATABASE_URL', { timeout: 60_000 }, async () => {

@@ -7,6 +7,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
+import { type DemoRecordsSeed, seedDemoRecords } from '../demo/demo-records.ts';
 import { type DemoSeed, seedDemo } from '../demo/seed.ts';
 import { purgeOrphanMedia } from '../media/index.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
@@ -25,7 +26,7 @@ export interface StartOptions {
   readonly port: number;
   readonly hostname?: string;
   readonly moduleFolders: readonly string[];
-  /** Seed the demo organisations, accounts and reference data (never on a production database). */
+  /** Seed the demo organisations, accounts, reference data and records (never on a production database). */
   readonly demo: boolean;
   /** Serve this Vite build of the web app at `/` (runtime/web/dist); the placeholder page without it. */
   readonly webDist?: string;
@@ -39,6 +40,8 @@ export interface Started {
   /** Orphan uploaded files deleted at start. */
   readonly purgedMedia: number;
   readonly demo?: DemoSeed;
+  /** Demo records created by this start, per module (none once a module holds records). */
+  readonly demoRecords?: DemoRecordsSeed;
   /** Seconds per step, in order. */
   readonly timings: ReadonlyArray<readonly [step: string, seconds: number]>;
   close(): Promise<void>;
@@ -91,6 +94,8 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     step('media purge');
     const demo = options.demo ? await seedDemo(db, modules) : undefined;
     if (demo) step('demo data');
+    const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
+    if (demoRecords) step('demo records');
     const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
     await mountRecordApi(app, db, modules);
     mountRefdataRoutes(app, db, modules);
@@ -104,6 +109,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
       installs,
       purgedMedia,
       ...(demo ? { demo } : {}),
+      ...(demoRecords ? { demoRecords } : {}),
       timings,
       async close() {
         await new Promise<void>((resolve) => {

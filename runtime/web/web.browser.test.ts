@@ -55,6 +55,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       port: 0,
       hostname: '127.0.0.1',
       moduleFolders: [join(EXAMPLES_ROOT, MODULE, 'generated')],
+      // The demo seed creates the module's demo records too (a few seconds on a busy machine).
       demo: true,
       webDist: WEB_DIST,
     });
@@ -76,7 +77,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
     await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
     page.setDefaultTimeout(WAIT);
     lap('browser');
-  }, 60_000);
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -117,6 +118,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
     });
 
     let groupId = '';
+    let visitUrl = '';
     await step('sites-group', async () => {
       // The area above the site comes from the API (as an import would): the test is about the site.
       groupId = await page.evaluate(async (module) => {
@@ -169,6 +171,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await form.locator('#root_site_state').getByLabel('Site existant, inchangé').check();
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByTestId('record-visit').waitFor();
+      visitUrl = page.url();
     });
 
     await step('observation', async () => {
@@ -204,12 +207,15 @@ describe.skipIf(!available)('partner web app in chromium', () => {
     });
 
     await step('find', async () => {
-      await page.goto(`${server.url}/m/${MODULE}/observation`);
+      // The demo records are there too: count the test's own observations, on its visit's page.
+      await page.goto(visitUrl);
       const rows = page.getByTestId('table-observation').locator('tbody tr');
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2);
       await page.goto(`${server.url}/m/${MODULE}/site`);
       await page.getByTestId('table-site').getByText('Mare du test').waitFor();
+      // Its area's map shows only its site (the list's map has the demo ponds as well).
+      await page.goto(`${server.url}/m/${MODULE}/sites_group/${groupId}`);
       const marker = page.getByTestId('map-site').locator('path.leaflet-interactive').first();
       await marker.click();
       await page.getByTestId('record-site').getByText('Mare du test').waitFor();

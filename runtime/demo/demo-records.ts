@@ -1,0 +1,115 @@
+/**
+ * Demo records: each example module's `demo/records.json` created through the record operations the API
+ * uses (`validate` then `create`: JSON Schema, rules, parents, taxon scope, database constraints), each
+ * acting as its owning demo account with that account's grants, so `created_by` and `organisation_id`
+ * are the ones a partner entering them would give.
+ *
+ * Idempotent by module: a module's demo records are seeded only while the module has no record at all
+ * and has never had one deleted (`suivi.deletion_log`). So a second start adds nothing (one cheap query
+ * per module), and a demo record a user edited or deleted is never recreated nor reset. A module is
+ * seeded in one transaction: a record the operations refuse throws, naming it, and leaves the module
+ * empty — the file ships with the code, so that is a bug the tests catch (demo-records.test.ts).
+ */
+import { accessFor, type Grants, loadGrants, requireScope } from '../auth/permissions.ts';
+import { type Database, type Queryable, qualified } from '../db/database.ts';
+import type { ModuleRuntime } from '../modules/load.ts';
+import type { Actor } from '../records/access.ts';
+import { isHttpError } from '../records/errors.ts';
+import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
+import { recordOperations } from '../records/operations.ts';
+import { DEMO_ACCOUNTS } from './demo-data.ts';
+import { type DemoRecord, hasDemoRecords, readDemoRecords } from './demo-records-file.ts';
+
+export interface DemoRecordsSeed {
+  /** Records created by this run, per module code (modules left alone are absent). */
+  readonly created: Readonly<Record<string, number>>;
+}
+
+/** Whether a module holds a record or ever had one deleted: then its demo records are not seeded. */
+async function moduleInUse(db: Queryable, module: ModuleRuntime): Promise<boolean> {
+  // Only the top levels: a record below always has its parents (foreign keys, and a parent with
+  // children cannot be deleted), and every table opened costs a start time. A level's table is
+  // `<code>.<level>` (generators/sql/tables.ts; building the table model would cost ~50 ms a module).
+  const any = module.protocol.levels
+    .filter((level) => level.parents.length === 0)
+    .map((level) => `EXISTS (SELECT 1 FROM ${qualified(module.protocol.code, level.key)})`);
+  any.push('EXISTS (SELECT 1 FROM suivi.deletion_log WHERE module_code = $1)');
+  const { rows } = await db.query<{ used: boolean }>(`SELECT ${any.join(' OR ')} AS used`, [module.code]);
+  return rows[0]?.used === true;
+}
+
+/** The Database interface over one open transaction: the operations' own transactions join it. */
+const joined = (db: Database, tx: Queryable): Database => ({
+  engine: db.engine,
+  query: (text, params) => tx.query(text, params),
+  exec: (script) => tx.exec(script),
+  transaction: (work) => work(tx),
+  close: () => Promise.reject(new Error('the demo seed does not close the database')),
+});
+
+function ownerOf(entry: DemoRecord, file: string): Actor {
+  const account = DEMO_ACCOUNTS.find((a) => a.login === entry.owner);
+  if (!account) throw new Error(`${file}: ${entry.level} ${entry.record.id}: unknown owner ${entry.owner}`);
+  return { userId: account.id, organisationId: account.organisationId, isAdmin: account.isAdmin === true };
+}
+
+/** What a refusal says, for the error naming the record: `/count_min min: …`. */
+const refusal = (error: unknown): string =>
+  isHttpError(error)
+    ? error.details.map((p) => `${p.path} ${p.code}: ${p.message}`).join('; ')
+    : String((error as Error)?.message ?? error);
+
+async function seedModule(
+  db: Database,
+  module: ModuleRuntime,
+  plans: ReadonlyMap<string, ModulePlan>,
+): Promise<number> {
+  const file = `examples/${module.code}/demo/records.json`;
+  const entries = readDemoRecords(module);
+  await db.transaction(async (tx) => {
+    const within = joined(db, tx);
+    const grants = new Map<string, Grants>();
+    for (const entry of entries) {
+      const actor = ownerOf(entry, file);
+      const userId = actor.userId as string;
+      if (!grants.has(userId)) grants.set(userId, await loadGrants(tx, userId, actor.organisationId));
+      const granted = grants.get(userId) as Grants;
+      const target = { module: module.code, level: entry.level };
+      try {
+        requireScope(actor, granted, module.code, 'C');
+        const operations = recordOperations({
+          db: within,
+          modules: plans,
+          actor,
+          access: accessFor(actor, granted),
+        });
+        const body = await operations.validate({ ...target, mode: 'create', body: entry.record });
+        await operations.create({ ...target, body: body as object });
+      } catch (error) {
+        throw new Error(`${file}: ${entry.level} ${entry.record.id} refused: ${refusal(error)}`);
+      }
+    }
+  });
+  return entries.length;
+}
+
+/**
+ * Seeds the demo records of every module that has a `demo/records.json` and is not in use. Run after
+ * `seedDemo` (accounts, grants, datasets, vocabularies and taxa must exist).
+ */
+export async function seedDemoRecords(
+  db: Database,
+  modules: readonly ModuleRuntime[],
+): Promise<DemoRecordsSeed> {
+  const created: Record<string, number> = {};
+  for (const module of modules) {
+    if (!hasDemoRecords(module) || (await moduleInUse(db, module))) continue;
+    // Built only for a module about to be seeded: compiling its schemas is the costly part.
+    const plan = prepareModule(
+      module.protocol,
+      Object.fromEntries(module.levels.map((l) => [l.key, l.forms.schema])),
+    );
+    created[module.code] = await seedModule(db, module, new Map([[module.code, plan]]));
+  }
+  return { created };
+}
