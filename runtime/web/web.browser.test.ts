@@ -213,7 +213,13 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2);
       await page.goto(`${server.url}/m/${MODULE}/site`);
-      await page.getByTestId('table-site').getByText('Mare du test').waitFor();
+      const sites = page.getByTestId('table-site');
+      await sites.getByText('Mare du test').waitFor();
+      // The name column's filter (text contains) leaves only the test's pond among the demo ones.
+      expect(await sites.locator('tbody tr').count()).toBeGreaterThan(1);
+      await sites.locator('.filters input').first().fill('du tes');
+      await expect.poll(() => sites.locator('tbody tr').count()).toBe(1);
+      await sites.getByText('Mare du test').waitFor();
       // Its area's map shows only its site (the list's map has the demo ponds as well).
       await page.goto(`${server.url}/m/${MODULE}/sites_group/${groupId}`);
       const marker = page.getByTestId('map-site').locator('path.leaflet-interactive').first();

@@ -82,6 +82,8 @@ export function ColumnFilter(props: ColumnFilterProps) {
   const { column, property, ui, values, onChange } = props;
   const label = `${t('filter')} ${props.title}`;
   if (!property) return null;
+  // Taxa by name, even when the protocol lists its codes (a select of bare cd_nom would say nothing).
+  if (ui?.['ui:widget'] === 'taxon') return <TaxonFilter {...props} />;
   const codes = (property.enum ?? (property.items as Json | undefined)?.enum) as unknown[] | undefined;
   const names = ui?.['ui:enumNames'] as string[] | undefined;
   if (codes || property.type === 'boolean') {
@@ -106,7 +108,6 @@ export function ColumnFilter(props: ColumnFilterProps) {
       </select>
     );
   }
-  if (ui?.['ui:widget'] === 'taxon') return <TaxonFilter {...props} />;
   if (property.format === 'date') {
     return (
       <div className="range">
