@@ -56,7 +56,7 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
     modules = await loadModules(db, FOLDERS);
     await seedDemo(db, modules);
     for (const module of modules) if (hasDemoRecords(module)) files.set(module.code, readDemoRecords(module));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await db?.close();
   });

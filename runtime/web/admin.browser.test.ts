@@ -45,7 +45,7 @@ describe.skipIf(!available)('admin page in chromium', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
     page.setDefaultTimeout(8_000);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();

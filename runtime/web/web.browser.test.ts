@@ -77,7 +77,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
     await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
     page.setDefaultTimeout(WAIT);
     lap('browser');
-  }, 90_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
