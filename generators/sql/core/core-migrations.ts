@@ -14,6 +14,8 @@ export const CORE_MIGRATIONS: readonly CoreMigration[] = [
   { id: '0001-core', file: new URL('./migrations/0001-core.sql', import.meta.url) },
   { id: '0002-taxon-search', file: new URL('./migrations/0002-taxon-search.sql', import.meta.url) },
   { id: '0003-accounts', file: new URL('./migrations/0003-accounts.sql', import.meta.url) },
+  // 0004 and 0006 are taken by other branches; ids record what ran, so gaps are harmless.
+  { id: '0005-validation', file: new URL('./migrations/0005-validation.sql', import.meta.url) },
 ];
 
 export const RECORD_MIGRATION_SQL = 'INSERT INTO suivi.schema_migration (id) VALUES ($1)';
