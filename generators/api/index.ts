@@ -3,7 +3,12 @@
  * `api/module.ts` (the module descriptor). Both are views of the route table and the list-query
  * derivation, which the OpenAPI generator renders too.
  */
-import { type ResolvedLevel, type ResolvedProtocol, STANDARD_FIELDS } from '../../protocol-specs/index.ts';
+import {
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  STANDARD_FIELDS,
+  validatedLevels,
+} from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
 import {
@@ -31,7 +36,7 @@ import { literalUnion } from './ts-literal.ts';
 const unique = (values: readonly string[]) => [...new Set(values)];
 
 function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
-  const query = levelQuery(level);
+  const query = levelQuery(level, protocol);
   const params = filterParams(query);
   return {
     key: level.key,
@@ -56,7 +61,7 @@ function descriptor(protocol: ResolvedProtocol) {
     version: protocol.version,
     label: protocol.label,
     levels: protocol.levels.map((level) => {
-      const query = levelQuery(level);
+      const query = levelQuery(level, protocol);
       return {
         key: level.key,
         id: level.id,
@@ -98,6 +103,7 @@ export const apiGenerator: Generator = {
       geometryLevels: literalUnion(
         protocol.levels.filter((l) => l.geometry.kind !== 'none').map((l) => l.key),
       ),
+      validatedLevels: literalUnion(validatedLevels(protocol).map((l) => l.key)),
       levels: protocol.levels.map((level) => levelView(protocol, level)),
       routes: routeTable(protocol).map((route) => ({
         ...route,

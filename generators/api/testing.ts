@@ -105,7 +105,9 @@ export function mount(routes: RoutesModule) {
       calls.push({ operation: 'validate', args });
       return args.body;
     },
-    ...Object.fromEntries(ROUTE_OPERATIONS.map((op) => [op, record(op)])),
+    // The route operation `validate` calls `setValidation`: `validate` checks create and update bodies.
+    ...Object.fromEntries(ROUTE_OPERATIONS.filter((op) => op !== 'validate').map((op) => [op, record(op)])),
+    setValidation: record('validate'),
     badRequest: (errors: ConstructorParameters<typeof BadRequest>[0]) => new BadRequest(errors),
   };
   routes.mountRoutes(

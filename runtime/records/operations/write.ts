@@ -8,20 +8,14 @@ import { ident, type Queryable, qualified } from '../../db/database.ts';
 import { writeError } from '../db-errors.ts';
 import { conflict, isHttpError, notFound } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
-import { type ApiRecord, readRecords } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import type { ApiRecord } from '../read/read-records.ts';
+import type { SqlParams } from '../sql/params.ts';
 import type { ValidatedRecord } from '../validate/validate-record.ts';
 import { deleteChildRows, insertChildRows } from '../write/child-rows.ts';
 import { insertRow, updateRow } from '../write/record-row.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
-import { currentVersion } from './read.ts';
-
-async function readBack(db: Queryable, plan: LevelPlan, id: string): Promise<ApiRecord> {
-  const params = new SqlParams();
-  const [record] = await readRecords(db, plan, { params, where: [`r.id = ${params.bind(id, 'uuid')}`] });
-  if (!record) throw new Error(`${plan.level.key} ${id} vanished inside its own transaction`);
-  return record;
-}
+import { currentVersion, readBack } from './read.ts';
+import { resetValidation } from './validation.ts';
 
 async function guarded<T>(plan: LevelPlan, action: 'write' | 'delete', work: () => Promise<T>): Promise<T> {
   try {
@@ -69,6 +63,7 @@ export function updateRecord(
         if (current === undefined) throw notFound(recordName(plan), id);
         throw stale(plan, id, current);
       }
+      await resetValidation(tx, ctx, plan, id);
       await deleteChildRows(tx, plan.shape, id, record.write.kept);
       await insertChildRows(tx, plan.shape, id, record.write.values, '', record.write.kept);
       return readBack(tx, plan, id);
