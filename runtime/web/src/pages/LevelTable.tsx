@@ -8,6 +8,7 @@ import { ApiError, api, type LevelForms, levelUrl, type Page } from '../api.ts';
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { onLink } from '../router.ts';
+import { StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -92,7 +93,12 @@ export function LevelTable(props: {
             return (
               <tr key={String(row.id)}>
                 {forms.columns.map((c, i) => {
-                  const text = formatValue(c.key, row[c.key], forms.schema, forms.ui);
+                  const text =
+                    c.key === VALIDATION_STATUS ? (
+                      <StatusLabel code={row[c.key]} />
+                    ) : (
+                      formatValue(c.key, row[c.key], forms.schema, forms.ui)
+                    );
                   return (
                     <td key={c.key}>
                       {i === 0 ? (

@@ -8,6 +8,7 @@ import { navigate, onLink } from '../router.ts';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
 import { RecordMap } from './RecordMap.tsx';
 import { useForms } from './use-forms.ts';
+import { ValidationPanel } from './ValidationPanel.tsx';
 
 function Link(props: { to: string; children: React.ReactNode; className?: string }) {
   return (
@@ -128,6 +129,7 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
             </div>
           ))}
       </dl>
+      {forms.validated ? <ValidationPanel module={module.code} level={level.key} record={record} /> : null}
       {level.children.map((childKey) => {
         const child = module.levels.find((l) => l.key === childKey);
         if (!child) return null;
