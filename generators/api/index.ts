@@ -4,9 +4,11 @@
  * derivation, which the OpenAPI generator renders too.
  */
 import {
+  isValidatedLevel,
   type ResolvedLevel,
   type ResolvedProtocol,
   STANDARD_FIELDS,
+  VALIDATION_COLUMNS,
   validatedLevels,
 } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
@@ -40,7 +42,11 @@ function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
   const params = filterParams(query);
   return {
     key: level.key,
-    readOnly: literalUnion(readOnlyFields(level)),
+    // The validation columns are set by the Validate action only: returned, never sent.
+    readOnly: literalUnion([
+      ...readOnlyFields(level),
+      ...(isValidatedLevel(protocol, level.key) ? VALIDATION_COLUMNS : []),
+    ]),
     sortFields: literalUnion(query.sort),
     filterFields: literalUnion(unique(params.map((p) => p.field))),
     children: literalUnion(childrenOf(protocol, level.key).map((c) => c.key)),

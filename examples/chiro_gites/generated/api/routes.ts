@@ -15,7 +15,7 @@ export type LevelKey = 'site' | 'visit' | 'observation';
 export interface ReadOnlyFields {
   readonly site: never;
   readonly visit: never;
-  readonly observation: 'count_total';
+  readonly observation: 'count_total' | 'validation_status' | 'validated_by' | 'validated_at' | 'validation_comment';
 }
 
 /** What a client sends: the record without the envelope the server keeps (id, audit, row_version) or computes. */

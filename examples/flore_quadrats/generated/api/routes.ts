@@ -17,7 +17,7 @@ export interface ReadOnlyFields {
   readonly sites_group: never;
   readonly site: never;
   readonly visit: 'target_total';
-  readonly observation: never;
+  readonly observation: 'validation_status' | 'validated_by' | 'validated_at' | 'validation_comment';
 }
 
 /** What a client sends: the record without the envelope the server keeps (id, audit, row_version) or computes. */
