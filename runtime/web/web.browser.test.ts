@@ -195,6 +195,10 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await form.locator('.suggestions button').first().click();
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByTestId('record-observation').waitFor();
+      // Pending validation; a partner (no Validate grant) sees the status but no form to change it.
+      const validation = page.getByTestId('validation');
+      await validation.getByText('En attente de validation').waitFor();
+      expect(await validation.locator('select').count()).toBe(0);
     });
 
     await step('find', async () => {
@@ -202,6 +206,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       const rows = page.getByTestId('table-observation').locator('tbody tr');
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2);
+      await rows.first().getByText('En attente de validation').waitFor();
       await page.goto(`${server.url}/m/${MODULE}/site`);
       await page.getByTestId('table-site').getByText('Mare du test').waitFor();
       const marker = page.getByTestId('map-site').locator('path.leaflet-interactive').first();
