@@ -12,4 +12,11 @@ export { SCHEMA_ID } from './schema/protocol-schema.ts';
 export { GENERATED_COLUMNS, SERVER_COLUMNS } from './standard/reserved-names.ts';
 export { findStandardVocabulary, SINP_NOMENCLATURES } from './standard/sinp-nomenclatures.ts';
 export { STANDARD_FIELDS } from './standard/standard-fields.ts';
+export {
+  isValidatedLevel,
+  PENDING_STATUS,
+  VALIDATION_COLUMNS,
+  VALIDATION_VOCABULARY,
+  validatedLevels,
+} from './standard/validation.ts';
 export { type ValidateOptions, validateSpec, validateSpecText, validationRules } from './validate/index.ts';

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidatedLevel } from '../../protocol-specs/index.ts';
 import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
 import { apiGenerator } from './index.ts';
 import { filterParamName, levelQuery, querySpec } from './list-query.ts';
@@ -30,7 +31,7 @@ interface Generic { readonly module: string; readonly level: string }
 const reply = async (args: Generic): Promise<string> => \`\${args.module}/\${args.level}\`;
 const operations: Operations<string> = {
   validate: async (args: Generic & { readonly body: unknown }) => args.body as never,
-  list: reply, get: reply, create: reply, update: reply, remove: reply, children: reply, geojson: reply, csv: reply,
+  list: reply, get: reply, create: reply, update: reply, remove: reply, setValidation: reply, children: reply, geojson: reply, csv: reply,
   readListQuery: (args) => ({ sort: args.spec.defaultSort, filters: [], page: 1, page_size: 50 }),
   readExportQuery: (args) => ({ sort: args.spec.defaultSort, filters: [] }),
   readId: (request) => request.params.id ?? '',
@@ -116,6 +117,7 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
         ]),
       );
       expect(paths.includes(`GET ${base}.geojson`)).toBe(level.geometry.kind !== 'none');
+      expect(paths.includes(`POST ${base}/:id/validation`)).toBe(isValidatedLevel(protocol, level.key));
       for (const child of protocol.levels.filter((l) => l.parents.includes(level.key))) {
         expect(paths).toContain(`GET ${base}/:id/${child.key}`);
       }
@@ -130,8 +132,11 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
       const last = calls.at(-1)!;
       expect(last.operation).toBe(route.operation);
       expect(last.args).toMatchObject({ module: code, level: route.level });
-      if (['get', 'update', 'remove', 'children'].includes(route.operation))
+      if (['get', 'update', 'remove', 'validate', 'children'].includes(route.operation))
         expect(last.args.id).toBe(`id:${UUID}`);
+      // The validation body is checked by the runtime's operation itself: passed on as posted.
+      if (route.operation === 'validate') expect(calls).toEqual([{ operation: 'validate', args: last.args }]);
+      if (route.operation === 'validate') expect(last.args.body).toEqual({ posted: true });
       if (route.operation === 'children')
         expect(last.args).toMatchObject({ child: route.child, query: { read: 'list', level: route.child } });
       if (route.operation === 'create' || route.operation === 'update') {

@@ -3,7 +3,14 @@
  * `api/module.ts` (the module descriptor). Both are views of the route table and the list-query
  * derivation, which the OpenAPI generator renders too.
  */
-import { type ResolvedLevel, type ResolvedProtocol, STANDARD_FIELDS } from '../../protocol-specs/index.ts';
+import {
+  isValidatedLevel,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  STANDARD_FIELDS,
+  VALIDATION_COLUMNS,
+  validatedLevels,
+} from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
 import { FILTER_OPS, FILTER_VALUE_TYPES, levelQuery, querySpec } from './list-query.ts';
@@ -22,10 +29,14 @@ import { literalUnion } from './ts-literal.ts';
 const unique = (values: readonly string[]) => [...new Set(values)];
 
 function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
-  const spec = querySpec(levelQuery(level));
+  const spec = querySpec(levelQuery(level, protocol));
   return {
     key: level.key,
-    readOnly: literalUnion(readOnlyFields(level)),
+    // The validation columns are set by the Validate action only: returned, never sent.
+    readOnly: literalUnion([
+      ...readOnlyFields(level),
+      ...(isValidatedLevel(protocol, level.key) ? VALIDATION_COLUMNS : []),
+    ]),
     sortFields: literalUnion(spec.sort),
     filterFields: literalUnion(unique(Object.values(spec.filters).map((p) => p.field))),
     children: literalUnion(childrenOf(protocol, level.key).map((c) => c.key)),
@@ -39,7 +50,7 @@ function descriptor(protocol: ResolvedProtocol) {
     version: protocol.version,
     label: protocol.label,
     levels: protocol.levels.map((level) => {
-      const query = levelQuery(level);
+      const query = levelQuery(level, protocol);
       return {
         key: level.key,
         id: level.id,
@@ -81,6 +92,7 @@ export const apiGenerator: Generator = {
       geometryLevels: literalUnion(
         protocol.levels.filter((l) => l.geometry.kind !== 'none').map((l) => l.key),
       ),
+      validatedLevels: literalUnion(validatedLevels(protocol).map((l) => l.key)),
       levels: protocol.levels.map((level) => levelView(protocol, level)),
       routes: routeTable(protocol).map((route) => ({
         ...route,

@@ -3,7 +3,15 @@
  * search. One derivation shared by the routes module (which parses the query string) and the OpenAPI
  * document (which declares the parameters), so the two cannot disagree.
  */
-import type { FieldKind, ResolvedField, ResolvedLevel } from '../../protocol-specs/index.ts';
+import {
+  type FieldKind,
+  findStandardVocabulary,
+  isValidatedLevel,
+  type ResolvedField,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  VALIDATION_VOCABULARY,
+} from '../../protocol-specs/index.ts';
 
 /** How a filter value is read from the query string. */
 export const FILTER_VALUE_TYPES = [
@@ -134,7 +142,19 @@ function shownFields(level: ResolvedLevel): ResolvedField[] {
   return level.fields.filter((f) => keys.has(f.key));
 }
 
-export function levelQuery(level: ResolvedLevel): LevelQuery {
+/**
+ * The validation status of a validated level (a column the server sets, not a field): validators
+ * list what awaits them (`validation_status=0`) and sort on it.
+ */
+function validationFilters(protocol: ResolvedProtocol | undefined, level: ResolvedLevel): FilterSpec[] {
+  if (!protocol || !isValidatedLevel(protocol, level.key)) return [];
+  const codes = findStandardVocabulary(VALIDATION_VOCABULARY)?.values.map((v) => v.code) ?? [];
+  return [{ field: 'validation_status', type: 'code', ops: ['eq', 'in'], multiple: false, codes }];
+}
+
+/** `protocol` adds the validation status of validated levels (protocol-specs/standard/validation.ts). */
+export function levelQuery(level: ResolvedLevel, protocol?: ResolvedProtocol): LevelQuery {
+  const validation = validationFilters(protocol, level);
   const shown = shownFields(level);
   const fieldFilters = shown.flatMap((field): FilterSpec[] => {
     const filter: KindFilter | undefined = KIND_FILTERS[field.kind];
@@ -156,11 +176,14 @@ export function levelQuery(level: ResolvedLevel): LevelQuery {
   const sortedByDefault = new Set(level.sort.map((s) => s.field));
   return {
     // The spec's own sort order is always accepted, even on a kind we would not offer by ourselves.
-    sort: shown
-      .filter((f) => sortedByDefault.has(f.key) || (SORTABLE_KINDS[f.kind] && !isMultiple(f)))
-      .map((f) => f.key),
+    sort: [
+      ...shown
+        .filter((f) => sortedByDefault.has(f.key) || (SORTABLE_KINDS[f.kind] && !isMultiple(f)))
+        .map((f) => f.key),
+      ...validation.map((f) => f.field),
+    ],
     defaultSort: level.sort,
-    filters: [...parentFilters, ...fieldFilters],
+    filters: [...parentFilters, ...fieldFilters, ...validation],
     search: shown.filter((f) => f.kind === 'text').map((f) => f.key),
     bbox: level.geometry.kind !== 'none',
   };

@@ -24,6 +24,7 @@ const HANDLERS = {
   create: 'handlers/create',
   update: 'handlers/update',
   remove: 'handlers/remove',
+  validate: 'handlers/validate',
   children: 'handlers/children',
   geojson: 'handlers/geojson',
   csv: 'handlers/csv',

@@ -2,7 +2,7 @@
  * The HTTP routes of a module, as data. The routes module (api/routes.ts) and the OpenAPI document are
  * both rendered from this one table, so a path or an operationId cannot drift between them.
  */
-import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { isValidatedLevel, type ResolvedLevel, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 
 export const ROUTE_OPERATIONS = [
   'list',
@@ -10,6 +10,7 @@ export const ROUTE_OPERATIONS = [
   'create',
   'update',
   'remove',
+  'validate',
   'children',
   'geojson',
   'csv',
@@ -97,6 +98,17 @@ function levelRoutes(protocol: ResolvedProtocol, level: ResolvedLevel): Route[] 
       operationId: `delete${type}`,
       summary: `Delete a ${one(level)}`,
     }),
+    ...(isValidatedLevel(protocol, level.key)
+      ? [
+          route({
+            operation: 'validate',
+            method: 'POST',
+            path: `${base}/{id}/validation`,
+            operationId: `validate${type}`,
+            summary: `Set the validation status of a ${one(level)} (STATUT_VALID; needs Validate)`,
+          }),
+        ]
+      : []),
     ...childrenOf(protocol, level.key).map((child) =>
       route({
         operation: 'children',

@@ -105,7 +105,9 @@ export function mount(routes: RoutesModule) {
       calls.push({ operation: 'validate', args });
       return args.body;
     },
-    ...Object.fromEntries(ROUTE_OPERATIONS.map((op) => [op, record(op)])),
+    // The route operation `validate` calls `setValidation`: `validate` checks create and update bodies.
+    ...Object.fromEntries(ROUTE_OPERATIONS.filter((op) => op !== 'validate').map((op) => [op, record(op)])),
+    setValidation: record('validate'),
     // The runtime reads query strings and ids; the fake shows what it was handed instead.
     readListQuery: ({ level, spec, query }: QueryRead) => ({ read: 'list', level, spec, query }),
     readExportQuery: ({ level, spec, query }: QueryRead) => ({ read: 'export', level, spec, query }),

@@ -1,5 +1,10 @@
 /** One OpenAPI operation per route of the route table: parameters, request body, responses. */
-import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import {
+  findStandardVocabulary,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  VALIDATION_VOCABULARY,
+} from '../../protocol-specs/index.ts';
 import type { Route, RouteOperation } from '../api/route-table.ts';
 import { routeParameters } from './parameters.ts';
 import { ref, type Schema, schemaNames } from './schemas.ts';
@@ -58,6 +63,11 @@ const RESPONSES = {
     '404': responseRef('NotFound'),
     '409': responseRef('Conflict'),
   }),
+  validate: (level) => ({
+    '200': json(ref(schemaNames(level).record), 'The record with its new validation status.'),
+    '404': responseRef('NotFound'),
+    '422': responseRef('Invalid'),
+  }),
   children: (_level, child) => ({
     '200': json(ref(schemaNames(child!).page), 'One page of child records.'),
     '404': responseRef('NotFound'),
@@ -76,7 +86,26 @@ const RESPONSES = {
   }),
 } as const satisfies Record<RouteOperation, Responses>;
 
+const statuses = findStandardVocabulary(VALIDATION_VOCABULARY)?.values ?? [];
+
+/** The Validate action's body: a STATUT_VALID code and an optional comment. */
+const VALIDATION_BODY: Schema = {
+  type: 'object',
+  required: ['status'],
+  additionalProperties: false,
+  properties: {
+    status: {
+      type: 'string',
+      enum: statuses.map((v) => v.code),
+      description: `STATUT_VALID: ${statuses.map((v) => `${v.code} ${v.label}`).join(', ')}.`,
+    },
+    comment: { type: ['string', 'null'], description: 'The validator’s comment.' },
+  },
+};
+
 function requestBody(route: Route, level: ResolvedLevel): Schema | undefined {
+  if (route.operation === 'validate')
+    return { required: true, content: { 'application/json': { schema: VALIDATION_BODY } } };
   if (route.operation !== 'create' && route.operation !== 'update') return undefined;
   const names = schemaNames(level);
   return {

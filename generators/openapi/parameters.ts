@@ -94,8 +94,8 @@ const sortName = (level: string) => `${level}.sort`;
 const filterName = (level: string, param: FilterParam) => `${level}.${param.field}.${param.op}`;
 
 /** The list parameters of a level (its sort and filters): what list, children and exports accept. */
-function levelParameters(level: ResolvedLevel): Record<string, Schema> {
-  const query = levelQuery(level);
+function levelParameters(protocol: ResolvedProtocol, level: ResolvedLevel): Record<string, Schema> {
+  const query = levelQuery(level, protocol);
   const multiple = new Map(query.filters.map((f) => [f.field, f.multiple]));
   const sort = {
     name: 'sort',
@@ -122,12 +122,15 @@ function levelParameters(level: ResolvedLevel): Record<string, Schema> {
 }
 
 export function parameterComponents(protocol: ResolvedProtocol): Record<string, Schema> {
-  return Object.assign({ ...LIST_QUERY_PARAMETERS }, ...protocol.levels.map(levelParameters));
+  return Object.assign(
+    { ...LIST_QUERY_PARAMETERS },
+    ...protocol.levels.map((level) => levelParameters(protocol, level)),
+  );
 }
 
 /** The query a level's lists and exports read, as parameter references. */
-function queryRefs(level: ResolvedLevel, paged: boolean): Schema[] {
-  const query = levelQuery(level);
+function queryRefs(protocol: ResolvedProtocol, level: ResolvedLevel, paged: boolean): Schema[] {
+  const query = levelQuery(level, protocol);
   return [
     ...(paged ? [paramRef('page'), paramRef('page_size')] : []),
     ...(query.sort.length > 0 ? [paramRef(sortName(level.key))] : []),
@@ -141,14 +144,15 @@ export function routeParameters(protocol: ResolvedProtocol, route: Route): Schem
   const level = (key: string) => protocol.levels.find((l) => l.key === key)!;
   switch (route.operation) {
     case 'list':
-      return queryRefs(level(route.level), true);
+      return queryRefs(protocol, level(route.level), true);
     case 'children':
-      return [paramRef('id'), ...queryRefs(level(route.child!), true)];
+      return [paramRef('id'), ...queryRefs(protocol, level(route.child!), true)];
     case 'geojson':
     case 'csv':
-      return queryRefs(level(route.level), false);
+      return queryRefs(protocol, level(route.level), false);
     case 'get':
     case 'update':
+    case 'validate':
       return [paramRef('id')];
     case 'remove':
       return [paramRef('id'), paramRef('row_version')];

@@ -4,7 +4,12 @@
  * request bodies, the stored record, list pages and GeoJSON features are built around it with `allOf`
  * and `unevaluatedProperties`, so the field schemas appear once per level.
  */
-import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import {
+  isValidatedLevel,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  type VALIDATION_COLUMNS,
+} from '../../protocol-specs/index.ts';
 import { TOTAL_COUNT_CAP } from '../api/list-query.ts';
 import {
   parentLinks as linkColumns,
@@ -74,6 +79,17 @@ const SERVER_PROPERTIES = {
   },
 } satisfies Record<ServerColumn, Schema>;
 
+/** Columns the Validate action sets on the records of validated levels (read-only elsewhere). */
+const VALIDATION_PROPERTIES = {
+  validation_status: {
+    type: 'string',
+    description: 'STATUT_VALID code: 0 pending (every new or edited record), 1 to 6 set by a validator.',
+  },
+  validated_by: { type: ['string', 'null'], format: 'uuid' },
+  validated_at: { type: ['string', 'null'], format: 'date-time' },
+  validation_comment: { type: ['string', 'null'] },
+} satisfies Record<(typeof VALIDATION_COLUMNS)[number], Schema>;
+
 /**
  * The level's own data: the form schema without its `$schema` (the document sets the dialect), without
  * the geometry (a GeoJSON feature carries it apart from the properties) and without
@@ -135,7 +151,10 @@ export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): 
   const names = schemaNames(level);
   const label = level.label.en ?? level.label.fr;
   const { data, geometry } = dataSchema(protocol, level);
-  const server = Object.keys(SERVER_PROPERTIES);
+  const stored = isValidatedLevel(protocol, level.key)
+    ? { ...SERVER_PROPERTIES, ...VALIDATION_PROPERTIES }
+    : SERVER_PROPERTIES;
+  const server = Object.keys(stored);
   const schemas: Record<string, Schema> = {
     [names.data]: { ...data, description: `The fields of a ${label}, as its form edits them.` },
     [names.create]: {
@@ -151,7 +170,7 @@ export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): 
       ...around(level, { row_version: SERVER_PROPERTIES.row_version }, ['row_version'], true),
       description: `The whole ${label}, with the row_version it was read at.`,
     },
-    [names.record]: { ...around(level, SERVER_PROPERTIES, server, false), description: `A stored ${label}.` },
+    [names.record]: { ...around(level, stored, server, false), description: `A stored ${label}.` },
     [names.page]: {
       type: 'object',
       properties: {

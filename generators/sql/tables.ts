@@ -2,11 +2,12 @@
  * Resolved protocol → table model: one table per level (`<code>.<level>`), each followed by the child
  * tables of its multi-valued fields. Conventions in README.md.
  */
-import type {
-  GroupField,
-  ResolvedField,
-  ResolvedLevel,
-  ResolvedProtocol,
+import {
+  type GroupField,
+  isValidatedLevel,
+  type ResolvedField,
+  type ResolvedLevel,
+  type ResolvedProtocol,
 } from '../../protocol-specs/index.ts';
 import { storageOf, validGeometry } from './columns.ts';
 import { foreignKey } from './constraints.ts';
@@ -19,6 +20,7 @@ import { constraintName, ident, parentColumn, primaryKeyName, type TableRef } fr
 import { columnsOf, environment, type InlineField, rowScope } from './rule-env.ts';
 import type { StorageContext } from './storage.ts';
 import { checkUniqueNames } from './unique-names.ts';
+import { validationStorage } from './validation-columns.ts';
 
 /** Schemas the core owns (and PostgreSQL's): a protocol code must not take them. */
 const CORE_SCHEMAS = new Set(['ref', 'suivi', 'public', 'information_schema']);
@@ -90,6 +92,9 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
   const parents = level.parents.map((key) => ({ key, column: parentColumn(key) }));
   const { kind, required } = level.geometry;
   const geometry = kind === 'none' ? undefined : { kind, required };
+  const validation = isValidatedLevel(protocol, level.key)
+    ? validationStorage()
+    : { columns: [], constraints: [], indexed: [] };
 
   const columns: Column[] = [
     {
@@ -125,6 +130,7 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
         ]
       : []),
     ...stored.columns,
+    ...validation.columns,
     ...auditColumns(protocol.version),
   ];
   const parentsAny: Constraint = {
@@ -141,12 +147,14 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
     foreignKey('organisation_id', ['organisation_id'], { schema: 'suivi', name: 'organisation' }, ['id']),
     ...(geometry ? [validGeometry('geom')] : []),
     ...stored.constraints,
+    ...validation.constraints,
   ];
   const indexed: Indexed[] = [
     ...parents.map((p) => ({ column: p.column, method: 'btree' as const })),
     { column: 'organisation_id', method: 'btree' },
     ...(geometry ? [{ column: 'geom', method: 'gist' as const }] : []),
     ...stored.indexed,
+    ...validation.indexed,
   ];
   const levelTable: Table = {
     ...table,

@@ -3,7 +3,7 @@
  * to its parents, and the `Records` map from level key to record type. Written as TypeScript directly:
  * they are the same for every protocol, bar the names.
  */
-import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { isValidatedLevel, type ResolvedProtocol, validatedLevels } from '../../protocol-specs/index.ts';
 import { levelTypeName, recordTypeName } from './naming.ts';
 
 export const ENVELOPE_TYPE = 'RecordEnvelope';
@@ -29,6 +29,21 @@ export interface ${ENVELOPE_TYPE} {
 }
 `;
 
+export const VALIDATION_TYPE = 'ValidationFields';
+
+const VALIDATION = `/** Fields the Validate action sets on occurrence records; read-only in bodies. */
+export interface ${VALIDATION_TYPE} {
+  /** SINP STATUT_VALID code: '0' pending (new or edited by a non-validator), '1'–'6' set by a validator. */
+  validation_status: string;
+  /** Who set the status (user UUID); null while pending. */
+  validated_by: string | null;
+  /** When it was set (ISO 8601 date-time); null while pending. */
+  validated_at: string | null;
+  /** The validator's comment. */
+  validation_comment: string | null;
+}
+`;
+
 function recordType(protocol: ResolvedProtocol, levelKey: string): string {
   const level = protocol.levels.find((l) => l.key === levelKey);
   if (!level) throw new Error(`no level ${levelKey} in protocol ${protocol.code}`);
@@ -38,7 +53,8 @@ function recordType(protocol: ResolvedProtocol, levelKey: string): string {
     const type = level.parentsRequired === 'all' ? 'string' : 'string | null';
     return `  /** The parent ${label} (UUID). */\n  ${parent}_id: ${type};\n`;
   });
-  const extended = `${ENVELOPE_TYPE}, ${levelTypeName(protocol.code, level.key)}`;
+  const validation = isValidatedLevel(protocol, level.key) ? `, ${VALIDATION_TYPE}` : '';
+  const extended = `${ENVELOPE_TYPE}${validation}, ${levelTypeName(protocol.code, level.key)}`;
   const doc = `/** A record of level \`${level.key}\` (${level.label.fr}) as the API returns it: data, parent links, envelope. */`;
   return links.length > 0
     ? `${doc}\nexport interface ${recordTypeName(protocol.code, level.key)} extends ${extended} {\n${links.join('')}}\n`
@@ -51,6 +67,7 @@ export function recordTypes(protocol: ResolvedProtocol): string {
   const map = protocol.levels.map((l) => `  ${l.key}: ${recordTypeName(protocol.code, l.key)};\n`).join('');
   return [
     ENVELOPE,
+    ...(validatedLevels(protocol).length > 0 ? [VALIDATION] : []),
     ...records,
     `/** The record type of each level, by level key. */\nexport interface Records {\n${map}}\n`,
   ].join('\n');

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { isValidatedLevel, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { EXAMPLES, example, sampleRecord, UUID } from '../forms/examples.test-helpers.ts';
 import { buildLevelSchema } from '../forms/level-schema.ts';
 import { GENERATORS } from '../registry.ts';
@@ -33,10 +33,18 @@ const TSCONFIG = {
 
 const ENVELOPE = `{ id: '${UUID}', organisation_id: '${UUID}', created_at: '2024-04-02T20:00:00Z', created_by: null, updated_at: '2024-04-02T20:00:00Z', updated_by: null, row_version: 1, spec_version: 1 }`;
 
+const VALIDATION = `{ validation_status: '0', validated_by: null, validated_at: null, validation_comment: null }`;
+
 /** For each level: its sample record typed, as an API record, and three wrong variants. */
 function checks(protocol: ResolvedProtocol): string {
-  const lines = [`import type * as T from './${protocol.code}.ts';`, `const envelope = ${ENVELOPE};`];
+  const lines = [
+    `import type * as T from './${protocol.code}.ts';`,
+    `const envelope = ${ENVELOPE};`,
+    `const validation = ${VALIDATION};`,
+  ];
   for (const level of protocol.levels) {
+    // Occurrence records carry their validation status besides the envelope.
+    const server = isValidatedLevel(protocol, level.key) ? '...envelope, ...validation' : '...envelope';
     const type = `T.${levelTypeName(protocol.code, level.key)}`;
     const data = `${level.key}Data`;
     const properties = buildLevelSchema(protocol, level).properties as Record<string, { type?: unknown }>;
@@ -44,7 +52,7 @@ function checks(protocol: ResolvedProtocol): string {
     const links = level.parents.map((p) => `${p}_id: '${UUID}'`).join(', ');
     lines.push(
       `const ${data}: ${type} = ${JSON.stringify(sampleRecord(protocol, level))};`,
-      `export const ${level.key}Record: T.Records['${level.key}'] = { ...envelope, ${links}${links ? ', ' : ''}...${data} };`,
+      `export const ${level.key}Record: T.Records['${level.key}'] = { ${server}, ${links}${links ? ', ' : ''}...${data} };`,
       '// @ts-expect-error a text field does not take a number',
       `export const ${level.key}Wrong: ${type} = { ...${data}, ${text}: 42 };`,
       '// @ts-expect-error no such field',
@@ -53,7 +61,7 @@ function checks(protocol: ResolvedProtocol): string {
     if (level.parents.length > 0)
       lines.push(
         '// @ts-expect-error a record carries its parent links',
-        `export const ${level.key}Orphan: T.Records['${level.key}'] = { ...envelope, ...${data} };`,
+        `export const ${level.key}Orphan: T.Records['${level.key}'] = { ${server}, ...${data} };`,
       );
   }
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,8 @@
  * function or type)") rather than quoting them forever, plus system columns and the columns every
  * generated table carries.
  */
+import { VALIDATION_COLUMNS } from './validation.ts';
+
 export const SQL_RESERVED_WORDS: ReadonlySet<string> = new Set([
   'all',
   'analyse',
@@ -130,8 +132,16 @@ export const SERVER_COLUMNS = [
   'spec_version',
 ] as const;
 
-/** Columns the generated schema adds to every level table; a field cannot use these keys. */
-export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([...SERVER_COLUMNS, 'geom', 'parent_id']);
+/**
+ * Columns the generated schema adds to level tables (to every one, or to validated levels for the
+ * validation columns); a field cannot use these keys.
+ */
+export const GENERATED_COLUMNS: ReadonlySet<string> = new Set([
+  ...SERVER_COLUMNS,
+  ...VALIDATION_COLUMNS,
+  'geom',
+  'parent_id',
+]);
 
 /** Scope names of the rule language: a level with one of these keys could not be named in rules. */
 export const RULE_SCOPES: ReadonlySet<string> = new Set(['value', 'parent', 'row', 'choice']);

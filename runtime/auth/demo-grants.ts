@@ -1,7 +1,8 @@
 /**
  * The demo's permissions: the administrator is `is_admin`; partners have the role `partenaire`, which
  * may Create, Read, Update, Export and Delete their organisation's records in every module (not
- * Validate). Adds only what is missing, like the rest of the demo seed.
+ * Validate: the administrator is the demo's only validator, so partners never validate — nor keep the
+ * validation of — their own observations). Adds only what is missing, like the rest of the demo seed.
  */
 import type { Queryable } from '../db/database.ts';
 import type { PermissionAction } from './permissions.ts';

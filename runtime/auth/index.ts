@@ -41,6 +41,7 @@ const ROUTE_ACTION: Readonly<Record<string, PermissionAction>> = {
   create: 'C',
   update: 'U',
   remove: 'D',
+  validate: 'V',
   // The map of the web app reads GeoJSON: Read, as the records layer scopes it; CSV is the export.
   geojson: 'R',
   csv: 'E',

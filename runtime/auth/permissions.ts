@@ -25,6 +25,7 @@ const ACTION_OF: Readonly<Record<RecordAction, PermissionAction>> = {
   update: 'U',
   delete: 'D',
   export: 'E',
+  validate: 'V',
 };
 
 const ACTION_LABEL: Readonly<Record<PermissionAction, string>> = {

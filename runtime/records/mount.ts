@@ -63,6 +63,7 @@ export function mountModuleRoutes(app: Hono, routes: GeneratedRoutes, operations
     create: (args) => use().create(args),
     update: (args) => use().update(args),
     remove: (args) => use().remove(args),
+    setValidation: (args) => use().setValidation(args),
     children: (args) => use().children(args),
     geojson: (args) => use().geojson(args),
     csv: (args) => use().csv(args),

@@ -14,6 +14,7 @@ import { csvStream } from './operations/csv.ts';
 import { featureCollection } from './operations/geojson.ts';
 import { childPage, getRecord, listPage } from './operations/read.ts';
 import { jsonResponse, noContent } from './operations/responses.ts';
+import { setValidation } from './operations/validation.ts';
 import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
 import { requestReaders } from './query/parse-list-query.ts';
@@ -50,6 +51,8 @@ export interface RecordOperations {
   create(args: Target & { readonly body: object }): Promise<Response>;
   update(args: Target & { readonly id: string; readonly body: object }): Promise<Response>;
   remove(args: Target & { readonly id: string; readonly row_version?: number }): Promise<Response>;
+  /** The Validate action: `{ status, comment? }` on a record of a validated level. */
+  setValidation(args: Target & { readonly id: string; readonly body: unknown }): Promise<Response>;
   children(
     args: Target & { readonly id: string; readonly child: string; readonly query: ListQuery },
   ): Promise<Response>;
@@ -128,6 +131,8 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
       await removeRecord(ctx, levelOf(ctx, args), args.id, args.row_version);
       return noContent();
     },
+    setValidation: async (args) =>
+      jsonResponse(await setValidation(ctx, levelOf(ctx, args), args.id, args.body)),
     async children(args) {
       const child = levelOf(ctx, { module: args.module, level: args.child });
       return jsonResponse(

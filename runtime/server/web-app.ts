@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
+import { isValidatedLevel } from '../../protocol-specs/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { HttpError } from '../records/errors.ts';
 
@@ -18,17 +19,26 @@ const TYPES: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
+const STATUS_COLUMN = {
+  key: 'validation_status',
+  label: { fr: 'Statut de validation', en: 'Validation status' },
+};
+
 /** GET /api/modules/:code/forms/:level — built once per level: modules never change while running. */
 export function mountFormsApi(app: Hono, modules: readonly ModuleRuntime[]): void {
   const forms = new Map<string, unknown>();
   for (const m of modules) {
     for (const l of m.levels) {
       const labels = new Map(l.level.fields.map((f) => [f.key, f.label]));
+      const validated = isValidatedLevel(m.protocol, l.key);
+      const columns = l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } }));
       forms.set(`${m.code}/${l.key}`, {
         schema: l.forms.schema,
         ui: l.forms.ui,
         rules: l.forms.rules,
-        columns: l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } })),
+        // A validated level's table shows (filters, sorts) its validation status too.
+        columns: validated ? [...columns, STATUS_COLUMN] : columns,
+        validated,
         labels: Object.fromEntries(labels),
         keep: l.level.keep,
         formProps: m.formsIndex.formProps ?? {},

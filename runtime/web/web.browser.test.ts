@@ -201,6 +201,10 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await record.waitFor();
       // The stored cd_nom is shown by name, on the record page and in the form that edits it.
       await record.getByText(/Alytes obstetricans/).waitFor();
+      // Pending validation; a partner (no Validate grant) sees the status but no form to change it.
+      const validation = page.getByTestId('validation');
+      await validation.getByText('En attente de validation').waitFor();
+      expect(await validation.locator('select').count()).toBe(0);
       await record.getByRole('link', { name: 'Modifier' }).click();
       await expect.poll(() => page.locator('#root_cd_nom').inputValue()).toMatch(/^Alytes obstetricans/);
       await page.getByRole('link', { name: 'Annuler' }).click();
@@ -212,6 +216,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       const rows = page.getByTestId('table-observation').locator('tbody tr');
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2);
+      await rows.first().getByText('En attente de validation').waitFor();
       await page.goto(`${server.url}/m/${MODULE}/site`);
       const sites = page.getByTestId('table-site');
       await sites.getByText('Mare du test').waitFor();

@@ -15,7 +15,7 @@ export const CORE_MIGRATIONS: readonly CoreMigration[] = [
   { id: '0002-taxon-search', file: new URL('./migrations/0002-taxon-search.sql', import.meta.url) },
   { id: '0003-accounts', file: new URL('./migrations/0003-accounts.sql', import.meta.url) },
   { id: '0004-media', file: new URL('./migrations/0004-media.sql', import.meta.url) },
-  // 0005 is taken by another branch; ids sort, but each is applied once whatever the order.
+  { id: '0005-validation', file: new URL('./migrations/0005-validation.sql', import.meta.url) },
   { id: '0006-login-throttle', file: new URL('./migrations/0006-login-throttle.sql', import.meta.url) },
 ];
 

@@ -3,7 +3,13 @@
  * names, multi-valued fields joined, its geometry three ways, then every ancestor's fields prefixed with
  * the ancestor's key (`site_base_site_name`).
  */
-import type { ResolvedLevel, ResolvedProtocol } from '../../../protocol-specs/index.ts';
+import {
+  isValidatedLevel,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+  sqlLiteral,
+  VALIDATION_VOCABULARY,
+} from '../../../protocol-specs/index.ts';
 import { exportViewName, ident, parentColumn, qualified } from '../names.ts';
 import { ancestry, ColumnNames, type JoinedLevel, RECORD_ALIAS } from './ancestry.ts';
 import { type ExportScope, fieldExports, type ViewColumn } from './export-columns.ts';
@@ -29,6 +35,15 @@ export function exportView(protocol: ResolvedProtocol, level: ResolvedLevel): st
     add('geom', `${r}.geom`);
     add('geom_wkt', `ST_AsText(${r}.geom)`);
     add('geom_geojson', `ST_AsGeoJSON(${r}.geom)`);
+  }
+  if (isValidatedLevel(protocol, level.key)) {
+    add('validation_status', `${r}.validation_status`);
+    const type = sqlLiteral(VALIDATION_VOCABULARY);
+    add(
+      'validation_status_label',
+      `(SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = ${type} AND v.code = ${r}.validation_status)`,
+    );
+    for (const c of ['validated_by', 'validated_at', 'validation_comment']) add(c, `${r}.${c}`);
   }
   for (const a of AUDIT) add(a, `${r}.${a}`);
   for (const ancestor of joined.slice(1)) {

@@ -14,6 +14,7 @@ import {
   type ResolvedProtocol,
   type SqlBase,
   sqlLiteral,
+  VALIDATION_VOCABULARY,
 } from '../../../protocol-specs/index.ts';
 import type { SchemaModel } from '../model.ts';
 import { ident, qualified, SINP_VIEW_NAME, snakeCase } from '../names.ts';
@@ -153,15 +154,20 @@ export function sinpView(protocol: ResolvedProtocol, model: SchemaModel): string
   const attribute = (name: OccurrenceAttribute) =>
     cast(sourceValue(occurrence.attributes[name], name), ATTRIBUTES[name].type);
   const r = RECORD_ALIAS;
+  // The occurrence level is validated (protocol-specs/standard/validation.ts): its status is the
+  // expert's, stored on the record, never a mapping's; a mapped STATUT_VALID is superseded by it.
+  const mapped = Object.entries(occurrence.nomenclatures).filter(([type]) => type !== VALIDATION_VOCABULARY);
+  const validation = nomenclatureColumn(VALIDATION_VOCABULARY);
   const inner: ViewColumn[] = [
     { name: 'id_sinp_occtax', sql: `${r}.id` },
     ...(Object.keys(ATTRIBUTES) as OccurrenceAttribute[])
       .filter((a) => a !== 'publishAfter')
       .map((a) => ({ name: ATTRIBUTES[a].column, sql: attribute(a) })),
-    ...Object.entries(occurrence.nomenclatures).map(([type, source]) => ({
+    ...mapped.map(([type, source]) => ({
       name: nomenclatureColumn(type),
       sql: cast(sourceValue(source, type), 'text'),
     })),
+    { name: validation, sql: `${r}.validation_status` },
     { name: 'organisation_id', sql: `${r}.organisation_id` },
     {
       name: 'modified_at',
@@ -207,7 +213,8 @@ export function sinpView(protocol: ResolvedProtocol, model: SchemaModel): string
       { name: 'geom_wkt', sql: 'ST_AsText(o.geom)' },
       o('jdd_uuid'),
       o('comment'),
-      ...Object.keys(occurrence.nomenclatures).map((type) => o(nomenclatureColumn(type))),
+      ...mapped.map(([type]) => o(nomenclatureColumn(type))),
+      o(validation),
       o('organisation_id'),
       o('modified_at'),
     ],

@@ -11,7 +11,11 @@ import { buildLevelRules } from '../../../generators/forms/form-rules.ts';
 import { buildLevelSchema } from '../../../generators/forms/level-schema.ts';
 import { exportViewName, parentColumn } from '../../../generators/sql/names.ts';
 import { schemaModel } from '../../../generators/sql/tables.ts';
-import type { ResolvedLevel, ResolvedProtocol } from '../../../protocol-specs/index.ts';
+import {
+  isValidatedLevel,
+  type ResolvedLevel,
+  type ResolvedProtocol,
+} from '../../../protocol-specs/index.ts';
 import { compileSchema } from '../validate/json-schema.ts';
 import { levelTargets, type TableTargets } from './constraint-map.ts';
 import { type RecordShape, recordShape, type TableName } from './record-shape.ts';
@@ -33,6 +37,8 @@ export interface LevelPlan {
   readonly children: readonly LevelLink[];
   readonly hasGeometry: boolean;
   readonly query: LevelQuery;
+  /** Its records carry a validation status (the occurrence level; protocol-specs/standard/validation.ts). */
+  readonly validated: boolean;
   readonly validateSchema: ValidateFunction;
   /** Level keys of the ancestors the level's rules read (`parent` resolved to its level). */
   readonly reads: ReadonlySet<string>;
@@ -71,7 +77,8 @@ export function prepareModule(protocol: ResolvedProtocol, schemas: LevelSchemas 
       parents: level.parents.map((key) => ({ key, column: parentColumn(key) })),
       children: childrenOf(protocol, level.key).map((c) => ({ key: c.key, column: parentColumn(level.key) })),
       hasGeometry: level.geometry.kind !== 'none',
-      query: levelQuery(level),
+      query: levelQuery(level, protocol),
+      validated: isValidatedLevel(protocol, level.key),
       validateSchema: compileSchema(schema ?? buildLevelSchema(protocol, level)),
       reads,
       targets: levelTargets(model, level),

@@ -115,3 +115,11 @@ export async function currentVersion(
   );
   return rows[0] ? Number(rows[0].row_version) : undefined;
 }
+
+/** A record just written, read inside its transaction (no scope: the write itself was scoped). */
+export async function readBack(db: Queryable, plan: LevelPlan, id: string): Promise<ApiRecord> {
+  const params = new SqlParams();
+  const [record] = await readRecords(db, plan, { params, where: [`r.id = ${params.bind(id, 'uuid')}`] });
+  if (!record) throw new Error(`${plan.level.key} ${id} vanished inside its own transaction`);
+  return record;
+}

@@ -8,21 +8,15 @@ import { ident, type Queryable, qualified } from '../../db/database.ts';
 import { writeError } from '../db-errors.ts';
 import { conflict, isHttpError, notFound } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
-import { type ApiRecord, readRecords } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import type { ApiRecord } from '../read/read-records.ts';
+import type { SqlParams } from '../sql/params.ts';
 import type { ValidatedRecord } from '../validate/validate-record.ts';
 import { deleteChildRows, insertChildRows } from '../write/child-rows.ts';
 import { attachMediaFiles } from '../write/media-files.ts';
 import { insertRow, updateRow } from '../write/record-row.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
-import { currentVersion } from './read.ts';
-
-async function readBack(db: Queryable, plan: LevelPlan, id: string): Promise<ApiRecord> {
-  const params = new SqlParams();
-  const [record] = await readRecords(db, plan, { params, where: [`r.id = ${params.bind(id, 'uuid')}`] });
-  if (!record) throw new Error(`${plan.level.key} ${id} vanished inside its own transaction`);
-  return record;
-}
+import { currentVersion, readBack } from './read.ts';
+import { resetValidation } from './validation.ts';
 
 async function guarded<T>(plan: LevelPlan, action: 'write' | 'delete', work: () => Promise<T>): Promise<T> {
   try {
@@ -73,6 +67,7 @@ export function updateRecord(
       }
       const { kept } = record.write;
       const values = await attachMediaFiles(tx, plan, record.write.values, ctx.actor, { recordId: id, kept });
+      await resetValidation(tx, ctx, plan, id);
       await deleteChildRows(tx, plan.shape, id, kept);
       await insertChildRows(tx, plan.shape, id, values, '', kept);
       return readBack(tx, plan, id);

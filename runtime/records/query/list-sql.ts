@@ -4,6 +4,8 @@
  * checked against the level's list-query derivation again, so a caller other than the routes cannot
  * reach a column the routes would refuse. Values are always bound.
  */
+
+import type { ColumnType } from '../../../generators/sql/model.ts';
 import { ident, qualified } from '../../db/database.ts';
 import { badRequest } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
@@ -31,6 +33,16 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => 
 const storeOf = (plan: LevelPlan, key: string): ValueStore | undefined =>
   plan.shape.stores.find((s) => s.field.key === key);
 
+/**
+ * A plain column lists filter and sort on: a field stored as a column, or the validation status the
+ * server sets on validated levels (no field holds it).
+ */
+function plainColumn(plan: LevelPlan, key: string): { column: string; type: ColumnType } | undefined {
+  if (plan.validated && key === 'validation_status') return { column: key, type: 'text' };
+  const store = storeOf(plan, key);
+  return store?.kind === 'column' ? { column: store.column, type: store.type } : undefined;
+}
+
 const queryError = (name: string, message: string) =>
   badRequest([{ path: `/query/${name}`, code: 'query-param-unknown', message }]);
 
@@ -53,12 +65,13 @@ function filterSql(plan: LevelPlan, filter: ExportQuery['filters'][number], p: S
     const table = qualified(store.table.schema, store.table.name);
     return `EXISTS (SELECT 1 FROM ${table} c WHERE c.record_id = r.id AND c.target_id = ${p.bind(filter.value, 'uuid')})`;
   }
-  if (store?.kind !== 'column' || typeof store.type === 'object')
+  const stored = plainColumn(plan, filter.field);
+  if (!stored || typeof stored.type === 'object')
     throw queryError(filter.field, `${filter.field} cannot be filtered`);
-  const col = `r.${ident(store.column)}`;
-  const list = store.type === 'text_list';
+  const col = `r.${ident(stored.column)}`;
+  const list = stored.type === 'text_list';
   // Whole numbers are compared as bigint: a 15-digit filter value is no error, and int4 = int8 uses the index.
-  const type = list ? 'text' : store.type === 'integer' ? 'bigint' : SQL_TYPES[store.type];
+  const type = list ? 'text' : stored.type === 'integer' ? 'bigint' : SQL_TYPES[stored.type];
   switch (filter.op) {
     case 'eq':
       return list
@@ -104,8 +117,9 @@ export function orderBy(plan: LevelPlan, sort: ExportQuery['sort']): string {
       const table = qualified(store.table.schema, store.table.name);
       return `(SELECT COALESCE(u.display_name, o.name) FROM ${table} o LEFT JOIN suivi.app_user u ON u.id = o.user_id WHERE o.record_id = r.id ORDER BY o.position LIMIT 1) ${direction}`;
     }
-    if (store?.kind !== 'column') throw queryError('sort', `${term.field} cannot be sorted`);
-    return `r.${ident(store.column)} ${direction}`;
+    const stored = plainColumn(plan, term.field);
+    if (!stored) throw queryError('sort', `${term.field} cannot be sorted`);
+    return `r.${ident(stored.column)} ${direction}`;
   });
   return [...terms, 'r.id'].join(', ');
 }

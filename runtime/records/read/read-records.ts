@@ -1,8 +1,10 @@
 /**
  * Records of a level as the API returns them: `{ id, <parent>_id…, organisation_id, geometry, fields…,
- * spec_version, row_version, created_*, updated_* }`, the geometry as GeoJSON, list fields as arrays,
+ * [validation_status, validated_by, validated_at, validation_comment,] spec_version, row_version,
+ * created_*, updated_* }`, the geometry as GeoJSON, list fields as arrays,
  * child-table fields assembled from one query per child table for all the records read.
  */
+import { VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
 import { type Queryable, qualified } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { SqlParams } from '../sql/params.ts';
@@ -49,6 +51,7 @@ export async function readRecords(db: Queryable, plan: LevelPlan, query: RecordQ
     record.organisation_id = v.organisation_id ?? null;
     if (plan.hasGeometry) record.geometry = v.geometry ?? null;
     Object.assign(record, assemble(plan.shape.stores, v, children, id));
+    if (plan.validated) for (const key of VALIDATION_COLUMNS) record[key] = v[key] ?? null;
     for (const key of ENVELOPE) record[key] = v[key] ?? null;
     return record;
   });

@@ -33,6 +33,14 @@ export function recordColumns(plan: LevelPlan, alias: string): SelectColumn[] {
     { alias: 'organisation_id', read: plain(col('organisation_id')) },
     ...(plan.hasGeometry ? [{ alias: 'geometry', read: readColumn(col('geom'), { geometry: 'any' }) }] : []),
     ...fieldColumns(plan.shape, alias),
+    ...(plan.validated
+      ? [
+          { alias: 'validation_status', read: plain(col('validation_status')) },
+          { alias: 'validated_by', read: plain(col('validated_by')) },
+          { alias: 'validated_at', read: instant(col('validated_at')) },
+          { alias: 'validation_comment', read: plain(col('validation_comment')) },
+        ]
+      : []),
     { alias: 'spec_version', read: plain(col('spec_version')) },
     { alias: 'row_version', read: plain(col('row_version')) },
     { alias: 'created_at', read: instant(col('created_at')) },

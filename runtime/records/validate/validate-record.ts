@@ -8,6 +8,7 @@
  * Any problem → 422 `[{ path, code, message }]`; otherwise the record, ready to be written.
  */
 import { SERVER_COLUMNS } from '../../../generators/api/record-shape.ts';
+import { VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { AccessScope } from '../access.ts';
 import { invalid } from '../errors.ts';
@@ -40,6 +41,8 @@ export interface ValidationContext {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SERVER: ReadonlySet<string> = new Set(SERVER_COLUMNS);
+/** Set by the Validate action only: sent back in a body, ignored like the rest of the envelope. */
+const VALIDATION: ReadonlySet<string> = new Set(VALIDATION_COLUMNS);
 const pointer = (key: string) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -143,7 +146,7 @@ function readEnvelope(
     else if (key === 'row_version' && mode === 'update') {
       if (Number.isInteger(raw) && (raw as number) >= 1) rowVersion = raw as number;
       else out.push({ path: '/row_version', code: 'type', expected: 'integer' });
-    } else if (!SERVER.has(key) && key !== 'row_version')
+    } else if (!SERVER.has(key) && key !== 'row_version' && !(plan.validated && VALIDATION.has(key)))
       // The envelope a GET returned (id, audit, row_version on create) may come back: it is the server's.
       out.push({ path: pointer(key), code: 'unknown_field' });
   }

@@ -35,6 +35,8 @@ export interface LevelForms {
   readonly labels: Readonly<Record<string, Labels>>;
   readonly keep: readonly string[];
   readonly formProps: Json;
+  /** Its records carry a validation status (ValidationPanel; the table has a `validation_status` column). */
+  readonly validated?: boolean;
 }
 export interface RuleSource {
   readonly source: string;

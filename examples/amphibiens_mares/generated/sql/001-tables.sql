@@ -461,6 +461,11 @@ CREATE TABLE amphibiens_mares.observation (
   count_type__type text GENERATED ALWAYS AS ('TYP_DENBR') STORED,
   count_min integer,
   count_max integer,
+  validation_status text NOT NULL DEFAULT '0',
+  validation_status__type text GENERATED ALWAYS AS ('STATUT_VALID') STORED,
+  validated_by uuid,
+  validated_at timestamptz,
+  validation_comment text,
   spec_version integer NOT NULL DEFAULT 1,
   row_version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -517,7 +522,8 @@ CREATE TABLE amphibiens_mares.observation (
   -- min value.count_min
   CONSTRAINT count_max__min CHECK ((((count_max IS NULL) OR (count_min IS NULL)) OR COALESCE(count_max >= count_min, FALSE))),
   -- max 100000
-  CONSTRAINT count_max__max CHECK (count_max <= 100000)
+  CONSTRAINT count_max__max CHECK (count_max <= 100000),
+  CONSTRAINT validation_status__fk FOREIGN KEY (validation_status__type, validation_status) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT
 );
 CREATE INDEX observation__cd_nom__id__idx ON amphibiens_mares.observation (cd_nom, id);
 CREATE INDEX observation__count_max__idx ON amphibiens_mares.observation (count_max);
@@ -527,6 +533,7 @@ CREATE INDEX observation__detection_method__idx ON amphibiens_mares.observation 
 CREATE INDEX observation__life_stage__idx ON amphibiens_mares.observation (life_stage);
 CREATE INDEX observation__organisation_id__idx ON amphibiens_mares.observation (organisation_id);
 CREATE INDEX observation__sex__idx ON amphibiens_mares.observation (sex);
+CREATE INDEX observation__validation_status__idx ON amphibiens_mares.observation (validation_status);
 CREATE INDEX observation__visit_id__idx ON amphibiens_mares.observation (visit_id);
 COMMENT ON TABLE amphibiens_mares.observation IS 'Observation ou absence — niveau « observation » (observation)';
 COMMENT ON COLUMN amphibiens_mares.observation.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -545,6 +552,11 @@ COMMENT ON COLUMN amphibiens_mares.observation.count_type IS 'Type de dénombrem
 COMMENT ON COLUMN amphibiens_mares.observation.count_type__type IS 'Type de vocabulaire de count_type (constante, pour la clé étrangère vers ref.vocabulary)';
 COMMENT ON COLUMN amphibiens_mares.observation.count_min IS 'Nombre (minimum)';
 COMMENT ON COLUMN amphibiens_mares.observation.count_max IS 'Nombre maximum — Seulement pour une estimation (pontes, têtards) : borne haute, au moins égale au minimum.';
+COMMENT ON COLUMN amphibiens_mares.observation.validation_status IS 'Statut de validation (STATUT_VALID) ; posé par le serveur (action Valider)';
+COMMENT ON COLUMN amphibiens_mares.observation.validation_status__type IS 'Type de vocabulaire de validation_status (constante, pour la clé étrangère vers ref.vocabulary)';
+COMMENT ON COLUMN amphibiens_mares.observation.validated_by IS 'Auteur de la dernière validation';
+COMMENT ON COLUMN amphibiens_mares.observation.validated_at IS 'Date de la dernière validation';
+COMMENT ON COLUMN amphibiens_mares.observation.validation_comment IS 'Commentaire du validateur';
 COMMENT ON COLUMN amphibiens_mares.observation.spec_version IS 'Version du protocole sous laquelle l’enregistrement a été écrit';
 COMMENT ON COLUMN amphibiens_mares.observation.row_version IS 'Incrémenté à chaque modification (verrou optimiste, synchronisation)';
 COMMENT ON COLUMN amphibiens_mares.observation.created_at IS 'Date de création';

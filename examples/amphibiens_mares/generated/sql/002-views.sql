@@ -146,6 +146,11 @@ SELECT
   (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'TYP_DENBR' AND v1.code = r.count_type) AS count_type_label,
   r.count_min,
   r.count_max,
+  r.validation_status,
+  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  r.validated_by,
+  r.validated_at,
+  r.validation_comment,
   r.spec_version,
   r.row_version,
   r.created_at,
@@ -225,6 +230,7 @@ SELECT
   o.statut_observation_code,
   o.statut_source_code,
   o.type_denombrement_code,
+  o.niv_val_code,
   o.organisation_id,
   o.modified_at
 FROM (
@@ -249,6 +255,7 @@ FROM (
     (CASE WHEN ((NULLIF(r.presence, '')) COLLATE "C" IS NOT DISTINCT FROM ('Oui'::text) COLLATE "C") THEN 'Pr'::text ELSE 'No'::text END) AS statut_observation_code,
     'Te'::text AS statut_source_code,
     r.count_type AS type_denombrement_code,
+    r.validation_status AS niv_val_code,
     r.organisation_id,
     GREATEST(COALESCE(r.updated_at, r.created_at), COALESCE(a_visit.updated_at, a_visit.created_at), COALESCE(a_site.updated_at, a_site.created_at), COALESCE(a_sites_group.updated_at, a_sites_group.created_at)) AS modified_at
   FROM amphibiens_mares.observation r

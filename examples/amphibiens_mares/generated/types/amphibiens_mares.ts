@@ -361,6 +361,18 @@ export interface RecordEnvelope {
   spec_version: number;
 }
 
+/** Fields the Validate action sets on occurrence records; read-only in bodies. */
+export interface ValidationFields {
+  /** SINP STATUT_VALID code: '0' pending (new or edited by a non-validator), '1'–'6' set by a validator. */
+  validation_status: string;
+  /** Who set the status (user UUID); null while pending. */
+  validated_by: string | null;
+  /** When it was set (ISO 8601 date-time); null while pending. */
+  validated_at: string | null;
+  /** The validator's comment. */
+  validation_comment: string | null;
+}
+
 /** A record of level `sites_group` (Aire) as the API returns it: data, parent links, envelope. */
 export interface AmphibiensMaresSitesGroupRecord extends RecordEnvelope, AmphibiensMaresSitesGroup {}
 
@@ -377,7 +389,7 @@ export interface AmphibiensMaresVisitRecord extends RecordEnvelope, AmphibiensMa
 }
 
 /** A record of level `observation` (Observation ou absence) as the API returns it: data, parent links, envelope. */
-export interface AmphibiensMaresObservationRecord extends RecordEnvelope, AmphibiensMaresObservation {
+export interface AmphibiensMaresObservationRecord extends RecordEnvelope, ValidationFields, AmphibiensMaresObservation {
   /** The parent Passage (UUID). */
   visit_id: string;
 }

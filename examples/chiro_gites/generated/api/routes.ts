@@ -16,7 +16,7 @@ export type LevelKey = 'site' | 'visit' | 'observation';
 export interface ReadOnlyFields {
   readonly site: never;
   readonly visit: never;
-  readonly observation: 'count_total';
+  readonly observation: 'count_total' | 'validation_status' | 'validated_by' | 'validated_at' | 'validation_comment';
 }
 
 /** What a client sends: the record without the envelope the server keeps (id, audit, row_version) or computes. */
@@ -37,14 +37,14 @@ export interface Bodies<L extends LevelKey> {
 export interface SortFields {
   readonly site: 'base_site_name' | 'roost_type' | 'place_name' | 'municipality_code' | 'confidential_until';
   readonly visit: 'visit_date_min' | 'season' | 'visit_method' | 'disturbance';
-  readonly observation: 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status';
+  readonly observation: 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status' | 'validation_status';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
 export interface FilterFields {
   readonly site: 'base_site_name' | 'roost_type' | 'place_name' | 'municipality_code' | 'confidential_until';
   readonly visit: 'site_id' | 'visit_date_min' | 'observers' | 'season' | 'visit_method' | 'disturbance';
-  readonly observation: 'visit_id' | 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status';
+  readonly observation: 'visit_id' | 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status' | 'validation_status';
 }
 
 /** Child levels listed under a record (`GET …/site/:id/visit`). */
@@ -56,6 +56,9 @@ export interface ChildLevels {
 
 /** Levels with a geometry of their own: they have a GeoJSON export and accept `bbox`. */
 export type GeometryLevel = 'site';
+
+/** Levels whose records carry a validation status (the occurrence level): they have a validation route. */
+export type ValidatedLevel = 'observation';
 
 export type FilterOp = 'eq' | 'in' | 'contains' | 'gte' | 'lte';
 export type FilterValue = string | number | boolean | readonly (string | number)[];
@@ -111,6 +114,8 @@ export interface Operations<R> {
   update<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly body: UpdateBody<L> }): Promise<R>;
   /** With `row_version`, the delete fails (409) when the record changed since it was read. */
   remove<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly row_version?: number }): Promise<R>;
+  /** Sets the record's validation status (`{ status, comment? }`, checked by the runtime); needs Validate. */
+  setValidation<L extends ValidatedLevel>(args: Target<L> & { readonly id: string; readonly body: unknown }): Promise<R>;
   children<L extends LevelKey, C extends ChildLevels[L]>(
     args: Target<L> & { readonly id: string; readonly child: C; readonly query: ListQuery<C> },
   ): Promise<R>;
@@ -133,7 +138,7 @@ export interface QueryArgs<L extends LevelKey> {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'children' | 'geojson' | 'csv';
+export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'validate' | 'children' | 'geojson' | 'csv';
 
 export type QueryString = Readonly<Record<string, string | undefined>>;
 
@@ -347,6 +352,15 @@ export function mountRoutes<R>(router: Router<R>, operations: Operations<R>): vo
       }),
   );
   router.on(
+    'POST',
+    '/api/modules/chiro_gites/observation/:id/validation',
+    { operationId: 'validateObservation', operation: 'validate', level: 'observation' },
+    async (request) => {
+      const id = idParam(request, operations);
+      return operations.setValidation({ module: MODULE, level: 'observation', id, body: await request.json() });
+    },
+  );
+  router.on(
     'GET',
     '/api/modules/chiro_gites/observation.csv',
     { operationId: 'exportObservationCsv', operation: 'csv', level: 'observation' },
@@ -436,7 +450,14 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
     search: false,
   },
   observation: {
-    sort: ['cd_nom', 'count_adults', 'count_juveniles', 'count_total', 'repro_status'],
+    sort: [
+      'cd_nom',
+      'count_adults',
+      'count_juveniles',
+      'count_total',
+      'repro_status',
+      'validation_status',
+    ],
     defaultSort: [{ field: 'count_total', direction: 'desc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
@@ -453,8 +474,13 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
       'count_total[lte]': { field: 'count_total', op: 'lte', type: 'integer' },
       repro_status: { field: 'repro_status', op: 'eq', type: 'code' },
       'repro_status[in]': { field: 'repro_status', op: 'in', type: 'code' },
+      validation_status: { field: 'validation_status', op: 'eq', type: 'code' },
+      'validation_status[in]': { field: 'validation_status', op: 'in', type: 'code' },
     },
-    codes: { repro_status: ['NONE', 'GESTATION', 'BIRTHS', 'YOUNG_FLIGHTLESS', 'YOUNG_FLYING', 'UNKNOWN'] },
+    codes: {
+      repro_status: ['NONE', 'GESTATION', 'BIRTHS', 'YOUNG_FLIGHTLESS', 'YOUNG_FLYING', 'UNKNOWN'],
+      validation_status: ['0', '1', '2', '3', '4', '5', '6'],
+    },
     bbox: false,
     search: false,
   },

@@ -522,6 +522,11 @@ CREATE TABLE chiro_gites.observation (
   bio_condition__type text GENERATED ALWAYS AS ('ETA_BIO') STORED,
   cluster_position text[],
   exit_point geometry(Point, 4326),
+  validation_status text NOT NULL DEFAULT '0',
+  validation_status__type text GENERATED ALWAYS AS ('STATUT_VALID') STORED,
+  validated_by uuid,
+  validated_at timestamptz,
+  validation_comment text,
   spec_version integer NOT NULL DEFAULT 1,
   row_version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -568,7 +573,8 @@ CREATE TABLE chiro_gites.observation (
   -- required
   CONSTRAINT bio_condition__required CHECK ((bio_condition IS NOT NULL AND bio_condition <> '')),
   CONSTRAINT cluster_position__choice CHECK (cluster_position <@ ARRAY['hanging', 'cluster', 'crevice', 'behind_beam']::text[] AND cardinality(cluster_position) > 0),
-  CONSTRAINT exit_point__valid CHECK (ST_IsValid(exit_point))
+  CONSTRAINT exit_point__valid CHECK (ST_IsValid(exit_point)),
+  CONSTRAINT validation_status__fk FOREIGN KEY (validation_status__type, validation_status) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT
 );
 CREATE INDEX observation__bio_condition__idx ON chiro_gites.observation (bio_condition);
 CREATE INDEX observation__cd_nom__idx ON chiro_gites.observation (cd_nom);
@@ -581,6 +587,7 @@ CREATE INDEX observation__exit_point__idx ON chiro_gites.observation USING gist 
 CREATE INDEX observation__organisation_id__idx ON chiro_gites.observation (organisation_id);
 CREATE INDEX observation__repro_status__idx ON chiro_gites.observation (repro_status);
 CREATE INDEX observation__sex__idx ON chiro_gites.observation (sex);
+CREATE INDEX observation__validation_status__idx ON chiro_gites.observation (validation_status);
 CREATE INDEX observation__visit_id__idx ON chiro_gites.observation (visit_id);
 COMMENT ON TABLE chiro_gites.observation IS 'Observation — niveau « observation » (observation)';
 COMMENT ON COLUMN chiro_gites.observation.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -605,6 +612,11 @@ COMMENT ON COLUMN chiro_gites.observation.bio_condition IS 'État biologique';
 COMMENT ON COLUMN chiro_gites.observation.bio_condition__type IS 'Type de vocabulaire de bio_condition (constante, pour la clé étrangère vers ref.vocabulary)';
 COMMENT ON COLUMN chiro_gites.observation.cluster_position IS 'Position dans le gîte';
 COMMENT ON COLUMN chiro_gites.observation.exit_point IS 'Point de sortie — Ouverture par laquelle les individus sont sortis lors du comptage.';
+COMMENT ON COLUMN chiro_gites.observation.validation_status IS 'Statut de validation (STATUT_VALID) ; posé par le serveur (action Valider)';
+COMMENT ON COLUMN chiro_gites.observation.validation_status__type IS 'Type de vocabulaire de validation_status (constante, pour la clé étrangère vers ref.vocabulary)';
+COMMENT ON COLUMN chiro_gites.observation.validated_by IS 'Auteur de la dernière validation';
+COMMENT ON COLUMN chiro_gites.observation.validated_at IS 'Date de la dernière validation';
+COMMENT ON COLUMN chiro_gites.observation.validation_comment IS 'Commentaire du validateur';
 COMMENT ON COLUMN chiro_gites.observation.spec_version IS 'Version du protocole sous laquelle l’enregistrement a été écrit';
 COMMENT ON COLUMN chiro_gites.observation.row_version IS 'Incrémenté à chaque modification (verrou optimiste, synchronisation)';
 COMMENT ON COLUMN chiro_gites.observation.created_at IS 'Date de création';

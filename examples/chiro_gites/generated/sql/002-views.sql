@@ -163,6 +163,11 @@ SELECT
   (SELECT string_agg((CASE u1.code WHEN 'hanging' THEN 'Suspendus à découvert' WHEN 'cluster' THEN 'En essaim' WHEN 'crevice' THEN 'En fissure, disjointement' WHEN 'behind_beam' THEN 'Derrière une poutre, un volet' END), ', ' ORDER BY u1.n) FROM unnest(r.cluster_position) WITH ORDINALITY AS u1(code, n)) AS cluster_position_label,
   r.exit_point,
   ST_AsText(r.exit_point) AS exit_point_wkt,
+  r.validation_status,
+  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  r.validated_by,
+  r.validated_at,
+  r.validation_comment,
   r.spec_version,
   r.row_version,
   r.created_at,
@@ -268,6 +273,7 @@ SELECT
   o.statut_observation_code,
   o.statut_source_code,
   o.type_denombrement_code,
+  o.niv_val_code,
   o.organisation_id,
   o.modified_at
 FROM (
@@ -296,6 +302,7 @@ FROM (
     (CASE WHEN COALESCE(r.count_total > 0, FALSE) THEN 'Pr'::text ELSE 'No'::text END) AS statut_observation_code,
     'Te'::text AS statut_source_code,
     r.count_type AS type_denombrement_code,
+    r.validation_status AS niv_val_code,
     r.organisation_id,
     GREATEST(COALESCE(r.updated_at, r.created_at), COALESCE(a_visit.updated_at, a_visit.created_at), COALESCE(a_site.updated_at, a_site.created_at)) AS modified_at
   FROM chiro_gites.observation r

@@ -422,6 +422,18 @@ export interface RecordEnvelope {
   spec_version: number;
 }
 
+/** Fields the Validate action sets on occurrence records; read-only in bodies. */
+export interface ValidationFields {
+  /** SINP STATUT_VALID code: '0' pending (new or edited by a non-validator), '1'–'6' set by a validator. */
+  validation_status: string;
+  /** Who set the status (user UUID); null while pending. */
+  validated_by: string | null;
+  /** When it was set (ISO 8601 date-time); null while pending. */
+  validated_at: string | null;
+  /** The validator's comment. */
+  validation_comment: string | null;
+}
+
 /** A record of level `site` (Gîte) as the API returns it: data, parent links, envelope. */
 export interface ChiroGitesSiteRecord extends RecordEnvelope, ChiroGitesSite {}
 
@@ -432,7 +444,7 @@ export interface ChiroGitesVisitRecord extends RecordEnvelope, ChiroGitesVisit {
 }
 
 /** A record of level `observation` (Observation) as the API returns it: data, parent links, envelope. */
-export interface ChiroGitesObservationRecord extends RecordEnvelope, ChiroGitesObservation {
+export interface ChiroGitesObservationRecord extends RecordEnvelope, ValidationFields, ChiroGitesObservation {
   /** The parent Visite (UUID). */
   visit_id: string;
 }

@@ -204,7 +204,7 @@ export const moduleDescriptor = {
       geometry: { kind: 'none', required: false },
       list: ['cd_nom', 'cover_class', 'phenology', 'identification'],
       sort: [{ field: 'cd_nom', direction: 'asc' }],
-      sortable: ['cd_nom', 'identification', 'cover_class', 'phenology'],
+      sortable: ['cd_nom', 'identification', 'cover_class', 'phenology', 'validation_status'],
       mapLabel: null,
       search: [],
       filters: [
@@ -230,6 +230,13 @@ export const moduleDescriptor = {
           ops: ['eq', 'in'],
           multiple: false,
           codes: ['vegetative', 'bud', 'flowering', 'fruiting', 'senescent'],
+        },
+        {
+          field: 'validation_status',
+          type: 'code',
+          ops: ['eq', 'in'],
+          multiple: false,
+          codes: ['0', '1', '2', '3', '4', '5', '6'],
         },
       ],
       path: '/api/modules/flore_quadrats/observation',

@@ -18,7 +18,7 @@ export interface ReadOnlyFields {
   readonly sites_group: never;
   readonly site: never;
   readonly visit: 'target_total';
-  readonly observation: never;
+  readonly observation: 'validation_status' | 'validated_by' | 'validated_at' | 'validation_comment';
 }
 
 /** What a client sends: the record without the envelope the server keeps (id, audit, row_version) or computes. */
@@ -41,7 +41,7 @@ export interface SortFields {
   readonly sites_group: 'sites_group_name' | 'habitat_main' | 'habitat_detail';
   readonly site: 'base_site_name' | 'quadrat_number' | 'quadrat_size' | 'treatment';
   readonly visit: 'visit_date_min' | 'vegetation_height' | 'target_total';
-  readonly observation: 'cd_nom' | 'identification' | 'cover_class' | 'phenology';
+  readonly observation: 'cd_nom' | 'identification' | 'cover_class' | 'phenology' | 'validation_status';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -50,7 +50,7 @@ export interface FilterFields {
   readonly sites_group: 'sites_group_name' | 'habitat_main' | 'habitat_detail' | 'habitat_hic';
   readonly site: 'sites_group_id' | 'base_site_name' | 'quadrat_number' | 'quadrat_size' | 'treatment' | 'control_quadrat';
   readonly visit: 'site_id' | 'campaign_id' | 'visit_date_min' | 'observers' | 'vegetation_height' | 'target_total';
-  readonly observation: 'visit_id' | 'cd_nom' | 'identification' | 'cover_class' | 'phenology';
+  readonly observation: 'visit_id' | 'cd_nom' | 'identification' | 'cover_class' | 'phenology' | 'validation_status';
 }
 
 /** Child levels listed under a record (`GET …/site/:id/visit`). */
@@ -64,6 +64,9 @@ export interface ChildLevels {
 
 /** Levels with a geometry of their own: they have a GeoJSON export and accept `bbox`. */
 export type GeometryLevel = 'sites_group' | 'site';
+
+/** Levels whose records carry a validation status (the occurrence level): they have a validation route. */
+export type ValidatedLevel = 'observation';
 
 export type FilterOp = 'eq' | 'in' | 'contains' | 'gte' | 'lte';
 export type FilterValue = string | number | boolean | readonly (string | number)[];
@@ -119,6 +122,8 @@ export interface Operations<R> {
   update<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly body: UpdateBody<L> }): Promise<R>;
   /** With `row_version`, the delete fails (409) when the record changed since it was read. */
   remove<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly row_version?: number }): Promise<R>;
+  /** Sets the record's validation status (`{ status, comment? }`, checked by the runtime); needs Validate. */
+  setValidation<L extends ValidatedLevel>(args: Target<L> & { readonly id: string; readonly body: unknown }): Promise<R>;
   children<L extends LevelKey, C extends ChildLevels[L]>(
     args: Target<L> & { readonly id: string; readonly child: C; readonly query: ListQuery<C> },
   ): Promise<R>;
@@ -141,7 +146,7 @@ export interface QueryArgs<L extends LevelKey> {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'children' | 'geojson' | 'csv';
+export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'validate' | 'children' | 'geojson' | 'csv';
 
 export type QueryString = Readonly<Record<string, string | undefined>>;
 
@@ -495,6 +500,15 @@ export function mountRoutes<R>(router: Router<R>, operations: Operations<R>): vo
       }),
   );
   router.on(
+    'POST',
+    '/api/modules/flore_quadrats/observation/:id/validation',
+    { operationId: 'validateObservation', operation: 'validate', level: 'observation' },
+    async (request) => {
+      const id = idParam(request, operations);
+      return operations.setValidation({ module: MODULE, level: 'observation', id, body: await request.json() });
+    },
+  );
+  router.on(
     'GET',
     '/api/modules/flore_quadrats/observation.csv',
     { operationId: 'exportObservationCsv', operation: 'csv', level: 'observation' },
@@ -635,7 +649,7 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
     search: false,
   },
   observation: {
-    sort: ['cd_nom', 'identification', 'cover_class', 'phenology'],
+    sort: ['cd_nom', 'identification', 'cover_class', 'phenology', 'validation_status'],
     defaultSort: [{ field: 'cd_nom', direction: 'asc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
@@ -647,11 +661,14 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
       'cover_class[in]': { field: 'cover_class', op: 'in', type: 'code' },
       phenology: { field: 'phenology', op: 'eq', type: 'code' },
       'phenology[in]': { field: 'phenology', op: 'in', type: 'code' },
+      validation_status: { field: 'validation_status', op: 'eq', type: 'code' },
+      'validation_status[in]': { field: 'validation_status', op: 'in', type: 'code' },
     },
     codes: {
       identification: ['sure', 'to_confirm'],
       cover_class: ['r', '+', '1', '2', '3', '4', '5'],
       phenology: ['vegetative', 'bud', 'flowering', 'fruiting', 'senescent'],
+      validation_status: ['0', '1', '2', '3', '4', '5', '6'],
     },
     bbox: false,
     search: false,

@@ -578,6 +578,11 @@ CREATE TABLE flore_quadrats.observation (
   flowering_stems integer,
   herbarium_sample boolean DEFAULT FALSE,
   sample_code text,
+  validation_status text NOT NULL DEFAULT '0',
+  validation_status__type text GENERATED ALWAYS AS ('STATUT_VALID') STORED,
+  validated_by uuid,
+  validated_at timestamptz,
+  validation_comment text,
   spec_version integer NOT NULL DEFAULT 1,
   row_version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -610,11 +615,13 @@ CREATE TABLE flore_quadrats.observation (
   -- pattern ^[A-Z]{2,4}-[0-9]{4}-[0-9]{3}$
   CONSTRAINT sample_code__pattern CHECK (sample_code ~ '^(?:^[A-Z]{2,4}-[0-9]{4}-[0-9]{3}$)$'),
   -- maxLength 13
-  CONSTRAINT sample_code__length CHECK (char_length(sample_code) <= 13)
+  CONSTRAINT sample_code__length CHECK (char_length(sample_code) <= 13),
+  CONSTRAINT validation_status__fk FOREIGN KEY (validation_status__type, validation_status) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT
 );
 CREATE INDEX observation__cd_nom__id__idx ON flore_quadrats.observation (cd_nom, id);
 CREATE INDEX observation__cover_class__idx ON flore_quadrats.observation (cover_class);
 CREATE INDEX observation__organisation_id__idx ON flore_quadrats.observation (organisation_id);
+CREATE INDEX observation__validation_status__idx ON flore_quadrats.observation (validation_status);
 CREATE INDEX observation__visit_id__idx ON flore_quadrats.observation (visit_id);
 COMMENT ON TABLE flore_quadrats.observation IS 'Espèce du relevé — niveau « observation » (observation)';
 COMMENT ON COLUMN flore_quadrats.observation.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -629,6 +636,11 @@ COMMENT ON COLUMN flore_quadrats.observation.phenology IS 'Phénologie';
 COMMENT ON COLUMN flore_quadrats.observation.flowering_stems IS 'Nombre de tiges fleuries';
 COMMENT ON COLUMN flore_quadrats.observation.herbarium_sample IS 'Échantillon d''herbier prélevé';
 COMMENT ON COLUMN flore_quadrats.observation.sample_code IS 'Code de l''échantillon — Initiales du collecteur, année, numéro d''ordre : ex. ABC-2025-017.';
+COMMENT ON COLUMN flore_quadrats.observation.validation_status IS 'Statut de validation (STATUT_VALID) ; posé par le serveur (action Valider)';
+COMMENT ON COLUMN flore_quadrats.observation.validation_status__type IS 'Type de vocabulaire de validation_status (constante, pour la clé étrangère vers ref.vocabulary)';
+COMMENT ON COLUMN flore_quadrats.observation.validated_by IS 'Auteur de la dernière validation';
+COMMENT ON COLUMN flore_quadrats.observation.validated_at IS 'Date de la dernière validation';
+COMMENT ON COLUMN flore_quadrats.observation.validation_comment IS 'Commentaire du validateur';
 COMMENT ON COLUMN flore_quadrats.observation.spec_version IS 'Version du protocole sous laquelle l’enregistrement a été écrit';
 COMMENT ON COLUMN flore_quadrats.observation.row_version IS 'Incrémenté à chaque modification (verrou optimiste, synchronisation)';
 COMMENT ON COLUMN flore_quadrats.observation.created_at IS 'Date de création';

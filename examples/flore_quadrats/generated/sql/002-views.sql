@@ -201,6 +201,11 @@ SELECT
   r.flowering_stems,
   r.herbarium_sample,
   r.sample_code,
+  r.validation_status,
+  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  r.validated_by,
+  r.validated_at,
+  r.validation_comment,
   r.spec_version,
   r.row_version,
   r.created_at,
@@ -297,6 +302,7 @@ SELECT
   o.occ_statut_biologique_code,
   o.statut_observation_code,
   o.statut_source_code,
+  o.niv_val_code,
   o.organisation_id,
   o.modified_at
 FROM (
@@ -321,6 +327,7 @@ FROM (
     (CASE WHEN (((NULLIF(r.phenology, '')) COLLATE "C" IS NOT DISTINCT FROM ('flowering'::text) COLLATE "C") OR ((NULLIF(r.phenology, '')) COLLATE "C" IS NOT DISTINCT FROM ('fruiting'::text) COLLATE "C")) THEN '3'::text ELSE '13'::text END) AS occ_statut_biologique_code,
     'Pr'::text AS statut_observation_code,
     'Te'::text AS statut_source_code,
+    r.validation_status AS niv_val_code,
     r.organisation_id,
     GREATEST(COALESCE(r.updated_at, r.created_at), COALESCE(a_visit.updated_at, a_visit.created_at), COALESCE(a_site.updated_at, a_site.created_at), COALESCE(a_campaign.updated_at, a_campaign.created_at), COALESCE(a_sites_group.updated_at, a_sites_group.created_at)) AS modified_at
   FROM flore_quadrats.observation r

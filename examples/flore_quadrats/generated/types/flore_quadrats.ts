@@ -432,6 +432,18 @@ export interface RecordEnvelope {
   spec_version: number;
 }
 
+/** Fields the Validate action sets on occurrence records; read-only in bodies. */
+export interface ValidationFields {
+  /** SINP STATUT_VALID code: '0' pending (new or edited by a non-validator), '1'–'6' set by a validator. */
+  validation_status: string;
+  /** Who set the status (user UUID); null while pending. */
+  validated_by: string | null;
+  /** When it was set (ISO 8601 date-time); null while pending. */
+  validated_at: string | null;
+  /** The validator's comment. */
+  validation_comment: string | null;
+}
+
 /** A record of level `campaign` (Campagne) as the API returns it: data, parent links, envelope. */
 export interface FloreQuadratsCampaignRecord extends RecordEnvelope, FloreQuadratsCampaign {}
 
@@ -453,7 +465,7 @@ export interface FloreQuadratsVisitRecord extends RecordEnvelope, FloreQuadratsV
 }
 
 /** A record of level `observation` (Espèce du relevé) as the API returns it: data, parent links, envelope. */
-export interface FloreQuadratsObservationRecord extends RecordEnvelope, FloreQuadratsObservation {
+export interface FloreQuadratsObservationRecord extends RecordEnvelope, ValidationFields, FloreQuadratsObservation {
   /** The parent Relevé (UUID). */
   visit_id: string;
 }

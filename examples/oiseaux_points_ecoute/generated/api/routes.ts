@@ -17,7 +17,7 @@ export interface ReadOnlyFields {
   readonly sites_group: never;
   readonly site: 'base_site_name';
   readonly visit: 'count_duration';
-  readonly observation: 'count_total';
+  readonly observation: 'count_total' | 'validation_status' | 'validated_by' | 'validated_at' | 'validation_comment';
 }
 
 /** What a client sends: the record without the envelope the server keeps (id, audit, row_version) or computes. */
@@ -39,7 +39,7 @@ export interface SortFields {
   readonly sites_group: 'sites_group_name' | 'sites_group_code' | 'square_selection' | 'coordinator';
   readonly site: 'point_number' | 'base_site_name' | 'altitude_min' | 'habitat_eunis';
   readonly visit: 'num_passage' | 'visit_date_min' | 'start_time';
-  readonly observation: 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total';
+  readonly observation: 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total' | 'validation_status';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -47,7 +47,7 @@ export interface FilterFields {
   readonly sites_group: 'sites_group_name' | 'sites_group_code' | 'square_selection' | 'coordinator';
   readonly site: 'sites_group_id' | 'point_number' | 'base_site_name' | 'altitude_min' | 'habitat_eunis';
   readonly visit: 'site_id' | 'observers' | 'num_passage' | 'visit_date_min' | 'start_time';
-  readonly observation: 'visit_id' | 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total';
+  readonly observation: 'visit_id' | 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total' | 'validation_status';
 }
 
 /** Child levels listed under a record (`GET …/site/:id/visit`). */
@@ -60,6 +60,9 @@ export interface ChildLevels {
 
 /** Levels with a geometry of their own: they have a GeoJSON export and accept `bbox`. */
 export type GeometryLevel = 'sites_group' | 'site';
+
+/** Levels whose records carry a validation status (the occurrence level): they have a validation route. */
+export type ValidatedLevel = 'observation';
 
 export type FilterOp = 'eq' | 'in' | 'contains' | 'gte' | 'lte';
 export type FilterValue = string | number | boolean | readonly (string | number)[];
@@ -115,6 +118,8 @@ export interface Operations<R> {
   update<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly body: UpdateBody<L> }): Promise<R>;
   /** With `row_version`, the delete fails (409) when the record changed since it was read. */
   remove<L extends LevelKey>(args: Target<L> & { readonly id: string; readonly row_version?: number }): Promise<R>;
+  /** Sets the record's validation status (`{ status, comment? }`, checked by the runtime); needs Validate. */
+  setValidation<L extends ValidatedLevel>(args: Target<L> & { readonly id: string; readonly body: unknown }): Promise<R>;
   children<L extends LevelKey, C extends ChildLevels[L]>(
     args: Target<L> & { readonly id: string; readonly child: C; readonly query: ListQuery<C> },
   ): Promise<R>;
@@ -137,7 +142,7 @@ export interface QueryArgs<L extends LevelKey> {
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'children' | 'geojson' | 'csv';
+export type RouteOperation = 'list' | 'get' | 'create' | 'update' | 'remove' | 'validate' | 'children' | 'geojson' | 'csv';
 
 export type QueryString = Readonly<Record<string, string | undefined>>;
 
@@ -427,6 +432,15 @@ export function mountRoutes<R>(router: Router<R>, operations: Operations<R>): vo
       }),
   );
   router.on(
+    'POST',
+    '/api/modules/oiseaux_points_ecoute/observation/:id/validation',
+    { operationId: 'validateObservation', operation: 'validate', level: 'observation' },
+    async (request) => {
+      const id = idParam(request, operations);
+      return operations.setValidation({ module: MODULE, level: 'observation', id, body: await request.json() });
+    },
+  );
+  router.on(
     'GET',
     '/api/modules/oiseaux_points_ecoute/observation.csv',
     { operationId: 'exportObservationCsv', operation: 'csv', level: 'observation' },
@@ -514,7 +528,15 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
     search: false,
   },
   observation: {
-    sort: ['cd_nom', 'count_lt25', 'count_25_100', 'count_gt100', 'count_flying', 'count_total'],
+    sort: [
+      'cd_nom',
+      'count_lt25',
+      'count_25_100',
+      'count_gt100',
+      'count_flying',
+      'count_total',
+      'validation_status',
+    ],
     defaultSort: [{ field: 'count_total', direction: 'desc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
@@ -535,8 +557,10 @@ export const QUERY_SPECS: { readonly [L in LevelKey]: QuerySpec<L> } = {
       count_total: { field: 'count_total', op: 'eq', type: 'integer' },
       'count_total[gte]': { field: 'count_total', op: 'gte', type: 'integer' },
       'count_total[lte]': { field: 'count_total', op: 'lte', type: 'integer' },
+      validation_status: { field: 'validation_status', op: 'eq', type: 'code' },
+      'validation_status[in]': { field: 'validation_status', op: 'in', type: 'code' },
     },
-    codes: {},
+    codes: { validation_status: ['0', '1', '2', '3', '4', '5', '6'] },
     bbox: false,
     search: false,
   },

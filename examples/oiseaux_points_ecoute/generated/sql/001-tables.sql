@@ -369,6 +369,11 @@ CREATE TABLE oiseaux_points_ecoute.observation (
   behaviour text DEFAULT '1',
   behaviour__type text GENERATED ALWAYS AS ('OCC_COMPORTEMENT') STORED,
   juveniles_seen boolean DEFAULT FALSE,
+  validation_status text NOT NULL DEFAULT '0',
+  validation_status__type text GENERATED ALWAYS AS ('STATUT_VALID') STORED,
+  validated_by uuid,
+  validated_at timestamptz,
+  validation_comment text,
   spec_version integer NOT NULL DEFAULT 1,
   row_version integer NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
@@ -399,7 +404,8 @@ CREATE TABLE oiseaux_points_ecoute.observation (
   -- required
   CONSTRAINT detection__required CHECK (COALESCE(cardinality(detection), 0) > 0),
   CONSTRAINT behaviour__choice CHECK (behaviour IN ('1', '18', '22', '14', '8', '15', '10')),
-  CONSTRAINT behaviour__fk FOREIGN KEY (behaviour__type, behaviour) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT
+  CONSTRAINT behaviour__fk FOREIGN KEY (behaviour__type, behaviour) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT,
+  CONSTRAINT validation_status__fk FOREIGN KEY (validation_status__type, validation_status) REFERENCES ref.vocabulary (type, code) ON DELETE RESTRICT
 );
 CREATE INDEX observation__behaviour__idx ON oiseaux_points_ecoute.observation (behaviour);
 CREATE INDEX observation__cd_nom__idx ON oiseaux_points_ecoute.observation (cd_nom);
@@ -409,6 +415,7 @@ CREATE INDEX observation__count_gt100__idx ON oiseaux_points_ecoute.observation 
 CREATE INDEX observation__count_lt25__idx ON oiseaux_points_ecoute.observation (count_lt25);
 CREATE INDEX observation__count_total__id__idx ON oiseaux_points_ecoute.observation (count_total DESC, id);
 CREATE INDEX observation__organisation_id__idx ON oiseaux_points_ecoute.observation (organisation_id);
+CREATE INDEX observation__validation_status__idx ON oiseaux_points_ecoute.observation (validation_status);
 CREATE INDEX observation__visit_id__idx ON oiseaux_points_ecoute.observation (visit_id);
 COMMENT ON TABLE oiseaux_points_ecoute.observation IS 'Espèce contactée — niveau « observation » (observation)';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.id IS 'Identifiant permanent de l’enregistrement (UUID SINP)';
@@ -425,6 +432,11 @@ COMMENT ON COLUMN oiseaux_points_ecoute.observation.detection IS 'Type de contac
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.behaviour IS 'Comportement';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.behaviour__type IS 'Type de vocabulaire de behaviour (constante, pour la clé étrangère vers ref.vocabulary)';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.juveniles_seen IS 'Jeunes de l''année présents — Cocher si des jeunes sont vus, mais ne pas les compter dans les effectifs.';
+COMMENT ON COLUMN oiseaux_points_ecoute.observation.validation_status IS 'Statut de validation (STATUT_VALID) ; posé par le serveur (action Valider)';
+COMMENT ON COLUMN oiseaux_points_ecoute.observation.validation_status__type IS 'Type de vocabulaire de validation_status (constante, pour la clé étrangère vers ref.vocabulary)';
+COMMENT ON COLUMN oiseaux_points_ecoute.observation.validated_by IS 'Auteur de la dernière validation';
+COMMENT ON COLUMN oiseaux_points_ecoute.observation.validated_at IS 'Date de la dernière validation';
+COMMENT ON COLUMN oiseaux_points_ecoute.observation.validation_comment IS 'Commentaire du validateur';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.spec_version IS 'Version du protocole sous laquelle l’enregistrement a été écrit';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.row_version IS 'Incrémenté à chaque modification (verrou optimiste, synchronisation)';
 COMMENT ON COLUMN oiseaux_points_ecoute.observation.created_at IS 'Date de création';

@@ -138,6 +138,11 @@ SELECT
   r.behaviour,
   (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'OCC_COMPORTEMENT' AND v1.code = r.behaviour) AS behaviour_label,
   r.juveniles_seen,
+  r.validation_status,
+  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  r.validated_by,
+  r.validated_at,
+  r.validation_comment,
   r.spec_version,
   r.row_version,
   r.created_at,
@@ -215,6 +220,7 @@ SELECT
   o.statut_observation_code,
   o.statut_source_code,
   o.type_denombrement_code,
+  o.niv_val_code,
   o.organisation_id,
   o.modified_at
 FROM (
@@ -239,6 +245,7 @@ FROM (
     'Pr'::text AS statut_observation_code,
     'Te'::text AS statut_source_code,
     'Co'::text AS type_denombrement_code,
+    r.validation_status AS niv_val_code,
     r.organisation_id,
     GREATEST(COALESCE(r.updated_at, r.created_at), COALESCE(a_visit.updated_at, a_visit.created_at), COALESCE(a_site.updated_at, a_site.created_at), COALESCE(a_sites_group.updated_at, a_sites_group.created_at)) AS modified_at
   FROM oiseaux_points_ecoute.observation r

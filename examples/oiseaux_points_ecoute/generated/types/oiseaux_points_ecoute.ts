@@ -288,6 +288,18 @@ export interface RecordEnvelope {
   spec_version: number;
 }
 
+/** Fields the Validate action sets on occurrence records; read-only in bodies. */
+export interface ValidationFields {
+  /** SINP STATUT_VALID code: '0' pending (new or edited by a non-validator), '1'–'6' set by a validator. */
+  validation_status: string;
+  /** Who set the status (user UUID); null while pending. */
+  validated_by: string | null;
+  /** When it was set (ISO 8601 date-time); null while pending. */
+  validated_at: string | null;
+  /** The validator's comment. */
+  validation_comment: string | null;
+}
+
 /** A record of level `sites_group` (Carré) as the API returns it: data, parent links, envelope. */
 export interface OiseauxPointsEcouteSitesGroupRecord extends RecordEnvelope, OiseauxPointsEcouteSitesGroup {}
 
@@ -304,7 +316,7 @@ export interface OiseauxPointsEcouteVisitRecord extends RecordEnvelope, OiseauxP
 }
 
 /** A record of level `observation` (Espèce contactée) as the API returns it: data, parent links, envelope. */
-export interface OiseauxPointsEcouteObservationRecord extends RecordEnvelope, OiseauxPointsEcouteObservation {
+export interface OiseauxPointsEcouteObservationRecord extends RecordEnvelope, ValidationFields, OiseauxPointsEcouteObservation {
   /** The parent Passage (UUID). */
   visit_id: string;
 }

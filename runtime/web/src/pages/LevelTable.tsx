@@ -10,6 +10,7 @@ import { useT } from '../i18n.tsx';
 import { useReferenceNames } from '../reference-names.ts';
 import { onLink } from '../router.ts';
 import { ColumnFilter } from './ColumnFilter.tsx';
+import { StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -99,7 +100,12 @@ export function LevelTable(props: {
             return (
               <tr key={String(row.id)}>
                 {forms.columns.map((c, i) => {
-                  const text = formatValue(c.key, row[c.key], forms.schema, forms.ui);
+                  const text =
+                    c.key === VALIDATION_STATUS ? (
+                      <StatusLabel code={row[c.key]} />
+                    ) : (
+                      formatValue(c.key, row[c.key], forms.schema, forms.ui)
+                    );
                   return (
                     <td key={c.key}>
                       {i === 0 ? (

@@ -7,6 +7,7 @@ import { navigate, onLink } from '../router.ts';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
 import { RecordFields } from './RecordFields.tsx';
 import { useForms } from './use-forms.ts';
+import { ValidationPanel } from './ValidationPanel.tsx';
 
 // Split off the heavy parts (RJSF with ajv, Leaflet): the login page and the tables load without them.
 const RecordForm = lazy(() => import('../form/RecordForm.tsx').then((m) => ({ default: m.RecordForm })));
@@ -137,6 +138,7 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
         </button>
       </h2>
       <RecordFields record={record} forms={forms} />
+      {forms.validated ? <ValidationPanel module={module.code} level={level.key} record={record} /> : null}
       {level.children.map((childKey) => {
         const child = module.levels.find((l) => l.key === childKey);
         if (!child) return null;
