@@ -157,7 +157,7 @@ describe.each(EXAMPLE_CODES)('generated api module of %s', (code) => {
       if (!['list', 'children', 'geojson', 'csv'].includes(route.operation)) continue;
       await handler(request(raw));
       const level = route.child ?? route.level;
-      const spec = querySpec(levelQuery(protocol.levels.find((l) => l.key === level)!));
+      const spec = querySpec(levelQuery(protocol.levels.find((l) => l.key === level)!, protocol));
       expect(calls.at(-1)!.args.query).toEqual({
         read: route.operation === 'list' || route.operation === 'children' ? 'list' : 'export',
         level,

@@ -146,14 +146,14 @@ function shownFields(level: ResolvedLevel): ResolvedField[] {
  * The validation status of a validated level (a column the server sets, not a field): validators
  * list what awaits them (`validation_status=0`) and sort on it.
  */
-function validationFilters(protocol: ResolvedProtocol | undefined, level: ResolvedLevel): FilterSpec[] {
-  if (!protocol || !isValidatedLevel(protocol, level.key)) return [];
+function validationFilters(protocol: ResolvedProtocol, level: ResolvedLevel): FilterSpec[] {
+  if (!isValidatedLevel(protocol, level.key)) return [];
   const codes = findStandardVocabulary(VALIDATION_VOCABULARY)?.values.map((v) => v.code) ?? [];
   return [{ field: 'validation_status', type: 'code', ops: ['eq', 'in'], multiple: false, codes }];
 }
 
-/** `protocol` adds the validation status of validated levels (protocol-specs/standard/validation.ts). */
-export function levelQuery(level: ResolvedLevel, protocol?: ResolvedProtocol): LevelQuery {
+/** The protocol decides whether the level is validated (protocol-specs/standard/validation.ts). */
+export function levelQuery(level: ResolvedLevel, protocol: ResolvedProtocol): LevelQuery {
   const validation = validationFilters(protocol, level);
   const shown = shownFields(level);
   const fieldFilters = shown.flatMap((field): FilterSpec[] => {

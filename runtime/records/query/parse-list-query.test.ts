@@ -62,8 +62,9 @@ function problems(work: () => unknown) {
 
 describe.each(levels)('list query of %s', (_name, code, level, spec) => {
   it('is the spec the generator derives from the protocol', () => {
-    const resolved = exampleProtocol(code).levels.find((l) => l.key === level)!;
-    expect(spec).toEqual(querySpec(levelQuery(resolved)));
+    const protocol = exampleProtocol(code);
+    const resolved = protocol.levels.find((l) => l.key === level)!;
+    expect(spec).toEqual(querySpec(levelQuery(resolved, protocol)));
   });
 
   it('reads paging, sort and every filter', () => {
