@@ -1,6 +1,10 @@
 /** Picks the engine: PostgreSQL when a URL is given (or DATABASE_URL is set), else embedded PGlite. */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from './database.ts';
-import { openPGlite } from './pglite.ts';
+import { DEFAULT_DATA_DIR, openPGlite } from './pglite.ts';
+import { cachedPgliteTemplate } from './pglite-template.ts';
 import { openPostgres } from './postgres.ts';
 
 export interface OpenDatabaseOptions {
@@ -13,7 +17,11 @@ export interface OpenDatabaseOptions {
 export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) return openPostgres(url);
-  return openPGlite(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+  // A new data dir restores the cached PostGIS template when this machine has one (prepared by npm
+  // install), else is created and then kept as that template.
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const template = existsSync(join(dataDir, 'PG_VERSION')) ? undefined : cachedPgliteTemplate();
+  return openPGlite({ dataDir, ...(template ? { loadDataDir: template } : { saveTemplate: true }) });
 }
 
 /** Where the data lives, for messages; never prints a password. */

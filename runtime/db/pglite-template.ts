@@ -1,7 +1,8 @@
 /**
  * An empty PGlite data dir with PostGIS already created, as a gzip tarball cached in the temporary
  * folder, keyed by the PGlite and PostGIS versions. Restoring it (`loadDataDir`) takes a few seconds
- * where creating PostGIS takes ten or more: tests and the GeoNature report open databases from it.
+ * where creating a database and PostGIS takes ten or more: tests, the GeoNature report and a first
+ * `npm start` open databases from it. `npm install` prepares it (`prepare-template.ts`).
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,20 +17,34 @@ const version = (pkg: string): string =>
     }
   ).version;
 
-export async function pgliteTemplate(): Promise<Blob> {
-  const file = join(
+export const pgliteTemplateFile = (): string =>
+  join(
     tmpdir(),
     `suivi-pglite-${version('@electric-sql/pglite')}-postgis-${version('@electric-sql/pglite-postgis')}.tgz`,
   );
-  if (!existsSync(file)) {
-    const fresh = await PGlite.create({ extensions: { postgis } });
-    await fresh.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-    const dump = await fresh.dumpDataDir('gzip');
-    await fresh.close();
-    // Parallel processes may race to create it: each writes its own file, and the rename is atomic.
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-    renameSync(partial, file);
-  }
-  return new Blob([readFileSync(file)]);
+
+/** Stores a dump as the template; parallel processes may race: each writes its own file, the rename is atomic. */
+export async function saveTemplate(dump: Blob): Promise<void> {
+  const file = pgliteTemplateFile();
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+  renameSync(partial, file);
+}
+
+/** The cached template, or undefined when none was prepared on this machine. */
+export function cachedPgliteTemplate(): Blob | undefined {
+  const file = pgliteTemplateFile();
+  return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+}
+
+/** The template, created (and cached) when missing. */
+export async function pgliteTemplate(): Promise<Blob> {
+  const cached = cachedPgliteTemplate();
+  if (cached) return cached;
+  const fresh = await PGlite.create({ extensions: { postgis } });
+  await fresh.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+  const dump = await fresh.dumpDataDir('gzip');
+  await fresh.close();
+  await saveTemplate(dump);
+  return dump;
 }

@@ -64,11 +64,15 @@ console.log(
 
 let started: Started;
 try {
-  // A fresh clone has no build of the web app yet: make it here rather than ask for a separate step.
-  const buildSeconds = await ensureWebBuild();
-  if (buildSeconds > 0) console.log(`Built the web app in ${buildSeconds.toFixed(1)} s.`);
+  // A fresh clone has no build of the web app yet: make it here rather than ask for a separate step,
+  // beside the database's creation (Vite's bundler works on its own threads).
+  const building = ensureWebBuild().then((seconds) => {
+    if (seconds > 0) console.log(`Built the web app in ${seconds.toFixed(1)} s.`);
+  });
+  building.catch(() => undefined); // reported by startSuivi, which awaits it
   started = await startSuivi({
     webDist: WEB_DIST,
+    beforeListen: building,
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
     port,

@@ -30,6 +30,8 @@ export interface StartOptions {
   readonly demo: boolean;
   /** Serve this Vite build of the web app at `/` (runtime/web/dist); the placeholder page without it. */
   readonly webDist?: string;
+  /** Work running beside the start (the web build) that must end before the server listens. */
+  readonly beforeListen?: Promise<unknown>;
 }
 
 export interface Started {
@@ -100,6 +102,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     await mountRecordApi(app, db, modules);
     mountRefdataRoutes(app, db, modules);
     await mountOpenApiRoutes(app, modules);
+    await options.beforeListen;
     const { server, port } = await listen(app, options.port, options.hostname);
     step('server');
     return {
