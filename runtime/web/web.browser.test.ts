@@ -172,6 +172,8 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByTestId('record-visit').waitFor();
       visitUrl = page.url();
+      // The dataset the form chose by itself is shown by its name, not its uuid.
+      await page.getByTestId('record-visit').getByText(/jeu de démonstration/).waitFor();
     });
 
     await step('observation', async () => {

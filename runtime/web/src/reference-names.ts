@@ -1,7 +1,8 @@
 /**
- * Names of the references a record holds — taxa by cd_nom, users by id — for tables, record pages and
- * forms that show an existing value. Looked up in batches (`/api/taxa?cd_nom=`, `/api/users?ids=`) and
- * kept for the page's life: a table of 20 rows costs at most two requests, whoever the observers are.
+ * Names of the references a record holds — taxa by cd_nom, users by id, datasets by id — for tables,
+ * record pages and forms that show an existing value. Looked up in batches (`/api/taxa?cd_nom=`,
+ * `/api/users?ids=`; the datasets, a short list, all at once) and kept for the page's life: a table of
+ * 20 rows costs at most three requests, whoever the observers are.
  */
 import { useEffect, useState } from 'react';
 import { type Json, type LevelForms, optional } from './api.ts';
@@ -14,12 +15,23 @@ export interface TaxonName {
 
 const taxa = new Map<number, TaxonName | null>();
 const users = new Map<string, string | null>();
+const datasets = new Map<string, string>();
+let datasetsAsked = false;
 /** Lookups above this many codes are split, as the API caps a lookup at 200. */
 const BATCH = 200;
 
 export const taxonLabel = (t: TaxonName) => `${t.lb_nom}${t.nom_vern ? ` (${t.nom_vern})` : ''}`;
 export const knownTaxon = (code: number) => taxa.get(code) ?? undefined;
 export const knownUser = (id: string) => users.get(id) ?? undefined;
+export const knownDataset = (id: string) => datasets.get(id);
+
+async function loadDatasets(): Promise<boolean> {
+  if (datasetsAsked) return false;
+  datasetsAsked = true;
+  const r = await optional<{ items: { id: string; name: string }[] }>('/api/datasets');
+  for (const d of r?.items ?? []) datasets.set(d.id, d.name);
+  return datasets.size > 0;
+}
 
 async function fetchMissing<K>(
   wanted: Iterable<K>,
@@ -36,8 +48,12 @@ async function fetchMissing<K>(
 }
 
 /** Fetches the names not known yet; true when something new was asked. */
-export async function loadNames(taxonCodes: Iterable<number>, userIds: Iterable<string>): Promise<boolean> {
-  const [a, b] = await Promise.all([
+export async function loadNames(
+  taxonCodes: Iterable<number>,
+  userIds: Iterable<string>,
+  withDatasets = false,
+): Promise<boolean> {
+  const [a, b, c] = await Promise.all([
     fetchMissing(taxonCodes, taxa, async (batch) => {
       const r = await optional<{ items: TaxonName[] }>(`/api/taxa?cd_nom=${batch.join(',')}`);
       for (const t of r?.items ?? []) taxa.set(t.cd_nom, t);
@@ -48,8 +64,9 @@ export async function loadNames(taxonCodes: Iterable<number>, userIds: Iterable<
       );
       for (const u of r?.items ?? []) users.set(u.id, u.display_name);
     }),
+    withDatasets ? loadDatasets() : false,
   ]);
-  return a || b;
+  return a || b || c;
 }
 
 const widgetOf = (ui: Json, key: string) => (ui[key] as Json | undefined)?.['ui:widget'];
@@ -58,9 +75,11 @@ const widgetOf = (ui: Json, key: string) => (ui[key] as Json | undefined)?.['ui:
 export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, 'ui'>) {
   const taxonCodes: number[] = [];
   const userIds: string[] = [];
+  let datasetIds = false;
   for (const record of records) {
     for (const [key, value] of Object.entries(record)) {
       const values = Array.isArray(value) ? value : [value];
+      if (widgetOf(forms.ui, key) === 'dataset' && value) datasetIds = true;
       if (widgetOf(forms.ui, key) === 'taxon') {
         for (const v of values) if (typeof v === 'number') taxonCodes.push(v);
       }
@@ -70,7 +89,7 @@ export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, '
       }
     }
   }
-  return { taxonCodes, userIds };
+  return { taxonCodes, userIds, datasetIds };
 }
 
 /** Re-renders its caller once the names its records reference are known; returns a changing version. */
@@ -79,8 +98,8 @@ export function useReferenceNames(records: readonly Json[] | null, forms: LevelF
   useEffect(() => {
     if (!records || !forms) return;
     let live = true;
-    const { taxonCodes, userIds } = referencesOf(records, forms);
-    loadNames(taxonCodes, userIds).then((changed) => {
+    const { taxonCodes, userIds, datasetIds } = referencesOf(records, forms);
+    loadNames(taxonCodes, userIds, datasetIds).then((changed) => {
       if (changed && live) setVersion((v) => v + 1);
     });
     return () => {
