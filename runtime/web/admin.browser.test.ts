@@ -4,67 +4,26 @@
  * disables them, and adds then removes a grant on a module. Skipped like web.browser.test.ts without
  * chromium (failing under CI=true); a failing step leaves a screenshot in test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDatabase } from '../../test/helpers/engines.ts';
-import { openPGlite } from '../db/pglite.ts';
-import { pgliteTemplate } from '../db/pglite-template.ts';
-import { EXAMPLES_ROOT } from '../modules/folders.ts';
-import { type Started, startSuivi } from '../server/start.ts';
-import { ensureWebBuild, WEB_DIST } from './build.ts';
+import type { Started } from '../server/start.ts';
+import { type BrowserApp, chromiumAvailable, startBrowserApp } from './browser-app.test-helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing`);
+const available = chromiumAvailable('admin.browser.test');
 
 describe.skipIf(!available)('admin page in chromium', () => {
+  let app: BrowserApp;
   let server: Started;
-  let browser: Browser;
   let page: Page;
-  let dataDir: string;
-  let scratch: { url: string; drop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    dataDir = mkdtempSync(join(tmpdir(), 'suivi-admin-web-'));
-    await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
-    if (process.env.DATABASE_URL) scratch = await scratchDatabase(process.env.DATABASE_URL);
-    server = await startSuivi({
-      dataDir,
-      ...(scratch ? { databaseUrl: scratch.url } : {}),
-      port: 0,
-      hostname: '127.0.0.1',
-      moduleFolders: [join(EXAMPLES_ROOT, 'amphibiens_mares', 'generated')],
-      demo: true,
-      webDist: WEB_DIST,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
-    page.setDefaultTimeout(8_000);
+    app = await startBrowserApp({ module: 'amphibiens_mares', prefix: 'admin', waitMs: 8_000 });
+    ({ server, page } = app);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await scratch?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      mkdirSync('test-results', { recursive: true });
-      await page
-        .screenshot({ path: join('test-results', `admin-${name}.png`), fullPage: true })
-        .catch(() => {});
-      throw error;
-    }
-  }
+  const step = (name: string, body: () => Promise<void>) => app.step(name, body);
 
   it('creates and disables a user, adds and removes a grant', async () => {
     await step('login', async () => {

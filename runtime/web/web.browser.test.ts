@@ -5,34 +5,19 @@
  * map. Without chromium the test is skipped with the reason printed, except under CI=true where it fails.
  * Screenshots of a failure go to test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDatabase } from '../../test/helpers/engines.ts';
-import { openPGlite } from '../db/pglite.ts';
-import { pgliteTemplate } from '../db/pglite-template.ts';
-import { EXAMPLES_ROOT } from '../modules/folders.ts';
-import { type Started, startSuivi } from '../server/start.ts';
-import { ensureWebBuild, WEB_DIST } from './build.ts';
+import type { Started } from '../server/start.ts';
+import { type BrowserApp, chromiumAvailable, startBrowserApp } from './browser-app.test-helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const MODULE = 'amphibiens_mares';
 const WAIT = 8_000;
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI === 'true')
-    throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);
-  console.warn(`web.browser.test: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
+const available = chromiumAvailable('web.browser.test');
 
 describe.skipIf(!available)('partner web app in chromium', () => {
+  let app: BrowserApp;
   let server: Started;
-  let browser: Browser;
   let page: Page;
-  let dataDir: string;
-  let scratch: { url: string; drop(): Promise<void> } | undefined;
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -41,64 +26,19 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       timings[name] = Math.round(performance.now() - t);
       t = performance.now();
     };
-    await ensureWebBuild();
-    lap('build');
-    dataDir = mkdtempSync(join(tmpdir(), 'suivi-web-'));
-    // A fresh data dir restored from the cached PostGIS template: seconds instead of an initdb.
-    await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
-    lap('database');
-    // startSuivi falls back to DATABASE_URL: give it a database of its own there, so runs never share records.
-    if (process.env.DATABASE_URL) scratch = await scratchDatabase(process.env.DATABASE_URL);
-    server = await startSuivi({
-      dataDir,
-      ...(scratch ? { databaseUrl: scratch.url } : {}),
-      port: 0,
-      hostname: '127.0.0.1',
-      moduleFolders: [join(EXAMPLES_ROOT, MODULE, 'generated')],
-      // The demo seed creates the module's demo records too (a few seconds on a busy machine).
-      demo: true,
-      webDist: WEB_DIST,
-    });
-    lap('server');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    // No network here: a grey map background instead of tiles from the internet.
-    await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
-    page.setDefaultTimeout(WAIT);
-    lap('browser');
+    app = await startBrowserApp({ module: MODULE, prefix: 'web', waitMs: WAIT, lap });
+    ({ server, page } = app);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await scratch?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
     console.log('web.browser.test timings (ms):', JSON.stringify(timings));
   });
 
-  /** Runs one step; on failure saves a screenshot named after it before rethrowing. */
+  /** Runs one step and times it; a failing step leaves a screenshot (browser-app.test-helpers.ts). */
   async function step(name: string, body: () => Promise<void>) {
     const started = performance.now();
-    try {
-      await body();
-    } catch (error) {
-      mkdirSync('test-results', { recursive: true });
-      await page
-        .screenshot({ path: join('test-results', `web-${name}.png`), fullPage: true })
-        .catch(() => undefined);
-      throw error;
-    }
+    await app.step(name, body);
     timings[name] = Math.round(performance.now() - started);
   }
 
@@ -173,7 +113,10 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await page.getByTestId('record-visit').waitFor();
       visitUrl = page.url();
       // The dataset the form chose by itself is shown by its name, not its uuid.
-      await page.getByTestId('record-visit').getByText(/jeu de démonstration/).waitFor();
+      await page
+        .getByTestId('record-visit')
+        .getByText(/jeu de démonstration/)
+        .waitFor();
     });
 
     await step('observation', async () => {

@@ -1,0 +1,104 @@
+/**
+ * The real server and Debian's chromium for the browser tests: a fresh PGlite data dir restored from the
+ * cached PostGIS template (or, when DATABASE_URL is set, a scratch PostgreSQL database of its own, so runs
+ * never share records), one example module with the demo data, and a page with a grey map background (no
+ * network here). `step` saves a screenshot of a failing step in test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { scratchDatabase } from '../../test/helpers/engines.ts';
+import { openPGlite } from '../db/pglite.ts';
+import { pgliteTemplate } from '../db/pglite-template.ts';
+import { EXAMPLES_ROOT } from '../modules/folders.ts';
+import { type Started, startSuivi } from '../server/start.ts';
+import { ensureWebBuild, WEB_DIST } from './build.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** False (with the reason printed) without chromium; under CI=true a missing chromium is an error. */
+export function chromiumAvailable(testName: string): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);
+  console.warn(`${testName}: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`);
+  return false;
+}
+
+export interface BrowserApp {
+  readonly server: Started;
+  readonly page: Page;
+  /** Runs one step of a scenario; on failure saves `test-results/<prefix>-<name>.png`, then rethrows. */
+  step(name: string, body: () => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(options: {
+  readonly module: string;
+  /** Screenshot and temporary folder prefix. */
+  readonly prefix: string;
+  readonly waitMs: number;
+  /** Called after each setup phase (build, database, server, browser), for timings. */
+  readonly lap?: (phase: string) => void;
+}): Promise<BrowserApp> {
+  const lap = options.lap ?? (() => undefined);
+  await ensureWebBuild();
+  lap('build');
+  const dataDir = mkdtempSync(join(tmpdir(), `suivi-${options.prefix}-`));
+  await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
+  lap('database');
+  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
+  let server: Started | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.close();
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    server = await startSuivi({
+      dataDir,
+      ...(scratch ? { databaseUrl: scratch.url } : {}),
+      port: 0,
+      hostname: '127.0.0.1',
+      moduleFolders: [join(EXAMPLES_ROOT, options.module, 'generated')],
+      // The demo seed creates the module's demo records too (a few seconds on a busy machine).
+      demo: true,
+      webDist: WEB_DIST,
+    });
+    lap('server');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
+    page.setDefaultTimeout(options.waitMs);
+    lap('browser');
+    const step = async (name: string, body: () => Promise<void>) => {
+      try {
+        await body();
+      } catch (error) {
+        mkdirSync('test-results', { recursive: true });
+        await page
+          .screenshot({ path: join('test-results', `${options.prefix}-${name}.png`), fullPage: true })
+          .catch(() => undefined);
+        throw error;
+      }
+    };
+    return { server, page, step, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
