@@ -1,8 +1,9 @@
 /**
  * The admin page in chromium against the real server (fresh PGlite data dir, or a scratch PostgreSQL
  * database when DATABASE_URL is set): the administrator opens it from the header, creates a user,
- * disables them, and adds then removes a grant on a module. Skipped like web.browser.test.ts without
- * chromium (failing under CI=true); a failing step leaves a screenshot in test-results/.
+ * disables them, adds then removes a grant on a module, and validates a pending demo observation on its
+ * page. Skipped like web.browser.test.ts without chromium (failing under CI=true); a failing step leaves
+ * a screenshot in test-results/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,30 @@ describe.skipIf(!available)('admin page in chromium', () => {
       await row.getByText('toutes').waitFor();
       await row.getByRole('button', { name: 'Retirer' }).click();
       await page.getByText('Aucune permission pour ce module.').waitFor();
+    });
+
+    await step('validate', async () => {
+      // A demo observation, pending; the administrator holds V everywhere and validates it on its page.
+      const id = await page.evaluate(async () => {
+        const list = await fetch('/api/modules/amphibiens_mares/observation?page_size=1&validation_status=0');
+        return ((await list.json()) as { items: { id: string }[] }).items[0]!.id;
+      });
+      await page.goto(`${server.url}/m/amphibiens_mares/observation/${id}`);
+      const panel = page.getByTestId('validation');
+      await panel.locator('strong').getByText('En attente de validation').waitFor();
+      await panel.locator('select').selectOption('1');
+      await panel.locator('input').fill('Vu sur photo');
+      await panel.getByRole('button', { name: 'Enregistrer la validation' }).click();
+      await panel.locator('strong').getByText('Certain - très probable').waitFor();
+      await panel.getByText(/Vu sur photo/).waitFor();
+      const stored = await page.evaluate(
+        async (recordId) =>
+          (await (await fetch(`/api/modules/amphibiens_mares/observation/${recordId}`)).json()) as {
+            validation_status: string;
+          },
+        id,
+      );
+      expect(stored.validation_status).toBe('1');
     });
   }, 60_000);
 });
