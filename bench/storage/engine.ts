@@ -7,6 +7,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
+import { pgliteTemplate } from '../../runtime/db/pglite-template.ts';
 import type { Database } from '../../test/db/databases.ts';
 
 export const BENCH_DATABASE = 'suivi_bench';
@@ -53,7 +54,7 @@ export async function openPostgres(url: string, keep: boolean): Promise<BenchDat
 }
 
 export async function openPglite(): Promise<BenchDatabase> {
-  const pglite = await PGlite.create({ extensions: { postgis } });
+  const pglite = await PGlite.create({ extensions: { postgis }, loadDataDir: await pgliteTemplate() });
   await pglite.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   const db: Database = {
     name: 'pglite',
