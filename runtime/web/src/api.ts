@@ -4,20 +4,8 @@ export interface Labels {
   readonly fr: string;
   readonly en?: string;
 }
-export interface LevelSummary {
-  readonly key: string;
-  readonly label: Labels;
-  readonly plural: Labels;
-  readonly parents: readonly string[];
-  readonly children: readonly string[];
-  readonly geometry: { readonly kind: string; readonly required: boolean };
-}
-export interface ModuleSummary {
-  readonly code: string;
-  readonly label: Labels;
-  readonly description?: Labels;
-  readonly levels: readonly LevelSummary[];
-}
+// What GET /api/modules answers, typed once by the server that writes it.
+export type { LevelSummary, ModuleSummary } from '../../server/module-summary.ts';
 export interface ApiProblem {
   readonly path: string;
   readonly code: string;

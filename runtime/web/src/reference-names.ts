@@ -108,3 +108,10 @@ export function useReferenceNames(records: readonly Json[] | null, forms: LevelF
   }, [records, forms]);
   return version;
 }
+
+/** Taxa whose names start with `q`, within the module's taxonomy; null when the search API is not there. */
+export async function searchTaxa(q: string, module: string, limit?: number): Promise<TaxonName[] | null> {
+  const query = new URLSearchParams({ q, module, ...(limit ? { limit: String(limit) } : {}) });
+  const r = await optional<{ items: TaxonName[] }>(`/api/taxa?${query}`);
+  return r ? r.items : null;
+}

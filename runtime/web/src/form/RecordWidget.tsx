@@ -9,6 +9,7 @@ import { api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts'
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { loadForms } from '../pages/use-forms.ts';
+import { SuggestionList } from './SuggestionList.tsx';
 
 type Option = { id: string; label: string };
 const SUGGESTIONS = 10;
@@ -111,17 +112,7 @@ export function RecordWidget(props: WidgetProps) {
           onBlur={() => setTimeout(() => setFound([]), 200)}
         />
       )}
-      {found.length > 0 ? (
-        <ul className="suggestions">
-          {found.map((o) => (
-            <li key={o.id}>
-              <button type="button" onMouseDown={() => pick(o)}>
-                {o.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <SuggestionList items={found.map((o) => ({ ...o, key: o.id }))} onPick={pick} />
     </div>
   );
 }

@@ -5,9 +5,9 @@
  */
 import type { WidgetProps } from '@rjsf/utils';
 import { useEffect, useRef, useState } from 'react';
-import { optional } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import { knownTaxon, loadNames, type TaxonName, taxonLabel } from '../reference-names.ts';
+import { knownTaxon, loadNames, searchTaxa, taxonLabel } from '../reference-names.ts';
+import { SuggestionList } from './SuggestionList.tsx';
 
 type Option = { value: unknown; label: string };
 /** Keystrokes closer than this make one request. */
@@ -39,12 +39,10 @@ export function TaxonWidget(props: WidgetProps) {
 
   const search = async (q: string) => {
     const ticket = ++asked.current;
-    const r = await optional<{ items: TaxonName[] }>(
-      `/api/taxa?q=${encodeURIComponent(q)}&module=${encodeURIComponent(module)}`,
-    );
+    const taxa = await searchTaxa(q, module);
     if (ticket !== asked.current) return; // a later keystroke asked again
-    const options = r
-      ? r.items.map((x) => ({ value: x.cd_nom, label: taxonLabel(x) }))
+    const options = taxa
+      ? taxa.map((x) => ({ value: x.cd_nom, label: taxonLabel(x) }))
       : fallback.filter((o) => o.label.toLowerCase().includes(q.toLowerCase()));
     setFound(options);
     setActive(0);
@@ -96,22 +94,12 @@ export function TaxonWidget(props: WidgetProps) {
           }
         }}
       />
-      {found.length > 0 ? (
-        <ul className="suggestions" id={listId}>
-          {found.map((o, i) => (
-            <li key={String(o.value)}>
-              <button
-                type="button"
-                className={i === active ? 'active' : ''}
-                aria-current={i === active}
-                onMouseDown={() => pick(o)}
-              >
-                {o.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <SuggestionList
+        id={listId}
+        items={found.map((o) => ({ ...o, key: String(o.value) }))}
+        active={active}
+        onPick={pick}
+      />
     </div>
   );
 }

@@ -4,9 +4,9 @@
  * text. It reports query parameters in the API's syntax (`field`, `field[gte]`, `field[contains]`).
  */
 import { useEffect, useRef, useState } from 'react';
-import { type Json, optional } from '../api.ts';
+import type { Json } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import { type TaxonName, taxonLabel } from '../reference-names.ts';
+import { searchTaxa, type TaxonName, taxonLabel } from '../reference-names.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -62,10 +62,7 @@ function TaxonFilter(props: ColumnFilterProps) {
           if (picked) return props.onChange(props.column, String(picked.cd_nom));
           if (q === '') props.onChange(props.column, '');
           if (q.length < 2) return setFound([]);
-          const r = await optional<{ items: TaxonName[] }>(
-            `/api/taxa?q=${encodeURIComponent(q)}&module=${encodeURIComponent(props.module)}&limit=10`,
-          );
-          setFound(r?.items ?? []);
+          setFound((await searchTaxa(q, props.module, 10)) ?? []);
         }}
       />
       <datalist id={listId}>
