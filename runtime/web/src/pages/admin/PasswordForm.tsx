@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { useT } from '../../i18n.tsx';
 import { type AdminUser, attempt } from './admin-api.ts';
 import { useAdminT } from './admin-i18n.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { Problems } from './Problems.tsx';
 
 export function PasswordForm(props: { user: AdminUser; onDone: () => void }) {
@@ -24,16 +25,12 @@ export function PasswordForm(props: { user: AdminUser; onDone: () => void }) {
       <h3>
         {a('resetPassword')} : {props.user.login}
       </h3>
-      <label>
-        {a('newPassword')} <span className="hint">({a('passwordHint')})</span>
-        <input
-          name="new_password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <NewPasswordField
+        name="new_password"
+        label={a('newPassword')}
+        value={password}
+        onChange={setPassword}
+      />
       <Problems error={error} />
       {done ? <p className="notice">{a('passwordChanged')}</p> : null}
       <div className="actions">

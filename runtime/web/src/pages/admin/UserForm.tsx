@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { useT } from '../../i18n.tsx';
 import { type AdminUser, attempt, type Organisation } from './admin-api.ts';
 import { useAdminT } from './admin-i18n.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { Problems } from './Problems.tsx';
 
 const roleList = (text: string) =>
@@ -87,16 +88,7 @@ export function UserForm(props: {
         {a('isAdmin')}
       </label>
       {user ? null : (
-        <label>
-          {a('password')} <span className="hint">({a('passwordHint')})</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <NewPasswordField name="password" label={a('password')} value={password} onChange={setPassword} />
       )}
       <Problems error={error} />
       <div className="actions">
