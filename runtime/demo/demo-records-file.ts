@@ -1,7 +1,8 @@
 /**
  * The demo records of a module: `examples/<code>/demo/records.json`, beside the protocol whose generated
  * folder is `examples/<code>/generated`. A list of `{ level, owner, record }`: the record is an API body
- * (what `POST /api/modules/<code>/<level>` takes, with its fixed `id`), `owner` the login of the demo
+ * (what `POST /api/modules/<code>/<level>` takes, with an `id`: the file's key for the record, which
+ * the seed replaces by a random UUID, demo-record-ids.ts), `owner` the login of the demo
  * account that creates it (its organisation owns the record). The file is read only when the module's
  * tables are empty, so later starts never open it.
  */

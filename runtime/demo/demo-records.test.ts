@@ -1,8 +1,9 @@
 /**
  * The demo records of the four example modules, on both engines: every one passes the API's validation
  * and is created as its owner, level by level as in the files; both organisations own some; the map of
- * each top level has features; a second seed adds nothing and never brings back a deleted record; a
- * refused record fails the seed, names itself and leaves its module empty.
+ * each top level has features; every record gets a random id, none of the file's; a second seed adds
+ * nothing and never brings back a deleted record; a refused record fails the seed, names itself and
+ * leaves its module empty.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import { recordOperations } from '../records/operations.ts';
 import { createApp } from '../server/app.ts';
 import { mountRecordApi } from '../server/record-api.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
-import { seedDemoRecords } from './demo-records.ts';
+import { type DemoRecordsSeed, seedDemoRecords } from './demo-records.ts';
 import { type DemoRecord, hasDemoRecords, readDemoRecords } from './demo-records-file.ts';
 import { seedDemo } from './seed.ts';
 
@@ -40,6 +41,9 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
   let db: Database;
   let modules: readonly ModuleRuntime[];
   const files = new Map<string, DemoRecord[]>();
+  let seed: DemoRecordsSeed;
+  /** The id the seed gave the record the file calls `fileId`. */
+  const given = (code: string, fileId: unknown) => seed.ids[code]!.get(String(fileId))!;
   const moduleOf = (code: string) => modules.find((m) => m.code === code)!;
   const count = async (code: string, level: string, where = 'TRUE', params: unknown[] = []) =>
     (
@@ -84,7 +88,7 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
   });
 
   it('creates every record of every file through the validation, as its owner', async () => {
-    const seed = await seedDemoRecords(db, modules);
+    seed = await seedDemoRecords(db, modules);
     expect(Object.keys(seed.created).sort()).toEqual(CODES);
     for (const code of CODES) {
       const records = files.get(code)!;
@@ -93,7 +97,7 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
         const mine = records.filter((r) => r.level === level.key);
         expect(await count(code, level.key), `${code}.${level.key}`).toBe(mine.length);
         for (const login of new Set(mine.map((r) => r.owner))) {
-          const ids = mine.filter((r) => r.owner === login).map((r) => r.record.id);
+          const ids = mine.filter((r) => r.owner === login).map((r) => given(code, r.record.id));
           const account = accountOf(login);
           expect(
             await count(
@@ -140,11 +144,35 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
         const expected = files
           .get(code)!
           .filter((r) => r.level === level.key && accountOf(r.owner).organisationId === organisationId)
-          .map((r) => r.record.id);
+          .map((r) => given(code, r.record.id));
         expect(ids.length, `${code}.${level.key} for ${login}`).toBeGreaterThan(0);
         expect(ids.sort()).toEqual(expected.sort());
       }
     }
+  });
+
+  it('gives every record a random UUID, none of the file’s, and keeps the links between them', async () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const all = CODES.flatMap((code) => [...seed.ids[code]!.values()]);
+    expect(all.length).toBe(CODES.reduce((n, code) => n + files.get(code)!.length, 0));
+    expect(new Set(all).size).toBe(all.length);
+    for (const id of all) expect(id).toMatch(v4);
+    const fileIds = new Set(CODES.flatMap((code) => files.get(code)!.map((r) => String(r.record.id))));
+    expect(all.filter((id) => fileIds.has(id))).toEqual([]);
+    // Two records next to each other in a file are not next to each other in the database.
+    const sites = files.get('flore_quadrats')!.filter((r) => r.level === 'site');
+    const [a, b] = sites.map((r) => BigInt(`0x${given('flore_quadrats', r.record.id).replaceAll('-', '')}`));
+    expect(b! - a! === 1n || a! - b! === 1n).toBe(false);
+    // Parent links and references name the new ids: a managed quadrat's control quadrat, its group.
+    const managed = sites.find((r) => typeof r.record.control_quadrat === 'string')!;
+    const { rows } = await db.query<{ sites_group_id: string; control_quadrat: string }>(
+      'SELECT sites_group_id::text, control_quadrat::text FROM flore_quadrats.site WHERE id = $1',
+      [given('flore_quadrats', managed.record.id)],
+    );
+    expect(rows[0]).toEqual({
+      sites_group_id: given('flore_quadrats', managed.record.sites_group_id),
+      control_quadrat: given('flore_quadrats', managed.record.control_quadrat),
+    });
   });
 
   it('adds nothing the second time, and never brings back a deleted demo record', async () => {
@@ -153,14 +181,11 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
       db,
       modules: new Map([['amphibiens_mares', prepareModule(moduleOf('amphibiens_mares').protocol)]]),
     });
-    await operations.remove({
-      module: 'amphibiens_mares',
-      level: 'observation',
-      id: observation!.record.id as string,
-    });
+    const removed = given('amphibiens_mares', observation!.record.id);
+    await operations.remove({ module: 'amphibiens_mares', level: 'observation', id: removed });
     const before = await count('amphibiens_mares', 'observation');
     expect((await seedDemoRecords(db, modules)).created).toEqual({});
     expect(await count('amphibiens_mares', 'observation')).toBe(before);
-    expect(await count('amphibiens_mares', 'observation', 'id = $1', [observation!.record.id])).toBe(0);
+    expect(await count('amphibiens_mares', 'observation', 'id = $1', [removed])).toBe(0);
   });
 });

@@ -2,7 +2,8 @@
  * Demo records: each example module's `demo/records.json` created through the record operations the API
  * uses (`validate` then `create`: JSON Schema, rules, parents, taxon scope, database constraints), each
  * acting as its owning demo account with that account's grants, so `created_by` and `organisation_id`
- * are the ones a partner entering them would give.
+ * are the ones a partner entering them would give. Each record gets a random id; the file's ids only
+ * tie its records together (demo-record-ids.ts).
  *
  * Idempotent by module: a module's demo records are seeded only while the module has no record at all
  * and has never had one deleted (`suivi.deletion_log`). So a second start adds nothing (one cheap query
@@ -18,11 +19,14 @@ import { isHttpError } from '../records/errors.ts';
 import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
 import { recordOperations } from '../records/operations.ts';
 import { DEMO_ACCOUNTS } from './demo-data.ts';
+import { withFreshIds } from './demo-record-ids.ts';
 import { type DemoRecord, hasDemoRecords, readDemoRecords } from './demo-records-file.ts';
 
 export interface DemoRecordsSeed {
   /** Records created by this run, per module code (modules left alone are absent). */
   readonly created: Readonly<Record<string, number>>;
+  /** Per module code, the file's id of each record created → its id in the database (random). */
+  readonly ids: Readonly<Record<string, ReadonlyMap<string, string>>>;
 }
 
 /** Whether a module holds a record or ever had one deleted: then its demo records are not seeded. */
@@ -63,14 +67,17 @@ async function seedModule(
   db: Database,
   module: ModuleRuntime,
   plans: ReadonlyMap<string, ModulePlan>,
-): Promise<number> {
+): Promise<ReadonlyMap<string, string>> {
   const file = `examples/${module.code}/demo/records.json`;
   const entries = readDemoRecords(module);
+  const fresh = withFreshIds(entries);
   await db.transaction(async (tx) => {
     const within = joined(db, tx);
     const grants = new Map<string, Grants>();
-    for (const entry of entries) {
-      const actor = ownerOf(entry, file);
+    for (const [index, named] of entries.entries()) {
+      // Errors name the record by the file's id; the database gets its random one.
+      const entry = fresh.records[index] as DemoRecord;
+      const actor = ownerOf(named, file);
       const userId = actor.userId as string;
       if (!grants.has(userId)) grants.set(userId, await loadGrants(tx, userId, actor.organisationId));
       const granted = grants.get(userId) as Grants;
@@ -86,11 +93,11 @@ async function seedModule(
         const body = await operations.validate({ ...target, mode: 'create', body: entry.record });
         await operations.create({ ...target, body: body as object });
       } catch (error) {
-        throw new Error(`${file}: ${entry.level} ${entry.record.id} refused: ${refusal(error)}`);
+        throw new Error(`${file}: ${named.level} ${named.record.id} refused: ${refusal(error)}`);
       }
     }
   });
-  return entries.length;
+  return fresh.ids;
 }
 
 /**
@@ -102,6 +109,7 @@ export async function seedDemoRecords(
   modules: readonly ModuleRuntime[],
 ): Promise<DemoRecordsSeed> {
   const created: Record<string, number> = {};
+  const ids: Record<string, ReadonlyMap<string, string>> = {};
   for (const module of modules) {
     if (!hasDemoRecords(module) || (await moduleInUse(db, module))) continue;
     // Built only for a module about to be seeded: compiling its schemas is the costly part.
@@ -109,7 +117,9 @@ export async function seedDemoRecords(
       module.protocol,
       Object.fromEntries(module.levels.map((l) => [l.key, l.forms.schema])),
     );
-    created[module.code] = await seedModule(db, module, new Map([[module.code, plan]]));
+    const given = await seedModule(db, module, new Map([[module.code, plan]]));
+    ids[module.code] = given;
+    created[module.code] = given.size;
   }
-  return { created };
+  return { created, ids };
 }

@@ -8,7 +8,7 @@ import type { Bind } from './sql/params.ts';
 /**
  * What the rows are wanted for. No `create`: a new record takes the actor's organisation, so it is in
  * any organisation scope; whether the actor may create at all is decided before the operation runs, and
- * the parents it names must be readable (`read`). `validate` sets a record's validation status.
+ * the parents and references it names must be readable (`read`). `validate` sets a record's validation status.
  */
 export type RecordAction = 'read' | 'update' | 'delete' | 'export' | 'validate';
 

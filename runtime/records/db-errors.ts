@@ -80,10 +80,12 @@ export function writeError(
   }
   if (code === '23505') {
     const t = target();
-    if (!t || t.kind === 'primary_key')
-      return conflict('duplicate_id', 'Un enregistrement porte déjà cet identifiant.', {
-        path: t?.path ?? '/id',
-      });
+    // A taken id is refused in one way, whoever's record holds it: the answer never tells that a record
+    // the actor cannot see exists (README, "Ids").
+    if (!t || (t.kind === 'primary_key' && t.path === '/id'))
+      return one({ path: '/id', code: 'id_unavailable' });
+    if (t.kind === 'primary_key')
+      return conflict('duplicate_id', 'Un enregistrement porte déjà cet identifiant.', { path: t.path });
     return one({ path: t.path, code: 'duplicate' });
   }
   if (code === '23514') {

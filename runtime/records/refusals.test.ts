@@ -84,8 +84,8 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
       const pairing = await call('POST', `${FLORE}/site`, like(MANAGED, { control_quadrat: id(888) }));
       expect(problems(pairing)).toEqual(['/control_quadrat not_found']);
       const again = await call('POST', `${CHIRO}/site`, { ...like(BRIDGE), id: BRIDGE });
-      expect(again.status).toBe(409);
-      expect(problems(again)).toEqual(['/id duplicate_id']);
+      expect(again.status).toBe(422);
+      expect(problems(again)).toEqual(['/id id_unavailable']);
       const year0 = await call('POST', `${CHIRO}/site`, like(CAVE, { first_use_date: '0000-01-01' }));
       expect(problems(year0)).toEqual(['/first_use_date format']);
       const referenced = await call('DELETE', `${FLORE}/site/${CONTROL}`);
@@ -143,6 +143,50 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
       expect(geojson.json.features).toEqual([]);
       const csv = await call('GET', `${CHIRO}/site.csv`, undefined, scoped);
       expect(csv.text.trim().split('\r\n')).toHaveLength(1);
+    });
+
+    it('answers references to records out of the read scope as unknown ones, one and several', async () => {
+      const zone = await direct('zone', {});
+      const plot = await direct('plot', {
+        zone_id: zone.json.id,
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [4.8, 45.7],
+            [4.81, 45.71],
+          ],
+        },
+        kind: 'a',
+      });
+      expect(plot.status, plot.text).toBe(201);
+      const other = id(9002);
+      await api.db.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2)', [other, 'Tierce']);
+      const { operations } = testApp(api.db, api.modules, {
+        actor: { userId: null, organisationId: other },
+        access: { where: ({ alias, bind }) => `${alias}.organisation_id = ${bind(other, 'uuid')}` },
+      });
+      const zoneNaming = async (target: unknown) => {
+        const body = { best_plot: target, other_plots: [id(9003), target] };
+        try {
+          await operations.validate({ module: 'edge_cases', level: 'zone', mode: 'create', body });
+          return 'accepted';
+        } catch (error) {
+          return isHttpError(error) ? { status: error.status, details: error.details } : error;
+        }
+      };
+      const hidden = await zoneNaming(plot.json.id);
+      expect(hidden).toMatchObject({
+        status: 422,
+        details: [
+          { path: '/best_plot', code: 'not_found' },
+          { path: '/other_plots/0', code: 'not_found' },
+          { path: '/other_plots/1', code: 'not_found' },
+        ],
+      });
+      expect(hidden).toEqual(await zoneNaming(id(9004)));
+      // Unscoped, the same plot is a valid target.
+      const seen = await direct('zone', { best_plot: plot.json.id, other_plots: [plot.json.id] });
+      expect(seen.status, seen.text).toBe(201);
     });
   });
 });

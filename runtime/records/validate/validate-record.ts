@@ -4,7 +4,8 @@
  *  2. the rules: visibility (hidden fields cleared), computed values, defaults of a new record;
  *  3. the level's JSON Schema (ajv, draft-07) on the resolved record;
  *  4. what only rules can say (conditional requirements, rule bounds, choice filters), per record and row;
- *  5. what the columns can hold, the parent links, the taxonomic scope.
+ *  5. what the columns can hold, the parent links and references (records the actor may read), the
+ *     taxonomic scope.
  * Any problem → 422 `[{ path, code, message }]`; otherwise the record, ready to be written.
  */
 import { SERVER_COLUMNS } from '../../../generators/api/record-shape.ts';
@@ -18,6 +19,7 @@ import { emptyAsNull, setOwn } from './field-values.ts';
 import { schemaViolations } from './json-schema.ts';
 import { worded } from './messages.ts';
 import { checkParents } from './parents.ts';
+import { referenceViolations } from './references.ts';
 import { type Mode, resolveValues } from './resolve-values.ts';
 import { resolveRows, rowViolations, schemaInput } from './rows.ts';
 import { ruleViolations } from './rule-checks.ts';
@@ -77,7 +79,10 @@ export async function validateRecord(
   const storage = storageViolations(fields, resolved.values, '').filter(notSchema);
   const geometryIssue = plan.hasGeometry ? geometryProblem(geometry) : undefined;
   if (geometryIssue) storage.push({ path: '/geometry', code: 'geometry', detail: geometryIssue });
-  violations.push(...schema, ...rules, ...storage, ...parents.violations);
+  const references = (
+    await referenceViolations(ctx.db, ctx.module, plan.shape, resolved.values, resolved.kept, ctx.access)
+  ).filter(notSchema);
+  violations.push(...schema, ...rules, ...storage, ...parents.violations, ...references);
   if (violations.length === 0)
     violations.push(...(await taxonScopeViolations(ctx.db, plan.protocol, fields, resolved.values)));
   if (violations.length > 0) throw fail(violations);
