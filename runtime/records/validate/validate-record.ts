@@ -75,8 +75,8 @@ export async function validateRecord(
     ...rowViolations(fields, resolved, common),
   ].filter(notSchema);
   const storage = storageViolations(fields, resolved.values, '').filter(notSchema);
-  const geometryIssue = plan.hasGeometry ? geometryProblem(geometry) : undefined;
-  if (geometryIssue) storage.push({ path: '/geometry', code: 'geometry', detail: geometryIssue });
+  const geometryIssue = plan.hasGeometry ? geometryProblem(geometry, '/geometry') : undefined;
+  if (geometryIssue) storage.push(geometryIssue);
   violations.push(...schema, ...rules, ...storage, ...parents.violations);
   if (violations.length === 0)
     violations.push(...(await taxonScopeViolations(ctx.db, plan.protocol, fields, resolved.values)));
