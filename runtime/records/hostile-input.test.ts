@@ -1,7 +1,8 @@
 /**
  * Hostile input to the record API through the server's app, on PGlite and (with DATABASE_URL)
  * PostgreSQL, each once a 500 (issue 17): JSON nested thousands of levels deep in a write, impossible
- * dates in list filters, NUL characters in filters, `q`, validation comments and record texts, bodies
+ * dates in list filters, NUL characters in filters, `q` (the reference-data searches' too), validation
+ * comments and record texts, bodies
  * not sent as JSON, Z coordinates. Each answer is a 4xx `[{ path, code, message }]` naming the culprit.
  */
 import type { Hono } from 'hono';
@@ -13,6 +14,7 @@ import type { Database } from '../db/database.ts';
 import { seedDemoRecords } from '../demo/demo-records.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules } from '../modules/load.ts';
+import { mountRefdataRoutes } from '../server/refdata-routes.ts';
 import { MAX_JSON_DEPTH } from './json-body.ts';
 
 type Json = Record<string, unknown>;
@@ -71,8 +73,10 @@ describe.each(runtimeEngines())('hostile input to the record API on $name', (eng
 
   beforeAll(async () => {
     ({ db, app } = await serverApp(engine));
-    // The demo records: a record of every level to PUT, validate and copy.
-    await seedDemoRecords(db, await loadModules(db, generatedModuleFolders(EXAMPLES_ROOT)));
+    // The demo records: a record of every level to PUT, validate and copy. And the reference data.
+    const modules = await loadModules(db, generatedModuleFolders(EXAMPLES_ROOT));
+    await seedDemoRecords(db, modules);
+    mountRefdataRoutes(app, db, modules);
     admin = await signIn(app, 'admin');
   });
   afterAll(async () => db?.close());
@@ -147,6 +151,14 @@ describe.each(runtimeEngines())('hostile input to the record API on $name', (eng
           expect(res.status, `${path} ${name}`).toBe(400);
           expect(problems(res)).toEqual([`/query/${name} query-value-invalid`]);
         }
+    });
+
+    it('is a 400 naming q in the reference-data searches', async () => {
+      for (const url of ['/api/users?q=a%00b', '/api/taxa?q=abc%00d', '/api/vocabularies/x?codes=a%00b']) {
+        const res = await admin.call('GET', url);
+        expect(res.status, url).toBe(400);
+        expect(problems(res)).toEqual([`/query/${url.includes('codes') ? 'codes' : 'q'} invalid_character`]);
+      }
     });
 
     it('is a 400 on GeoJSON for any value the database refuses (the year 0)', async () => {
