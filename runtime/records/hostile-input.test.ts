@@ -2,8 +2,8 @@
  * Hostile input to the record API through the server's app, on PGlite and (with DATABASE_URL)
  * PostgreSQL, each once a 500 (issue 17): JSON nested thousands of levels deep in a write, impossible
  * dates in list filters, NUL characters in filters, `q` (the reference-data searches' too), validation
- * comments and record texts, bodies
- * not sent as JSON, Z coordinates. Each answer is a 4xx `[{ path, code, message }]` naming the culprit.
+ * comments and record texts, bodies not sent as JSON, Z coordinates. Each answer is a 4xx
+ * `[{ path, code, message }]` naming the culprit.
  */
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
