@@ -30,6 +30,7 @@ export const RESPONSE_COMPONENTS: Record<string, Schema> = {
   Invalid: errors(
     'The body breaks the level schema or its rules; one entry per problem, each with its path.',
   ),
+  UnsupportedMediaType: errors('The body is not sent as `application/json` (its Content-Type).'),
 };
 
 const common = {
@@ -50,12 +51,14 @@ const RESPONSES = {
   create: (level) => ({
     '201': json(ref(schemaNames(level).record), 'The record as stored.'),
     '409': responseRef('Conflict'),
+    '415': responseRef('UnsupportedMediaType'),
     '422': responseRef('Invalid'),
   }),
   update: (level) => ({
     '200': json(ref(schemaNames(level).record), 'The record as stored.'),
     '404': responseRef('NotFound'),
     '409': responseRef('Conflict'),
+    '415': responseRef('UnsupportedMediaType'),
     '422': responseRef('Invalid'),
   }),
   remove: () => ({
@@ -66,6 +69,7 @@ const RESPONSES = {
   validate: (level) => ({
     '200': json(ref(schemaNames(level).record), 'The record with its new validation status.'),
     '404': responseRef('NotFound'),
+    '415': responseRef('UnsupportedMediaType'),
     '422': responseRef('Invalid'),
   }),
   children: (_level, child) => ({

@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, Hono } from 'hono';
-import { HttpError } from './errors.ts';
+import { readJsonBody } from './json-body.ts';
 import type { RecordOperations } from './operations.ts';
 import { requestReaders } from './query/parse-list-query.ts';
 
@@ -80,18 +80,4 @@ export function mountModuleRoutes(app: Hono, routes: GeneratedRoutes, operations
     },
   };
   (routes.mountRoutes as (router: Router, operations: RecordOperations) => void)(router, delegate);
-}
-
-/** A body that is not JSON is the client's mistake: 400 with the parser's reason, never a 500. */
-async function readJsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new HttpError(
-      400,
-      'malformed_json',
-      `Le corps de la requête n’est pas du JSON valide (${reason}).`,
-    );
-  }
 }

@@ -140,12 +140,9 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
       );
     },
     async geojson(args) {
-      const text = await featureCollection(
-        ctx,
-        levelOf(ctx, args),
-        args.query,
-        options.geojsonLimit ?? 50_000,
-      );
+      const plan = levelOf(ctx, args);
+      const limit = options.geojsonLimit ?? 50_000;
+      const text = await reading(() => featureCollection(ctx, plan, args.query, limit));
       return new Response(text, { headers: { 'content-type': 'application/geo+json; charset=utf-8' } });
     },
     async csv(args) {

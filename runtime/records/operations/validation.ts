@@ -53,6 +53,13 @@ export function readValidationBody(body: unknown): ValidationBody {
     });
   if (comment !== undefined && comment !== null && typeof comment !== 'string')
     problems.push({ path: '/comment', code: 'type', message: 'Le commentaire doit être un texte.' });
+  // PostgreSQL stores no NUL character (and refuses a statement binding one).
+  else if (typeof comment === 'string' && comment.includes('\u0000'))
+    problems.push({
+      path: '/comment',
+      code: 'invalid_character',
+      message: 'Le commentaire contient un caractère interdit (NUL).',
+    });
   if (problems.length > 0) throw invalid(problems);
   const text = typeof comment === 'string' ? comment.trim() : '';
   return { status: status as string, comment: text === '' ? null : text };

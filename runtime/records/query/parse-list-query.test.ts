@@ -180,3 +180,62 @@ describe('codes, ids and row versions', () => {
     expect(problems(() => parseRowVersion({ row_version: '-1' }))[0]?.path).toBe('/query/row_version');
   });
 });
+
+describe('dates, times, date-times and texts', () => {
+  const spec: QuerySpec = {
+    sort: [],
+    defaultSort: [],
+    filters: {
+      day: { field: 'day', op: 'eq', type: 'date' },
+      'day[in]': { field: 'day', op: 'in', type: 'date' },
+      at: { field: 'at', op: 'eq', type: 'datetime' },
+      start: { field: 'start', op: 'eq', type: 'time' },
+      name: { field: 'name', op: 'eq', type: 'text' },
+      'name[contains]': { field: 'name', op: 'contains', type: 'text' },
+    },
+    codes: {},
+    bbox: false,
+    search: true,
+  };
+  const refused = (query: Record<string, string>) =>
+    problems(() => parseExportQuery('x', spec, query)).map((e) => `${e.path} ${e.code}`);
+
+  it('refuses impossible months and days with a 400, never a thrown RangeError', () => {
+    for (const day of ['2025-13-01', '2025-00-10', '2025-99-99', '2025-02-30', '2025-02-29', '2025-04-31'])
+      expect(refused({ day }), day).toEqual(['/query/day query-value-invalid']);
+    expect(refused({ 'day[in]': '2025-01-01,2025-13-01' })).toEqual(['/query/day[in] query-value-invalid']);
+    for (const day of ['2024-02-29', '2000-02-29', '2025-12-31', '2025-01-01'])
+      expect(parseExportQuery('x', spec, { day }).filters, day).toEqual([
+        { field: 'day', op: 'eq', value: day },
+      ]);
+    expect(refused({ day: '1900-02-29' })).toEqual(['/query/day query-value-invalid']);
+  });
+
+  it('refuses date-times on an impossible date or with an offset the database refuses, and bad times', () => {
+    for (const at of [
+      '2025-13-01T10:00:00Z',
+      '2025-00-10T10:00:00+02:00',
+      '2025-02-30T10:00:00Z',
+      '2025-01-01T10:00:00+16:00',
+      '2025-01-01T10:00:00-99:99',
+      '2025-01-01T10:00:00+14:60',
+    ])
+      expect(refused({ at }), at).toEqual(['/query/at query-value-invalid']);
+    for (const at of ['2024-02-29T23:59:59.5Z', '2025-01-01T00:00:00+15:59', '2025-06-01T21:30:00-03:30'])
+      expect(parseExportQuery('x', spec, { at }).filters, at).toEqual([{ field: 'at', op: 'eq', value: at }]);
+    for (const start of ['24:00', '23:60', '99:99', '7:30', '12:00:60'])
+      expect(refused({ start }), start).toEqual(['/query/start query-value-invalid']);
+  });
+
+  it('refuses a NUL character in a text filter or in q (the database cannot compare it)', () => {
+    expect(refused({ name: 'a\u0000b', 'name[contains]': '\u0000', q: 'grotte\u0000' })).toEqual([
+      '/query/name query-value-invalid',
+      '/query/name[contains] query-value-invalid',
+      '/query/q query-value-invalid',
+    ]);
+    expect(parseExportQuery('x', spec, { name: 'a\tb', q: ' été ' })).toMatchObject({
+      filters: [{ field: 'name', op: 'eq', value: 'a\tb' }],
+      q: 'été',
+    });
+  });
+});

@@ -64,7 +64,7 @@ const TIME = new RegExp(TIME_PATTERN);
 const DATETIME = new RegExp(DATETIME_PATTERN);
 
 const EXPECTED: Readonly<Record<FilterValueType, string>> = {
-  text: 'some text',
+  text: 'some text, without NUL character',
   integer: 'a whole number',
   number: 'a number',
   boolean: 'true or false',
@@ -75,12 +75,31 @@ const EXPECTED: Readonly<Record<FilterValueType, string>> = {
   code: 'one of the codes',
 };
 
+/** The database stores no NUL character, and refuses a query that binds one: a 400 on every route. */
+const hasNul = (raw: string) => raw.includes('\u0000');
+const NUL_IN_Q = 'q is some text, without NUL character';
+
 /** A JSON pointer to a query parameter: `~` and `/` escaped (RFC 6901). */
 const queryPath = (name: string) => `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
-/** 2024-02-30 matches the pattern but is no date: it must survive a round trip through Date. */
-const isCalendarDate = (raw: string) =>
-  DATE.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) === raw;
+/**
+ * 2024-02-30 and 2025-13-01 match the pattern but are no dates. Checked by arithmetic, not through
+ * `Date`: an impossible month is an Invalid Date, whose `toISOString()` throws.
+ */
+function isCalendarDate(raw: string): boolean {
+  if (!DATE.test(raw)) return false;
+  const [year, month, day] = raw.split('-').map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/** PostgreSQL's range of offsets, ±15:59 (the pattern takes any two digits). */
+const OFFSET = /(Z|[+-](0\d|1[0-5]):[0-5]\d)$/;
+
+/** A date-time whose date is a calendar date and whose offset the database takes. */
+const isDateTime = (raw: string) =>
+  DATETIME.test(raw) && isCalendarDate(raw.slice(0, 10)) && OFFSET.test(raw);
 
 function scalar(
   type: FilterValueType,
@@ -89,7 +108,7 @@ function scalar(
 ): string | number | boolean | undefined {
   switch (type) {
     case 'text':
-      return raw === '' ? undefined : raw;
+      return raw === '' || hasNul(raw) ? undefined : raw;
     case 'integer':
       return INTEGER.test(raw) ? Number(raw) : undefined;
     case 'number':
@@ -101,7 +120,7 @@ function scalar(
     case 'time':
       return TIME.test(raw) ? raw : undefined;
     case 'datetime':
-      return DATETIME.test(raw) && isCalendarDate(raw.slice(0, 10)) ? raw : undefined;
+      return isDateTime(raw) ? raw : undefined;
     case 'uuid':
       return UUID.test(raw) ? raw.toLowerCase() : undefined;
     case 'code':
@@ -198,8 +217,10 @@ function readQuery<S extends string, F extends string>(
     const param = Object.hasOwn(spec.filters, name) ? spec.filters[name] : undefined;
     if (name === 'sort') sort = sortTerms(spec.sort, raw, errors);
     else if (name === 'bbox' && spec.bbox) bbox = bboxParam(raw, errors);
-    else if (name === 'q' && spec.search) q = raw.trim() === '' ? undefined : raw.trim();
-    else if (param === undefined) {
+    else if (name === 'q' && spec.search) {
+      if (hasNul(raw)) errors.push({ path: queryPath(name), code: 'query-value-invalid', message: NUL_IN_Q });
+      else q = raw.trim() === '' ? undefined : raw.trim();
+    } else if (param === undefined) {
       errors.push({
         path: queryPath(name),
         code: 'query-param-unknown',

@@ -36,10 +36,12 @@ export function readColumn(column: string, type: ColumnType): ColumnRead {
   return READS[type](column);
 }
 
-/** A bound value cast to the column's type; geometries go through GeoJSON, in WGS 84, flattened to 2D. */
+/**
+ * A bound value cast to the column's type; geometries go through GeoJSON, in WGS 84. Not flattened to
+ * 2D: the validation refuses an altitude, and one it let through is refused by the 2D column, not lost.
+ */
 export function writeCast(placeholder: string, type: ColumnType): string {
-  if (typeof type === 'object')
-    return `ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${placeholder}::text), 4326))`;
+  if (typeof type === 'object') return `ST_SetSRID(ST_GeomFromGeoJSON(${placeholder}::text), 4326)`;
   return `${placeholder}::${SQL_TYPES[type]}`;
 }
 

@@ -47,6 +47,8 @@ const WORDINGS: Readonly<Record<string, Wording>> = {
   duplicate: (l) => `${l} contient des doublons.`,
   geometry: (l, v) =>
     `${l} n’est pas une géométrie valide${v.expected ? ` (attendu : ${GEOMETRIES[show(v.expected)] ?? show(v.expected)})` : ''}.`,
+  geometry_z: (l) =>
+    `${l} : les positions ont une altitude (coordonnée Z), que ce champ n’enregistre pas ; envoyez [longitude, latitude].`,
   taxon: (l) => `${l} : ce taxon n’appartient pas à la portée taxonomique du protocole.`,
   parent_missing: (l) => `${l} : l’enregistrement parent n’existe pas (ou ne vous est pas visible).`,
   not_found: (l) => `${l} désigne un enregistrement ou une valeur qui n’existe pas.`,

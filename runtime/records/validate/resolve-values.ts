@@ -7,6 +7,7 @@
 import { evaluateRule, isTruthy, type ResolvedField, type RuleValue } from '../../../protocol-specs/index.ts';
 import { fromRuleValue, literalDefault, ruleView, setOwn } from './field-values.ts';
 import { type Clock, ruleContext, type Scopes } from './rule-context.ts';
+import { sameValue } from './same-value.ts';
 
 export type Mode = 'create' | 'update';
 
@@ -28,8 +29,6 @@ export interface Resolved {
   /** Read-only fields the client cannot set and that are shown: an update keeps their stored value. */
   readonly kept: ReadonlySet<string>;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function resolveValues(input: ResolveInput): Resolved {
   const { fields, mode, clock } = input;
@@ -56,7 +55,7 @@ export function resolveValues(input: ResolveInput): Resolved {
       const next = nextValue(field, shown, input, values[field.key], evaluate);
       if (field.readOnly && !field.computed && shown && mode === 'update') kept.add(field.key);
       else kept.delete(field.key);
-      if (!same(next, values[field.key])) {
+      if (!sameValue(next, values[field.key])) {
         values[field.key] = next;
         view = undefined;
         changed = true;

@@ -1,7 +1,8 @@
 /**
  * What the columns can hold, checked before the database is asked: 32-bit integers, no NUL character in
- * texts, GeoJSON positions in WGS 84 ranges with closed rings. Decimals are rounded to the digits the
- * field keeps (the `__decimals` CHECK refuses more), as the SQL generator's README says the API does.
+ * texts, GeoJSON positions in 2D (no altitude: every geometry column is 2D) and WGS 84 ranges, with
+ * closed rings. Decimals are rounded to the digits the field keeps (the `__decimals` CHECK refuses
+ * more), as the SQL generator's README says the API does.
  */
 import type { ResolvedField } from '../../../protocol-specs/index.ts';
 import type { Violation } from './violation.ts';
@@ -18,8 +19,8 @@ const hasNul = (v: unknown): boolean => {
 
 type Position = readonly number[];
 
-/** Why a GeoJSON geometry cannot be stored in WGS 84, or undefined. */
-export function geometryProblem(geometry: unknown): string | undefined {
+/** Why a GeoJSON geometry cannot be stored in its 2D WGS 84 column, as a problem at `path`, or undefined. */
+export function geometryProblem(geometry: unknown, path: string): Violation | undefined {
   if (typeof geometry !== 'object' || geometry === null) return undefined;
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   const positions: Position[] = [];
@@ -42,16 +43,22 @@ export function geometryProblem(geometry: unknown): string | undefined {
   };
   if (typeof type !== 'string' || depth[type] === undefined) return undefined;
   collect(coordinates, depth[type], type === 'Polygon' || type === 'MultiPolygon');
+  // The generated columns are geometry(<type>, 4326), 2D: an altitude would be lost, so it is refused.
+  const withZ = positions.find((p) => p.length > 2);
+  if (withZ) return { path, code: 'geometry_z', detail: `[${withZ.join(', ')}]` };
+  const problem = (detail: string): Violation => ({ path, code: 'geometry', detail });
   for (const [x, y] of positions) {
     if (typeof x !== 'number' || typeof y !== 'number') continue;
     if (x < -180 || x > 180 || y < -90 || y > 90)
-      return `coordonnées hors du WGS 84 : [${x}, ${y}] (longitude de −180 à 180, latitude de −90 à 90)`;
+      return problem(
+        `coordonnées hors du WGS 84 : [${x}, ${y}] (longitude de −180 à 180, latitude de −90 à 90)`,
+      );
   }
   for (const ring of rings) {
     const first = ring[0];
     const last = ring.at(-1);
     if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
-      return 'un anneau de polygone n’est pas fermé';
+      return problem('un anneau de polygone n’est pas fermé');
   }
   return undefined;
 }
@@ -75,8 +82,8 @@ export function storageViolations(
     if (field.kind === 'decimal' && field.decimals !== undefined && typeof value === 'number')
       values[field.key] = Number(value.toFixed(field.decimals));
     if (field.kind === 'geometry') {
-      const problem = geometryProblem(value);
-      if (problem) out.push({ path: at, code: 'geometry', detail: problem });
+      const problem = geometryProblem(value, at);
+      if (problem) out.push(problem);
     }
     if (field.kind === 'group' && Array.isArray(value))
       value.forEach((row, i) => {

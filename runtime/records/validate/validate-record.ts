@@ -77,8 +77,8 @@ export async function validateRecord(
     ...rowViolations(fields, resolved, common),
   ].filter(notSchema);
   const storage = storageViolations(fields, resolved.values, '').filter(notSchema);
-  const geometryIssue = plan.hasGeometry ? geometryProblem(geometry) : undefined;
-  if (geometryIssue) storage.push({ path: '/geometry', code: 'geometry', detail: geometryIssue });
+  const geometryIssue = plan.hasGeometry ? geometryProblem(geometry, '/geometry') : undefined;
+  if (geometryIssue) storage.push(geometryIssue);
   const references = (
     await referenceViolations(ctx.db, ctx.module, plan.shape, resolved.values, resolved.kept, ctx.access)
   ).filter(notSchema);
