@@ -14,12 +14,16 @@ export interface CliResult {
 }
 
 /** Paths in arguments and in printed output are relative to the repository root, as in the README. */
-export async function cli(...args: string[]): Promise<CliResult> {
+export const cli = (...args: string[]): Promise<CliResult> => cliWith({}, ...args);
+
+/** The same with an environment (DATABASE_URL), which the commands never read from the test's process. */
+export async function cliWith(env: Readonly<Record<string, string>>, ...args: string[]): Promise<CliResult> {
   if (process.cwd() !== REPO_ROOT.replace(/\/$/, ''))
     throw new Error(`run the CLI tests from the repository root (${REPO_ROOT}), not ${process.cwd()}`);
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
+    env,
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   });
