@@ -9,8 +9,10 @@ export interface Output {
 }
 
 export interface DatabaseCommandOptions {
-  /** PGlite data directory; ignored when DATABASE_URL is set. */
+  /** PGlite data directory; ignored when a PostgreSQL URL is given. */
   readonly dataDir: string;
+  /** postgres://… (the CLI passes DATABASE_URL); PGlite in `dataDir` without it. */
+  readonly databaseUrl?: string;
   readonly stdout: Output;
   readonly stderr: Output;
 }
@@ -22,8 +24,11 @@ export async function withDatabase(
 ): Promise<number> {
   let db: Database | undefined;
   try {
-    db = await openDatabase({ dataDir: options.dataDir });
-    options.stderr.write(`database: ${describeDatabase({ dataDir: options.dataDir })}\n`);
+    // '' and not undefined, which openDatabase would replace with the environment's DATABASE_URL: the
+    // caller decides (bin.mjs passes DATABASE_URL, an in-process test its own scratch database).
+    const where = { dataDir: options.dataDir, url: options.databaseUrl ?? '' };
+    db = await openDatabase(where);
+    options.stderr.write(`database: ${describeDatabase(where)}\n`);
     await migrate(db);
     await work(db);
     return 0;

@@ -1,28 +1,13 @@
 /**
- * `suivi import-gn` and `suivi export-gn` as a user runs them. The corpus protocols are read from
- * ../shared/corpus (copied to a temporary folder for --report, never into the repository).
+ * `suivi import-gn` and `suivi export-gn` as a user runs them, called in-process. The corpus protocols
+ * are read from ../shared/corpus (copied to a temporary folder for --report, never into the repository).
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_PROTOCOLS, corpusSkipReason } from '../geonature/fixtures.test-helpers.ts';
-
-const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run('node', ['builder/cli/bin.mjs', ...args], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+import { cli } from './run-cli.test-helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'suivi-gn-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -30,26 +15,26 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe('suivi export-gn', () => {
   it('writes a GeoNature folder from a spec, which import-gn reads back', async () => {
     const out = join(temp, 'chiro_gites');
-    const exported = await cli(['export-gn', 'examples/chiro_gites/protocol.json', '--out', out]);
+    const exported = await cli('export-gn', 'examples/chiro_gites/protocol.json', '--out', out);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/files written/);
     const config = JSON.parse(readFileSync(join(out, 'config.json'), 'utf8'));
     expect(config.tree).toEqual({ module: { site: { visit: { observation: null } } } });
     const visit = JSON.parse(readFileSync(join(out, 'visit.json'), 'utf8'));
     expect(visit.specific.recorder_start.hidden).toBe("({value, meta}) => value.visit_method !== 'ACOUSTIC'");
-    const imported = await cli(['import-gn', out]);
+    const imported = await cli('import-gn', out);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout).code).toBe('chiro_gites');
     expect(imported.stderr).toMatch(/rules: (\d+)\/\1 translated/);
   });
 
   it('refuses an invalid spec', async () => {
-    const result = await cli([
+    const result = await cli(
       'export-gn',
       'test/fixtures/ten-mistakes.protocol.json',
       '--out',
       join(temp, 'x'),
-    ]);
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not valid/);
   });
@@ -59,7 +44,7 @@ const skip = corpusSkipReason();
 
 describe.skipIf(skip !== undefined)('suivi import-gn on the corpus', () => {
   it('prints one protocol as a spec on stdout, warnings and rule verdicts on stderr', async () => {
-    const result = await cli(['import-gn', join(CORPUS_PROTOCOLS, 'POPAmphibien')]);
+    const result = await cli('import-gn', join(CORPUS_PROTOCOLS, 'POPAmphibien'));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).levels.map((l: { key: string }) => l.key)).toEqual([
       'sites_group',
@@ -75,7 +60,7 @@ describe.skipIf(skip !== undefined)('suivi import-gn on the corpus', () => {
     const folder = join(temp, 'two');
     for (const name of ['stom', 'suivi_phytosocio'])
       cpSync(join(CORPUS_PROTOCOLS, name), join(folder, name), { recursive: true });
-    const result = await cli(['import-gn', '--report', folder]);
+    const result = await cli('import-gn', '--report', folder);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^protocol\s+levels\s+fields\s+rules\s+warnings\s+errors\s+result$/);
@@ -88,7 +73,7 @@ describe.skipIf(skip !== undefined)('suivi import-gn on the corpus', () => {
 
   it('--report over the whole corpus: 34/34 ok, at least 97% of the rules translated', async () => {
     const started = Date.now();
-    const result = await cli(['import-gn', '--report', CORPUS_PROTOCOLS]);
+    const result = await cli('import-gn', '--report', CORPUS_PROTOCOLS);
     const totals = /protocols: (\d+)\/(\d+) ok, rules: (\d+)\/(\d+) translated/.exec(
       result.stdout.trim().split('\n').at(-1) ?? '',
     );

@@ -1,18 +1,7 @@
-import { execFile } from 'node:child_process';
+/** `suivi validate` as a user runs it, called in-process. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run('node', ['builder/cli/bin.mjs', ...args], { cwd: new URL('../..', import.meta.url).pathname }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+import { cli } from './run-cli.test-helpers.ts';
 
 const EXAMPLES = readdirSync(new URL('../../examples', import.meta.url), { withFileTypes: true })
   .filter((e) => e.isDirectory() && e.name !== 'demo-data')
@@ -20,14 +9,14 @@ const EXAMPLES = readdirSync(new URL('../../examples', import.meta.url), { withF
 
 describe('suivi validate', () => {
   it('exits 0 on the example protocols', async () => {
-    const result = await cli(['validate', ...EXAMPLES]);
+    const result = await cli('validate', ...EXAMPLES);
     expect(result.stdout).toBe('');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${EXAMPLES.length} spec(s) checked: 0 error(s), 0 warning(s)`);
   });
 
   it('lists all ten deliberate mistakes with file:line:col and exits 1', async () => {
-    const result = await cli(['validate', 'test/fixtures']);
+    const result = await cli('validate', 'test/fixtures');
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     const rules = lines.map((l) => l.split(' ')[2]);
@@ -58,7 +47,7 @@ describe('suivi validate', () => {
   });
 
   it('prints JSON with --json', async () => {
-    const result = await cli(['validate', '--json', 'test/fixtures/ten-mistakes.protocol.json']);
+    const result = await cli('validate', '--json', 'test/fixtures/ten-mistakes.protocol.json');
     expect(result.code).toBe(1);
     const reports = JSON.parse(result.stdout) as Array<{
       file: string;
@@ -75,10 +64,10 @@ describe('suivi validate', () => {
   });
 
   it('reports an unreadable or non-JSON file instead of crashing', async () => {
-    const missing = await cli(['validate', 'no/such/protocol.json']);
+    const missing = await cli('validate', 'no/such/protocol.json');
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('file-unreadable');
-    const notJson = await cli(['validate', 'README.md']);
+    const notJson = await cli('validate', 'README.md');
     expect(notJson.code).toBe(1);
     expect(notJson.stdout).toContain('json-syntax');
   });

@@ -8,8 +8,8 @@ interface Output {
 
 export interface ValidateCommandOptions {
   readonly json: boolean;
-  readonly out: Output;
-  readonly err: Output;
+  readonly stdout: Output;
+  readonly stderr: Output;
 }
 
 interface FileReport {
@@ -26,18 +26,18 @@ export async function validateCommand(
   const reports: FileReport[] = [];
   for (const file of files) reports.push(await validateFile(file));
   if (options.json) {
-    options.out.write(`${JSON.stringify(reports, null, 2)}\n`);
+    options.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   } else {
     for (const report of reports) {
       for (const d of report.diagnostics) {
-        options.out.write(
+        options.stdout.write(
           `${report.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}${d.path ? ` (at ${d.path})` : ''}\n`,
         );
       }
     }
     const all = reports.flatMap((r) => r.diagnostics);
     const errors = all.filter((d) => d.severity === 'error').length;
-    options.err.write(
+    options.stderr.write(
       `${files.length} spec(s) checked: ${errors} error(s), ${all.length - errors} warning(s)\n`,
     );
   }

@@ -1,0 +1,155 @@
+// @ts-check
+/**
+ * The `suivi` command line: its commands, arguments and options. It is plain JavaScript that imports
+ * nothing but commander, so that `suivi --help` and argument errors answer without loading TypeScript;
+ * each command's module is imported only when that command runs, after `io.beforeLoad` (bin.mjs
+ * registers the TypeScript loader there; vitest needs none). Nothing here exits the process: `runCli`
+ * returns the exit code, and only bin.mjs sets it. Its types are in program.d.mts.
+ */
+import { Argument, Command, CommanderError } from 'commander';
+
+/** @typedef {import('./program.d.mts').CliIo} CliIo */
+
+/** What `suivi refdata` loads: the same list as refdata-command.ts's, which a test compares. */
+export const REFDATA_KINDS = ['nomenclatures', 'taxref'];
+const DEFAULT_DATA_DIR = './data';
+
+/**
+ * Runs one command line (`argv` without `node` and the script) and returns its exit code.
+ * @param {readonly string[]} argv
+ * @param {CliIo} io
+ * @returns {Promise<number>}
+ */
+export async function runCli(argv, io) {
+  let exitCode = 0;
+  /**
+   * A command's action: loads its module, runs it, keeps its exit code.
+   * @template M
+   * @param {() => Promise<M>} load
+   * @param {(module: M, ...args: any[]) => Promise<number>} call
+   */
+  const run =
+    (load, call) =>
+    /** @param {any[]} args */
+    async (...args) => {
+      await io.beforeLoad?.();
+      exitCode = await call(await load(), ...args);
+    };
+  const streams = { stdout: io.stdout, stderr: io.stderr };
+  const databaseUrl = io.env?.DATABASE_URL ? { databaseUrl: io.env.DATABASE_URL } : {};
+
+  // Set before the commands are added: commander copies both settings into each of them.
+  const program = new Command()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .name('suivi')
+    .description(
+      'Suivi: biodiversity monitoring protocols as JSON specs, generated into typed PostGIS modules',
+    );
+
+  program
+    .command('validate')
+    .description('check protocol specs; prints file:line:col severity rule message')
+    .argument('<paths...>', 'spec files, or folders searched for protocol.json / *.protocol.json')
+    .option('--json', 'print the diagnostics as JSON')
+    .action(
+      run(
+        () => import('./validate-command.ts'),
+        (m, paths, options) => m.validateCommand(paths, { json: options.json === true, ...streams }),
+      ),
+    );
+
+  program
+    .command('generate')
+    .description(
+      'generate a module folder (SQL, forms, types, API, OpenAPI, dictionary, manifest) from a spec',
+    )
+    .argument('<spec>', 'the protocol spec file')
+    .requiredOption('--out <dir>', 'the module folder to write')
+    .option('--check', 'compare with the folder instead of writing; exit 1 when stale')
+    .action(
+      run(
+        () => import('./generate-command.ts'),
+        (m, spec, options) =>
+          m.generateCommand(spec, { out: options.out, check: options.check === true, ...streams }),
+      ),
+    );
+
+  program
+    .command('import-gn')
+    .description('convert a GeoNature Monitoring protocol folder into a spec (warnings on stderr)')
+    .argument('<folder>', 'a protocol folder; with --report, a folder of protocol folders')
+    .option('--out <spec.json>', 'write the spec there instead of printing it')
+    .option(
+      '--report',
+      'convert, validate, generate, apply the SQL and render the forms of every protocol inside',
+    )
+    .action(
+      run(
+        () => import('./import-gn-command.ts'),
+        (m, folder, options) =>
+          m.importGnCommand(folder, {
+            ...(options.out ? { out: options.out } : {}),
+            report: options.report === true,
+            ...streams,
+          }),
+      ),
+    );
+
+  program
+    .command('export-gn')
+    .description('write a GeoNature Monitoring protocol folder from a spec')
+    .argument('<spec>', 'the protocol spec file')
+    .requiredOption('--out <folder>', 'the protocol folder to write')
+    .action(
+      run(
+        () => import('./export-gn-command.ts'),
+        (m, spec, options) => m.exportGnCommand(spec, { out: options.out, ...streams }),
+      ),
+    );
+
+  program
+    .command('install')
+    .description('install generated module folders into the database (PGlite in ./data, or DATABASE_URL)')
+    .argument('<folders...>', 'generated module folders (holding manifest.json)')
+    .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', DEFAULT_DATA_DIR)
+    .action(
+      run(
+        () => import('./install-command.ts'),
+        (m, folders, options) =>
+          m.installCommand(folders, { dataDir: options.dataDir, ...databaseUrl, ...streams }),
+      ),
+    );
+
+  program
+    .command('refdata')
+    .description(
+      'load reference data: SINP nomenclatures (JSON) or TAXREF (official tab-separated text, or CSV)',
+    )
+    .addArgument(new Argument('<kind>', 'what the file holds').choices(REFDATA_KINDS))
+    .argument('<file>', 'the file to load')
+    .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', DEFAULT_DATA_DIR)
+    .action(
+      run(
+        () => import('./refdata-command.ts'),
+        (m, kind, file, options) =>
+          m.refdataCommand(kind, file, { dataDir: options.dataDir, ...databaseUrl, ...streams }),
+      ),
+    );
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    // Help, version and argument errors: commander has printed them already.
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+}
