@@ -14,6 +14,7 @@ import { clientAddress } from './client-address.ts';
 import { clearAttempts, LOGIN_THROTTLE, startAttempt, type ThrottleLimits } from './login-throttle.ts';
 import type { Grants } from './permissions.ts';
 import { readObject, text } from './request-body.ts';
+import { requestScheme } from './request-origin.ts';
 import { requestSession, SESSION_COOKIE } from './session.ts';
 import {
   type Account,
@@ -56,8 +57,7 @@ function signedIn(c: Context): { account: Account; grants: Grants } {
   return { account, grants };
 }
 
-const secureRequest = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+const secureRequest = (c: Context) => requestScheme(c) === 'https:';
 
 /** 429 with Retry-After; the problem carries `retry_after` (seconds) for clients that show a countdown. */
 function tooManyAttempts(seconds: number): Response {

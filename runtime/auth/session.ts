@@ -3,7 +3,8 @@
  * else the `suivi_session` cookie, and remembers the account and its grants for the request's handlers
  * (`requestSession(c)`); with neither, the request is anonymous. It also refuses cross-site state-changing requests (CSRF):
  * a POST, PUT, PATCH or DELETE without a bearer token must come from the server's own origin (or a
- * trusted one): its `Origin` header, sent by every browser on such requests, must name this host; with
+ * trusted one): its `Origin` header, sent by every browser on such requests, must name this scheme, host
+ * and port (request-origin.ts: an https page is another origin than the http app); with
  * no Origin, `Sec-Fetch-Site: cross-site` is refused too. Clients that are not browsers send neither
  * and cannot be forged into a request by another site; bearer tokens are never sent by a browser on its
  * own, so they need no check. SameSite=Lax on the cookie is a second barrier.
@@ -14,6 +15,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../records/access.ts';
 import { HttpError } from '../records/errors.ts';
 import { type Grants, loadGrants } from './permissions.ts';
+import { isRequestOrigin } from './request-origin.ts';
 import { type Account, sessionAccount, tokenAccount } from './store.ts';
 
 export const SESSION_COOKIE = 'suivi_session';
@@ -48,11 +50,7 @@ function sameOrigin(c: Context, trusted: ReadonlySet<string>): boolean {
   const origin = c.req.header('origin');
   if (origin === undefined) return c.req.header('sec-fetch-site') !== 'cross-site';
   if (trusted.has(origin)) return true;
-  try {
-    return new URL(origin).host === new URL(c.req.url).host;
-  } catch {
-    return false; // "null" (sandboxed frames, file://) or garbage
-  }
+  return isRequestOrigin(c, origin); // "null" (sandboxed frames, file://) never is
 }
 
 export interface SessionOptions {
