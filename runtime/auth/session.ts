@@ -38,6 +38,15 @@ const sessions = new WeakMap<Request, RequestSession>();
 /** The request's session, anonymous when the middleware found none (or did not run). */
 export const requestSession = (c: Context): RequestSession => sessions.get(c.req.raw) ?? NOBODY;
 
+/**
+ * The guard of routes that show personal data (observers' names…): 401 unless someone is signed in,
+ * whatever their grants.
+ */
+export const requireAccount: MiddlewareHandler = async (c, next) => {
+  if (!requestSession(c).account) throw new HttpError(401, 'unauthorized', 'Vous n’êtes pas connecté.');
+  await next();
+};
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bearerToken(c: Context): string | undefined {
