@@ -3,7 +3,8 @@
  *
  * Wrong credentials, unknown login and inactive account all answer the same 401 after the same minimum
  * delay, and an unknown login still costs a password hash, so answers do not tell which logins exist.
- * Repeated failures for one login or from one address are throttled (login-throttle.ts).
+ * Repeated failures of one login from one address, or from one address, are refused for a while;
+ * many failures of one login from everywhere only slow its sign-ins down (login-throttle.ts).
  */
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -92,13 +93,15 @@ export function mountAuthRoutes(
     const address = clientAddress(c, options.trustedProxies ?? 0);
     const attempt = await startAttempt(db, login, address, options.throttle ?? LOGIN_THROTTLE);
     if (!attempt.allowed) return tooManyAttempts(attempt.retryAfterSeconds);
+    // Many failures on this login from elsewhere: slowed down, never refused (login-throttle.ts).
+    await sleep(attempt.delayMs);
     const found = await findLogin(db, login.trim());
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummy()));
     if (!found?.passwordHash || !ok) {
       await sleep(started + FAILED_LOGIN_DELAY_MS - Date.now());
       throw new HttpError(401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.');
     }
-    await clearAttempts(db, login, attempt.attemptId);
+    await clearAttempts(db, login, address, attempt.attemptId);
     const token = await createSession(db, found.account.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
