@@ -13,6 +13,7 @@ import { occurrenceChecks } from './semantic/occurrence.ts';
 import { protocolChecks } from './semantic/protocol.ts';
 import { ruleChecks } from './semantic/rules.ts';
 import { scopeChecks } from './semantic/scope.ts';
+import { textChecks } from './semantic/text.ts';
 import { vocabularyChecks } from './semantic/vocabularies.ts';
 import { checkShape } from './shape.ts';
 import { buildCatalogue, type ReferenceVocabularies } from './vocabulary-catalogue.ts';
@@ -21,6 +22,7 @@ export type { ReferenceVocabularies } from './vocabulary-catalogue.ts';
 
 /** The semantic checks, in the order their diagnostics are most useful to read. */
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  textChecks,
   protocolChecks,
   levelChecks,
   fieldChecks,

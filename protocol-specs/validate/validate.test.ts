@@ -275,6 +275,39 @@ const ROWS: Row[] = [
 /** Second cases for rules with more than one way to break them. */
 ROWS.push(
   {
+    // The probe's case: a text default rule whose literal holds NUL validated, then failed to install.
+    rule: 'text-storable',
+    fail: (s) =>
+      addVisitField(s, {
+        id: 'f.note',
+        key: 'note',
+        kind: 'text',
+        label: 'Note',
+        default: { rule: "'\u0000'" },
+      }),
+    at: '/levels/1/fields/4/default/rule',
+    pass: (s) =>
+      addVisitField(s, {
+        id: 'f.note',
+        key: 'note',
+        kind: 'text',
+        label: 'Note',
+        default: { rule: "'\\u0000'" },
+      }),
+  },
+  { rule: 'text-storable', fail: (s) => (s.label = { fr: 'Suivi', en: 'Survey\u0000' }), at: '/label/en' },
+  {
+    rule: 'text-storable',
+    fail: (s) => (site(s).fields[0].choices = ['Pont', 'Grotte\ud800']),
+    at: '/levels/0/fields/0/choices/1',
+    pass: (s) => (site(s).fields[0].choices = ['Pont', 'Grotte \ud83e\udd87']),
+  },
+  {
+    rule: 'text-storable',
+    fail: (s) => (s.vocabularies[0]['la\u0000bel'] = 'x'),
+    at: '/vocabularies/0/la\u0000bel',
+  },
+  {
     rule: 'protocol-code-reserved',
     fail: (s) => (s.code = 'suivi'),
     at: '/code',
