@@ -45,7 +45,7 @@ export const textChecks: SemanticCheck = {
         const why = unstorableText(value);
         if (why) out.push(error('text-storable', path, `the text ${shown(value)} ${why}`));
       } else if (Array.isArray(value)) {
-        value.forEach((item, i) => stack.push({ value: item, path: `${path}${pointer(i)}` }));
+        for (const [i, item] of value.entries()) stack.push({ value: item, path: `${path}${pointer(i)}` });
       } else if (typeof value === 'object' && value !== null) {
         for (const [key, item] of Object.entries(value)) {
           const at = `${path}${pointer(key)}`;
