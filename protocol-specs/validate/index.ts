@@ -9,6 +9,7 @@ import { collectRuleSlots } from './rule-slots.ts';
 import type { CheckContext, SemanticCheck } from './semantic/context.ts';
 import { fieldChecks } from './semantic/fields.ts';
 import { levelChecks } from './semantic/levels.ts';
+import { numberChecks } from './semantic/numbers.ts';
 import { occurrenceChecks } from './semantic/occurrence.ts';
 import { protocolChecks } from './semantic/protocol.ts';
 import { ruleChecks } from './semantic/rules.ts';
@@ -26,6 +27,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   protocolChecks,
   levelChecks,
   fieldChecks,
+  numberChecks,
   vocabularyChecks,
   scopeChecks,
   ruleChecks,

@@ -295,6 +295,21 @@ ROWS.push(
         default: { rule: "'\\u0000'" },
       }),
   },
+  {
+    rule: 'number-storable',
+    fail: (s) =>
+      addVisitField(s, { id: 'f.n', key: 'n', kind: 'integer', label: 'N', min: 0, default: 1e20 }),
+    at: '/levels/1/fields/4/default',
+    pass: (s) =>
+      addVisitField(s, { id: 'f.n', key: 'n', kind: 'integer', label: 'N', min: 0, default: 2147483647 }),
+  },
+  { rule: 'number-storable', fail: (s) => (s.version = 2 ** 31), at: '/version' },
+  {
+    rule: 'number-storable',
+    fail: (s) =>
+      obs(s).fields.push({ id: 'f.t', key: 'host', kind: 'taxon', label: 'Hôte', taxa: [81065, 2 ** 40] }),
+    at: '/levels/2/fields/4/taxa/1',
+  },
   { rule: 'text-storable', fail: (s) => (s.label = { fr: 'Suivi', en: 'Survey\u0000' }), at: '/label/en' },
   {
     rule: 'text-storable',
