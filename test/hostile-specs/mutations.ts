@@ -199,7 +199,22 @@ const twinLongKeys: Mutation = {
   },
 };
 
+/** A rule wrapped in as many parentheses (or negations) as the 2,000 characters of a rule allow. */
+const nested = (rule: string, at: number) => {
+  const depth = Math.max(0, Math.floor((2000 - rule.length) / 2));
+  return at % 2
+    ? `${'('.repeat(depth)}${rule}${')'.repeat(depth)}`
+    : `${'!!'.repeat(depth / 2)}(${rule})`.slice(0, 2000);
+};
+
 export const MUTATIONS: readonly Mutation[] = [
+  editString('rule nested as deep as its length allows', isRule, nested),
+  editString('rule with numbers at the edges of double precision', isRule, (v, at) =>
+    `(${v}) && ${['1e308 > 0', '5e-324 > 0', '9007199254740993 > 9007199254740992', '-1e308 < 0'][at % 4]}`.slice(
+      0,
+      2000,
+    ),
+  ),
   editKey('NUL in an object key', (k, at) => insertAt(k, at, '\u0000')),
   twinLongKeys,
   editString('NUL in any text', anyText, (v, at) => insertAt(v, at, '\u0000')),
