@@ -9,10 +9,12 @@ import { collectRuleSlots } from './rule-slots.ts';
 import type { CheckContext, SemanticCheck } from './semantic/context.ts';
 import { fieldChecks } from './semantic/fields.ts';
 import { levelChecks } from './semantic/levels.ts';
+import { numberChecks } from './semantic/numbers.ts';
 import { occurrenceChecks } from './semantic/occurrence.ts';
 import { protocolChecks } from './semantic/protocol.ts';
 import { ruleChecks } from './semantic/rules.ts';
 import { scopeChecks } from './semantic/scope.ts';
+import { textChecks } from './semantic/text.ts';
 import { vocabularyChecks } from './semantic/vocabularies.ts';
 import { checkShape } from './shape.ts';
 import { buildCatalogue, type ReferenceVocabularies } from './vocabulary-catalogue.ts';
@@ -21,9 +23,11 @@ export type { ReferenceVocabularies } from './vocabulary-catalogue.ts';
 
 /** The semantic checks, in the order their diagnostics are most useful to read. */
 export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
+  textChecks,
   protocolChecks,
   levelChecks,
   fieldChecks,
+  numberChecks,
   vocabularyChecks,
   scopeChecks,
   ruleChecks,

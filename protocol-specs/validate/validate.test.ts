@@ -275,6 +275,54 @@ const ROWS: Row[] = [
 /** Second cases for rules with more than one way to break them. */
 ROWS.push(
   {
+    // The probe's case: a text default rule whose literal holds NUL validated, then failed to install.
+    rule: 'text-storable',
+    fail: (s) =>
+      addVisitField(s, {
+        id: 'f.note',
+        key: 'note',
+        kind: 'text',
+        label: 'Note',
+        default: { rule: "'\u0000'" },
+      }),
+    at: '/levels/1/fields/4/default/rule',
+    pass: (s) =>
+      addVisitField(s, {
+        id: 'f.note',
+        key: 'note',
+        kind: 'text',
+        label: 'Note',
+        default: { rule: "'\\u0000'" },
+      }),
+  },
+  {
+    rule: 'number-storable',
+    fail: (s) =>
+      addVisitField(s, { id: 'f.n', key: 'n', kind: 'integer', label: 'N', min: 0, default: 1e20 }),
+    at: '/levels/1/fields/4/default',
+    pass: (s) =>
+      addVisitField(s, { id: 'f.n', key: 'n', kind: 'integer', label: 'N', min: 0, default: 2147483647 }),
+  },
+  { rule: 'number-storable', fail: (s) => (s.version = 2 ** 31), at: '/version' },
+  {
+    rule: 'number-storable',
+    fail: (s) =>
+      obs(s).fields.push({ id: 'f.t', key: 'host', kind: 'taxon', label: 'Hôte', taxa: [81065, 2 ** 40] }),
+    at: '/levels/2/fields/4/taxa/1',
+  },
+  { rule: 'text-storable', fail: (s) => (s.label = { fr: 'Suivi', en: 'Survey\u0000' }), at: '/label/en' },
+  {
+    rule: 'text-storable',
+    fail: (s) => (site(s).fields[0].choices = ['Pont', 'Grotte\ud800']),
+    at: '/levels/0/fields/0/choices/1',
+    pass: (s) => (site(s).fields[0].choices = ['Pont', 'Grotte \ud83e\udd87']),
+  },
+  {
+    rule: 'text-storable',
+    fail: (s) => (s.vocabularies[0]['la\u0000bel'] = 'x'),
+    at: '/vocabularies/0/la\u0000bel',
+  },
+  {
     rule: 'protocol-code-reserved',
     fail: (s) => (s.code = 'suivi'),
     at: '/code',

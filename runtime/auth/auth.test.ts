@@ -104,6 +104,23 @@ describe.each(runtimeEngines())('accounts on $name', (engine) => {
     expect(same.status, JSON.stringify(same.json)).toBe(201);
   });
 
+  it('compares the Origin’s scheme, host and port, the scheme as a TLS proxy forwards it', async () => {
+    const partner = await signIn(app, 'partenaire.cen');
+    const post = (name: string, headers: Record<string, string>) =>
+      partner.call('POST', SITES, { sites_group_name: name, landscape: 'BOCAGE' }, headers);
+    // The app is addressed as http://localhost: an https page of the same host is another origin.
+    for (const origin of ['https://localhost', 'http://localhost:8080', 'http://localhost.evil.example']) {
+      const refused = await post('Aire CSRF schéma', { origin });
+      expect(refused.status, origin).toBe(403);
+      expect(refused.json).toMatchObject([{ code: 'csrf' }]);
+    }
+    expect((await post('Aire port par défaut', { origin: 'http://localhost:80' })).status).toBe(201);
+    // Behind a proxy that ends TLS: the browser's page is https, and so is the expected origin.
+    const proxied = { 'x-forwarded-proto': 'https' };
+    expect((await post('Aire derrière TLS', { ...proxied, origin: 'https://localhost' })).status).toBe(201);
+    expect((await post('Aire http', { ...proxied, origin: 'http://localhost' })).status).toBe(403);
+  });
+
   it('creates an API token shown once, accepts it as a bearer token without CSRF check, revokes it', async () => {
     const partner = await signIn(app, 'partenaire.chiro');
     const created = await partner.call('POST', '/api/auth/tokens', { name: 'script de saisie' });

@@ -12,7 +12,7 @@ import { type LoginOptions, mountAuthRoutes } from './routes.ts';
 import { requestSession, type SessionOptions, sessionMiddleware } from './session.ts';
 
 export { accessFor, loadGrants, requireScope, scopeFor } from './permissions.ts';
-export { requestSession, SESSION_COOKIE } from './session.ts';
+export { requestSession, requireAccount, SESSION_COOKIE } from './session.ts';
 export type { Account } from './store.ts';
 
 /** Origins trusted besides the server's own, from SUIVI_TRUSTED_ORIGINS (comma-separated). */

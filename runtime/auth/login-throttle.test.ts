@@ -1,7 +1,9 @@
 /**
- * Login throttling through the server's app, on both engines: five failures for one login, or from one
- * address, bring 429 + Retry-After until the window passes; a success clears the login's counter; the
- * counters live in the database, so a new app on the same database (a restart) still throttles.
+ * Login throttling through the server's app, on both engines: five failures of one login from one
+ * address, or twenty from one address, bring 429 + Retry-After until the window passes, while the
+ * owner signs in from elsewhere; many failures of one login from many addresses only slow it down; a
+ * success clears that login's counter from that address; the counters live in the database, so a new
+ * app on the same database (a restart) still throttles.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -12,7 +14,7 @@ import type { Database } from '../db/database.ts';
 import { createApp } from '../server/app.ts';
 import { request, serverApp } from './auth.test-helpers.ts';
 import { clientAddress, parseTrustProxy } from './client-address.ts';
-import { LOGIN_THROTTLE } from './login-throttle.ts';
+import { LOGIN_THROTTLE, slowDownMs } from './login-throttle.ts';
 
 const login = (app: Hono, name: string, password: string, address: string) =>
   request(app, 'POST', '/api/auth/login', { login: name, password }, { 'x-forwarded-for': address });
@@ -40,10 +42,11 @@ describe.each(runtimeEngines())('login throttling on $name', (engine) => {
   });
   afterAll(async () => db?.close());
 
-  it('refuses the sixth attempt on one login with 429 and Retry-After, even across a restart', async () => {
-    const answers = await fail(app, 'partenaire.cen', 5, (i) => `10.0.1.${i}`);
+  it('refuses the sixth attempt on one login from one address with 429 and Retry-After, even across a restart', async () => {
+    const attacker = '10.0.1.66';
+    const answers = await fail(app, 'partenaire.cen', 5, () => attacker);
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
-    const refused = await login(app, 'partenaire.cen', 'suivi-cen', '10.0.1.99');
+    const refused = await login(app, 'partenaire.cen', 'suivi-cen', attacker);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(LOGIN_THROTTLE.windowSeconds - 60);
@@ -51,39 +54,67 @@ describe.each(runtimeEngines())('login throttling on $name', (engine) => {
     expect(refused.json).toMatchObject([{ code: 'too_many_attempts', retry_after: retryAfter }]);
     expect(refused.json[0]?.message).toMatch(/réessayez dans 15 min/);
     // Another spelling of the login shares the counter.
-    expect((await login(app, 'Partenaire.CEN', 'x', '10.0.1.98')).status).toBe(429);
+    expect((await login(app, 'Partenaire.CEN', 'x', attacker)).status).toBe(429);
 
-    const restarted = createApp({ db, modules: [], logError: () => {} });
-    expect((await login(restarted, 'partenaire.cen', 'suivi-cen', '10.0.1.97')).status).toBe(429);
+    process.env.TRUST_PROXY = '1';
+    try {
+      const restarted = createApp({ db, modules: [], logError: () => {} });
+      expect((await login(restarted, 'partenaire.cen', 'suivi-cen', attacker)).status).toBe(429);
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+
+    // The owner, from another address, still signs in, and that does not reset the attacker's lockout.
+    expect((await login(app, 'partenaire.cen', 'suivi-cen', '10.0.1.10')).status).toBe(200);
+    expect((await login(app, 'partenaire.cen', 'suivi-cen', attacker)).status).toBe(429);
 
     // Refused attempts are not counted: once the failures are 15 minutes old, the login works again.
     await db.query(
       `UPDATE suivi.login_attempt SET attempted_at = attempted_at - interval '15 minutes'
         WHERE login = 'partenaire.cen'`,
     );
-    expect((await login(app, 'partenaire.cen', 'suivi-cen', '10.0.1.96')).status).toBe(200);
+    expect((await login(app, 'partenaire.cen', 'suivi-cen', attacker)).status).toBe(200);
   });
 
-  it('clears the login’s counter on success', async () => {
-    await fail(app, 'partenaire.chiro', 4, (i) => `10.0.2.${i}`);
-    expect((await login(app, 'partenaire.chiro', 'suivi-chiro', '10.0.2.50')).status).toBe(200);
-    const again = await fail(app, 'partenaire.chiro', 5, (i) => `10.0.2.${10 + i}`);
+  it('clears the counter of that login from that address on success', async () => {
+    const address = '10.0.2.1';
+    await fail(app, 'partenaire.chiro', 4, () => address);
+    expect((await login(app, 'partenaire.chiro', 'suivi-chiro', address)).status).toBe(200);
+    const again = await fail(app, 'partenaire.chiro', 5, () => address);
     expect(again.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
-    expect((await login(app, 'partenaire.chiro', 'suivi-chiro', '10.0.2.51')).status).toBe(429);
+    expect((await login(app, 'partenaire.chiro', 'suivi-chiro', address)).status).toBe(429);
+    await db.query(`DELETE FROM suivi.login_attempt WHERE login = 'partenaire.chiro'`);
   });
 
   it('limits one address trying many logins, whatever the logins', async () => {
+    const spraying = '192.0.2.7';
     await fail(
       app,
       (i) => `nobody.${i}`,
-      5,
-      () => '192.0.2.7',
+      LOGIN_THROTTLE.perAddress - 1,
+      () => spraying,
     );
-    const sameAddress = await login(app, 'admin', 'suivi-admin', '192.0.2.7');
+    // Below the address limit, its own failures (none for admin) are all that count.
+    expect((await login(app, 'admin', 'suivi-admin', spraying)).status).toBe(200);
+    await fail(app, 'nobody.last', 1, () => spraying);
+    const sameAddress = await login(app, 'admin', 'suivi-admin', spraying);
     expect(sameAddress.status).toBe(429);
     expect(Number(sameAddress.headers.get('retry-after'))).toBeGreaterThan(0);
     // The proxy appends the address it saw: what the client wrote further left is ignored.
-    expect((await login(app, 'admin', 'suivi-admin', '192.0.2.7, 192.0.2.8')).status).toBe(200);
+    expect((await login(app, 'admin', 'suivi-admin', `${spraying}, 192.0.2.8`)).status).toBe(200);
+  });
+
+  it('slows down, never locks out, a login guessed from many addresses', async () => {
+    const n = LOGIN_THROTTLE.slowLoginAfter + 2;
+    const answers = await fail(app, 'admin', n, (i) => `198.18.0.${i + 1}`);
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    const expected = slowDownMs(n, LOGIN_THROTTLE);
+    expect(expected).toBe(3 * LOGIN_THROTTLE.slowStepMs);
+    const started = Date.now();
+    const owner = await login(app, 'admin', 'suivi-admin', '198.18.1.1');
+    expect(owner.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(expected - 50);
+    await db.query(`DELETE FROM suivi.login_attempt WHERE login = 'admin'`);
   });
 
   it('keeps the table to the window: older rows go with the next attempt', async () => {
@@ -109,8 +140,9 @@ describe.each(runtimeEngines())('login throttling on $name', (engine) => {
           headers: { 'content-type': 'application/json', 'x-forwarded-for': spoofed },
           body: JSON.stringify({ login: name, password }),
         });
+      // Each spoofed X-Forwarded-For names another address: ignored, the socket's is the one counted.
       const statuses = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => post(`ghost.${i}`, 'x', `203.0.113.${i}`).then((r) => r.status)),
+        Array.from({ length: 5 }, (_, i) => post('admin', 'x', `203.0.113.${i}`).then((r) => r.status)),
       );
       expect(statuses).toEqual([401, 401, 401, 401, 401]);
       const refused = await post('admin', 'suivi-admin', '203.0.113.200');
@@ -118,7 +150,7 @@ describe.each(runtimeEngines())('login throttling on $name', (engine) => {
       expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     } finally {
       await new Promise((resolve) => server.close(resolve));
-      await db.query(`DELETE FROM suivi.login_attempt WHERE address = '127.0.0.1'`);
+      await db.query(`DELETE FROM suivi.login_attempt WHERE address = '127.0.0.1' OR login = 'admin'`);
     }
   });
 });

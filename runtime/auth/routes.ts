@@ -3,7 +3,8 @@
  *
  * Wrong credentials, unknown login and inactive account all answer the same 401 after the same minimum
  * delay, and an unknown login still costs a password hash, so answers do not tell which logins exist.
- * Repeated failures for one login or from one address are throttled (login-throttle.ts).
+ * Repeated failures of one login from one address, or from one address, are refused for a while;
+ * many failures of one login from everywhere only slow its sign-ins down (login-throttle.ts).
  */
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -14,6 +15,7 @@ import { clientAddress } from './client-address.ts';
 import { clearAttempts, LOGIN_THROTTLE, startAttempt, type ThrottleLimits } from './login-throttle.ts';
 import type { Grants } from './permissions.ts';
 import { readObject, text } from './request-body.ts';
+import { requestScheme } from './request-origin.ts';
 import { requestSession, SESSION_COOKIE } from './session.ts';
 import {
   type Account,
@@ -56,8 +58,7 @@ function signedIn(c: Context): { account: Account; grants: Grants } {
   return { account, grants };
 }
 
-const secureRequest = (c: Context) =>
-  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+const secureRequest = (c: Context) => requestScheme(c) === 'https:';
 
 /** 429 with Retry-After; the problem carries `retry_after` (seconds) for clients that show a countdown. */
 function tooManyAttempts(seconds: number): Response {
@@ -92,13 +93,15 @@ export function mountAuthRoutes(
     const address = clientAddress(c, options.trustedProxies ?? 0);
     const attempt = await startAttempt(db, login, address, options.throttle ?? LOGIN_THROTTLE);
     if (!attempt.allowed) return tooManyAttempts(attempt.retryAfterSeconds);
+    // Many failures on this login from elsewhere: slowed down, never refused (login-throttle.ts).
+    await sleep(attempt.delayMs);
     const found = await findLogin(db, login.trim());
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummy()));
     if (!found?.passwordHash || !ok) {
       await sleep(started + FAILED_LOGIN_DELAY_MS - Date.now());
       throw new HttpError(401, 'invalid_credentials', 'Identifiant ou mot de passe incorrect.');
     }
-    await clearAttempts(db, login, attempt.attemptId);
+    await clearAttempts(db, login, address, attempt.attemptId);
     const token = await createSession(db, found.account.id);
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,

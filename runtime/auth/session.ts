@@ -3,7 +3,8 @@
  * else the `suivi_session` cookie, and remembers the account and its grants for the request's handlers
  * (`requestSession(c)`); with neither, the request is anonymous. It also refuses cross-site state-changing requests (CSRF):
  * a POST, PUT, PATCH or DELETE without a bearer token must come from the server's own origin (or a
- * trusted one): its `Origin` header, sent by every browser on such requests, must name this host; with
+ * trusted one): its `Origin` header, sent by every browser on such requests, must name this scheme, host
+ * and port (request-origin.ts: an https page is another origin than the http app); with
  * no Origin, `Sec-Fetch-Site: cross-site` is refused too. Clients that are not browsers send neither
  * and cannot be forged into a request by another site; bearer tokens are never sent by a browser on its
  * own, so they need no check. SameSite=Lax on the cookie is a second barrier.
@@ -14,6 +15,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../records/access.ts';
 import { HttpError } from '../records/errors.ts';
 import { type Grants, loadGrants } from './permissions.ts';
+import { isRequestOrigin } from './request-origin.ts';
 import { type Account, sessionAccount, tokenAccount } from './store.ts';
 
 export const SESSION_COOKIE = 'suivi_session';
@@ -36,6 +38,15 @@ const sessions = new WeakMap<Request, RequestSession>();
 /** The request's session, anonymous when the middleware found none (or did not run). */
 export const requestSession = (c: Context): RequestSession => sessions.get(c.req.raw) ?? NOBODY;
 
+/**
+ * The guard of routes that show personal data (observers' names…): 401 unless someone is signed in,
+ * whatever their grants.
+ */
+export const requireAccount: MiddlewareHandler = async (c, next) => {
+  if (!requestSession(c).account) throw new HttpError(401, 'unauthorized', 'Vous n’êtes pas connecté.');
+  await next();
+};
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bearerToken(c: Context): string | undefined {
@@ -48,11 +59,7 @@ function sameOrigin(c: Context, trusted: ReadonlySet<string>): boolean {
   const origin = c.req.header('origin');
   if (origin === undefined) return c.req.header('sec-fetch-site') !== 'cross-site';
   if (trusted.has(origin)) return true;
-  try {
-    return new URL(origin).host === new URL(c.req.url).host;
-  } catch {
-    return false; // "null" (sandboxed frames, file://) or garbage
-  }
+  return isRequestOrigin(c, origin); // "null" (sandboxed frames, file://) never is
 }
 
 export interface SessionOptions {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { pgliteTemplate } from '../../test/helpers/engines.ts';
 import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from './lock-file.ts';
+import { parseOwner } from './lock-owner.ts';
 import { openPGlite } from './pglite.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -22,7 +23,7 @@ const freshDir = () => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-const lockPid = (dir: string) => Number(readFileSync(join(dir, LOCK_FILE), 'utf8').trim());
+const lockPid = (dir: string) => parseOwner(readFileSync(join(dir, LOCK_FILE), 'utf8'))?.pid;
 
 const children: ChildProcess[] = [];
 afterEach(() => {

@@ -1,10 +1,13 @@
 /**
- * A pid lock file for an embedded data directory. PGlite has no cross-process lock: two processes on one
- * data dir silently lose writes. The lock is `<dataDir>/suivi.lock` holding the owner's pid; a lock whose
- * process is gone (crash, kill -9) is taken over.
+ * A lock file for an embedded data directory. PGlite has no cross-process lock: two processes on one
+ * data dir silently lose writes. The lock is `<dataDir>/suivi.lock` naming its holder (pid, boot id and
+ * process start time: lock-owner.ts); a lock whose holder no longer runs (gone, a zombie after kill -9,
+ * another boot, its pid reused by another process) is taken over, and the log says so.
  */
-import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formatOwner, ownRecord, parseOwner, staleReason } from './lock-owner.ts';
+import { type ProcessTable, procProcessTable } from './process-table.ts';
 
 export const LOCK_FILE = 'suivi.lock';
 
@@ -20,7 +23,7 @@ export class DataDirLockedError extends Error {
     super(
       `${lockFile}: the data directory is in use by process ${pid}` +
         `${pid === process.pid ? ' (this process)' : ''}. Stop it first (a running \`npm start\`?), ` +
-        'or choose another directory with --data-dir. If no such process runs, delete the lock file.',
+        'or choose another directory with --data-dir.',
     );
     this.name = 'DataDirLockedError';
   }
@@ -32,22 +35,46 @@ export interface DataDirLock {
   release(): void;
 }
 
-const readPid = (file: string): number | undefined => {
+export interface LockOptions {
+  /** Where process states come from (default /proc; tests pass a fake one). */
+  readonly processes?: ProcessTable;
+  /** Where a take-over is reported (default console.warn). */
+  readonly log?: (message: string) => void;
+}
+
+const readText = (file: string): string | undefined => {
   try {
-    const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 };
 
-function isAlive(pid: number): boolean {
+/**
+ * Removes the stale lock whose text we read, and nothing else. Renaming is atomic: whatever is at
+ * `file` now becomes ours alone to look at. If it is not what we judged stale (another process took
+ * the lock in between), it goes back where it was.
+ */
+function setAside(file: string, judged: string): boolean {
+  const aside = `${file}.${process.pid}.stale`;
   try {
-    process.kill(pid, 0);
-    return true;
+    renameSync(file, aside);
   } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  const moved = readText(aside);
+  try {
+    if (moved === judged) return true;
+    try {
+      linkSync(aside, file);
+    } catch (error) {
+      // EEXIST: a third opener got in meanwhile; the lock we moved was lost anyway.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return false;
+  } finally {
+    unlinkIfPresent(aside);
   }
 }
 
@@ -56,24 +83,30 @@ function isAlive(pid: number): boolean {
  * temporary file is hard-linked into place, which fails atomically if the lock exists), so a concurrent
  * opener never reads an empty lock.
  */
-export function acquireDataDirLock(dataDir: string): DataDirLock {
+export function acquireDataDirLock(dataDir: string, options: LockOptions = {}): DataDirLock {
+  const processes = options.processes ?? procProcessTable();
+  const log = options.log ?? ((message: string) => console.warn(message));
   const file = join(resolve(dataDir), LOCK_FILE);
+  const mine = formatOwner(ownRecord(processes));
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${process.pid}\n`);
+  writeFileSync(temporary, mine);
+  let removed: string | undefined;
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         linkSync(temporary, file);
-        return holdLock(file);
+        if (removed) log(`${file}: took over the data directory from ${removed}.`);
+        return holdLock(file, mine);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const owner = readPid(file);
-      // Our own pid in a lock we do not hold is a previous incarnation's (pid 1 in a restarted container).
-      const live = owner === process.pid ? heldHere.has(file) : owner !== undefined && isAlive(owner);
-      if (live && owner !== undefined) throw new DataDirLockedError(file, owner);
-      // Stale (or unreadable) lock: remove it only if it still holds what we read, then try again.
-      if (readPid(file) === owner) unlinkIfPresent(file);
+      const seen = readText(file);
+      if (seen === undefined) continue; // released meanwhile: try again
+      const owner = parseOwner(seen);
+      const reason = staleReason(owner, processes, heldHere.has(file));
+      if (reason === undefined && owner !== undefined) throw new DataDirLockedError(file, owner.pid);
+      if (setAside(file, seen))
+        removed = owner ? `process ${owner.pid}, whose lock was stale: ${reason}` : 'an unreadable lock';
     }
     throw new Error(`${file}: could not take the lock (another process keeps taking it)`);
   } finally {
@@ -105,14 +138,14 @@ const onSignal = (signal: NodeJS.Signals) => {
   process.kill(process.pid, signal);
 };
 
-function holdLock(file: string): DataDirLock {
+function holdLock(file: string, mine: string): DataDirLock {
   const release = () => {
     if (!heldHere.delete(file)) return;
     if (heldHere.size === 0) {
       process.removeListener('exit', releaseAll);
       for (const signal of SIGNALS) process.removeListener(signal, onSignal);
     }
-    if (readPid(file) === process.pid) unlinkIfPresent(file);
+    if (readText(file) === mine) unlinkIfPresent(file);
   };
   if (heldHere.size === 0) {
     process.on('exit', releaseAll);

@@ -1,6 +1,7 @@
 /** The reference-data routes through `app.request`, on both engines, over the example modules and demo data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
+import { signIn } from '../auth/auth.test-helpers.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_FRAMEWORK, DEMO_ORGANISATIONS } from '../demo/demo-data.ts';
@@ -26,8 +27,10 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
   let db: Database;
   let app: ReturnType<typeof createApp>;
 
-  const get = async <T>(path: string, status = 200): Promise<T> => {
-    const response = await app.request(path);
+  /** A signed-in partner's cookie: users and datasets need an account. */
+  let signedIn: Record<string, string> = {};
+  const get = async <T>(path: string, status = 200, headers = signedIn): Promise<T> => {
+    const response = await app.request(path, { headers });
     expect(response.status, await response.clone().text()).toBe(status);
     return (await response.json()) as T;
   };
@@ -51,6 +54,17 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
     );
     app = createApp({ db, modules, logError: () => {} });
     mountRefdataRoutes(app, db, modules);
+    signedIn = (await signIn(app, 'partenaire.cen')).headers;
+  });
+
+  it('answers anonymous callers nothing personal: users and datasets need an account', async () => {
+    for (const path of ['/api/users', `/api/users?ids=${DEMO_ACCOUNTS[2]!.id}`, '/api/datasets']) {
+      const problems = await get<Problems>(path, 401, {});
+      expect(problems).toMatchObject([{ path: '', code: 'unauthorized' }]);
+    }
+    // Public reference lists stay open.
+    await get('/api/vocabularies/SEXE', 200, {});
+    await get('/api/taxa?q=sylvia', 200, {});
   });
   afterAll(async () => db?.close());
 

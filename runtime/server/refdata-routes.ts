@@ -1,10 +1,17 @@
 /**
  * Read-only reference data for forms and pickers: vocabularies by type, taxa (taxa-routes.ts), users
- * (observers picker), datasets. Public for now (the permissions work may restrict them). Every value is
- * bound; a malformed query parameter is a 400 `[{ path: '/query/<name>', code, message }]`.
+ * (observers picker), datasets. Every value is bound; a malformed query parameter is a 400
+ * `[{ path: '/query/<name>', code, message }]`.
+ *
+ * Who may read them: nothing personal without a session. Users (people's names and organisations)
+ * and datasets (their labels and frameworks name people, organisations and projects; no form shows
+ * them before sign-in) need an account, any account: 401 otherwise. Vocabularies and taxa are public
+ * reference lists (SINP nomenclatures, TAXREF, the protocols' own values, already in each module's
+ * public OpenAPI document) and stay open.
  */
 import type { Hono } from 'hono';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { requireAccount } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type ApiError, HttpError } from '../records/errors.ts';
@@ -93,7 +100,7 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
 
   mountTaxaRoutes(app, db, byCode);
 
-  app.get('/api/users', async (c) => {
+  app.get('/api/users', requireAccount, async (c) => {
     const query = c.req.query();
     const problems: ApiError[] = [];
     const q = textParam(query, 'q', 100, problems)?.trim();
@@ -124,7 +131,7 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
     });
   });
 
-  app.get('/api/datasets', async (c) => {
+  app.get('/api/datasets', requireAccount, async (c) => {
     const problems: ApiError[] = [];
     const module = moduleParam(c.req.query(), byCode, problems);
     check(problems);
