@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidatedLevel } from '../../protocol-specs/index.ts';
 import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
+import { filterParamName, levelQuery, querySpec } from '../model/list-query.ts';
+import { colonPath, routeTable } from '../model/route-table.ts';
 import { apiGenerator } from './index.ts';
-import { filterParamName, levelQuery, querySpec } from './list-query.ts';
 import { SERVER_COLUMNS } from './record-shape.ts';
-import { colonPath, routeTable } from './route-table.ts';
 import {
   apiModuleFiles,
   mount,

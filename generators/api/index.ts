@@ -13,23 +13,20 @@ import {
 } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
-import { FILTER_OPS, FILTER_VALUE_TYPES, levelQuery, querySpec } from './list-query.ts';
+import { literalUnion } from '../core/literal.ts';
+import { moduleModel } from '../model/build.ts';
+import { FILTER_OPS, FILTER_VALUE_TYPES } from '../model/list-query.ts';
+import { childrenOf, colonPath, HTTP_METHODS, modulePath, ROUTE_OPERATIONS } from '../model/route-table.ts';
 import { readOnlyFields } from './record-shape.ts';
 import { renderModule, renderRoutes } from './render.ts';
-import {
-  childrenOf,
-  colonPath,
-  HTTP_METHODS,
-  modulePath,
-  ROUTE_OPERATIONS,
-  routeTable,
-} from './route-table.ts';
-import { literalUnion } from './ts-literal.ts';
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
+const levelModel = (protocol: ResolvedProtocol, level: ResolvedLevel) =>
+  moduleModel(protocol).levels.find((l) => l.key === level.key)!;
+
 function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
-  const spec = querySpec(levelQuery(level, protocol));
+  const spec = levelModel(protocol, level).querySpec;
   return {
     key: level.key,
     // The validation columns are set by the Validate action only: returned, never sent.
@@ -50,7 +47,7 @@ function descriptor(protocol: ResolvedProtocol) {
     version: protocol.version,
     label: protocol.label,
     levels: protocol.levels.map((level) => {
-      const query = levelQuery(level, protocol);
+      const { query } = levelModel(protocol, level);
       return {
         key: level.key,
         id: level.id,
@@ -94,7 +91,7 @@ export const apiGenerator: Generator = {
       ),
       validatedLevels: literalUnion(validatedLevels(protocol).map((l) => l.key)),
       levels: protocol.levels.map((level) => levelView(protocol, level)),
-      routes: routeTable(protocol).map((route) => ({
+      routes: moduleModel(protocol).routes.map((route) => ({
         ...route,
         child: route.child ?? null,
         routerPath: colonPath(route.path),

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { RouteOperation } from './route-table.ts';
-import { tsLiteral } from './ts-literal.ts';
+import { tsLiteral } from '../core/literal.ts';
+import type { RouteOperation } from '../model/route-table.ts';
 
 const hbs = Handlebars.create();
 

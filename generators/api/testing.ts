@@ -10,9 +10,9 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { GeneratedFile } from '../core/generated-file.ts';
+import { ROUTE_OPERATIONS } from '../model/route-table.ts';
 import { typesGenerator } from '../types/index.ts';
 import { apiGenerator } from './index.ts';
-import { ROUTE_OPERATIONS } from './route-table.ts';
 
 /** The files of the module folder the routes need: `api/*` and the types they import, `types/*`. */
 export async function apiModuleFiles(protocol: ResolvedProtocol): Promise<GeneratedFile[]> {

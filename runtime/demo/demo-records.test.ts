@@ -41,6 +41,8 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
   let modules: readonly ModuleRuntime[];
   const files = new Map<string, DemoRecord[]>();
   const moduleOf = (code: string) => modules.find((m) => m.code === code)!;
+  const planOf = (m: ModuleRuntime) =>
+    prepareModule(m.protocol, m.model, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema])));
   const count = async (code: string, level: string, where = 'TRUE', params: unknown[] = []) =>
     (
       await db.query<{ n: number }>(
@@ -151,7 +153,7 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
     const [observation] = files.get('amphibiens_mares')!.filter((r) => r.level === 'observation');
     const operations = recordOperations({
       db,
-      modules: new Map([['amphibiens_mares', prepareModule(moduleOf('amphibiens_mares').protocol)]]),
+      modules: new Map([['amphibiens_mares', planOf(moduleOf('amphibiens_mares'))]]),
     });
     await operations.remove({
       module: 'amphibiens_mares',

@@ -107,6 +107,7 @@ export async function seedDemoRecords(
     // Built only for a module about to be seeded: compiling its schemas is the costly part.
     const plan = prepareModule(
       module.protocol,
+      module.model,
       Object.fromEntries(module.levels.map((l) => [l.key, l.forms.schema])),
     );
     created[module.code] = await seedModule(db, module, new Map([[module.code, plan]]));

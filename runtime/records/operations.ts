@@ -4,7 +4,7 @@
  * plans prepared once at start, and pass it to each module's `mountRoutes`. Responses are web
  * `Response`s; failures are thrown as `HttpError` for the server's error handler (`errorResponse`).
  */
-import { TOTAL_COUNT_CAP } from '../../generators/api/list-query.ts';
+import { TOTAL_COUNT_CAP } from '../../generators/model/index.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';

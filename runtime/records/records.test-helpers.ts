@@ -10,6 +10,8 @@ import * as amphibiens from '../../examples/amphibiens_mares/generated/api/route
 import * as chiro from '../../examples/chiro_gites/generated/api/routes.ts';
 import * as flore from '../../examples/flore_quadrats/generated/api/routes.ts';
 import * as oiseaux from '../../examples/oiseaux_points_ecoute/generated/api/routes.ts';
+import { buildLevelSchema } from '../../generators/forms/level-schema.ts';
+import { moduleModel } from '../../generators/model/build.ts';
 import {
   CORE_MIGRATIONS,
   coreMigrationSql,
@@ -66,7 +68,8 @@ export async function setUpDatabase(
   for (const protocol of extra) {
     for (const file of generateSql(protocol, { specPath: `${protocol.code}.json` }))
       await db.exec(file.contents);
-    modules.set(protocol.code, prepareModule(protocol));
+    const schemas = Object.fromEntries(protocol.levels.map((l) => [l.key, buildLevelSchema(protocol, l)]));
+    modules.set(protocol.code, prepareModule(protocol, moduleModel(protocol), schemas));
   }
   await seedReference(
     seedDb(db),

@@ -24,7 +24,7 @@ export async function mountRecordApi(
   const plans = new Map<string, ModulePlan>(
     modules.map((m) => [
       m.code,
-      prepareModule(m.protocol, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema]))),
+      prepareModule(m.protocol, m.model, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema]))),
     ]),
   );
   // Downloads are allowed through the records that name a file: the media API reads the same plans.
