@@ -1,6 +1,6 @@
 /**
- * The HTTP routes of a module, as data. The routes module (api/routes.ts) and the OpenAPI document are
- * both rendered from this one table, so a path or an operationId cannot drift between them.
+ * The HTTP routes of a module, as data: the runtime mounts this one table (model/model.json), and
+ * api/routes.ts and the OpenAPI document are rendered from it, so a path or an operationId cannot drift.
  */
 import { isValidatedLevel, type ResolvedLevel, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 
