@@ -24,9 +24,12 @@ export {
   TOTAL_COUNT_CAP,
 } from './list-query.ts';
 export {
+  ACTIONS,
+  type Action,
   colonPath,
   HTTP_METHODS,
   type HttpMethod,
+  ROUTE_ACTIONS,
   ROUTE_OPERATIONS,
   type Route,
   type RouteOperation,

@@ -16,6 +16,29 @@ export const ROUTE_OPERATIONS = [
   'csv',
 ] as const;
 export type RouteOperation = (typeof ROUTE_OPERATIONS)[number];
+
+/**
+ * What may be done to a module's records, one name each: grants are given per action (stored as
+ * GeoNature's CRUVED letters, runtime/auth/permissions.ts) and record queries are scoped per action.
+ */
+export const ACTIONS = ['create', 'read', 'update', 'validate', 'export', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The action each route operation needs. Exhaustive, so a new route operation does not compile until it
+ * says which permission it takes. The map reads GeoJSON: Read, as the records are scoped; CSV is Export.
+ */
+export const ROUTE_ACTIONS = {
+  list: 'read',
+  get: 'read',
+  children: 'read',
+  geojson: 'read',
+  create: 'create',
+  update: 'update',
+  remove: 'delete',
+  validate: 'validate',
+  csv: 'export',
+} as const satisfies Record<RouteOperation, Action>;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 

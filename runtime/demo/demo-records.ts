@@ -10,7 +10,7 @@
  * seeded in one transaction: a record the operations refuse throws, naming it, and leaves the module
  * empty — the file ships with the code, so that is a bug the tests catch (demo-records.test.ts).
  */
-import { accessFor, type Grants, loadGrants, requireScope } from '../auth/permissions.ts';
+import { accessFor, type Grants, loadGrants } from '../auth/permissions.ts';
 import { type Database, type Queryable, qualified } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { Actor } from '../records/access.ts';
@@ -76,13 +76,9 @@ async function seedModule(
       const granted = grants.get(userId) as Grants;
       const target = { module: module.code, level: entry.level };
       try {
-        requireScope(actor, granted, module.code, 'C');
-        const operations = recordOperations({
-          db: within,
-          modules: plans,
-          actor,
-          access: accessFor(actor, granted),
-        });
+        const access = accessFor(actor, granted);
+        access.require(module.code, 'create');
+        const operations = recordOperations({ db: within, modules: plans, actor, access });
         const body = await operations.validate({ ...target, mode: 'create', body: entry.record });
         await operations.create({ ...target, body: body as object });
       } catch (error) {

@@ -3,7 +3,7 @@
  * validation (schema, rules, parents), the errors they throw and the contract generated modules type
  * them with. See README.md.
  */
-export { type AccessScope, type Actor, ANONYMOUS, type RecordAction, UNRESTRICTED } from './access.ts';
+export { type AccessScope, type Action, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 export type * from './contract.ts';
 export {
   type ApiError,
