@@ -5,7 +5,7 @@
  * JSON Schema (`forms/<level>.schema.json`) and the map from database constraints to fields.
  */
 import type { ValidateFunction } from 'ajv';
-import type { LevelLink, LevelQuery, ModuleModel, QuerySpecData } from '../../../generators/model/index.ts';
+import type { LevelLink, LevelQuery, ModuleModel } from '../../../generators/model/index.ts';
 import type { ResolvedLevel, ResolvedProtocol } from '../../../protocol-specs/index.ts';
 import { compileSchema } from '../validate/json-schema.ts';
 import { levelTargets, type TableTargets } from './constraint-map.ts';
@@ -22,10 +22,8 @@ export interface LevelPlan {
   /** Levels naming this one among their parents, with their link column to it. */
   readonly children: readonly LevelLink[];
   readonly hasGeometry: boolean;
-  /** What the level's lists accept, by field (the SQL side). */
+  /** What the level's lists accept, by field (the SQL side; mount.ts reads query strings by parameter). */
   readonly query: LevelQuery;
-  /** The same by query parameter: what a list's query string is read against. */
-  readonly querySpec: QuerySpecData;
   /** Its records carry a validation status (the occurrence level; protocol-specs/standard/validation.ts). */
   readonly validated: boolean;
   readonly validateSchema: ValidateFunction;
@@ -66,7 +64,6 @@ export function prepareModule(
       children: facts.children,
       hasGeometry: facts.hasGeometry,
       query: facts.query,
-      querySpec: facts.querySpec,
       validated: facts.validated,
       validateSchema: compileSchema(schema),
       reads: new Set(facts.reads),
