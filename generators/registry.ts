@@ -8,6 +8,7 @@ import type { Generator } from './core/generated-file.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
 import { formsGenerator } from './forms/index.ts';
 import { irGenerator } from './ir/index.ts';
+import { modelGenerator } from './model/generator.ts';
 import { openapiGenerator } from './openapi/index.ts';
 import { sqlGenerator } from './sql/index.ts';
 import { typesGenerator } from './types/index.ts';
@@ -17,6 +18,7 @@ export const GENERATORS = {
   dictionary: dictionaryGenerator,
   forms: formsGenerator,
   ir: irGenerator,
+  model: modelGenerator,
   openapi: openapiGenerator,
   sql: sqlGenerator,
   types: typesGenerator,

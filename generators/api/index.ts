@@ -1,35 +1,27 @@
 /**
- * The API generator: `api/routes.ts` (typed routes over the runtime's generic operations) and
- * `api/module.ts` (the module descriptor). Both are views of the route table and the list-query
- * derivation, which the OpenAPI generator renders too.
+ * The API generator: `api/routes.ts`, the module's API as types and data (levels, bodies, list queries,
+ * route table) for the generic contract of runtime/records/contract.ts. A view of the module model, as
+ * the OpenAPI document is: the routes and query specs come from the same derivation.
  */
 import {
   isValidatedLevel,
   type ResolvedLevel,
   type ResolvedProtocol,
-  STANDARD_FIELDS,
   VALIDATION_COLUMNS,
   validatedLevels,
 } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
-import { FILTER_OPS, FILTER_VALUE_TYPES, levelQuery, querySpec } from './list-query.ts';
+import { literalUnion } from '../core/literal.ts';
+import { moduleModel } from '../model/build.ts';
 import { readOnlyFields } from './record-shape.ts';
-import { renderModule, renderRoutes } from './render.ts';
-import {
-  childrenOf,
-  colonPath,
-  HTTP_METHODS,
-  modulePath,
-  ROUTE_OPERATIONS,
-  routeTable,
-} from './route-table.ts';
-import { literalUnion } from './ts-literal.ts';
+import { renderRoutes } from './render.ts';
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
 function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
-  const spec = querySpec(levelQuery(level, protocol));
+  const facts = moduleModel(protocol).levels.find((l) => l.key === level.key)!;
+  const spec = facts.querySpec;
   return {
     key: level.key,
     // The validation columns are set by the Validate action only: returned, never sent.
@@ -39,53 +31,16 @@ function levelView(protocol: ResolvedProtocol, level: ResolvedLevel) {
     ]),
     sortFields: literalUnion(spec.sort),
     filterFields: literalUnion(unique(Object.values(spec.filters).map((p) => p.field))),
-    children: literalUnion(childrenOf(protocol, level.key).map((c) => c.key)),
+    children: literalUnion(facts.children.map((c) => c.key)),
     querySpec: spec,
   };
 }
 
-function descriptor(protocol: ResolvedProtocol) {
-  return {
-    code: protocol.code,
-    version: protocol.version,
-    label: protocol.label,
-    levels: protocol.levels.map((level) => {
-      const query = levelQuery(level, protocol);
-      return {
-        key: level.key,
-        id: level.id,
-        type: level.type,
-        label: level.label,
-        plural: level.plural,
-        parents: level.parents,
-        children: childrenOf(protocol, level.key).map((c) => c.key),
-        geometry: level.geometry,
-        list: level.list,
-        sort: level.sort,
-        sortable: query.sort,
-        mapLabel: level.mapLabel ?? null,
-        search: query.search,
-        filters: query.filters,
-        path: `${modulePath(protocol.code)}/${level.key}`,
-      };
-    }),
-  };
-}
-
-/** Unions both generated files declare, written from the constants the generators use. */
-const sharedUnions = {
-  filterOps: literalUnion(FILTER_OPS),
-  valueTypes: literalUnion(FILTER_VALUE_TYPES),
-  httpMethods: literalUnion(HTTP_METHODS),
-  routeOperations: literalUnion(ROUTE_OPERATIONS),
-};
-
 export const apiGenerator: Generator = {
-  description: 'Typed HTTP routes (api/routes.ts) and the module descriptor (api/module.ts)',
+  description: 'The module API as types and data over the runtime contract (api/routes.ts)',
   generate(protocol, context) {
-    const head = banner('ts', protocol, context);
     const routes = renderRoutes({
-      banner: head,
+      banner: banner('ts', protocol, context),
       code: protocol.code,
       version: protocol.version,
       levelUnion: literalUnion(protocol.levels.map((l) => l.key)),
@@ -94,29 +49,8 @@ export const apiGenerator: Generator = {
       ),
       validatedLevels: literalUnion(validatedLevels(protocol).map((l) => l.key)),
       levels: protocol.levels.map((level) => levelView(protocol, level)),
-      routes: routeTable(protocol).map((route) => ({
-        ...route,
-        child: route.child ?? null,
-        routerPath: colonPath(route.path),
-        info: {
-          operationId: route.operationId,
-          operation: route.operation,
-          level: route.level,
-          ...(route.child ? { child: route.child } : {}),
-        },
-      })),
-      ...sharedUnions,
+      routes: moduleModel(protocol).routes.map((route) => ({ ...route, child: route.child ?? null })),
     });
-    const module = renderModule({
-      banner: head,
-      code: protocol.code,
-      levelTypes: literalUnion(Object.keys(STANDARD_FIELDS)),
-      ...sharedUnions,
-      descriptor: descriptor(protocol),
-    });
-    return [
-      { path: 'module.ts', contents: module },
-      { path: 'routes.ts', contents: routes },
-    ];
+    return [{ path: 'routes.ts', contents: routes }];
   },
 };

@@ -1,12 +1,11 @@
 /**
- * The Handlebars side of the API generator: one private instance, its helpers and the compiled
- * templates. Templates are read once, when this module loads, from `templates/` beside it; rendering
- * itself touches no file.
+ * The Handlebars side of the API generator: one private instance, its helper and the compiled template.
+ * The template is read once, when this module loads, from `templates/` beside it; rendering itself
+ * touches no file.
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import type { RouteOperation } from './route-table.ts';
-import { tsLiteral } from './ts-literal.ts';
+import { tsLiteral } from '../core/literal.ts';
 
 const hbs = Handlebars.create();
 
@@ -17,26 +16,5 @@ hbs.registerHelper('ts', (value: unknown, options: Handlebars.HelperOptions) =>
 
 const template = (name: string) => readFileSync(new URL(`./templates/${name}.hbs`, import.meta.url), 'utf8');
 
-/** One handler partial per operation; exhaustive, so a new operation needs its handler template. */
-const HANDLERS = {
-  list: 'handlers/list',
-  get: 'handlers/get',
-  create: 'handlers/create',
-  update: 'handlers/update',
-  remove: 'handlers/remove',
-  validate: 'handlers/validate',
-  children: 'handlers/children',
-  geojson: 'handlers/geojson',
-  csv: 'handlers/csv',
-} as const satisfies Record<RouteOperation, string>;
-
-for (const [operation, file] of Object.entries(HANDLERS)) {
-  // The trailing newline of the file would break the argument list the partial is placed in.
-  hbs.registerPartial(operation, template(file).trimEnd());
-}
-hbs.registerPartial('query', template('query'));
-
 // strict: a name missing from the view is an error, not an empty string in generated code.
-const options = { noEscape: true, strict: true } as const;
-export const renderRoutes = hbs.compile(template('routes'), options);
-export const renderModule = hbs.compile(template('module'), options);
+export const renderRoutes = hbs.compile(template('routes'), { noEscape: true, strict: true });

@@ -1,12 +1,13 @@
 /**
  * The OpenAPI generator: `openapi/openapi.json`, an OpenAPI 3.1 description of the module's routes.
- * Paths and operationIds come from the route table the routes module is rendered from; body schemas
+ * Paths and operationIds come from the module model's route table, which the runtime mounts; body schemas
  * reuse the forms generator's level schemas (3.1 speaks JSON Schema 2020-12).
  */
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
-import { type HttpMethod, routeTable } from '../api/route-table.ts';
 import { bannerText, jsonText } from '../core/banner.ts';
 import type { Generator, GeneratorContext } from '../core/generated-file.ts';
+import { moduleModel } from '../model/build.ts';
+import type { HttpMethod } from '../model/route-table.ts';
 import { operation, RESPONSE_COMPONENTS } from './operations.ts';
 import { parameterComponents } from './parameters.ts';
 import { ERROR_SCHEMAS, levelSchemas, type Schema } from './schemas.ts';
@@ -16,7 +17,7 @@ export const OPENAPI_VERSION = '3.1.1';
 /** The document as data, for tests and for a runtime that serves several modules in one document. */
 export function buildOpenApi(protocol: ResolvedProtocol, context: GeneratorContext): Schema {
   const paths: Record<string, Partial<Record<Lowercase<HttpMethod>, Schema>>> = {};
-  for (const route of routeTable(protocol)) {
+  for (const route of moduleModel(protocol).routes) {
     const method = route.method.toLowerCase() as Lowercase<HttpMethod>;
     paths[route.path] = { ...paths[route.path], [method]: operation(protocol, route) };
   }

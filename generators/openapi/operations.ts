@@ -5,7 +5,7 @@ import {
   type ResolvedProtocol,
   VALIDATION_VOCABULARY,
 } from '../../protocol-specs/index.ts';
-import type { Route, RouteOperation } from '../api/route-table.ts';
+import type { Route, RouteOperation } from '../model/route-table.ts';
 import { routeParameters } from './parameters.ts';
 import { ref, type Schema, schemaNames } from './schemas.ts';
 

@@ -3,17 +3,18 @@
  * routes module parses with: the same names, value types and codes.
  */
 import type { ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { moduleModel } from '../model/build.ts';
 import {
   DEFAULT_PAGE_SIZE,
   type FilterOp,
   type FilterParam,
   type FilterValueType,
   filterParams,
-  levelQuery,
+  type LevelQuery,
   MAX_PAGE_SIZE,
   TIME_PATTERN,
-} from '../api/list-query.ts';
-import type { Route } from '../api/route-table.ts';
+} from '../model/list-query.ts';
+import type { Route } from '../model/route-table.ts';
 import type { Schema } from './schemas.ts';
 
 const paramRef = (name: string): Schema => ({ $ref: `#/components/parameters/${name}` });
@@ -90,12 +91,16 @@ function filterParameter(param: FilterParam, multiple: boolean): Schema {
   };
 }
 
+/** The level's list query, from the module model (derived once for the routes and this document). */
+const queryOf = (protocol: ResolvedProtocol, level: ResolvedLevel): LevelQuery =>
+  moduleModel(protocol).levels.find((l) => l.key === level.key)!.query;
+
 const sortName = (level: string) => `${level}.sort`;
 const filterName = (level: string, param: FilterParam) => `${level}.${param.field}.${param.op}`;
 
 /** The list parameters of a level (its sort and filters): what list, children and exports accept. */
 function levelParameters(protocol: ResolvedProtocol, level: ResolvedLevel): Record<string, Schema> {
-  const query = levelQuery(level, protocol);
+  const query = queryOf(protocol, level);
   const multiple = new Map(query.filters.map((f) => [f.field, f.multiple]));
   const sort = {
     name: 'sort',
@@ -130,7 +135,7 @@ export function parameterComponents(protocol: ResolvedProtocol): Record<string, 
 
 /** The query a level's lists and exports read, as parameter references. */
 function queryRefs(protocol: ResolvedProtocol, level: ResolvedLevel, paged: boolean): Schema[] {
-  const query = levelQuery(level, protocol);
+  const query = queryOf(protocol, level);
   return [
     ...(paged ? [paramRef('page'), paramRef('page_size')] : []),
     ...(query.sort.length > 0 ? [paramRef(sortName(level.key))] : []),

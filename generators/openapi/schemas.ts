@@ -10,15 +10,15 @@ import {
   type ResolvedProtocol,
   type VALIDATION_COLUMNS,
 } from '../../protocol-specs/index.ts';
-import { TOTAL_COUNT_CAP } from '../api/list-query.ts';
 import {
   parentLinks as linkColumns,
   readOnlyFields,
   requiredParentLinks,
   type ServerColumn,
 } from '../api/record-shape.ts';
-import { pascal } from '../api/route-table.ts';
 import { buildLevelSchema, LEVEL_GEOMETRY_KEY } from '../forms/level-schema.ts';
+import { TOTAL_COUNT_CAP } from '../model/list-query.ts';
+import { pascal } from '../model/route-table.ts';
 
 export type Schema = { [keyword: string]: unknown };
 

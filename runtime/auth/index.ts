@@ -4,10 +4,11 @@
  * /api/auth routes to an app; `recordAccess` gives a record route its actor and access scope.
  */
 import type { Context, Hono } from 'hono';
+import { ROUTE_ACTIONS, type RouteOperation } from '../../generators/model/index.ts';
 import type { Database } from '../db/database.ts';
 import type { AccessScope, Actor } from '../records/access.ts';
 import { parseTrustProxy } from './client-address.ts';
-import { accessFor, loadGrants, type PermissionAction, requireScope } from './permissions.ts';
+import { accessFor, loadGrants } from './permissions.ts';
 import { type LoginOptions, mountAuthRoutes } from './routes.ts';
 import { requestSession, type SessionOptions, sessionMiddleware } from './session.ts';
 
@@ -33,30 +34,18 @@ export function mountAuth(app: Hono, db: Database, options: AuthOptions = {}): v
   });
 }
 
-/** The permission each generated route operation needs. */
-const ROUTE_ACTION: Readonly<Record<string, PermissionAction>> = {
-  list: 'R',
-  get: 'R',
-  children: 'R',
-  create: 'C',
-  update: 'U',
-  remove: 'D',
-  validate: 'V',
-  // The map of the web app reads GeoJSON: Read, as the records layer scopes it; CSV is the export.
-  geojson: 'R',
-  csv: 'E',
-};
-
 /**
- * The actor and access scope of a record route: 401 when anonymous, 403 without a grant of the
- * operation's action on the module (an unknown operation needs Update: the strictest common one).
+ * The actor and access scope of a record route: 401 when anonymous, 403 without a grant of the action
+ * the operation needs on the module (`ROUTE_ACTIONS`, exhaustive). The scope decided here is the one
+ * the route's queries use: a request checks each action once.
  */
 export function recordAccess(
   c: Context,
   module: string,
-  operation: string,
+  operation: RouteOperation,
 ): { actor: Actor; access: AccessScope } {
   const { actor, grants } = requestSession(c);
-  requireScope(actor, grants, module, ROUTE_ACTION[operation] ?? 'U');
-  return { actor, access: accessFor(actor, grants) };
+  const access = accessFor(actor, grants);
+  access.require(module, ROUTE_ACTIONS[operation]);
+  return { actor, access };
 }

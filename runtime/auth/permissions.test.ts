@@ -50,9 +50,9 @@ describe('access scopes', () => {
       ['amphibiens_mares:R', 'all'],
       ['chiro_gites:R', 'organisation'],
     ]);
-    expect(scopeFor(actor, grants, 'amphibiens_mares', 'R')).toBe('all');
-    expect(scopeFor(actor, grants, 'chiro_gites', 'R')).toBe('organisation');
-    expect(scopeFor(actor, grants, 'flore_quadrats', 'R')).toBe('own');
+    expect(scopeFor(actor, grants, 'amphibiens_mares', 'read')).toBe('all');
+    expect(scopeFor(actor, grants, 'chiro_gites', 'read')).toBe('organisation');
+    expect(scopeFor(actor, grants, 'flore_quadrats', 'read')).toBe('own');
   });
 
   it('gives an account without an organisation no organisation records', () => {

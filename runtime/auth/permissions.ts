@@ -1,40 +1,45 @@
 /**
- * Permissions: per module, actions Create, Read, Update, Validate, Export, Delete, each with a scope —
- * the actor's own records (created_by), their organisation's (organisation_id) or all. Grants
- * (suivi.permission) go to a role, a user or an organisation, for one module or every one ('*'); the
- * widest scope granted wins. An administrator may do everything. The scope becomes an SQL predicate
- * inside every read, write and export query (`AccessScope.where`), so nothing is filtered afterwards.
+ * Permissions: per module, the actions create, read, update, validate, export, delete (`Action`), each
+ * with a scope — the actor's own records (created_by), their organisation's (organisation_id) or all.
+ * Grants (suivi.permission) go to a role, a user or an organisation, for one module or every one ('*');
+ * the widest scope granted wins. An administrator may do everything. A request decides each action's
+ * scope once (`accessFor`); the scope becomes an SQL predicate inside every read, write and export
+ * query (`AccessScope.where`), so nothing is filtered afterwards.
  */
 import type { Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
-import type { AccessScope, Actor, RecordAction } from '../records/access.ts';
+import type { AccessScope, Action, Actor } from '../records/access.ts';
 import { HttpError } from '../records/errors.ts';
 
-export type PermissionAction = 'C' | 'R' | 'U' | 'V' | 'E' | 'D';
+/**
+ * How grants store an action (suivi.permission.action) and the administration API names it:
+ * GeoNature's CRUVED letters. Everything else says the action's name.
+ */
+export const ACTION_LETTERS = {
+  create: 'C',
+  read: 'R',
+  update: 'U',
+  validate: 'V',
+  export: 'E',
+  delete: 'D',
+} as const satisfies Record<Action, string>;
+export type PermissionAction = (typeof ACTION_LETTERS)[Action];
 export type PermissionScope = 'own' | 'organisation' | 'all';
 
-export const PERMISSION_ACTIONS: readonly PermissionAction[] = ['C', 'R', 'U', 'V', 'E', 'D'];
+export const PERMISSION_ACTIONS: readonly PermissionAction[] = Object.values(ACTION_LETTERS);
 
 /** The widest scope granted per `module:action` ('*' for every module). */
 export type Grants = ReadonlyMap<string, PermissionScope>;
 
 const WIDTH: Readonly<Record<PermissionScope, number>> = { own: 1, organisation: 2, all: 3 };
 
-const ACTION_OF: Readonly<Record<RecordAction, PermissionAction>> = {
-  read: 'R',
-  update: 'U',
-  delete: 'D',
-  export: 'E',
-  validate: 'V',
-};
-
-const ACTION_LABEL: Readonly<Record<PermissionAction, string>> = {
-  C: 'créer',
-  R: 'lire',
-  U: 'modifier',
-  V: 'valider',
-  E: 'exporter',
-  D: 'supprimer',
+const ACTION_LABEL: Readonly<Record<Action, string>> = {
+  create: 'créer',
+  read: 'lire',
+  update: 'modifier',
+  validate: 'valider',
+  export: 'exporter',
+  delete: 'supprimer',
 };
 
 /** The grants of a user: their own, their organisation's and their roles'. */
@@ -64,22 +69,17 @@ export function scopeFor(
   actor: Actor,
   grants: Grants,
   module: string,
-  action: PermissionAction,
+  action: Action,
 ): PermissionScope | undefined {
   if (actor.isAdmin) return 'all';
-  const own = grants.get(`${module}:${action}`);
-  const any = grants.get(`*:${action}`);
+  const own = grants.get(`${module}:${ACTION_LETTERS[action]}`);
+  const any = grants.get(`*:${ACTION_LETTERS[action]}`);
   if (own && any) return WIDTH[own] >= WIDTH[any] ? own : any;
   return own ?? any;
 }
 
 /** 401 for nobody, 403 for an actor with no grant of `action` on `module`; the scope otherwise. */
-export function requireScope(
-  actor: Actor,
-  grants: Grants,
-  module: string,
-  action: PermissionAction,
-): PermissionScope {
+export function requireScope(actor: Actor, grants: Grants, module: string, action: Action): PermissionScope {
   if (actor.userId === null) {
     throw new HttpError(401, 'unauthorized', 'Connectez-vous pour accéder aux enregistrements.');
   }
@@ -94,11 +94,27 @@ export function requireScope(
   return scope;
 }
 
+/** The access of one request's actor: `require` decides an action's scope, `where` puts it in a query. */
+export interface RequestAccess extends AccessScope {
+  /** 401/403 unless the actor may do `action` on `module`; its scope otherwise, decided once per request. */
+  require(module: string, action: Action): PermissionScope;
+}
+
 /** The access hook of the record operations for one request's actor. */
-export function accessFor(actor: Actor, grants: Grants): AccessScope {
+export function accessFor(actor: Actor, grants: Grants): RequestAccess {
+  const decided = new Map<string, PermissionScope>();
+  const require = (module: string, action: Action): PermissionScope => {
+    const key = `${module}:${action}`;
+    const known = decided.get(key);
+    if (known) return known;
+    const scope = requireScope(actor, grants, module, action);
+    decided.set(key, scope);
+    return scope;
+  };
   return {
+    require,
     where({ module, action, alias, bind }) {
-      const scope = requireScope(actor, grants, module, ACTION_OF[action]);
+      const scope = require(module, action);
       if (scope === 'all') return undefined;
       const column = scope === 'own' ? 'created_by' : 'organisation_id';
       const value = scope === 'own' ? actor.userId : actor.organisationId;

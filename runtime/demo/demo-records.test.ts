@@ -45,6 +45,8 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
   /** The id the seed gave the record the file calls `fileId`. */
   const given = (code: string, fileId: unknown) => seed.ids[code]!.get(String(fileId))!;
   const moduleOf = (code: string) => modules.find((m) => m.code === code)!;
+  const planOf = (m: ModuleRuntime) =>
+    prepareModule(m.protocol, m.model, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema])));
   const count = async (code: string, level: string, where = 'TRUE', params: unknown[] = []) =>
     (
       await db.query<{ n: number }>(
@@ -179,7 +181,7 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
     const [observation] = files.get('amphibiens_mares')!.filter((r) => r.level === 'observation');
     const operations = recordOperations({
       db,
-      modules: new Map([['amphibiens_mares', prepareModule(moduleOf('amphibiens_mares').protocol)]]),
+      modules: new Map([['amphibiens_mares', planOf(moduleOf('amphibiens_mares'))]]),
     });
     const removed = given('amphibiens_mares', observation!.record.id);
     await operations.remove({ module: 'amphibiens_mares', level: 'observation', id: removed });

@@ -11,7 +11,7 @@
  * seeded in one transaction: a record the operations refuse throws, naming it, and leaves the module
  * empty — the file ships with the code, so that is a bug the tests catch (demo-records.test.ts).
  */
-import { accessFor, type Grants, loadGrants, requireScope } from '../auth/permissions.ts';
+import { accessFor, type Grants, loadGrants } from '../auth/permissions.ts';
 import { type Database, type Queryable, qualified } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { Actor } from '../records/access.ts';
@@ -83,13 +83,9 @@ async function seedModule(
       const granted = grants.get(userId) as Grants;
       const target = { module: module.code, level: entry.level };
       try {
-        requireScope(actor, granted, module.code, 'C');
-        const operations = recordOperations({
-          db: within,
-          modules: plans,
-          actor,
-          access: accessFor(actor, granted),
-        });
+        const access = accessFor(actor, granted);
+        access.require(module.code, 'create');
+        const operations = recordOperations({ db: within, modules: plans, actor, access });
         const body = await operations.validate({ ...target, mode: 'create', body: entry.record });
         await operations.create({ ...target, body: body as object });
       } catch (error) {
@@ -115,6 +111,7 @@ export async function seedDemoRecords(
     // Built only for a module about to be seeded: compiling its schemas is the costly part.
     const plan = prepareModule(
       module.protocol,
+      module.model,
       Object.fromEntries(module.levels.map((l) => [l.key, l.forms.schema])),
     );
     const given = await seedModule(db, module, new Map([[module.code, plan]]));

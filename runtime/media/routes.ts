@@ -101,7 +101,7 @@ export function mountMediaApi(app: Hono, db: Database, plans: ReadonlyMap<string
     const reader = {
       actor,
       access: accessFor(actor, grants),
-      canRead: (module: string) => scopeFor(actor, grants, module, 'R') !== undefined,
+      canRead: (module: string) => scopeFor(actor, grants, module, 'read') !== undefined,
     };
     const file = await readableMediaFile(db, plans, reader, key.toLowerCase());
     if (!file) throw gone();

@@ -1,7 +1,7 @@
 /** Where module folders are: every `<root>/<name>/generated` holding a manifest.json, sorted by name. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
+import { MANIFEST_PATH } from '../../generators/model/index.ts';
 
 export function generatedModuleFolders(root: string): string[] {
   return readdirSync(root, { withFileTypes: true })

@@ -1,9 +1,9 @@
 /**
  * Modules as the runtime holds them in memory: built once at start from each generated folder (manifest,
- * resolved protocol, forms), deeply frozen, and checked against what the database has installed. Request
+ * resolved protocol, module model, forms), deeply frozen, and checked against what the database has installed. Request
  * handlers read these objects; nothing re-reads a spec or a file per request.
  */
-import { IR_FILE } from '../../generators/ir/index.ts';
+import { IR_FILE, MODEL_PATH, type ModuleModel } from '../../generators/model/index.ts';
 import type { Labels, ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { Database } from '../db/database.ts';
 import { deepFreeze } from './deep-freeze.ts';
@@ -42,6 +42,8 @@ export interface ModuleRuntime {
   readonly folder: string;
   readonly manifest: Manifest;
   readonly protocol: ResolvedProtocol;
+  /** model/model.json: tables, links, record shapes, list queries and routes, as the generators derived them. */
+  readonly model: ModuleModel;
   /** Parents before children. */
   readonly levels: readonly LevelRuntime[];
   /** forms/index.json: the widgets, fields and form props the web app registers. */
@@ -73,17 +75,23 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
   if (protocol?.code !== manifest.protocol.code || protocol.version !== manifest.protocol.version) {
     throw new ModuleLoadError(`${module.folder}: ir/${IR_FILE} is not the protocol the manifest names`);
   }
+  const model = json(module, MODEL_PATH).model as ModuleModel;
+  if (model?.code !== protocol.code || model.version !== protocol.version) {
+    throw new ModuleLoadError(`${module.folder}: ${MODEL_PATH} is not the model of the protocol`);
+  }
   const formsIndex = json(module, 'forms/index.json');
   const formLevels = (formsIndex.levels ?? []) as readonly FormsIndexLevel[];
   const levels = protocol.levels.map((level): LevelRuntime => {
     const files = formLevels.find((l) => l.key === level.key)?.files;
     if (!files) throw new ModuleLoadError(`${module.folder}: forms/index.json has no level ${level.key}`);
+    const links = model.levels.find((l) => l.key === level.key);
+    if (!links) throw new ModuleLoadError(`${module.folder}: ${MODEL_PATH} has no level ${level.key}`);
     return {
       key: level.key,
       label: level.label,
       plural: level.plural,
       parents: level.parents,
-      children: protocol.levels.filter((l) => l.parents.includes(level.key)).map((l) => l.key),
+      children: links.children.map((c) => c.key),
       geometry: level.geometry,
       level,
       forms: {
@@ -101,6 +109,7 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
     folder: module.folder,
     manifest,
     protocol,
+    model,
     levels,
     formsIndex,
   });

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { MANIFEST_PATH, type Manifest, sha256 } from '../../generators/core/manifest.ts';
+import { MANIFEST_PATH, type Manifest, sha256 } from '../../generators/model/index.ts';
 
 export type { Manifest };
 

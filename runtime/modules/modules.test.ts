@@ -13,8 +13,8 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
 import { installModule, ModuleInstallError } from './install.ts';
-import { findLevel, loadModules, ModuleLoadError } from './load.ts';
-import { ModuleFolderError } from './module-folder.ts';
+import { buildModuleRuntime, findLevel, loadModules, ModuleLoadError } from './load.ts';
+import { ModuleFolderError, readModuleFolder } from './module-folder.ts';
 
 const EXAMPLES = generatedModuleFolders(EXAMPLES_ROOT);
 const CHIRO = EXAMPLES.find((f) => f.includes('/chiro_gites/'))!;
@@ -48,6 +48,15 @@ function variant(
 
 const count = async (db: Database, sql: string, params: unknown[] = []) =>
   (await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${sql}) AS q`, params)).rows[0]!.n;
+
+it('refuses a folder whose module model is not the protocol’s', async () => {
+  const folder = variant({
+    'model/model.json': (t) => t.replace('"code": "chiro_gites"', '"code": "other"'),
+  });
+  const module = await readModuleFolder(folder);
+  expect(() => buildModuleRuntime(module)).toThrow(ModuleLoadError);
+  expect(() => buildModuleRuntime(module)).toThrow(/model\/model\.json is not the model of the protocol/);
+});
 
 describe.each(runtimeEngines())('modules on $name', (engine) => {
   let db: Database;
@@ -115,6 +124,12 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     expect(findLevel(flore, 'site')?.geometry).toEqual({ kind: 'polygon', required: true });
     expect(findLevel(flore, 'visit')?.forms.schema.type).toBe('object');
     expect(Object.isFrozen(flore.protocol.levels[0]!.fields)).toBe(true);
+    // The module model (model/model.json) comes with it: what the record API serves.
+    expect(flore.model.levels.find((l) => l.key === 'visit')?.parents.map((p) => p.column)).toEqual([
+      'site_id',
+      'campaign_id',
+    ]);
+    expect(Object.isFrozen(flore.model.routes)).toBe(true);
     expect(Object.isFrozen(findLevel(flore, 'visit')!.forms.rules)).toBe(true);
   });
 

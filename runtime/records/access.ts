@@ -3,14 +3,10 @@
  * decided here; every read, write and export query asks `access.where` for a predicate on its rows and
  * puts it in its WHERE clause, so a scope is enforced by the database, never by filtering afterwards.
  */
+import type { Action } from '../../generators/model/index.ts';
 import type { Bind } from './sql/params.ts';
 
-/**
- * What the rows are wanted for. No `create`: a new record takes the actor's organisation, so it is in
- * any organisation scope; whether the actor may create at all is decided before the operation runs, and
- * the parents and references it names must be readable (`read`). `validate` sets a record's validation status.
- */
-export type RecordAction = 'read' | 'update' | 'delete' | 'export' | 'validate';
+export type { Action };
 
 export interface Actor {
   /** Recorded as created_by / updated_by / deleted_by, and what `currentUser()` returns. */
@@ -25,11 +21,14 @@ export interface AccessScope {
   /**
    * An SQL predicate limiting the rows of `level` (aliased `alias`) the actor may touch for `action`, its
    * values bound with `bind`; undefined for no limit. Example: `${alias}.organisation_id = ${bind(org, 'uuid')}`.
+   * Never asked for `create`: a new record takes the actor's organisation, so it is in any organisation
+   * scope; whether the actor may create at all is decided before the operation runs, and the parents it
+   * names must be readable (`read`).
    */
   where(args: {
     readonly module: string;
     readonly level: string;
-    readonly action: RecordAction;
+    readonly action: Action;
     readonly alias: string;
     readonly bind: Bind;
   }): string | undefined;

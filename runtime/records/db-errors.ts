@@ -3,7 +3,7 @@
  * (23503, or 23001 for a RESTRICT on delete), a CHECK (23514) or NOT NULL (23502) is mapped through the level's constraint map; a data
  * exception (22xxx) or a PostGIS refusal to the field whose bound value the message quotes.
  */
-import type { ConstraintKind } from '../../generators/sql/names.ts';
+import type { ConstraintKind } from '../../generators/model/index.ts';
 import { badRequest, conflict, type HttpError, invalid } from './errors.ts';
 import type { FieldTarget } from './model/constraint-map.ts';
 import type { LevelPlan } from './model/module-plan.ts';

@@ -30,7 +30,7 @@ export class HttpError extends Error {
 
 export const isHttpError = (error: unknown): error is HttpError => error instanceof HttpError;
 
-/** 400: the path or the query is malformed (the generated routes build these). */
+/** 400: the path or the query is malformed (the route handlers build these). */
 export const badRequest = (errors: readonly ApiError[]): HttpError =>
   new HttpError(400, 'bad_request', errors[0]?.message ?? 'Requête invalide.', errors);
 

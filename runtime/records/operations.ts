@@ -1,10 +1,10 @@
 /**
- * The runtime's implementation of the `Operations` every generated `api/routes.ts` declares, generic over
- * every level of every module: build one per request (who acts, what they may see) over the module
- * plans prepared once at start, and pass it to each module's `mountRoutes`. Responses are web
+ * The record operations, generic over every level of every module (typed per module by the contract's
+ * `Operations`, contract.ts): build them per request (who acts, what they may see) over the module plans
+ * prepared once at start; mount.ts calls them from each module's route table. Responses are web
  * `Response`s; failures are thrown as `HttpError` for the server's error handler (`errorResponse`).
  */
-import { TOTAL_COUNT_CAP } from '../../generators/api/list-query.ts';
+import { TOTAL_COUNT_CAP } from '../../generators/model/index.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
@@ -17,7 +17,6 @@ import { jsonResponse, noContent } from './operations/responses.ts';
 import { setValidation } from './operations/validation.ts';
 import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
-import { requestReaders } from './query/parse-list-query.ts';
 import { clockAt } from './validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from './validate/validate-record.ts';
 
@@ -58,10 +57,6 @@ export interface RecordOperations {
   ): Promise<Response>;
   geojson(args: Target & { readonly query: ExportQuery }): Promise<Response>;
   csv(args: Target & { readonly query: ExportQuery }): Promise<Response>;
-  readListQuery: (typeof requestReaders)['readListQuery'];
-  readExportQuery: (typeof requestReaders)['readExportQuery'];
-  readId: (typeof requestReaders)['readId'];
-  readRowVersion: (typeof requestReaders)['readRowVersion'];
 }
 
 /** Runs a read; a value of the query the database refuses is the request's fault (400). */
@@ -155,6 +150,5 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
         },
       });
     },
-    ...requestReaders,
   };
 }

@@ -1,15 +1,13 @@
 /**
  * Test support for the record operations (not used by the runtime): a database with the core schema, the
  * four example modules (their generated SQL) and the reference rows of test/db; a Hono app mounting each
- * module's generated routes over `recordOperations`; and the test/db fixture rows as API bodies.
+ * example module's route table over `recordOperations`; and the test/db fixture rows as API bodies.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import * as amphibiens from '../../examples/amphibiens_mares/generated/api/routes.ts';
-import * as chiro from '../../examples/chiro_gites/generated/api/routes.ts';
-import * as flore from '../../examples/flore_quadrats/generated/api/routes.ts';
-import * as oiseaux from '../../examples/oiseaux_points_ecoute/generated/api/routes.ts';
+import { buildLevelSchema } from '../../generators/forms/level-schema.ts';
+import { moduleModel } from '../../generators/model/build.ts';
 import {
   CORE_MIGRATIONS,
   coreMigrationSql,
@@ -23,7 +21,7 @@ import type { Database } from '../db/database.ts';
 import { errorResponse, isHttpError } from './errors.ts';
 import { loadModulePlan } from './model/load-module.ts';
 import { type ModulePlan, prepareModule } from './model/module-plan.ts';
-import { type GeneratedRoutes, mountModuleRoutes } from './mount.ts';
+import { mountModuleRoutes } from './mount.ts';
 import { type RecordOperations, type RecordOperationsOptions, recordOperations } from './operations.ts';
 
 export const EXAMPLE_FOLDERS = [
@@ -32,13 +30,6 @@ export const EXAMPLE_FOLDERS = [
   'flore_quadrats',
   'oiseaux_points_ecoute',
 ].map((code) => ({ code, folder: new URL(`../../examples/${code}/generated/`, import.meta.url).pathname }));
-
-const ROUTES: Readonly<Record<string, GeneratedRoutes>> = {
-  amphibiens_mares: amphibiens,
-  chiro_gites: chiro,
-  flore_quadrats: flore,
-  oiseaux_points_ecoute: oiseaux,
-};
 
 /** The seed's database interface over the runtime's. */
 const seedDb = (db: Database): SeedDatabase => ({
@@ -66,7 +57,8 @@ export async function setUpDatabase(
   for (const protocol of extra) {
     for (const file of generateSql(protocol, { specPath: `${protocol.code}.json` }))
       await db.exec(file.contents);
-    modules.set(protocol.code, prepareModule(protocol));
+    const schemas = Object.fromEntries(protocol.levels.map((l) => [l.key, buildLevelSchema(protocol, l)]));
+    modules.set(protocol.code, prepareModule(protocol, moduleModel(protocol), schemas));
   }
   await seedReference(
     seedDb(db),
@@ -75,7 +67,7 @@ export async function setUpDatabase(
   return modules;
 }
 
-/** A Hono app with every example module's generated routes; HttpErrors answered, anything else a 500. */
+/** A Hono app with every example module's routes; HttpErrors answered, anything else a 500. */
 export function testApp(
   db: Database,
   modules: ReadonlyMap<string, ModulePlan>,
@@ -83,8 +75,10 @@ export function testApp(
 ): { app: Hono; operations: RecordOperations } {
   const operations = recordOperations({ db, modules, ...options });
   const app = new Hono();
-  for (const [code, routes] of Object.entries(ROUTES))
-    if (modules.has(code)) mountModuleRoutes(app, routes, () => operations);
+  for (const { code } of EXAMPLE_FOLDERS) {
+    const plan = modules.get(code);
+    if (plan) mountModuleRoutes(app, plan.model, () => operations);
+  }
   app.onError((error) => {
     if (isHttpError(error)) return errorResponse(error);
     if (error instanceof SyntaxError)
@@ -96,15 +90,4 @@ export function testApp(
     });
   });
   return { app, operations };
-}
-
-/** Compile-time: the record operations are the `Operations<Response>` each generated routes module declares. */
-export function mountsTypeCheck(operations: RecordOperations): void {
-  const checks: [
-    Parameters<typeof amphibiens.mountRoutes>[1],
-    Parameters<typeof chiro.mountRoutes>[1],
-    Parameters<typeof flore.mountRoutes>[1],
-    Parameters<typeof oiseaux.mountRoutes>[1],
-  ] = [operations, operations, operations, operations];
-  void checks;
 }

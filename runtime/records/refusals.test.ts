@@ -1,8 +1,8 @@
 /**
  * What the record API refuses besides the level's schema and rules, on PGlite and (with DATABASE_URL)
  * PostgreSQL: parent links, taxonomic scope, database refusals mapped to fields (never a 500), stale
- * versions, bad paths and queries, the access hook keeping another organisation out, and a module
- * folder's routes mounted with per-request operations.
+ * versions, bad paths and queries, the access hook keeping another organisation out, and a module's
+ * route table mounted with per-request operations.
  */
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { CAMPAIGN, CONTROL, MANAGED, READING } from '../../test/db/fixtures/flor
 import { id, ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import { errorResponse, isHttpError } from './errors.ts';
-import { importRoutes, mountModuleRoutes } from './mount.ts';
+import { loadModulePlan } from './model/load-module.ts';
+import { mountModuleRoutes } from './mount.ts';
 import { recordOperations } from './operations.ts';
 import { EXAMPLE_FOLDERS, testApp } from './records.test-helpers.ts';
 import { problems, seededApi } from './seeded-api.test-helpers.ts';
@@ -25,11 +26,11 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
   const BIRDS = '/api/modules/oiseaux_points_ecoute';
 
   describe('mounting a module folder', () => {
-    it('imports its routes and builds the operations of each request from its context', async () => {
+    it('mounts its model’s route table and builds the operations of each request from its context', async () => {
       const seen: string[] = [];
       const mounted = new Hono();
       const folder = EXAMPLE_FOLDERS.find((f) => f.code === 'chiro_gites')?.folder as string;
-      mountModuleRoutes(mounted, await importRoutes(folder), (c, route) => {
+      mountModuleRoutes(mounted, (await loadModulePlan(folder)).model, (c, route) => {
         seen.push(`${route.operation} ${route.level}`);
         const userId = c.req.header('x-user') ?? null;
         return recordOperations({

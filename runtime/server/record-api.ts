@@ -1,6 +1,6 @@
 /**
- * The record API of every installed module: each module's generated `api/routes.ts` mounted on the app
- * over the generic record operations. Module plans and routes are prepared once, at start.
+ * The record API of every installed module: the route table of each module's model mounted on the app
+ * over the generic record operations. Module plans are prepared once, at start.
  *
  * Each request acts as the account its session cookie or bearer token names (runtime/auth): anonymous
  * requests get 401, actions the account has no grant for 403, and the grant's scope (own records, the
@@ -13,7 +13,7 @@ import type { Database } from '../db/database.ts';
 import { mountMediaApi } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
-import { importRoutes, mountModuleRoutes } from '../records/mount.ts';
+import { mountModuleRoutes } from '../records/mount.ts';
 import { recordOperations } from '../records/operations.ts';
 
 export async function mountRecordApi(
@@ -24,15 +24,14 @@ export async function mountRecordApi(
   const plans = new Map<string, ModulePlan>(
     modules.map((m) => [
       m.code,
-      prepareModule(m.protocol, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema]))),
+      prepareModule(m.protocol, m.model, Object.fromEntries(m.levels.map((l) => [l.key, l.forms.schema]))),
     ]),
   );
   // Downloads are allowed through the records that name a file: the media API reads the same plans.
   mountMediaApi(app, db, plans);
   for (const module of modules) {
-    const routes = await importRoutes(module.folder);
     // Built per request: today() and now() are the request's.
-    mountModuleRoutes(app, routes, (c, route) =>
+    mountModuleRoutes(app, module.model, (c, route) =>
       recordOperations({ db, modules: plans, ...recordAccess(c, module.code, route.operation) }),
     );
   }

@@ -1,31 +1,17 @@
 /**
- * Everything the record operations need about a module, computed once when it is loaded: per level its
- * table and record shape (from the SQL generator's model), its parents and children, its list query
- * (the routes' own derivation), its compiled JSON Schema, the ancestors its rules read and the map from
- * database constraints to fields.
+ * Everything the record operations need about a module, prepared once when it is loaded: per level the
+ * module model's facts (table and record shape, parents and children, list query, the ancestors its
+ * rules read, constraint names; `model/model.json`) joined to the resolved protocol's level, its compiled
+ * JSON Schema (`forms/<level>.schema.json`) and the map from database constraints to fields.
  */
 import type { ValidateFunction } from 'ajv';
-import { type LevelQuery, levelQuery } from '../../../generators/api/list-query.ts';
-import { childrenOf } from '../../../generators/api/route-table.ts';
-import { buildLevelRules } from '../../../generators/forms/form-rules.ts';
-import { buildLevelSchema } from '../../../generators/forms/level-schema.ts';
-import { exportViewName, parentColumn } from '../../../generators/sql/names.ts';
-import { schemaModel } from '../../../generators/sql/tables.ts';
-import {
-  isValidatedLevel,
-  type ResolvedLevel,
-  type ResolvedProtocol,
-} from '../../../protocol-specs/index.ts';
+import type { LevelLink, LevelQuery, ModuleModel } from '../../../generators/model/index.ts';
+import type { ResolvedLevel, ResolvedProtocol } from '../../../protocol-specs/index.ts';
 import { compileSchema } from '../validate/json-schema.ts';
 import { levelTargets, type TableTargets } from './constraint-map.ts';
-import { type RecordShape, recordShape, type TableName } from './record-shape.ts';
+import { linkShape, type RecordShape, type TableName } from './record-shape.ts';
 
-export interface LevelLink {
-  /** The other level's key. */
-  readonly key: string;
-  /** The `<parent>_id` column holding the link (in the child's table). */
-  readonly column: string;
-}
+export type { LevelLink };
 
 export interface LevelPlan {
   readonly module: string;
@@ -36,6 +22,7 @@ export interface LevelPlan {
   /** Levels naming this one among their parents, with their link column to it. */
   readonly children: readonly LevelLink[];
   readonly hasGeometry: boolean;
+  /** What the level's lists accept, by field (the SQL side; mount.ts reads query strings by parameter). */
   readonly query: LevelQuery;
   /** Its records carry a validation status (the occurrence level; protocol-specs/standard/validation.ts). */
   readonly validated: boolean;
@@ -48,42 +35,41 @@ export interface LevelPlan {
 
 export interface ModulePlan {
   readonly protocol: ResolvedProtocol;
+  readonly model: ModuleModel;
   readonly levels: ReadonlyMap<string, LevelPlan>;
 }
 
-/** A level's JSON Schema, by level key; missing ones are built from the IR like the forms generator does. */
+/** Each level's JSON Schema (`forms/<level>.schema.json`), by level key. */
 export type LevelSchemas = Readonly<Record<string, object>>;
 
-const LOCAL_SCOPES = new Set(['value', 'row', 'choice']);
-
-export function prepareModule(protocol: ResolvedProtocol, schemas: LevelSchemas = {}): ModulePlan {
-  const model = schemaModel(protocol);
+export function prepareModule(
+  protocol: ResolvedProtocol,
+  model: ModuleModel,
+  schemas: LevelSchemas,
+): ModulePlan {
+  if (model.code !== protocol.code || model.version !== protocol.version)
+    throw new Error(`${protocol.code}: the module model is of ${model.code} v${model.version}`);
   const levels = new Map<string, LevelPlan>();
   for (const level of protocol.levels) {
-    const table = model.tables.find((t) => t.role === 'level' && t.level === level.key);
-    if (!table) throw new Error(`${protocol.code}: the table model has no table for level ${level.key}`);
-    const reads = new Set<string>();
-    for (const scope of Object.keys(buildLevelRules(protocol, level).reads)) {
-      if (LOCAL_SCOPES.has(scope)) continue;
-      const key = scope === 'parent' ? level.parents[0] : scope;
-      if (key !== undefined) reads.add(key);
-    }
+    const facts = model.levels.find((l) => l.key === level.key);
+    if (!facts) throw new Error(`${protocol.code}: the module model has no level ${level.key}`);
     const schema = Object.hasOwn(schemas, level.key) ? schemas[level.key] : undefined;
+    if (!schema) throw new Error(`${protocol.code}: no JSON Schema for level ${level.key}`);
     levels.set(level.key, {
       module: protocol.code,
       protocol,
       level,
-      shape: recordShape(model, table, level.fields),
-      parents: level.parents.map((key) => ({ key, column: parentColumn(key) })),
-      children: childrenOf(protocol, level.key).map((c) => ({ key: c.key, column: parentColumn(level.key) })),
-      hasGeometry: level.geometry.kind !== 'none',
-      query: levelQuery(level, protocol),
-      validated: isValidatedLevel(protocol, level.key),
-      validateSchema: compileSchema(schema ?? buildLevelSchema(protocol, level)),
-      reads,
-      targets: levelTargets(model, level),
-      exportView: { schema: protocol.code, name: exportViewName(level.key) },
+      shape: linkShape(facts.record, level.fields),
+      parents: facts.parents,
+      children: facts.children,
+      hasGeometry: facts.hasGeometry,
+      query: facts.query,
+      validated: facts.validated,
+      validateSchema: compileSchema(schema),
+      reads: new Set(facts.reads),
+      targets: levelTargets(facts.tables, level),
+      exportView: facts.exportView,
     });
   }
-  return { protocol, levels };
+  return { protocol, model, levels };
 }

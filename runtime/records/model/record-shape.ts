@@ -1,10 +1,12 @@
 /**
- * Where each field of a record lives, read from the SQL generator's table model (never re-derived): a
+ * Where each field of a record lives, as the module model says (`model/model.json`, never re-derived): a
  * column of the record's own table, or a child table (observers, several references, media, the rows
- * of a group, whose own fields have the same description one level down).
+ * of a group, whose own fields have the same description one level down). The model names fields by
+ * key; loading joins each to its resolved field, so the operations read a field's rules beside its store.
  */
-import type { ColumnType, SchemaModel, Table } from '../../../generators/sql/model.ts';
+import type { ColumnType, RecordShapeModel, StoreModel, TableName } from '../../../generators/model/index.ts';
 import type {
+  FieldKind,
   GroupField,
   MediaField,
   ObserversField,
@@ -12,10 +14,7 @@ import type {
   ResolvedField,
 } from '../../../protocol-specs/index.ts';
 
-export interface TableName {
-  readonly schema: string;
-  readonly name: string;
-}
+export type { TableName };
 
 export type ValueStore =
   | {
@@ -41,36 +40,31 @@ export interface RecordShape {
 export const isChildStore = (store: ValueStore): store is ChildStore =>
   store.kind !== 'column' && store.kind !== 'none';
 
-const CHILD_ROLES = {
+/** The field kind each child store holds. */
+const CHILD_KINDS = {
   observers: 'observers',
-  references: 'references',
+  references: 'reference',
   media: 'media',
   group: 'group',
-} as const;
+} as const satisfies Record<ChildStore['kind'], FieldKind>;
 
-/** The shape of the rows of `table` holding `fields`; `path` is the key path of those fields (`strata_cover.`). */
-export function recordShape(
-  model: SchemaModel,
-  table: Table,
-  fields: readonly ResolvedField[],
-  path = '',
-): RecordShape {
+/** The model's shape of `fields` (a level's, or a group's row fields) with each store given its field. */
+export function linkShape(shape: RecordShapeModel, fields: readonly ResolvedField[]): RecordShape {
+  const table = `${shape.table.schema}.${shape.table.name}`;
+  if (shape.stores.length !== fields.length)
+    throw new Error(
+      `${table}: the model stores ${shape.stores.length} fields, the protocol has ${fields.length}`,
+    );
   const stores = fields.map((field): ValueStore => {
-    if (field.kind === 'section') return { kind: 'none', field };
-    const column = table.columns.find((c) => c.name === field.key);
-    if (column) return { kind: 'column', field, column: column.name, type: column.type };
-    const child = model.tables.find((t) => t.level === table.level && t.field === `${path}${field.key}`);
-    if (!child) throw new Error(`${table.name}: the table model stores no field ${path}${field.key}`);
-    const ref = { schema: child.schema, name: child.name };
-    if (child.role === CHILD_ROLES.group && field.kind === 'group')
-      return { kind: 'group', field, rows: recordShape(model, child, field.fields, `${path}${field.key}.`) };
-    if (child.role === CHILD_ROLES.observers && field.kind === 'observers')
-      return { kind: 'observers', field, table: ref };
-    if (child.role === CHILD_ROLES.references && field.kind === 'reference')
-      return { kind: 'references', field, table: ref };
-    if (child.role === CHILD_ROLES.media && field.kind === 'media')
-      return { kind: 'media', field, table: ref };
-    throw new Error(`${child.name}: a ${child.role} table cannot hold the ${field.kind} field ${field.key}`);
+    const store: StoreModel | undefined = shape.stores.find((s) => s.field === field.key);
+    if (!store) throw new Error(`${table}: the model does not say where ${field.key} is stored`);
+    if (store.kind === 'column') return { ...store, field };
+    if (store.kind === 'none') return { kind: 'none', field };
+    if (field.kind !== CHILD_KINDS[store.kind])
+      throw new Error(`${table}: a ${store.kind} store cannot hold the ${field.kind} field ${field.key}`);
+    if (field.kind === 'group' && store.kind === 'group')
+      return { kind: 'group', field, rows: linkShape(store.rows, field.fields) };
+    return { ...store, field } as ChildStore;
   });
-  return { table: { schema: table.schema, name: table.name }, stores };
+  return { table: shape.table, stores };
 }

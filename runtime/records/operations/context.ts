@@ -3,7 +3,7 @@
  * see, and the clock rules read. Built per request by `recordOperations`.
  */
 import type { Database } from '../../db/database.ts';
-import type { AccessScope, Actor, RecordAction } from '../access.ts';
+import type { AccessScope, Action, Actor } from '../access.ts';
 import { notFound } from '../errors.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
 import type { SqlParams } from '../sql/params.ts';
@@ -40,7 +40,7 @@ export function levelOf(ctx: RequestContext, target: Target): LevelPlan {
 export function scopeOf(
   ctx: RequestContext,
   plan: LevelPlan,
-  action: RecordAction,
+  action: Action,
   params: SqlParams,
   alias = 'r',
 ): string | undefined {

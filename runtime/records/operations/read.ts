@@ -3,7 +3,7 @@
  * child level under one record. Every query carries the access predicate of `read`.
  */
 import { ident, type Queryable, qualified } from '../../db/database.ts';
-import type { RecordAction } from '../access.ts';
+import type { Action } from '../access.ts';
 import { notFound } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { type ListQuery, listConditions, orderBy } from '../query/list-sql.ts';
@@ -101,7 +101,7 @@ export async function currentVersion(
   db: Queryable,
   plan: LevelPlan,
   id: string,
-  action: RecordAction,
+  action: Action,
   lock = false,
 ): Promise<number | undefined> {
   const params = new SqlParams();

@@ -7,7 +7,7 @@ import { QUERY_SPECS as amphibiens } from '../../../examples/amphibiens_mares/ge
 import { QUERY_SPECS as chiro } from '../../../examples/chiro_gites/generated/api/routes.ts';
 import { QUERY_SPECS as flore } from '../../../examples/flore_quadrats/generated/api/routes.ts';
 import { QUERY_SPECS as oiseaux } from '../../../examples/oiseaux_points_ecoute/generated/api/routes.ts';
-import { levelQuery, querySpec } from '../../../generators/api/list-query.ts';
+import { levelQuery, querySpec } from '../../../generators/model/list-query.ts';
 import { exampleProtocol } from '../../../test/helpers/examples.ts';
 import { HttpError } from '../errors.ts';
 import {

@@ -12,7 +12,7 @@ import {
   type FilterValueType,
   MAX_PAGE_SIZE,
   TIME_PATTERN,
-} from '../../../generators/api/list-query.ts';
+} from '../../../generators/model/index.ts';
 import { type ApiError, badRequest } from '../errors.ts';
 import type { FilterValue } from './list-sql.ts';
 

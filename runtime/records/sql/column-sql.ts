@@ -2,7 +2,7 @@
  * Column types as SQL: the cast of a bound value, and the expression that reads a column back as a value
  * both drivers return alike whatever their type parsers (texts, numbers, booleans, JSON text).
  */
-import { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../../../generators/sql/model.ts';
+import { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../../../generators/model/index.ts';
 
 /** The same names the generated schema uses. */
 export const SQL_TYPES = SQL_SCALAR_TYPES;

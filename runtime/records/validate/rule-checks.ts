@@ -3,7 +3,7 @@
  * conditional requirements, bounds given by rules (and literal time bounds, which JSON Schema cannot
  * say), and choice filters. Literal requirements and bounds are the JSON Schema's (stage 1).
  */
-import { requiredInSchema } from '../../../generators/forms/field-schema.ts';
+import { requiredInSchema } from '../../../generators/model/index.ts';
 import {
   evaluateRule,
   isTruthy,

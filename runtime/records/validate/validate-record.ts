@@ -8,8 +8,7 @@
  *     taxonomic scope.
  * Any problem → 422 `[{ path, code, message }]`; otherwise the record, ready to be written.
  */
-import { SERVER_COLUMNS } from '../../../generators/api/record-shape.ts';
-import { VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
+import { SERVER_COLUMNS, VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { AccessScope } from '../access.ts';
 import { invalid } from '../errors.ts';

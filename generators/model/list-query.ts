@@ -1,7 +1,7 @@
 /**
  * What a level's list endpoints accept besides paging: sortable fields, typed filters and free-text
- * search. One derivation shared by the routes module (which parses the query string) and the OpenAPI
- * document (which declares the parameters), so the two cannot disagree.
+ * search. One derivation, in the module model, shared by the runtime (which reads query strings against
+ * it) and the OpenAPI document (which declares the parameters), so the two cannot disagree.
  */
 import {
   type FieldKind,
@@ -219,8 +219,8 @@ export function filterParams(query: LevelQuery): FilterParam[] {
 }
 
 /**
- * A level's list query as the routes module declares it (`QUERY_SPECS`) and the runtime reads query
- * strings with (`runtime/records/query/parse-list-query.ts`): parameter name → filter, codes by field.
+ * A level's list query by query parameter, as model/model.json and `QUERY_SPECS` hold it and the runtime
+ * reads query strings with (`runtime/records/query/parse-list-query.ts`): name → filter, codes by field.
  */
 export interface QuerySpecData {
   readonly sort: readonly string[];

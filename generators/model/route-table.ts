@@ -1,6 +1,6 @@
 /**
- * The HTTP routes of a module, as data. The routes module (api/routes.ts) and the OpenAPI document are
- * both rendered from this one table, so a path or an operationId cannot drift between them.
+ * The HTTP routes of a module, as data: the runtime mounts this one table (model/model.json), and
+ * api/routes.ts and the OpenAPI document are rendered from it, so a path or an operationId cannot drift.
  */
 import { isValidatedLevel, type ResolvedLevel, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 
@@ -16,6 +16,29 @@ export const ROUTE_OPERATIONS = [
   'csv',
 ] as const;
 export type RouteOperation = (typeof ROUTE_OPERATIONS)[number];
+
+/**
+ * What may be done to a module's records, one name each: grants are given per action (stored as
+ * GeoNature's CRUVED letters, runtime/auth/permissions.ts) and record queries are scoped per action.
+ */
+export const ACTIONS = ['create', 'read', 'update', 'validate', 'export', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The action each route operation needs. Exhaustive, so a new route operation does not compile until it
+ * says which permission it takes. The map reads GeoJSON: Read, as the records are scoped; CSV is Export.
+ */
+export const ROUTE_ACTIONS = {
+  list: 'read',
+  get: 'read',
+  children: 'read',
+  geojson: 'read',
+  create: 'create',
+  update: 'update',
+  remove: 'delete',
+  validate: 'validate',
+  csv: 'export',
+} as const satisfies Record<RouteOperation, Action>;
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 

@@ -1,0 +1,47 @@
+/**
+ * What the runtime uses of the generators, and all of it (a dependency rule checks that nothing else is
+ * imported): the module model's types (`model/model.json`), the paths of a module folder's files, and
+ * the few constants and rules the generated files and the runtime must share. Nothing here builds a
+ * model: loading this module costs the runtime no generator code.
+ */
+
+export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
+export { requiredInSchema } from '../forms/field-schema.ts';
+export { IR_FILE } from '../ir/index.ts';
+export { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../sql/model.ts';
+export type { ConstraintKind } from '../sql/names.ts';
+export { MODEL_FILE, MODEL_PATH } from './files.ts';
+export {
+  DATETIME_PATTERN,
+  DEFAULT_PAGE_SIZE,
+  type FilterOp,
+  type FilterSpec,
+  type FilterValueType,
+  type LevelQuery,
+  MAX_PAGE_SIZE,
+  type QuerySpecData,
+  TIME_PATTERN,
+  TOTAL_COUNT_CAP,
+} from './list-query.ts';
+export {
+  ACTIONS,
+  type Action,
+  colonPath,
+  HTTP_METHODS,
+  type HttpMethod,
+  ROUTE_ACTIONS,
+  ROUTE_OPERATIONS,
+  type Route,
+  type RouteOperation,
+} from './route-table.ts';
+export type {
+  ColumnModel,
+  ConstraintModel,
+  LevelLink,
+  LevelModel,
+  ModuleModel,
+  RecordShapeModel,
+  StoreModel,
+  TableModel,
+  TableName,
+} from './types.ts';
