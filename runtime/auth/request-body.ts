@@ -31,5 +31,12 @@ export function text(body: Body, key: string, max: number): string {
       [{ path: `/${key}`, code: 'required', message: `« ${key} » est obligatoire (texte).` }],
     );
   }
+  // PostgreSQL text cannot hold NUL: refused here, or the database would turn it into a 500.
+  if (value.includes('\u0000')) {
+    const message = `« ${key} » contient un caractère interdit (NUL).`;
+    throw new HttpError(400, 'bad_request', message, [
+      { path: `/${key}`, code: 'invalid_character', message },
+    ]);
+  }
   return value;
 }

@@ -38,6 +38,9 @@ export function textParam(query: Query, name: string, max: number, problems: Api
   const raw = query[name];
   if (raw === undefined) return undefined;
   if (raw.length > max) problems.push(problem(name, 'too_long', `${name} : au plus ${max} caractères.`));
+  // PostgreSQL text cannot hold NUL: refused here, or the database would turn it into a 500.
+  if (raw.includes('\u0000'))
+    problems.push(problem(name, 'invalid_character', `${name} contient un caractère interdit (NUL).`));
   return raw;
 }
 
