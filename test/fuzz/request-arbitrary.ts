@@ -73,7 +73,7 @@ function queryString(ctx: SchemaContext, op: Operation): fc.Arbitrary<string> {
   // Names no document lists, and documented names twice or with brackets.
   const names = parameters.map((p) => p.name);
   const extra = fc.oneof(
-    { weight: 8, arbitrary: fc.constant([] as string[]) },
+    { weight: 12, arbitrary: fc.constant([] as string[]) },
     {
       weight: 1,
       arbitrary: fc
@@ -83,7 +83,14 @@ function queryString(ctx: SchemaContext, op: Operation): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.constantFrom(['&&'], ['='], ['a'], [`${encode(names[0] ?? 'q')}[]=1`]) },
   );
   return fc
-    .tuple(fc.oneof({ weight: 2, arbitrary: mixed }, { weight: 3, arbitrary: oneBad }, allValid), extra)
+    .tuple(
+      fc.oneof(
+        { weight: 1, arbitrary: mixed },
+        { weight: 3, arbitrary: oneBad },
+        { weight: 2, arbitrary: allValid },
+      ),
+      extra,
+    )
     .map(([chosen, more]) => {
       const all = [...chosen.flat(), ...more];
       return all.length > 0 ? `?${all.join('&')}` : '';
