@@ -64,6 +64,10 @@ describe('answer checks of the API fuzz test', () => {
   it('lets documented answers through', () => {
     expect(kinds(json(201, { id: 'x' }))).toEqual([]);
     expect(kinds(json(422, [{ path: '/a', code: 'required', message: 'm' }]))).toEqual([]);
+    // A 415 needs no documenting for a body in a media type the operation does not take.
+    const problem = [{ path: '', code: 'unsupported_media_type', message: 'm' }];
+    expect(kinds(json(415, problem), { ...request, contentType: 'text/plain' })).toEqual([]);
+    expect(kinds(json(415, problem))).toEqual(['undocumented_status']);
   });
 
   it('flags each kind of violation', () => {

@@ -98,9 +98,18 @@ export function violations(
   if (status >= 500) out.push({ kind: 'server_error', detail: `${status}` });
   if (status >= 400 && !isProblemList(json))
     out.push({ kind: 'problem_shape', detail: `${status} ${answer.contentType}` });
+  const taken = Object.keys(op.body?.content ?? {});
+  const sent =
+    request.body?.kind === 'form' && request.contentType === undefined
+      ? 'multipart/form-data'
+      : request.contentType;
+  const takesSent = taken.some((type) => essence(type) === essence(sent));
   const documented =
     op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
-  if (!documented && status < 500) out.push({ kind: 'undocumented_status', detail: `${status}` });
+  // A body in a media type the operation's `content` does not list may get a 415 without saying so.
+  const unsupported = status === 415 && request.body !== undefined && !takesSent;
+  if (!documented && !unsupported && status < 500)
+    out.push({ kind: 'undocumented_status', detail: `${status}` });
   if (status >= 200 && status < 300 && documented && Object.keys(documented).length > 0) {
     const media = Object.keys(documented).find((type) => mediaMatches(answer.contentType, type));
     if (media === undefined)
@@ -110,12 +119,7 @@ export function violations(
       if (problem) out.push({ kind: 'response_schema', detail: problem });
     }
   }
-  const taken = Object.keys(op.body?.content ?? {});
-  const sent =
-    request.body?.kind === 'form' && request.contentType === undefined
-      ? 'multipart/form-data'
-      : request.contentType;
-  if (request.body !== undefined && status < 300 && !taken.some((type) => essence(type) === essence(sent)))
+  if (request.body !== undefined && status < 300 && !takesSent)
     out.push({ kind: 'content_type_accepted', detail: `${status} for a body sent as ${sent ?? '(none)'}` });
   if (op.security === 'required' && request.identity === 'anonymous' && status < 300)
     out.push({ kind: 'anonymous_served', detail: `${status}` });
