@@ -104,6 +104,27 @@ describe.each(EXAMPLE_CODES)('openapi.json of %s', (code) => {
     }
   });
 
+  it('lets every field a level does not require be null, as stored records answer it', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const components = doc.components as { schemas: Record<string, Json> };
+    for (const level of protocol.levels) {
+      const type = level.key.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
+      const data = components.schemas[`${type}Data`] as {
+        properties: Record<string, Json>;
+        required?: string[];
+      };
+      for (const [key, property] of Object.entries(data.properties)) {
+        const accepts = ajv.compile({ ...property, components })(null);
+        expect(accepts, `${type}Data.${key}`).toBe(!(data.required ?? []).includes(key));
+      }
+      // A GeoJSON feature carries the id, the parent links and the list columns, nothing it must have more.
+      const properties = components.schemas[`${type}Properties`] as { required?: string[] } | undefined;
+      if (properties)
+        expect(properties.required?.filter((k) => !k.endsWith('_id') && k !== 'id')).toEqual([]);
+    }
+  });
+
   it('has unique operationIds, tags per level, error responses and both security schemes', () => {
     const ids = operations().map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -91,9 +91,47 @@ const VALIDATION_PROPERTIES = {
 } satisfies Record<(typeof VALIDATION_COLUMNS)[number], Schema>;
 
 /**
+ * `schema` or null: a field the record does not require is null in a stored record that has no value
+ * for it (the API answers every field), and a body may send null for it as well as leave it out.
+ */
+export function nullable(schema: Schema): Schema {
+  const { type, enum: values, ...rest } = schema;
+  if (values === undefined && 'const' in schema) return { anyOf: [schema, { type: 'null' }] };
+  if (type === undefined && values === undefined) return { anyOf: [schema, { type: 'null' }] };
+  const types = type === undefined ? [] : Array.isArray(type) ? type : [type];
+  return {
+    ...(type === undefined ? {} : { type: types.includes('null') ? types : [...types, 'null'] }),
+    ...(Array.isArray(values) ? { enum: values.includes(null) ? values : [...values, null] } : {}),
+    ...rest,
+  };
+}
+
+/** Inside a field (a group's rows, an observer, a media item): the properties an object does not require may be null. */
+function innerNullable(schema: Schema): Schema {
+  const items = schema.items as Schema | undefined;
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  const required = (schema.required ?? []) as string[];
+  return {
+    ...schema,
+    ...(items && typeof items === 'object' ? { items: innerNullable(items) } : {}),
+    ...(properties
+      ? {
+          properties: Object.fromEntries(
+            Object.entries(properties).map(([key, p]) => [
+              key,
+              required.includes(key) ? innerNullable(p) : nullable(innerNullable(p)),
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/**
  * The level's own data: the form schema without its `$schema` (the document sets the dialect), without
  * the geometry (a GeoJSON feature carries it apart from the properties) and without
- * `additionalProperties` (bodies close themselves with `unevaluatedProperties`, which sees through allOf).
+ * `additionalProperties` (bodies close themselves with `unevaluatedProperties`, which sees through allOf);
+ * the fields it does not require may be null.
  */
 function dataSchema(protocol: ResolvedProtocol, level: ResolvedLevel): { data: Schema; geometry?: Schema } {
   const {
@@ -105,16 +143,17 @@ function dataSchema(protocol: ResolvedProtocol, level: ResolvedLevel): { data: S
   } = buildLevelSchema(protocol, level);
   const { [LEVEL_GEOMETRY_KEY]: geometry, ...fields } = (properties ?? {}) as Record<string, Schema>;
   const readOnly = new Set(readOnlyFields(level));
+  const stillRequired = ((required ?? []) as string[]).filter((key) => key !== LEVEL_GEOMETRY_KEY);
   const data: Schema = {
     ...rest,
     properties: Object.fromEntries(
-      Object.entries(fields).map(([key, schema]) => [
-        key,
-        readOnly.has(key) ? { ...schema, readOnly: true } : schema,
-      ]),
+      Object.entries(fields).map(([key, field]) => {
+        const inner = innerNullable(field);
+        const schema = stillRequired.includes(key) ? inner : nullable(inner);
+        return [key, readOnly.has(key) ? { ...schema, readOnly: true } : schema];
+      }),
     ),
   };
-  const stillRequired = ((required ?? []) as string[]).filter((key) => key !== LEVEL_GEOMETRY_KEY);
   if (stillRequired.length > 0) data.required = stillRequired;
   return geometry ? { data, geometry } : { data };
 }
@@ -131,7 +170,14 @@ function around(
   const properties = {
     ...extra,
     ...parentLinks(level),
-    ...(hasGeometry ? { [LEVEL_GEOMETRY_KEY]: ref(names.geometry) } : {}),
+    // An optional geometry is null in a record without one.
+    ...(hasGeometry
+      ? {
+          [LEVEL_GEOMETRY_KEY]: level.geometry.required
+            ? ref(names.geometry)
+            : { anyOf: [ref(names.geometry), { type: 'null' }] },
+        }
+      : {}),
   };
   const required = [
     ...extraRequired,
@@ -145,6 +191,20 @@ function around(
     ...(required.length > 0 ? { required } : {}),
     ...(closed ? { unevaluatedProperties: false } : {}),
   };
+}
+
+/** The fields a GeoJSON feature carries (list columns and map label), each null when the record has none. */
+function featureFields(level: ResolvedLevel, data: Schema): Record<string, Schema> {
+  const fields = data.properties as Record<string, Schema>;
+  const keys = [...new Set([...level.list, ...(level.mapLabel ? [level.mapLabel] : [])])];
+  return Object.fromEntries(
+    keys.flatMap((key) => {
+      const field = fields[key];
+      if (!field) return [];
+      const { readOnly: _readOnly, ...schema } = field;
+      return [[key, nullable(schema)]];
+    }),
+  );
 }
 
 export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): Record<string, Schema> {
@@ -195,11 +255,14 @@ export function levelSchemas(protocol: ResolvedProtocol, level: ResolvedLevel): 
     ...schemas,
     [names.geometry]: geometry,
     [names.properties]: {
-      allOf: [ref(names.data)],
       type: 'object',
-      properties: { ...SERVER_PROPERTIES, ...parentLinks(level) },
-      required: [...server, ...requiredParentLinks(level)],
-      description: `A stored ${label} without its geometry: the properties of its GeoJSON feature.`,
+      properties: {
+        id: uuid(),
+        ...parentLinks(level),
+        ...featureFields(level, data),
+      },
+      required: ['id', ...requiredParentLinks(level)],
+      description: `What the map shows of a ${label}: its id, parent links, list columns and map label.`,
     },
     [names.feature]: {
       type: 'object',

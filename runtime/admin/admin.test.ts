@@ -76,6 +76,15 @@ describe.each(runtimeEngines())('administration API on $name', (engine) => {
     const blank = await admin.call('POST', '/api/admin/organisations', { name: ' ' });
     expect(blank.status).toBe(422);
     expect(blank.json).toMatchObject([{ path: '/name', code: 'required' }]);
+    // A NUL byte, which PostgreSQL text cannot hold, is the client's mistake: 422, not 500 (API fuzz).
+    for (const [method, path] of [
+      ['POST', '/api/admin/organisations'],
+      ['PATCH', `/api/admin/organisations/${id}`],
+    ] as const) {
+      const nul = await admin.call(method, path, { name: 'Parc\u0000' });
+      expect(nul.status, `${method} ${path}`).toBe(422);
+      expect(nul.json).toMatchObject([{ path: '/name', code: 'invalid_character' }]);
+    }
     expect((await admin.call('PATCH', '/api/admin/organisations/nope', { name: 'x' })).status).toBe(404);
     const missing = await admin.call('PATCH', `/api/admin/organisations/${ADMIN}`, { name: 'x' });
     expect(missing.status).toBe(404);
@@ -152,6 +161,8 @@ describe.each(runtimeEngines())('administration API on $name', (engine) => {
       [{ ...base, login: 'paul martin' }, 422, '/login'],
       [{ ...base, login: undefined }, 422, '/login'],
       [{ ...base, display_name: '' }, 422, '/display_name'],
+      [{ ...base, display_name: 'Pa\u0000ul' }, 422, '/display_name'],
+      [{ ...base, password: 'assez long\u0000 !' }, 422, '/password'],
       [{ ...base, organisation_id: 'cen' }, 422, '/organisation_id'],
       [{ ...base, organisation_id: ADMIN }, 422, '/organisation_id'],
       [{ ...base, roles: 'partenaire' }, 422, '/roles'],

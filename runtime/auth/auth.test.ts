@@ -121,6 +121,17 @@ describe.each(runtimeEngines())('accounts on $name', (engine) => {
     expect((await post('Aire http', { ...proxied, origin: 'http://localhost' })).status).toBe(403);
   });
 
+  it('refuses a NUL byte in a login or token name with 422 naming the field, not 500', async () => {
+    // Found by the API fuzz test: PostgreSQL text cannot hold NUL, and the database refused it.
+    const login = await request(app, 'POST', '/api/auth/login', { login: 'a\u0000b', password: 'x' });
+    expect(login.status).toBe(422);
+    expect(login.json).toMatchObject([{ path: '/login', code: 'invalid_character' }]);
+    const partner = await signIn(app, 'partenaire.cen');
+    const token = await partner.call('POST', '/api/auth/tokens', { name: 'script\u0000' });
+    expect(token.status).toBe(422);
+    expect(token.json).toMatchObject([{ path: '/name', code: 'invalid_character' }]);
+  });
+
   it('creates an API token shown once, accepts it as a bearer token without CSRF check, revokes it', async () => {
     const partner = await signIn(app, 'partenaire.chiro');
     const created = await partner.call('POST', '/api/auth/tokens', { name: 'script de saisie' });

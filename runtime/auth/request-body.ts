@@ -52,5 +52,6 @@ export function text(body: Body, key: string, max: number): string {
       [{ path: `/${key}`, code: 'required', message: `« ${key} » est obligatoire (texte).` }],
     );
   }
+  // A NUL never gets here: readObject refuses it in any text of the body (422 naming its pointer).
   return value;
 }

@@ -1,10 +1,12 @@
 /**
- * The generated OpenAPI documents and a browsable reference built from them:
+ * The OpenAPI documents and a browsable reference built from them:
  * - `GET /api/modules/:code/openapi.json`: the module's `openapi/openapi.json`, byte for byte, read once
  *   at start and checked against the manifest's sha256 (the folder was verified when it was loaded);
- * - `GET /api/docs` (every module) and `GET /api/docs/:code` (one): an HTML page rendered on the server
- *   once, at start: operations grouped by tag with method, path, parameters, request and response schema
- *   names. Plain HTML and inline CSS, no script and no external asset.
+ * - `GET /api/openapi/core.json`: the core document (core-openapi.ts: auth, admin, media, reference
+ *   data, server routes), built once at start for the installed modules;
+ * - `GET /api/docs` (every document) and `GET /api/docs/:code` (one module): an HTML page rendered on
+ *   the server once, at start: operations grouped by tag with method, path, parameters, request and
+ *   response schema names. Plain HTML and inline CSS, no script and no external asset.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { HttpError } from '../records/errors.ts';
+import { CORE_OPENAPI_PATH, coreOpenApi } from './core-openapi.ts';
 
 export const OPENAPI_FILE = 'openapi/openapi.json';
 
@@ -39,22 +42,6 @@ interface OpenApiDocument {
   readonly components?: { readonly parameters?: Record<string, Parameter> };
 }
 
-/** The reference-data routes, listed on the docs page (they are not in any module's document). */
-const REFDATA_ROUTES: readonly (readonly [string, string, string])[] = [
-  ['GET', '/api/modules', 'Installed modules and their levels'],
-  [
-    'GET',
-    '/api/vocabularies/{type}?codes=a,b',
-    'Values of a vocabulary (code, labels, broader), optionally a subset',
-  ],
-  [
-    'GET',
-    '/api/taxa?q=&module=&limit=',
-    'Taxa whose scientific or vernacular name starts with q, within the module’s taxonomy',
-  ],
-  ['GET', '/api/users?q=&limit=', 'Active users (observers picker): id, display_name, organisation'],
-  ['GET', '/api/datasets?module=', 'Datasets (the module’s, or all): id, name, framework'],
-];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 const escapeHtml = (text: string) =>
@@ -121,8 +108,8 @@ ${request ? `<p><b>Request body</b>: ${request}</p>` : ''}
 </details>`;
 }
 
-/** One module's section: operations grouped by tag, in the document's tag order. */
-export function moduleSection(code: string, doc: OpenApiDocument): string {
+/** One document's section: operations grouped by tag, in the document's tag order. */
+function documentSection(id: string, doc: OpenApiDocument, links: string): string {
   const byTag = new Map<string, string[]>((doc.tags ?? []).map((t) => [t.name, []]));
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
@@ -142,11 +129,19 @@ export function moduleSection(code: string, doc: OpenApiDocument): string {
     )
     .join('\n');
   const info = doc.info ?? {};
-  return `<section id="${escapeHtml(code)}"><h2>${escapeHtml(info.title ?? code)} <span class="muted">v${escapeHtml(String(info.version ?? ''))}</span></h2>
+  return `<section id="${escapeHtml(id)}"><h2>${escapeHtml(info.title ?? id)} <span class="muted">v${escapeHtml(String(info.version ?? ''))}</span></h2>
 ${info.description ? `<p>${escapeHtml(info.description)}</p>` : ''}
-<p><a href="/api/modules/${encodeURIComponent(code)}/openapi.json">openapi.json</a> · <a href="/api/docs/${encodeURIComponent(code)}">this module only</a></p>
+<p>${links}</p>
 ${groups}</section>`;
 }
+
+/** One module's section, linking its document and its own page. */
+export const moduleSection = (code: string, doc: OpenApiDocument): string =>
+  documentSection(
+    code,
+    doc,
+    `<a href="/api/modules/${encodeURIComponent(code)}/openapi.json">openapi.json</a> · <a href="/api/docs/${encodeURIComponent(code)}">this module only</a>`,
+  );
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 2rem;color:#1d2b1f}
 h1{margin-bottom:.2rem}h2{border-bottom:2px solid #2f6b3a;padding-bottom:.2rem;margin-top:2.5rem}h3{margin:1.5rem 0 .4rem}
@@ -161,15 +156,6 @@ nav a{margin-right:1rem}`;
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
-}
-
-function refdataSection(): string {
-  const rows = REFDATA_ROUTES.map(
-    ([method, path, what]) =>
-      `<tr><td><span class="method ${method.toLowerCase()}">${method}</span></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(what)}</td></tr>`,
-  ).join('');
-  return `<section id="refdata"><h2>Reference data</h2><table><tr><th>method</th><th>path</th><th>what</th></tr>${rows}</table>
-<p class="muted">Errors of every route: a JSON list <code>[{ path, code, message }]</code> with the HTTP status.</p></section>`;
 }
 
 interface LoadedDocument {
@@ -202,10 +188,17 @@ export async function loadOpenApiDocuments(
 /** Adds the OpenAPI and docs routes to `app`; documents and pages are built here, once. */
 export async function mountOpenApiRoutes(app: Hono, modules: readonly ModuleRuntime[]): Promise<void> {
   const documents = await loadOpenApiDocuments(modules);
-  const nav = `<nav>${[...documents.keys()].map((code) => `<a href="/api/docs#${escapeHtml(code)}">${escapeHtml(code)}</a>`).join('')}<a href="/api/docs#refdata">reference data</a></nav>`;
+  const core = coreOpenApi(modules);
+  const coreText = JSON.stringify(core, null, 2);
+  const coreSection = documentSection(
+    'core',
+    core as OpenApiDocument,
+    `<a href="${CORE_OPENAPI_PATH}">core.json</a>`,
+  );
+  const nav = `<nav><a href="/api/docs#core">core</a>${[...documents.keys()].map((code) => `<a href="/api/docs#${escapeHtml(code)}">${escapeHtml(code)}</a>`).join('')}</nav>`;
   const allPage = page(
     'Suivi API reference',
-    `<h1>Suivi API reference</h1><p class="muted">${documents.size} module(s). Each module's OpenAPI 3.1 document is linked beside its title.</p>${nav}\n${[...documents.values()].map((d) => d.section).join('\n')}\n${refdataSection()}`,
+    `<h1>Suivi API reference</h1><p class="muted">The core routes and ${documents.size} module(s). Each OpenAPI 3.1 document is linked beside its title.</p>${nav}\n${coreSection}\n${[...documents.values()].map((d) => d.section).join('\n')}`,
   );
   const modulePages = new Map(
     [...documents].map(([code, d]) => [
@@ -221,6 +214,9 @@ export async function mountOpenApiRoutes(app: Hono, modules: readonly ModuleRunt
     if (!document) throw missing(c.req.param('code'));
     return c.body(document.text, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
+  app.get(CORE_OPENAPI_PATH, (c) =>
+    c.body(coreText, 200, { 'content-type': 'application/json; charset=utf-8' }),
+  );
   app.get('/api/docs', (c) => c.html(allPage));
   app.get('/api/docs/:code', (c) => {
     const html = modulePages.get(c.req.param('code'));

@@ -188,6 +188,19 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
     });
   });
 
+  it('refuses a NUL byte in a text parameter with 400 naming it, not 500', async () => {
+    // Found by the API fuzz test: PostgreSQL text cannot hold NUL, and the database refused it.
+    for (const [path, name] of [
+      ['/api/taxa?q=myo%00', 'q'],
+      ['/api/vocabularies/SEXE?codes=2%00', 'codes'],
+    ]) {
+      const problems = await get<Problems>(path ?? '', 400);
+      expect(problems).toContainEqual(
+        expect.objectContaining({ path: `/query/${name}`, code: 'invalid_character' }),
+      );
+    }
+  });
+
   describe('GET /api/users', () => {
     it('lists active users with their organisation, never a password hash', async () => {
       const { items } = await get<{ items: { id: string; display_name: string; organisation: unknown }[] }>(

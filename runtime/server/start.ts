@@ -12,10 +12,7 @@ import { type DemoSeed, seedDemo } from '../demo/seed.ts';
 import { purgeOrphanMedia } from '../media/index.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
-import { createApp } from './app.ts';
-import { mountOpenApiRoutes } from './openapi-routes.ts';
-import { mountRecordApi } from './record-api.ts';
-import { mountRefdataRoutes } from './refdata-routes.ts';
+import { buildServerApp } from './build-app.ts';
 
 export interface StartOptions {
   /** PGlite data directory; ignored with a PostgreSQL URL. */
@@ -98,10 +95,11 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     if (demo) step('demo data');
     const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
     if (demoRecords) step('demo records');
-    const app = createApp({ db, modules, ...(options.webDist ? { webDist: options.webDist } : {}) });
-    await mountRecordApi(app, db, modules);
-    mountRefdataRoutes(app, db, modules);
-    await mountOpenApiRoutes(app, modules);
+    const app = await buildServerApp({
+      db,
+      modules,
+      ...(options.webDist ? { webDist: options.webDist } : {}),
+    });
     await options.beforeListen;
     const { server, port } = await listen(app, options.port, options.hostname);
     step('server');
