@@ -60,7 +60,7 @@ export type AttemptStart =
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /** Case-folded so that "Admin" and "admin" share one counter whatever the accounts' spelling. */
-const loginKey = (login: string) => login.trim().toLowerCase();
+export const loginKey = (login: string) => login.trim().toLowerCase();
 
 type Attempts = ExpressionBuilder<CoreDatabase, 'suivi.login_attempt'>;
 type AttemptWhere = (eb: Attempts) => Expression<SqlBool>;
