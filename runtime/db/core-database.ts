@@ -19,8 +19,6 @@ type Timestamptz = string;
 type Uuid = string;
 /** jsonb: read parsed; written as `JSON.stringify(value)` (pg would send a JS array as an SQL array). */
 type Jsonb<T> = ColumnType<T, string, string>;
-/** A JSON object (its shape is the writer's business: the database does not check it). */
-export type JsonObject = { readonly [key: string]: unknown };
 
 /** `ref.vocabulary_type.source` and `ref.vocabulary.source` (CHECK source__choice). */
 export type VocabularySource = 'sinp' | 'protocol';
@@ -118,8 +116,8 @@ export interface ModuleTable {
   label: string;
   spec_version: number;
   generator_version: string;
-  /** The module folder's manifest.json (modules/module-folder.ts `Manifest`). */
-  manifest: Jsonb<JsonObject>;
+  /** The module folder's manifest.json (modules/module-folder.ts `Manifest`: the database does not check it). */
+  manifest: Jsonb<object>;
   installed_at: Generated<Timestamptz>;
 }
 
