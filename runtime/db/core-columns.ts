@@ -7,7 +7,7 @@
  *    column's Kysely type (`ColumnProblems` below must be `never`: its value type, whether it is
  *    nullable, whether an insert may leave it out). Rename a column in `CoreDatabase` only, and this
  *    file stops compiling.
- * 2. core-columns.test.ts, on both engines: migrates a database and compares `information_schema.columns`
+ * 2. core-database.test.ts, on both engines: migrates a database and compares `information_schema.columns`
  *    of the schemas `suivi` and `ref` with `CORE_COLUMNS` (`coreColumnDrift`). Rename a column in a
  *    migration only, and that test fails naming both names.
  *

@@ -8,7 +8,7 @@
  * with a CHECK on its values has their union as type.
  *
  * core-columns.ts describes the same columns as data, checked against these types by tsc and against
- * the migrated database by core-columns.test.ts: change a migration or this file, and change the other.
+ * the migrated database by core-database.test.ts: change a migration or this file, and change the other.
  */
 import type { ColumnType, Generated, GeneratedAlways, Kysely } from 'kysely';
 import type { Queryable } from './database.ts';
