@@ -78,15 +78,14 @@ export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: readonly
         { path: '/query/module', code: 'enum', message: `« module » : ${modules.join(', ')}.` },
       ]);
     }
-    const rows = await selectGrants(db)
-      .$if(module !== undefined, (q) => q.where('p.module_code', '=', module as string))
+    const all = selectGrants(db)
       .orderBy('p.module_code')
       .orderBy('p.role', (ob) => ob.nullsLast())
       .orderBy('u.login', (ob) => ob.nullsLast())
       .orderBy('o.name', (ob) => ob.nullsLast())
       .orderBy('p.action')
-      .orderBy('p.scope')
-      .execute();
+      .orderBy('p.scope');
+    const rows = await (module === undefined ? all : all.where('p.module_code', '=', module)).execute();
     return c.json({ grants: rows.map(grant) });
   });
 
