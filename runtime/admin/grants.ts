@@ -4,34 +4,35 @@
  * action and a scope — and remove one. Grants take effect on the grantee's next request.
  */
 import type { Hono } from 'hono';
+import type { InferResult } from 'kysely';
 import { PERMISSION_ACTIONS, type PermissionScope } from '../auth/permissions.ts';
 import { type Body, readObject } from '../auth/request-body.ts';
-import { type Queryable, qualified } from '../db/database.ts';
+import { coreDb } from '../db/core-database.ts';
+import type { Queryable } from '../db/database.ts';
 import { badRequest, HttpError, invalid } from '../records/errors.ts';
 import { choice, invalidField, pathId, roleName, unique, uuidOrNull } from './fields.ts';
 
 const SCOPES: readonly PermissionScope[] = ['own', 'organisation', 'all'];
 const GRANTEES = ['role', 'user_id', 'organisation_id'] as const;
 
-interface GrantRow {
-  id: string;
-  role: string | null;
-  user_id: string | null;
-  user_login: string | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  module: string;
-  action: string;
-  scope: string;
-  created_at: string;
-}
-
-const SELECT_GRANTS = `
-  SELECT p.id, p.role, p.user_id, u.login AS user_login, p.organisation_id, o.name AS organisation_name,
-         p.module_code AS module, p.action, p.scope, p.created_at
-    FROM suivi.permission p
-    LEFT JOIN suivi.app_user u ON u.id = p.user_id
-    LEFT JOIN suivi.organisation o ON o.id = p.organisation_id`;
+const selectGrants = (db: Queryable) =>
+  coreDb(db)
+    .selectFrom('suivi.permission as p')
+    .leftJoin('suivi.app_user as u', 'u.id', 'p.user_id')
+    .leftJoin('suivi.organisation as o', 'o.id', 'p.organisation_id')
+    .select([
+      'p.id',
+      'p.role',
+      'p.user_id',
+      'u.login as user_login',
+      'p.organisation_id',
+      'o.name as organisation_name',
+      'p.module_code as module',
+      'p.action',
+      'p.scope',
+      'p.created_at',
+    ]);
+type GrantRow = InferResult<ReturnType<typeof selectGrants>>[number];
 
 const grant = ({ user_id, user_login, organisation_id, organisation_name, ...r }: GrantRow) => ({
   ...r,
@@ -54,9 +55,12 @@ async function granteeOf(db: Queryable, body: Body) {
   const [key] = given as [(typeof GRANTEES)[number]];
   if (key === 'role') return { role: roleName(body.role, '/role'), user_id: null, organisation_id: null };
   const id = uuidOrNull(body, key) as string;
-  const table = qualified('suivi', key === 'user_id' ? 'app_user' : 'organisation');
-  const { rows } = await db.query(`SELECT 1 FROM ${table} WHERE id = $1::uuid`, [id]);
-  if (rows.length === 0) throw invalidField(key, 'unknown', `« ${key} » : ${id} n’existe pas.`);
+  const found = await coreDb(db)
+    .selectFrom(key === 'user_id' ? 'suivi.app_user' : 'suivi.organisation')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!found) throw invalidField(key, 'unknown', `« ${key} » : ${id} n’existe pas.`);
   return {
     role: null,
     user_id: key === 'user_id' ? id : null,
@@ -74,11 +78,14 @@ export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: readonly
         { path: '/query/module', code: 'enum', message: `« module » : ${modules.join(', ')}.` },
       ]);
     }
-    const { rows } = await db.query<GrantRow>(
-      `${SELECT_GRANTS} WHERE $1::text IS NULL OR p.module_code = $1
-        ORDER BY p.module_code, p.role NULLS LAST, u.login NULLS LAST, o.name NULLS LAST, p.action, p.scope`,
-      [module ?? null],
-    );
+    const all = selectGrants(db)
+      .orderBy('p.module_code')
+      .orderBy('p.role', (ob) => ob.nullsLast())
+      .orderBy('u.login', (ob) => ob.nullsLast())
+      .orderBy('o.name', (ob) => ob.nullsLast())
+      .orderBy('p.action')
+      .orderBy('p.scope');
+    const rows = await (module === undefined ? all : all.where('p.module_code', '=', module)).execute();
     return c.json({ grants: rows.map(grant) });
   });
 
@@ -88,24 +95,27 @@ export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: readonly
     const module = choice(body, 'module', modules);
     const action = choice(body, 'action', PERMISSION_ACTIONS);
     const scope = choice(body, 'scope', SCOPES);
-    const { rows } = await unique(
+    const { id } = await unique(
       () =>
-        db.query<{ id: string }>(
-          `INSERT INTO suivi.permission (role, user_id, organisation_id, module_code, action, scope)
-           VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6) RETURNING id`,
-          [grantee.role, grantee.user_id, grantee.organisation_id, module, action, scope],
-        ),
+        coreDb(db)
+          .insertInto('suivi.permission')
+          .values({ ...grantee, module_code: module, action, scope })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       '/action',
       'Cette permission existe déjà.',
     );
-    const created = await db.query<GrantRow>(`${SELECT_GRANTS} WHERE p.id = $1::uuid`, [rows[0]?.id]);
-    return c.json(grant(created.rows[0] as GrantRow), 201);
+    const created = await selectGrants(db).where('p.id', '=', id).executeTakeFirstOrThrow();
+    return c.json(grant(created), 201);
   });
 
   app.delete('/api/admin/grants/:id', async (c) => {
     const id = pathId(c.req.param('id'), 'La permission');
-    const { rows } = await db.query('DELETE FROM suivi.permission WHERE id = $1::uuid RETURNING id', [id]);
-    if (rows.length === 0) throw new HttpError(404, 'not_found', `La permission ${id} n’existe pas.`);
+    const { numDeletedRows } = await coreDb(db)
+      .deleteFrom('suivi.permission')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (numDeletedRows === 0n) throw new HttpError(404, 'not_found', `La permission ${id} n’existe pas.`);
     return c.body(null, 204);
   });
 }

@@ -1,46 +1,58 @@
 /** /api/admin/organisations: list (with their number of users), create, rename. Names are unique. */
 import type { Hono } from 'hono';
 import { readObject } from '../auth/request-body.ts';
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import { HttpError } from '../records/errors.ts';
 import { pathId, requiredText, unique } from './fields.ts';
 
-interface OrganisationRow {
-  id: string;
-  name: string;
-  users: number;
-}
-
-const SELECT = `SELECT o.id, o.name, (SELECT count(*)::int FROM suivi.app_user u WHERE u.organisation_id = o.id) AS users
-                  FROM suivi.organisation o`;
+/** Each organisation with its number of users. */
+const selectOrganisations = (db: Queryable) =>
+  coreDb(db)
+    .selectFrom('suivi.organisation as o')
+    .select((eb) => [
+      'o.id',
+      'o.name',
+      eb
+        .selectFrom('suivi.app_user as u')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('u.organisation_id', '=', 'o.id')
+        .$asScalar()
+        .as('users'),
+    ]);
 
 export function mountOrganisationRoutes(app: Hono, db: Queryable): void {
   app.get('/api/admin/organisations', async (c) => {
-    const { rows } = await db.query<OrganisationRow>(`${SELECT} ORDER BY o.name, o.id`);
+    const rows = await selectOrganisations(db).orderBy('o.name').orderBy('o.id').execute();
     return c.json({ organisations: rows });
   });
 
   app.post('/api/admin/organisations', async (c) => {
     const name = requiredText(await readObject(c), 'name');
-    const { rows } = await unique(
+    const { id } = await unique(
       () =>
-        db.query<{ id: string }>('INSERT INTO suivi.organisation (name) VALUES ($1) RETURNING id', [name]),
+        coreDb(db)
+          .insertInto('suivi.organisation')
+          .values({ name })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       '/name',
       `Une organisation s’appelle déjà « ${name} ».`,
     );
-    return c.json({ id: rows[0]?.id, name, users: 0 }, 201);
+    return c.json({ id, name, users: 0 }, 201);
   });
 
   app.patch('/api/admin/organisations/:id', async (c) => {
     const id = pathId(c.req.param('id'), 'L’organisation');
     const name = requiredText(await readObject(c), 'name');
-    const { rows } = await unique(
-      () => db.query('UPDATE suivi.organisation SET name = $2 WHERE id = $1::uuid RETURNING id', [id, name]),
+    const { numUpdatedRows } = await unique(
+      () =>
+        coreDb(db).updateTable('suivi.organisation').set({ name }).where('id', '=', id).executeTakeFirst(),
       '/name',
       `Une organisation s’appelle déjà « ${name} ».`,
     );
-    if (rows.length === 0) throw new HttpError(404, 'not_found', `L’organisation ${id} n’existe pas.`);
-    const found = await db.query<OrganisationRow>(`${SELECT} WHERE o.id = $1::uuid`, [id]);
-    return c.json(found.rows[0]);
+    if (numUpdatedRows === 0n) throw new HttpError(404, 'not_found', `L’organisation ${id} n’existe pas.`);
+    const found = await selectOrganisations(db).where('o.id', '=', id).executeTakeFirstOrThrow();
+    return c.json(found);
   });
 }

@@ -1,5 +1,8 @@
 /** The users as the admin API shows them, and the writes behind its routes. */
+import { sql } from 'kysely';
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
+import { now } from '../db/sql-time.ts';
 
 export interface AdminUser {
   readonly id: string;
@@ -15,17 +18,37 @@ export interface AdminUser {
   readonly created_at: string;
 }
 
+const selectUsers = (db: Queryable) =>
+  coreDb(db)
+    .selectFrom('suivi.app_user as u')
+    .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
+    .select((eb) => [
+      'u.id',
+      'u.login',
+      'u.display_name',
+      'u.email',
+      'u.is_admin',
+      'u.active',
+      'u.created_at',
+      eb('u.password_hash', 'is not', null).$castTo<boolean>().as('has_password'),
+      'u.organisation_id',
+      'o.name as organisation_name',
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('suivi.user_role as r')
+            .select((sub) => sub.fn.agg<string[]>('array_agg', ['r.role']).orderBy('r.role').as('roles'))
+            .whereRef('r.user_id', '=', 'u.id')
+            .$asScalar(),
+          sql<string[]>`'{}'::text[]`,
+        )
+        .as('roles'),
+    ]);
+
 interface UserRow extends Omit<AdminUser, 'organisation'> {
   organisation_id: string | null;
   organisation_name: string | null;
 }
-
-const SELECT_USERS = `
-  SELECT u.id, u.login, u.display_name, u.email, u.is_admin, u.active, u.created_at,
-         u.password_hash IS NOT NULL AS has_password, u.organisation_id, o.name AS organisation_name,
-         coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM suivi.user_role r WHERE r.user_id = u.id),
-                  '{}'::text[]) AS roles
-    FROM suivi.app_user u LEFT JOIN suivi.organisation o ON o.id = u.organisation_id`;
 
 const adminUser = ({ organisation_id, organisation_name, ...r }: UserRow): AdminUser => ({
   ...r,
@@ -33,26 +56,31 @@ const adminUser = ({ organisation_id, organisation_name, ...r }: UserRow): Admin
 });
 
 export async function listUsers(db: Queryable): Promise<AdminUser[]> {
-  const { rows } = await db.query<UserRow>(`${SELECT_USERS} ORDER BY u.login`);
+  const rows = await selectUsers(db).orderBy('u.login').execute();
   return rows.map(adminUser);
 }
 
 export async function findUser(db: Queryable, id: string): Promise<AdminUser | undefined> {
-  const { rows } = await db.query<UserRow>(`${SELECT_USERS} WHERE u.id = $1::uuid`, [id]);
-  return rows[0] ? adminUser(rows[0]) : undefined;
+  const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst();
+  return row ? adminUser(row) : undefined;
 }
 
 export async function organisationExists(db: Queryable, id: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM suivi.organisation WHERE id = $1::uuid', [id]);
-  return rows.length > 0;
+  const found = await coreDb(db)
+    .selectFrom('suivi.organisation')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return found !== undefined;
 }
 
 export async function setRoles(tx: Queryable, userId: string, roles: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM suivi.user_role WHERE user_id = $1::uuid', [userId]);
-  await tx.query(
-    'INSERT INTO suivi.user_role (user_id, role) SELECT $1::uuid, r FROM unnest($2::text[]) AS r',
-    [userId, roles],
-  );
+  await coreDb(tx).deleteFrom('suivi.user_role').where('user_id', '=', userId).execute();
+  if (roles.length === 0) return;
+  await coreDb(tx)
+    .insertInto('suivi.user_role')
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .execute();
 }
 
 /**
@@ -60,11 +88,13 @@ export async function setRoles(tx: Queryable, userId: string, roles: readonly st
  * API tokens, revoked rather than deleted so the list keeps their history.
  */
 export async function endAccess(tx: Queryable, userId: string, tokens: boolean): Promise<void> {
-  await tx.query('DELETE FROM suivi.session WHERE user_id = $1::uuid', [userId]);
+  await coreDb(tx).deleteFrom('suivi.session').where('user_id', '=', userId).execute();
   if (tokens) {
-    await tx.query(
-      'UPDATE suivi.api_token SET revoked_at = now() WHERE user_id = $1::uuid AND revoked_at IS NULL',
-      [userId],
-    );
+    await coreDb(tx)
+      .updateTable('suivi.api_token')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 }

@@ -5,7 +5,9 @@
  * admin flag nor disable themselves, so the instance always keeps the administrator who acts.
  */
 import type { Context, Hono } from 'hono';
+import { loginKey } from '../auth/login-throttle.ts';
 import { type Body, readObject } from '../auth/request-body.ts';
+import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { conflict, HttpError } from '../records/errors.ts';
 import { hashPassword } from '../server/password.ts';
@@ -73,12 +75,17 @@ export function mountUserRoutes(app: Hono, db: Database): void {
     const id = await unique(
       () =>
         db.transaction(async (tx) => {
-          const { rows } = await tx.query<{ id: string }>(
-            `INSERT INTO suivi.app_user (login, display_name, organisation_id, password_hash, is_admin)
-             VALUES ($1, $2, $3::uuid, $4, $5) RETURNING id`,
-            [login, displayName, organisationId, hash, isAdmin],
-          );
-          const created = rows[0]?.id as string;
+          const { id: created } = await coreDb(tx)
+            .insertInto('suivi.app_user')
+            .values({
+              login,
+              display_name: displayName,
+              organisation_id: organisationId,
+              password_hash: hash,
+              is_admin: isAdmin,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           await setRoles(tx, created, userRoles);
           return created;
         }),
@@ -105,23 +112,16 @@ export function mountUserRoutes(app: Hono, db: Database): void {
       );
     }
     await db.transaction(async (tx) => {
-      // Fixed column names; the values are parameters. null leaves a column as it is.
-      await tx.query(
-        `UPDATE suivi.app_user SET
-           display_name = coalesce($2, display_name),
-           is_admin = coalesce($3, is_admin),
-           active = coalesce($4, active),
-           organisation_id = CASE WHEN $5 THEN $6::uuid ELSE organisation_id END
-         WHERE id = $1::uuid`,
-        [
-          user.id,
-          changes.display_name ?? null,
-          changes.is_admin ?? null,
-          changes.active ?? null,
-          organisationId !== undefined,
-          organisationId ?? null,
-        ],
-      );
+      // An undefined value leaves its column as it is (Kysely leaves it out of SET).
+      const set = {
+        display_name: changes.display_name,
+        is_admin: changes.is_admin,
+        active: changes.active,
+        organisation_id: organisationId,
+      };
+      if (Object.values(set).some((v) => v !== undefined)) {
+        await coreDb(tx).updateTable('suivi.app_user').set(set).where('id', '=', user.id).execute();
+      }
       if (changes.roles) await setRoles(tx, user.id, changes.roles);
       if (changes.active === false && user.active) await endAccess(tx, user.id, true);
     });
@@ -132,10 +132,14 @@ export function mountUserRoutes(app: Hono, db: Database): void {
     const user = await userOr404(db, c);
     const hash = await hashPassword(password(await readObject(c)));
     await db.transaction(async (tx) => {
-      await tx.query('UPDATE suivi.app_user SET password_hash = $2 WHERE id = $1::uuid', [user.id, hash]);
+      await coreDb(tx)
+        .updateTable('suivi.app_user')
+        .set({ password_hash: hash })
+        .where('id', '=', user.id)
+        .execute();
       await endAccess(tx, user.id, false);
-      // A new password also lifts a lockout from guessing the old one.
-      await tx.query('DELETE FROM suivi.login_attempt WHERE login = lower($1)', [user.login]);
+      // A new password also lifts a lockout from guessing the old one .
+      await coreDb(tx).deleteFrom('suivi.login_attempt').where('login', '=', loginKey(user.login)).execute();
     });
     return c.body(null, 204);
   });

@@ -4,6 +4,7 @@
  * Validate: the administrator is the demo's only validator, so partners never validate — nor keep the
  * validation of — their own observations). Adds only what is missing, like the rest of the demo seed.
  */
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import type { PermissionAction } from './permissions.ts';
 
@@ -16,19 +17,33 @@ export interface DemoGrantee {
 }
 
 export async function seedDemoGrants(tx: Queryable, accounts: readonly DemoGrantee[]): Promise<void> {
-  await tx.query(
-    `INSERT INTO suivi.permission (role, module_code, action, scope)
-     SELECT $1, '*', a, 'organisation' FROM unnest($2::text[]) AS a ON CONFLICT DO NOTHING`,
-    [PARTNER_ROLE, PARTNER_ACTIONS],
-  );
+  await coreDb(tx)
+    .insertInto('suivi.permission')
+    .values(
+      PARTNER_ACTIONS.map((action) => ({
+        role: PARTNER_ROLE,
+        module_code: '*',
+        action,
+        scope: 'organisation',
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const admins = accounts.filter((a) => a.isAdmin).map((a) => a.id);
   const partners = accounts.filter((a) => !a.isAdmin).map((a) => a.id);
-  await tx.query('UPDATE suivi.app_user SET is_admin = true WHERE id = ANY($1::uuid[]) AND NOT is_admin', [
-    admins,
-  ]);
-  await tx.query(
-    `INSERT INTO suivi.user_role (user_id, role) SELECT u, $2 FROM unnest($1::uuid[]) AS u
-     ON CONFLICT DO NOTHING`,
-    [partners, PARTNER_ROLE],
-  );
+  if (admins.length > 0) {
+    await coreDb(tx)
+      .updateTable('suivi.app_user')
+      .set({ is_admin: true })
+      .where('id', 'in', admins)
+      .where('is_admin', '=', false)
+      .execute();
+  }
+  if (partners.length > 0) {
+    await coreDb(tx)
+      .insertInto('suivi.user_role')
+      .values(partners.map((user_id) => ({ user_id, role: PARTNER_ROLE })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }

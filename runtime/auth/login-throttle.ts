@@ -23,7 +23,10 @@
  * Rows live in suivi.login_attempt (core migration 0006), pruned of anything older than the window on
  * every attempt, so restarts and processes sharing one PostgreSQL see the same counters.
  */
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type CoreDatabase, coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
+import { secondsAgo } from '../db/sql-time.ts';
 
 export interface ThrottleLimits {
   readonly windowSeconds: number;
@@ -50,36 +53,49 @@ export const LOGIN_THROTTLE: ThrottleLimits = {
 export type AttemptStart =
   | {
       readonly allowed: true;
-      readonly attemptId: string;
+      readonly attemptId: number;
       /** How long to wait before checking the password (the login is under attack), ms. */
       readonly delayMs: number;
     }
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /** Case-folded so that "Admin" and "admin" share one counter whatever the accounts' spelling. */
-const loginKey = (login: string) => login.trim().toLowerCase();
+export const loginKey = (login: string) => login.trim().toLowerCase();
 
-/** Predicates on the login and address placeholders given (address NULL: unknown). */
-const pairWhere = (login: string, address: string) =>
-  `login = ${login}::text AND address IS NOT DISTINCT FROM ${address}::text`;
-const addressWhere = (address: string) => `address = ${address}::text`;
+type Attempts = ExpressionBuilder<CoreDatabase, 'suivi.login_attempt'>;
+type AttemptWhere = (eb: Attempts) => Expression<SqlBool>;
 
-/** Seconds until the failures matching `where` (on $1, $2…) drop below `limit`: the limit-th newest leaves the window. */
+/** The attempts of one login from one address (null: unknown, which is one "address" of its own). */
+const pairWhere =
+  (login: string, address: string | null): AttemptWhere =>
+  (eb) =>
+    eb.and([eb('login', '=', login), eb('address', 'is not distinct from', address)]);
+const addressWhere =
+  (address: string | null): AttemptWhere =>
+  (eb) =>
+    eb('address', '=', address);
+
+/** Seconds until the failures matching `where` drop below `limit`: the limit-th newest leaves the window. */
 async function secondsUntilFree(
   db: Queryable,
-  where: string,
-  params: readonly unknown[],
+  where: AttemptWhere,
   limit: number,
   windowSeconds: number,
 ): Promise<number> {
-  const window = `make_interval(secs => $${params.length + 1}::int)`;
-  const { rows } = await db.query<{ seconds: number }>(
-    `SELECT ceil(extract(epoch FROM attempted_at + ${window} - now()))::int AS seconds
-       FROM suivi.login_attempt WHERE ${where} AND attempted_at > now() - ${window}
-      ORDER BY attempted_at DESC OFFSET $${params.length + 2}::int - 1 LIMIT 1`,
-    [...params, windowSeconds, limit],
-  );
-  return rows[0]?.seconds ?? 0;
+  const row = await coreDb(db)
+    .selectFrom('suivi.login_attempt')
+    .select((eb) =>
+      sql<number>`ceil(extract(epoch FROM ${eb.ref('attempted_at')} + make_interval(secs => ${windowSeconds}::int) - now()))::int`.as(
+        'seconds',
+      ),
+    )
+    .where(where)
+    .where('attempted_at', '>', secondsAgo(windowSeconds))
+    .orderBy('attempted_at', 'desc')
+    .offset(limit - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.seconds ?? 0;
 }
 
 /** The wait before checking a password of a login with `failures` recent failures from all addresses. */
@@ -100,37 +116,36 @@ export async function startAttempt(
 ): Promise<AttemptStart> {
   const key = loginKey(login);
   const from = address ?? null;
-  await db.query(
-    'DELETE FROM suivi.login_attempt WHERE attempted_at <= now() - make_interval(secs => $1::int)',
-    [limits.windowSeconds],
-  );
-  const inserted = await db.query<{ id: string }>(
-    'INSERT INTO suivi.login_attempt (login, address) VALUES ($1, $2) RETURNING id::text AS id',
-    [key, from],
-  );
-  const attemptId = inserted.rows[0]?.id as string;
-  const { rows } = await db.query<{ by_pair: number; by_address: number; by_login: number }>(
-    `SELECT count(*) FILTER (WHERE ${pairWhere('$1', '$2')})::int AS by_pair,
-            count(*) FILTER (WHERE ${addressWhere('$2')})::int AS by_address,
-            count(*) FILTER (WHERE login = $1)::int AS by_login
-       FROM suivi.login_attempt
-      WHERE (login = $1 OR ${addressWhere('$2')}) AND id <> $4::bigint
-        AND attempted_at > now() - make_interval(secs => $3::int)`,
-    [key, from, limits.windowSeconds, attemptId],
-  );
-  const counts = rows[0] ?? { by_pair: 0, by_address: 0, by_login: 0 };
+  await coreDb(db)
+    .deleteFrom('suivi.login_attempt')
+    .where('attempted_at', '<=', secondsAgo(limits.windowSeconds))
+    .execute();
+  const { id: attemptId } = await coreDb(db)
+    .insertInto('suivi.login_attempt')
+    .values({ login: key, address: from })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const counts = await coreDb(db)
+    .selectFrom('suivi.login_attempt')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere(pairWhere(key, from)).as('by_pair'),
+      eb.fn.countAll<number>().filterWhere(addressWhere(from)).as('by_address'),
+      eb.fn.countAll<number>().filterWhere('login', '=', key).as('by_login'),
+    ])
+    .where((eb) => eb.or([eb('login', '=', key), addressWhere(from)(eb)]))
+    .where('id', '<>', attemptId)
+    .where('attempted_at', '>', secondsAgo(limits.windowSeconds))
+    .executeTakeFirstOrThrow();
   const pairOver = counts.by_pair >= limits.perLoginAndAddress;
   const addressOver = from !== null && counts.by_address >= limits.perAddress;
   if (!pairOver && !addressOver) {
     return { allowed: true, attemptId, delayMs: slowDownMs(counts.by_login, limits) };
   }
-  await db.query('DELETE FROM suivi.login_attempt WHERE id = $1::bigint', [attemptId]);
+  await coreDb(db).deleteFrom('suivi.login_attempt').where('id', '=', attemptId).execute();
   const window = limits.windowSeconds;
   const waits = [
-    pairOver
-      ? await secondsUntilFree(db, pairWhere('$1', '$2'), [key, from], limits.perLoginAndAddress, window)
-      : 0,
-    addressOver ? await secondsUntilFree(db, addressWhere('$1'), [from], limits.perAddress, window) : 0,
+    pairOver ? await secondsUntilFree(db, pairWhere(key, from), limits.perLoginAndAddress, window) : 0,
+    addressOver ? await secondsUntilFree(db, addressWhere(from), limits.perAddress, window) : 0,
   ];
   return { allowed: false, retryAfterSeconds: Math.max(1, ...waits) };
 }
@@ -140,11 +155,10 @@ export async function clearAttempts(
   db: Queryable,
   login: string,
   address: string | undefined,
-  attemptId: string,
+  attemptId: number,
 ): Promise<void> {
-  await db.query(`DELETE FROM suivi.login_attempt WHERE (${pairWhere('$1', '$2')}) OR id = $3::bigint`, [
-    loginKey(login),
-    address ?? null,
-    attemptId,
-  ]);
+  await coreDb(db)
+    .deleteFrom('suivi.login_attempt')
+    .where((eb) => eb.or([pairWhere(loginKey(login), address ?? null)(eb), eb('id', '=', attemptId)]))
+    .execute();
 }

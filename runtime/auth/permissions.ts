@@ -6,6 +6,7 @@
  * scope once (`accessFor`); the scope becomes an SQL predicate inside every read, write and export
  * query (`AccessScope.where`), so nothing is filtered afterwards.
  */
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
 import type { AccessScope, Action, Actor } from '../records/access.ts';
@@ -48,13 +49,21 @@ export async function loadGrants(
   userId: string,
   organisationId: string | null,
 ): Promise<Grants> {
-  const { rows } = await db.query<{ module_code: string; action: PermissionAction; scope: PermissionScope }>(
-    `SELECT p.module_code, p.action, p.scope FROM suivi.permission p
-      WHERE p.user_id = $1::uuid
-         OR p.organisation_id = $2::uuid
-         OR p.role IN (SELECT r.role FROM suivi.user_role r WHERE r.user_id = $1::uuid)`,
-    [userId, organisationId],
-  );
+  const rows = await coreDb(db)
+    .selectFrom('suivi.permission as p')
+    .select(['p.module_code', 'p.action', 'p.scope'])
+    .where((eb) =>
+      eb.or([
+        eb('p.user_id', '=', userId),
+        eb('p.organisation_id', '=', organisationId),
+        eb(
+          'p.role',
+          'in',
+          eb.selectFrom('suivi.user_role as r').select('r.role').where('r.user_id', '=', userId),
+        ),
+      ]),
+    )
+    .execute();
   const grants = new Map<string, PermissionScope>();
   for (const r of rows) {
     const key = `${r.module_code}:${r.action}`;

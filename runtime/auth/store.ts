@@ -2,11 +2,15 @@
  * Accounts, sessions and API tokens in the database. A session lasts SESSION_DAYS at most and ends after
  * IDLE_DAYS without a request; an API token lasts until revoked. Both end with their user's `active`.
  */
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
+import { daysAgo, daysFromNow, minutesAgo, now } from '../db/sql-time.ts';
 import { API_TOKEN_PREFIX, hashToken, newToken } from './tokens.ts';
 
 export const SESSION_DAYS = 30;
 export const IDLE_DAYS = 7;
+/** A session's last request or a token's last use is written again only this long after the previous one. */
+const NOTE_AFTER_MINUTES = 5;
 
 /** A signed-in user, as the API shows it. */
 export interface Account {
@@ -17,6 +21,16 @@ export interface Account {
   readonly organisation: { readonly id: string; readonly name: string } | null;
 }
 
+/** The account's columns, from `suivi.app_user u` left-joined to `suivi.organisation o`. */
+const ACCOUNT_COLUMNS = [
+  'u.id',
+  'u.login',
+  'u.display_name',
+  'u.is_admin',
+  'u.organisation_id',
+  'o.name as organisation_name',
+] as const;
+
 interface AccountRow {
   id: string;
   login: string;
@@ -24,12 +38,7 @@ interface AccountRow {
   is_admin: boolean;
   organisation_id: string | null;
   organisation_name: string | null;
-  stale: boolean;
 }
-
-const ACCOUNT_COLUMNS = `u.id, u.login, u.display_name, u.is_admin, u.organisation_id, o.name AS organisation_name`;
-const ACCOUNT_JOIN =
-  'JOIN suivi.app_user u ON u.id = x.user_id LEFT JOIN suivi.organisation o ON o.id = u.organisation_id';
 
 const account = (r: AccountRow): Account => ({
   id: r.id,
@@ -45,12 +54,13 @@ export async function findLogin(
   db: Queryable,
   login: string,
 ): Promise<{ account: Account; passwordHash: string | null } | undefined> {
-  const { rows } = await db.query<AccountRow & { password_hash: string | null }>(
-    `SELECT ${ACCOUNT_COLUMNS}, u.password_hash, false AS stale
-       FROM (SELECT id AS user_id FROM suivi.app_user WHERE login = $1 AND active) x ${ACCOUNT_JOIN}`,
-    [login],
-  );
-  const row = rows[0];
+  const row = await coreDb(db)
+    .selectFrom('suivi.app_user as u')
+    .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
+    .select([...ACCOUNT_COLUMNS, 'u.password_hash'])
+    .where('u.login', '=', login)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
   return row ? { account: account(row), passwordHash: row.password_hash } : undefined;
 }
 
@@ -58,53 +68,69 @@ export async function findLogin(
 export async function createSession(db: Queryable, userId: string): Promise<string> {
   const token = newToken();
   // The user's ended sessions go when a new one starts: the table stays small without a sweeper.
-  await db.query(
-    `DELETE FROM suivi.session WHERE user_id = $1
-        AND (expires_at <= now() OR last_seen_at <= now() - make_interval(days => $2::int))`,
-    [userId, IDLE_DAYS],
-  );
-  await db.query(
-    `INSERT INTO suivi.session (id, user_id, expires_at)
-     VALUES ($1, $2, now() + make_interval(days => $3::int))`,
-    [hashToken(token), userId, SESSION_DAYS],
-  );
+  await coreDb(db)
+    .deleteFrom('suivi.session')
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', daysAgo(IDLE_DAYS))]))
+    .execute();
+  await coreDb(db)
+    .insertInto('suivi.session')
+    .values({ id: hashToken(token), user_id: userId, expires_at: daysFromNow(SESSION_DAYS) })
+    .execute();
   return token;
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
-  await db.query('DELETE FROM suivi.session WHERE id = $1', [hashToken(token)]);
+  await coreDb(db).deleteFrom('suivi.session').where('id', '=', hashToken(token)).execute();
 }
 
 /** The account of a live session; notes the request (at most every few minutes, to spare writes). */
 export async function sessionAccount(db: Queryable, token: string): Promise<Account | undefined> {
   const id = hashToken(token);
-  const { rows } = await db.query<AccountRow>(
-    `SELECT ${ACCOUNT_COLUMNS}, x.last_seen_at < now() - interval '5 minutes' AS stale
-       FROM suivi.session x ${ACCOUNT_JOIN}
-      WHERE x.id = $1 AND x.expires_at > now()
-        AND x.last_seen_at > now() - make_interval(days => $2::int) AND u.active`,
-    [id, IDLE_DAYS],
-  );
-  const row = rows[0];
+  const row = await coreDb(db)
+    .selectFrom('suivi.session as x')
+    .innerJoin('suivi.app_user as u', 'u.id', 'x.user_id')
+    .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
+    .select((eb) => [
+      ...ACCOUNT_COLUMNS,
+      eb('x.last_seen_at', '<', minutesAgo(NOTE_AFTER_MINUTES)).as('stale'),
+    ])
+    .where('x.id', '=', id)
+    .where('x.expires_at', '>', now)
+    .where('x.last_seen_at', '>', daysAgo(IDLE_DAYS))
+    .where('u.active', '=', true)
+    .executeTakeFirst();
   if (!row) return undefined;
-  if (row.stale) await db.query('UPDATE suivi.session SET last_seen_at = now() WHERE id = $1', [id]);
+  if (row.stale) {
+    await coreDb(db).updateTable('suivi.session').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
   return account(row);
 }
 
 /** The account of an API token not revoked; notes its use (at most every few minutes). */
 export async function tokenAccount(db: Queryable, token: string): Promise<Account | undefined> {
-  const hash = hashToken(token);
-  const { rows } = await db.query<AccountRow & { token_id: string }>(
-    `SELECT ${ACCOUNT_COLUMNS}, x.id AS token_id,
-            coalesce(x.last_used_at < now() - interval '5 minutes', true) AS stale
-       FROM suivi.api_token x ${ACCOUNT_JOIN}
-      WHERE x.token_hash = $1 AND x.revoked_at IS NULL AND u.active`,
-    [hash],
-  );
-  const row = rows[0];
+  const row = await coreDb(db)
+    .selectFrom('suivi.api_token as x')
+    .innerJoin('suivi.app_user as u', 'u.id', 'x.user_id')
+    .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
+    .select((eb) => [
+      ...ACCOUNT_COLUMNS,
+      'x.id as token_id',
+      eb
+        .or([eb('x.last_used_at', 'is', null), eb('x.last_used_at', '<', minutesAgo(NOTE_AFTER_MINUTES))])
+        .as('stale'),
+    ])
+    .where('x.token_hash', '=', hashToken(token))
+    .where('x.revoked_at', 'is', null)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
   if (!row) return undefined;
   if (row.stale) {
-    await db.query('UPDATE suivi.api_token SET last_used_at = now() WHERE id = $1', [row.token_id]);
+    await coreDb(db)
+      .updateTable('suivi.api_token')
+      .set({ last_used_at: now })
+      .where('id', '=', row.token_id)
+      .execute();
   }
   return account(row);
 }
@@ -123,30 +149,34 @@ export async function createApiToken(
   name: string,
 ): Promise<ApiTokenInfo & { token: string }> {
   const token = newToken(API_TOKEN_PREFIX);
-  const { rows } = await db.query<ApiTokenInfo>(
-    `INSERT INTO suivi.api_token (user_id, name, token_hash) VALUES ($1, $2, $3)
-     RETURNING id, name, created_at, last_used_at`,
-    [userId, name, hashToken(token)],
-  );
-  return { ...(rows[0] as ApiTokenInfo), token };
+  const created = await coreDb(db)
+    .insertInto('suivi.api_token')
+    .values({ user_id: userId, name, token_hash: hashToken(token) })
+    .returning(['id', 'name', 'created_at', 'last_used_at'])
+    .executeTakeFirstOrThrow();
+  return { ...created, token };
 }
 
 /** The user's tokens not revoked, newest first. */
 export async function listApiTokens(db: Queryable, userId: string): Promise<ApiTokenInfo[]> {
-  const { rows } = await db.query<ApiTokenInfo>(
-    `SELECT id, name, created_at, last_used_at FROM suivi.api_token
-      WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id`,
-    [userId],
-  );
-  return rows;
+  return coreDb(db)
+    .selectFrom('suivi.api_token')
+    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
 }
 
 /** Revokes one of the user's tokens; false when they have no such live token. */
 export async function revokeApiToken(db: Queryable, userId: string, id: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `UPDATE suivi.api_token SET revoked_at = now()
-      WHERE id = $1::uuid AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
-    [id, userId],
-  );
-  return rows.length > 0;
+  const { numUpdatedRows } = await coreDb(db)
+    .updateTable('suivi.api_token')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return numUpdatedRows > 0n;
 }

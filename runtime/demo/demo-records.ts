@@ -11,8 +11,10 @@
  * seeded in one transaction: a record the operations refuse throws, naming it, and leaves the module
  * empty — the file ships with the code, so that is a bug the tests catch (demo-records.test.ts).
  */
+import { sql } from 'kysely';
 import { accessFor, type Grants, loadGrants } from '../auth/permissions.ts';
-import { type Database, type Queryable, qualified } from '../db/database.ts';
+import { coreDb } from '../db/core-database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { Actor } from '../records/access.ts';
 import { isHttpError } from '../records/errors.ts';
@@ -34,12 +36,20 @@ async function moduleInUse(db: Queryable, module: ModuleRuntime): Promise<boolea
   // Only the top levels: a record below always has its parents (foreign keys, and a parent with
   // children cannot be deleted), and every table opened costs a start time. A level's table is
   // `<code>.<level>` (generators/sql/tables.ts; building the table model would cost ~50 ms a module).
-  const any = module.protocol.levels
-    .filter((level) => level.parents.length === 0)
-    .map((level) => `EXISTS (SELECT 1 FROM ${qualified(module.protocol.code, level.key)})`);
-  any.push('EXISTS (SELECT 1 FROM suivi.deletion_log WHERE module_code = $1)');
-  const { rows } = await db.query<{ used: boolean }>(`SELECT ${any.join(' OR ')} AS used`, [module.code]);
-  return rows[0]?.used === true;
+  const tops = module.protocol.levels.filter((level) => level.parents.length === 0);
+  const { used } = await coreDb(db)
+    .selectNoFrom((eb) =>
+      eb
+        .or([
+          ...tops.map(
+            (level) => sql<boolean>`EXISTS (SELECT 1 FROM ${sql.id(module.protocol.code, level.key)})`,
+          ),
+          eb.exists(eb.selectFrom('suivi.deletion_log').select('id').where('module_code', '=', module.code)),
+        ])
+        .as('used'),
+    )
+    .executeTakeFirstOrThrow();
+  return used === true;
 }
 
 /** The Database interface over one open transaction: the operations' own transactions join it. */

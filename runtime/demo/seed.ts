@@ -11,6 +11,7 @@ import type { ResolvedField, ResolvedProtocol, ResolvedVocabulary } from '../../
 // its schemas), ~0.75 s of every start for one constant.
 import { SINP_NOMENCLATURES } from '../../protocol-specs/standard/sinp-nomenclatures.ts';
 import { seedDemoGrants } from '../auth/demo-grants.ts';
+import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { loadTaxrefLines } from '../refdata/taxref.ts';
@@ -77,39 +78,62 @@ const CATALOGUE: readonly VocabularyInput[] = SINP_NOMENCLATURES.map((v) => ({
 }));
 
 async function seedAccounts(tx: Queryable): Promise<string[]> {
-  for (const o of Object.values(DEMO_ORGANISATIONS)) {
-    await tx.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      o.id,
-      o.name,
-    ]);
-  }
-  const existing = await tx.query<{ login: string }>(
-    'SELECT login FROM suivi.app_user WHERE login = ANY($1::text[])',
-    [DEMO_ACCOUNTS.map((a) => a.login)],
-  );
-  const missing = DEMO_ACCOUNTS.filter((a) => !existing.rows.some((r) => r.login === a.login));
+  await coreDb(tx)
+    .insertInto('suivi.organisation')
+    .values(Object.values(DEMO_ORGANISATIONS).map((o) => ({ id: o.id, name: o.name })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const existing = await coreDb(tx)
+    .selectFrom('suivi.app_user')
+    .select('login')
+    .where(
+      'login',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.login),
+    )
+    .execute();
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.some((r) => r.login === a.login));
   for (const a of missing) {
-    await tx.query(
-      `INSERT INTO suivi.app_user (id, organisation_id, login, display_name, password_hash)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [a.id, a.organisationId, a.login, a.displayName, await hashPassword(a.password)],
-    );
+    await coreDb(tx)
+      .insertInto('suivi.app_user')
+      .values({
+        id: a.id,
+        organisation_id: a.organisationId,
+        login: a.login,
+        display_name: a.displayName,
+        password_hash: await hashPassword(a.password),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   return missing.map((a) => a.login);
 }
 
 async function seedMetadata(tx: Queryable, modules: readonly ModuleRuntime[]): Promise<number> {
-  await tx.query(
-    'INSERT INTO suivi.acquisition_framework (id, label, organisation_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    [DEMO_FRAMEWORK.id, DEMO_FRAMEWORK.label, DEMO_FRAMEWORK.organisationId],
-  );
+  await coreDb(tx)
+    .insertInto('suivi.acquisition_framework')
+    .values({
+      id: DEMO_FRAMEWORK.id,
+      label: DEMO_FRAMEWORK.label,
+      organisation_id: DEMO_FRAMEWORK.organisationId,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const datasets = demoDatasets(modules);
-  await tx.query(
-    `INSERT INTO suivi.dataset (id, acquisition_framework_id, label, organisation_id)
-     SELECT d.id, $3, d.label, $4 FROM unnest($1::uuid[], $2::text[]) AS d (id, label)
-     ON CONFLICT DO NOTHING`,
-    [[...datasets.keys()], [...datasets.values()], DEMO_FRAMEWORK.id, DEMO_FRAMEWORK.organisationId],
-  );
+  if (datasets.size > 0) {
+    await coreDb(tx)
+      .insertInto('suivi.dataset')
+      .values(
+        [...datasets].map(([id, label]) => ({
+          id,
+          label,
+          acquisition_framework_id: DEMO_FRAMEWORK.id,
+          organisation_id: DEMO_FRAMEWORK.organisationId,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
   return datasets.size;
 }
 

@@ -5,6 +5,7 @@
  * record that names it; to anyone else it does not exist.
  */
 import { createHash } from 'node:crypto';
+import { coreDb } from '../db/core-database.ts';
 import { type Queryable, qualified } from '../db/database.ts';
 import type { AccessScope, Actor } from '../records/access.ts';
 import { mediaFrom, mediaTables } from '../records/model/media-tables.ts';
@@ -30,14 +31,18 @@ export async function storeMediaFile(
   uploadedBy: string,
 ): Promise<StoredMedia> {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const { rows } = await db.query<StoredMedia>(
-    `INSERT INTO suivi.media_file (sha256, file_name, mime_type, size_bytes, uploaded_by, content)
-     VALUES ($1, $2, $3, $4, $5::uuid, $6) RETURNING ${COLUMNS}`,
-    [sha256, file.name, file.mimeType, file.bytes.byteLength, uploadedBy, Buffer.from(file.bytes)],
-  );
-  const stored = rows[0];
-  if (!stored) throw new Error('INSERT … RETURNING returned no row');
-  return { ...stored, size_bytes: Number(stored.size_bytes) };
+  return coreDb(db)
+    .insertInto('suivi.media_file')
+    .values({
+      sha256,
+      file_name: file.name,
+      mime_type: file.mimeType,
+      size_bytes: file.bytes.byteLength,
+      uploaded_by: uploadedBy,
+      content: Buffer.from(file.bytes),
+    })
+    .returning(['storage_key', 'file_name', 'mime_type', 'size_bytes', 'sha256'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Who reads: the actor, and which modules' records they may read with what predicate. */

@@ -8,7 +8,10 @@
  * storage_key column — not in the loaded modules, so a module installed but not served by this
  * process still keeps its files.
  */
-import { ident, type Queryable, qualified } from '../db/database.ts';
+import { sql } from 'kysely';
+import { coreDb } from '../db/core-database.ts';
+import type { Queryable } from '../db/database.ts';
+import { secondsAgo } from '../db/sql-time.ts';
 
 /** How long an unattached upload is kept (ms). */
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -20,18 +23,17 @@ export async function purgeOrphanMedia(db: Queryable, graceMs = ORPHAN_GRACE_MS)
       WHERE c.column_name = 'storage_key' AND c.table_schema <> 'suivi' AND t.table_type = 'BASE TABLE'
       ORDER BY 1, 2`,
   );
-  const named = tables.map(
-    (t) =>
-      `NOT EXISTS (SELECT 1 FROM ${qualified(t.schema, t.name)} m WHERE m.${ident('storage_key')} = f.storage_key::text)`,
-  );
-  const { rows } = await db.query<{ n: number }>(
-    `WITH gone AS (
-       DELETE FROM suivi.media_file f
-        WHERE f.uploaded_at < now() - make_interval(secs => $1::double precision / 1000)
-          ${named.map((n) => `AND ${n}`).join(' ')}
-       RETURNING 1)
-     SELECT count(*)::integer AS n FROM gone`,
-    [graceMs],
-  );
-  return Number(rows[0]?.n ?? 0);
+  const { numDeletedRows } = await coreDb(db)
+    .deleteFrom('suivi.media_file as f')
+    .where('f.uploaded_at', '<', secondsAgo(graceMs / 1000))
+    .where((eb) =>
+      eb.and(
+        tables.map(
+          (t) =>
+            sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.id(t.schema, t.name)} m WHERE m.storage_key = ${eb.ref('f.storage_key')}::text)`,
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(numDeletedRows);
 }

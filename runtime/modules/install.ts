@@ -12,9 +12,11 @@
  *   Protocol vocabulary values the new version no longer lists stay in ref.vocabulary (other modules
  *   may share the type; unused values are harmless).
  */
+import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
 import { lockSchemaChanges } from '../db/migrate.ts';
+import { now } from '../db/sql-time.ts';
 import { type Manifest, type ModuleFolder, readModuleFolder, sameModule, sqlFiles } from './module-folder.ts';
 
 export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
@@ -34,10 +36,6 @@ export class ModuleInstallError extends Error {
     super(`module ${code}: ${message}`, options);
     this.name = 'ModuleInstallError';
   }
-}
-
-interface Installed {
-  readonly manifest: Manifest;
 }
 
 async function hasData(tx: Queryable, schema: string): Promise<boolean> {
@@ -64,19 +62,24 @@ async function applySql(tx: Queryable, module: ModuleFolder): Promise<void> {
 }
 
 async function record(tx: Queryable, manifest: Manifest, existing: boolean): Promise<void> {
-  const values = [
-    manifest.protocol.code,
-    manifest.protocol.label,
-    manifest.protocol.version,
-    manifest.generatorVersion,
-    JSON.stringify(manifest),
-  ];
-  await tx.query(
-    existing
-      ? 'UPDATE suivi.module SET label = $2, spec_version = $3, generator_version = $4, manifest = $5, installed_at = now() WHERE code = $1'
-      : 'INSERT INTO suivi.module (code, label, spec_version, generator_version, manifest) VALUES ($1, $2, $3, $4, $5)',
-    values,
-  );
+  const row = {
+    label: manifest.protocol.label,
+    spec_version: manifest.protocol.version,
+    generator_version: manifest.generatorVersion,
+    manifest: JSON.stringify(manifest),
+  };
+  if (existing) {
+    await coreDb(tx)
+      .updateTable('suivi.module')
+      .set({ ...row, installed_at: now })
+      .where('code', '=', manifest.protocol.code)
+      .execute();
+  } else {
+    await coreDb(tx)
+      .insertInto('suivi.module')
+      .values({ code: manifest.protocol.code, ...row })
+      .execute();
+  }
 }
 
 async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStatus> {
@@ -85,10 +88,14 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
   await lockSchemaChanges(tx);
   const core = await tx.query<{ ok: boolean }>("SELECT to_regclass('suivi.module') IS NOT NULL AS ok");
   if (!core.rows[0]?.ok) throw new ModuleInstallError(code, 'the core schema is missing: migrate first');
-  const found = await tx.query<Installed>('SELECT manifest FROM suivi.module WHERE code = $1 FOR UPDATE', [
-    code,
-  ]);
-  const installed = found.rows[0]?.manifest;
+  const found = await coreDb(tx)
+    .selectFrom('suivi.module')
+    .select('manifest')
+    .where('code', '=', code)
+    .forUpdate()
+    .executeTakeFirst();
+  // Written by `record` from a checked folder's manifest.
+  const installed = found?.manifest as Manifest | undefined;
   if (!installed) {
     const schema = await tx.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [code]);
     if (schema.rows.length > 0) {

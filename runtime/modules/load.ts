@@ -5,6 +5,7 @@
  */
 import { IR_FILE, MODEL_PATH, type ModuleModel } from '../../generators/model/index.ts';
 import type { Labels, ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { type Manifest, type ModuleFolder, readModuleFolder, sameModule } from './module-folder.ts';
@@ -123,11 +124,9 @@ export async function loadModules(
   db: Database,
   folders: readonly string[],
 ): Promise<readonly ModuleRuntime[]> {
-  const installed = new Map(
-    (
-      await db.query<{ code: string; manifest: Manifest }>('SELECT code, manifest FROM suivi.module')
-    ).rows.map((r) => [r.code, r.manifest]),
-  );
+  const rows = await coreDb(db).selectFrom('suivi.module').select(['code', 'manifest']).execute();
+  // Written by installModule from a checked folder's manifest.
+  const installed = new Map(rows.map((r) => [r.code, r.manifest as Manifest]));
   const modules: ModuleRuntime[] = [];
   for (const folder of folders) {
     const module = await readModuleFolder(folder);

@@ -3,6 +3,7 @@
  * (source 'protocol') are never touched: a type of that name is skipped and reported. Values missing
  * from the input are kept, since records may use them.
  */
+import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 
 export interface VocabularyValueInput {
@@ -88,11 +89,13 @@ export async function upsertVocabularies(
     all.map((v) => v.labelEn ?? null),
     all.map((v) => v.sinpAttribute ?? null),
   ]);
-  const owned = await tx.query<{ type: string }>(
-    "SELECT type FROM ref.vocabulary_type WHERE type = ANY($1::text[]) AND source <> 'sinp'",
-    [types],
-  );
-  const skipped = new Set(owned.rows.map((r) => r.type));
+  const owned = await coreDb(tx)
+    .selectFrom('ref.vocabulary_type')
+    .select('type')
+    .where((eb) => eb('type', '=', eb.fn.any(eb.val(types))))
+    .where('source', '<>', 'sinp')
+    .execute();
+  const skipped = new Set(owned.map((r) => r.type));
   const loaded = all.filter((v) => !skipped.has(v.type));
   const rows = loaded.flatMap((v) => v.values.map((x) => [v.type, x] as const));
   await tx.query(VALUES_SQL[mode], [

@@ -12,6 +12,7 @@
 import type { Hono } from 'hono';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { requireAccount } from '../auth/index.ts';
+import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type ApiError, HttpError } from '../records/errors.ts';
@@ -61,28 +62,27 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
         problem('codes', 'invalid', `codes : une liste de 1 à ${MAX_CODES} codes séparés par des virgules.`),
       );
     check(problems);
-    const head = await db.query<{ type: string; label_fr: string; label_en: string | null; source: string }>(
-      'SELECT type, label_fr, label_en, source FROM ref.vocabulary_type WHERE type = $1',
-      [type],
-    );
-    const found = head.rows[0];
+    const found = await coreDb(db)
+      .selectFrom('ref.vocabulary_type')
+      .select(['type', 'label_fr', 'label_en', 'source'])
+      .where('type', '=', type)
+      .executeTakeFirst();
     if (!found) throw new HttpError(404, 'not_found', `Le vocabulaire ${type} n’existe pas.`);
-    const values = await db.query<{
-      code: string;
-      label_fr: string;
-      label_en: string | null;
-      definition_fr: string | null;
-      definition_en: string | null;
-      broader_code: string | null;
-    }>(
-      `SELECT code, label_fr, label_en, definition_fr, definition_en, broader_code FROM ref.vocabulary
-       WHERE type = $1 AND ($2::text[] IS NULL OR code = ANY($2::text[]))
-       ORDER BY (code ~ '^[0-9]+$') DESC, length(code), code`,
-      [type, codes ?? null],
-    );
+    const all = coreDb(db)
+      .selectFrom('ref.vocabulary')
+      .select(['code', 'label_fr', 'label_en', 'definition_fr', 'definition_en', 'broader_code'])
+      .where('type', '=', type)
+      // Numeric codes first, by value ('2' before '10'), then the others.
+      .orderBy((eb) => eb('code', '~', '^[0-9]+$'), 'desc')
+      .orderBy((eb) => eb.fn('length', ['code']))
+      .orderBy('code');
+    const values = await (codes
+      ? all.where((eb) => eb('code', '=', eb.fn.any(eb.val(codes))))
+      : all
+    ).execute();
     const order = authoredOrder.get(type) ?? [];
     const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
-    const sorted = [...values.rows].sort((a, b) => rank(a.code) - rank(b.code));
+    const sorted = [...values].sort((a, b) => rank(a.code) - rank(b.code));
     return c.json({
       type: found.type,
       label: { fr: found.label_fr, ...(found.label_en ? { en: found.label_en } : {}) },
@@ -108,20 +108,24 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
     // `ids=`: the names of the observers a record holds, whoever they are (inactive users included).
     const ids = uuidListParam(query, 'ids', MAX_IDS, problems);
     check(problems);
-    const { rows } = await db.query<{
-      id: string;
-      display_name: string;
-      org_id: string | null;
-      org_name: string | null;
-    }>(
-      `SELECT u.id, u.display_name, o.id AS org_id, o.name AS org_name
-       FROM suivi.app_user u LEFT JOIN suivi.organisation o ON o.id = u.organisation_id
-       WHERE CASE WHEN $3::uuid[] IS NULL
-         THEN u.active AND ($1::text IS NULL OR u.display_name ILIKE '%' || $1 || '%' OR u.login ILIKE $1 || '%')
-         ELSE u.id = ANY($3::uuid[]) END
-       ORDER BY u.display_name, u.id LIMIT $2::integer`,
-      [q ? escapeLike(q) : null, ids ? ids.length : limit, ids ?? null],
-    );
+    const users = coreDb(db)
+      .selectFrom('suivi.app_user as u')
+      .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
+      .select(['u.id', 'u.display_name', 'o.id as org_id', 'o.name as org_name'])
+      .orderBy('u.display_name')
+      .orderBy('u.id');
+    const pattern = q ? escapeLike(q) : undefined;
+    const rows = await (ids
+      ? users.where((eb) => eb('u.id', '=', eb.fn.any(eb.val(ids)))).limit(ids.length)
+      : users
+          .where('u.active', '=', true)
+          .$if(pattern !== undefined, (active) =>
+            active.where((eb) =>
+              eb.or([eb('u.display_name', 'ilike', `%${pattern}%`), eb('u.login', 'ilike', `${pattern}%`)]),
+            ),
+          )
+          .limit(limit)
+    ).execute();
     return c.json({
       items: rows.map((u) => ({
         id: u.id,
@@ -136,13 +140,16 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
     const module = moduleParam(c.req.query(), byCode, problems);
     check(problems);
     const ids = module ? datasetsOf(module.protocol) : null;
-    const { rows } = await db.query<{ id: string; label: string; af_id: string; af_label: string }>(
-      `SELECT d.id, d.label, f.id AS af_id, f.label AS af_label
-       FROM suivi.dataset d JOIN suivi.acquisition_framework f ON f.id = d.acquisition_framework_id
-       WHERE $1::uuid[] IS NULL OR d.id = ANY($1::uuid[])
-       ORDER BY d.label, d.id`,
-      [ids],
-    );
+    const datasets = coreDb(db)
+      .selectFrom('suivi.dataset as d')
+      .innerJoin('suivi.acquisition_framework as f', 'f.id', 'd.acquisition_framework_id')
+      .select(['d.id', 'd.label', 'f.id as af_id', 'f.label as af_label'])
+      .orderBy('d.label')
+      .orderBy('d.id');
+    const rows = await (ids
+      ? datasets.where((eb) => eb('d.id', '=', eb.fn.any(eb.val(ids))))
+      : datasets
+    ).execute();
     return c.json({
       items: rows.map((d) => ({ id: d.id, name: d.label, framework: { id: d.af_id, name: d.af_label } })),
     });

@@ -1,0 +1,231 @@
+/**
+ * The core tables (schemas `suivi` and `ref`, created by the core migrations) as Kysely table types,
+ * and `coreDb(q)`: typed queries on them over any Queryable (kysely-dialect.ts).
+ *
+ * The types say what the runtime reads back through our value parsers (value-parsers.ts): uuid and
+ * timestamptz as strings (ISO 8601, UTC), int8 as a number, jsonb parsed. `Generated` marks a column
+ * with a default (optional on insert), `GeneratedAlways` an identity (never inserted). A text column
+ * with a CHECK on its values has their union as type.
+ *
+ * core-columns.ts describes the same columns as data, checked against these types by tsc and against
+ * the migrated database by core-database.test.ts: change a migration or this file, and change the other.
+ */
+import type { ColumnType, Generated, GeneratedAlways, Kysely } from 'kysely';
+import type { Queryable } from './database.ts';
+import { kyselyOver } from './kysely-dialect.ts';
+
+/** timestamptz, read as ISO 8601 in UTC with its microseconds ('2024-05-01T08:30:00.123456Z'). */
+type Timestamptz = string;
+type Uuid = string;
+/** jsonb: read parsed; written as `JSON.stringify(value)` (pg would send a JS array as an SQL array). */
+type Jsonb<T> = ColumnType<T, string, string>;
+
+/** `ref.vocabulary_type.source` and `ref.vocabulary.source` (CHECK source__choice). */
+export type VocabularySource = 'sinp' | 'protocol';
+/** `suivi.permission.action` (CHECK action__choice): Create, Read, Update, Validate, Export, Delete. */
+export type GrantAction = 'C' | 'R' | 'U' | 'V' | 'E' | 'D';
+/** `suivi.permission.scope` (CHECK scope__choice). */
+export type GrantScope = 'own' | 'organisation' | 'all';
+
+// 0001-core
+
+export interface SchemaMigrationTable {
+  id: string;
+  applied_at: Generated<Timestamptz>;
+}
+
+export interface VocabularyTypeTable {
+  type: string;
+  label_fr: string;
+  label_en: string | null;
+  sinp_attribute: string | null;
+  source: VocabularySource;
+}
+
+export interface VocabularyTable {
+  type: string;
+  code: string;
+  label_fr: string;
+  label_en: string | null;
+  definition_fr: string | null;
+  definition_en: string | null;
+  broader_code: string | null;
+  source: VocabularySource;
+}
+
+export interface TaxonTable {
+  cd_nom: number;
+  cd_ref: number | null;
+  cd_sup: number | null;
+  regne: string | null;
+  phylum: string | null;
+  classe: string | null;
+  ordre: string | null;
+  famille: string | null;
+  group1_inpn: string | null;
+  group2_inpn: string | null;
+  lb_nom: string;
+  lb_auteur: string | null;
+  nom_complet: string | null;
+  nom_valide: string | null;
+  nom_vern: string | null;
+  id_rang: string | null;
+  /** 0002-taxon-search: the names folded by searchText() (refdata/search-text.ts). */
+  lb_nom_search: string | null;
+  nom_vern_search: string | null;
+}
+
+export interface OrganisationTable {
+  id: Generated<Uuid>;
+  name: string;
+  created_at: Generated<Timestamptz>;
+}
+
+export interface AppUserTable {
+  id: Generated<Uuid>;
+  organisation_id: Uuid | null;
+  login: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamptz>;
+  /** 0003-accounts */
+  is_admin: Generated<boolean>;
+}
+
+export interface AcquisitionFrameworkTable {
+  id: Generated<Uuid>;
+  label: string;
+  description: string | null;
+  organisation_id: Uuid | null;
+  created_at: Generated<Timestamptz>;
+}
+
+export interface DatasetTable {
+  id: Generated<Uuid>;
+  acquisition_framework_id: Uuid;
+  label: string;
+  description: string | null;
+  organisation_id: Uuid | null;
+  created_at: Generated<Timestamptz>;
+}
+
+export interface ModuleTable {
+  code: string;
+  label: string;
+  spec_version: number;
+  generator_version: string;
+  /** The module folder's manifest.json (modules/module-folder.ts `Manifest`: the database does not check it). */
+  manifest: Jsonb<object>;
+  installed_at: Generated<Timestamptz>;
+}
+
+export interface DeletionLogTable {
+  id: GeneratedAlways<number>;
+  module_code: string;
+  level_key: string;
+  record_id: Uuid;
+  deleted_at: Generated<Timestamptz>;
+  deleted_by: Uuid | null;
+}
+
+// 0003-accounts
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: Uuid;
+  created_at: Generated<Timestamptz>;
+  expires_at: Timestamptz;
+  last_seen_at: Generated<Timestamptz>;
+}
+
+export interface ApiTokenTable {
+  id: Generated<Uuid>;
+  user_id: Uuid;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Timestamptz>;
+  last_used_at: Timestamptz | null;
+  revoked_at: Timestamptz | null;
+}
+
+export interface UserRoleTable {
+  user_id: Uuid;
+  role: string;
+}
+
+export interface PermissionTable {
+  id: Generated<Uuid>;
+  /** Exactly one of role, user_id and organisation_id (CHECK grantee__one). */
+  role: string | null;
+  user_id: Uuid | null;
+  organisation_id: Uuid | null;
+  /** A module code, or '*' for every module (the default). */
+  module_code: Generated<string>;
+  action: GrantAction;
+  scope: GrantScope;
+  created_at: Generated<Timestamptz>;
+}
+
+// 0004-media
+
+export interface MediaFileTable {
+  storage_key: Generated<Uuid>;
+  sha256: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  uploaded_by: Uuid;
+  uploaded_at: Generated<Timestamptz>;
+  content: Uint8Array;
+}
+
+// 0005-validation
+
+export interface ValidationLogTable {
+  id: GeneratedAlways<number>;
+  module_code: string;
+  level_key: string;
+  record_id: Uuid;
+  status: string;
+  previous_status: string | null;
+  validated_by: Uuid | null;
+  comment: string | null;
+  validated_at: Generated<Timestamptz>;
+}
+
+// 0006-login-throttle
+
+export interface LoginAttemptTable {
+  id: GeneratedAlways<number>;
+  /** Folded to lower case. */
+  login: string;
+  address: string | null;
+  attempted_at: Generated<Timestamptz>;
+}
+
+/** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
+export interface CoreDatabase {
+  'suivi.schema_migration': SchemaMigrationTable;
+  'ref.vocabulary_type': VocabularyTypeTable;
+  'ref.vocabulary': VocabularyTable;
+  'ref.taxon': TaxonTable;
+  'suivi.organisation': OrganisationTable;
+  'suivi.app_user': AppUserTable;
+  'suivi.acquisition_framework': AcquisitionFrameworkTable;
+  'suivi.dataset': DatasetTable;
+  'suivi.module': ModuleTable;
+  'suivi.deletion_log': DeletionLogTable;
+  'suivi.session': SessionTable;
+  'suivi.api_token': ApiTokenTable;
+  'suivi.user_role': UserRoleTable;
+  'suivi.permission': PermissionTable;
+  'suivi.media_file': MediaFileTable;
+  'suivi.validation_log': ValidationLogTable;
+  'suivi.login_attempt': LoginAttemptTable;
+}
+
+/** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */
+export const coreDb = (q: Queryable): Kysely<CoreDatabase> => kyselyOver<CoreDatabase>(q);
