@@ -3,17 +3,19 @@
  * otherwise each redo or wait for:
  * - the prepared test databases (test/helpers/database-templates.ts) for this content hash, on PGlite
  *   and, with DATABASE_URL, on PostgreSQL, unless a previous run built them; their hash goes to the workers;
- * - the web app's build, which the browser tests and `npm start` serve.
+ * - the web app's build, which the browser tests and `npm start` serve;
+ * - the static checks (types, lint, dependency rules), started in child processes that run beside the
+ *   workers; test/project-checks.test.ts reports their verdicts.
  * Each only when the run's files need it (a run of a few files pays for nothing else).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureWebBuild } from '../runtime/web/build.ts';
+import { ROOT, startChecks } from './helpers/project-checks.ts';
 import { templatesHash } from './helpers/template-hash.ts';
 import { pgliteStore, postgresStore } from './helpers/template-stores.ts';
-
-const ROOT = new URL('../', import.meta.url).pathname;
 
 /** The test files of this run: every file, or those the command line's filters select. */
 async function selectedFiles(project: TestProject): Promise<string[]> {
@@ -43,12 +45,28 @@ async function prepareDatabases(): Promise<string> {
   return hash;
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const files = await selectedFiles(project);
-  const databases = files.some((f) => USES_DATABASES.test(readFileSync(join(ROOT, f), 'utf8')));
-  const [hash] = await Promise.all([
-    databases ? prepareDatabases() : undefined,
-    files.some((f) => USES_WEB_BUILD.test(f)) ? ensureWebBuild() : undefined,
-  ]);
-  if (hash) project.provide('suiviTemplatesHash', hash);
+  const checksDir = files.includes('test/project-checks.test.ts')
+    ? mkdtempSync(join(tmpdir(), 'suivi-checks-'))
+    : undefined;
+  const checks = checksDir ? startChecks(checksDir) : undefined;
+  project.provide('suiviChecksDir', checksDir);
+  const stop = async () => {
+    checks?.stop();
+    if (checksDir) rmSync(checksDir, { recursive: true, force: true });
+  };
+
+  try {
+    const databases = files.some((f) => USES_DATABASES.test(readFileSync(join(ROOT, f), 'utf8')));
+    const [hash] = await Promise.all([
+      databases ? prepareDatabases() : undefined,
+      files.some((f) => USES_WEB_BUILD.test(f)) ? ensureWebBuild() : undefined,
+    ]);
+    if (hash) project.provide('suiviTemplatesHash', hash);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
 }
