@@ -4,8 +4,8 @@
  */
 import { basename, dirname } from 'node:path';
 import type { Hono } from 'hono';
-import { EXAMPLE_MODULE_FOLDERS, type TemplateName } from '../../test/helpers/database-templates.ts';
 import type { RuntimeEngine } from '../../test/helpers/engines.ts';
+import type { TemplateName } from '../../test/helpers/template-names.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS } from '../demo/demo-data.ts';
@@ -31,7 +31,8 @@ export interface Caller {
 /** The prepared database holding exactly these module folders and the demo seed, if there is one. */
 function demoTemplate(folders: readonly string[]): TemplateName | undefined {
   const codes = folders.map((f) => basename(dirname(f))).join(' ');
-  if (codes === EXAMPLE_MODULE_FOLDERS.map((f) => basename(dirname(f))).join(' ')) return 'demo';
+  const all = generatedModuleFolders(EXAMPLES_ROOT).map((f) => basename(dirname(f)));
+  if (codes === all.join(' ')) return 'demo';
   if (codes === 'amphibiens_mares') return 'demo-amphibiens';
   return undefined;
 }

@@ -5,8 +5,8 @@
  * Kept for the tests and benches written against it; new tests use `runtimeEngines()` directly.
  */
 import type { Database as RuntimeDatabase } from '../../runtime/db/database.ts';
-import type { TemplateName } from '../helpers/database-templates.ts';
 import { runtimeEngines } from '../helpers/engines.ts';
+import type { TemplateName } from '../helpers/template-names.ts';
 import type { Database } from './rows-database.ts';
 
 export type { Database, DbFailure } from './rows-database.ts';

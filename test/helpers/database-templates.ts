@@ -15,9 +15,10 @@ import { installModule } from '../../runtime/modules/install.ts';
 import { loadModules } from '../../runtime/modules/load.ts';
 import { EDGE_SPEC } from '../db/fixtures/edge-cases.ts';
 import { seedReference } from '../db/seed.ts';
-import type { TemplateStore } from './template-stores.ts';
+import type { TemplateName } from './template-names.ts';
+import type { TemplateStore, Working } from './template-stores.ts';
 
-export type TemplateName = 'migrated' | 'installed' | 'demo' | 'demo-amphibiens' | 'reference';
+export type { TemplateName };
 
 interface Recipe {
   /** What it holds, for readers and failure messages. */
@@ -76,21 +77,47 @@ export const TEMPLATES: Readonly<Record<TemplateName, Recipe>> = {
   },
 };
 
-export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+/** The missing templates among `names` and those they start from, each after the one it starts from. */
+async function missing(store: TemplateStore, names: readonly TemplateName[]): Promise<TemplateName[]> {
+  const order: TemplateName[] = [];
+  const visit = async (name: TemplateName): Promise<void> => {
+    if (order.includes(name) || (await store.has(name))) return;
+    const from = TEMPLATES[name].from;
+    if (from) await visit(from);
+    order.push(name);
+  };
+  for (const name of names) await visit(name);
+  return order;
+}
+
+/**
+ * Builds the templates `names` (and those they start from) that `store` lacks. A template whose parent
+ * was just built goes on in the parent's database (no restore in between).
+ */
+export async function ensureTemplates(store: TemplateStore, names: readonly TemplateName[]): Promise<void> {
+  let current: { readonly name: TemplateName; readonly working: Working } | undefined;
+  for (const name of await missing(store, names)) {
+    const recipe = TEMPLATES[name];
+    let working: Working;
+    if (current && current.name === recipe.from) working = await current.working.next(name);
+    else {
+      await current?.working.keep();
+      working = await store.create(name, recipe.from);
+    }
+    current = { name, working };
+    try {
+      await recipe.prepare(working.db);
+    } catch (error) {
+      current = undefined;
+      await working.discard();
+      throw new Error(`test database template ${name} (${recipe.holds}): ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  await current?.working.keep();
+}
 
 /** Builds `name` (and the templates it starts from) in `store` unless it is there already. */
-export async function ensureTemplate(store: TemplateStore, name: TemplateName): Promise<void> {
-  if (await store.has(name)) return;
-  const recipe = TEMPLATES[name];
-  if (recipe.from) await ensureTemplate(store, recipe.from);
-  const working = await store.create(name, recipe.from);
-  try {
-    await recipe.prepare(working.db);
-  } catch (error) {
-    await working.discard();
-    throw new Error(`test database template ${name} (${recipe.holds}): ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  await working.keep();
-}
+export const ensureTemplate = (store: TemplateStore, name: TemplateName): Promise<void> =>
+  ensureTemplates(store, [name]);

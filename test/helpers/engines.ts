@@ -13,8 +13,8 @@ import { inject } from 'vitest';
 import type { Database } from '../../runtime/db/database.ts';
 import { openPGlite } from '../../runtime/db/pglite.ts';
 import { pgliteTemplate } from '../../runtime/db/pglite-template.ts';
-import type { TemplateName } from './database-templates.ts';
 import { templatesHash } from './template-hash.ts';
+import type { TemplateName } from './template-names.ts';
 import { pgliteStore, postgresStore, type TemplateStore } from './template-stores.ts';
 
 declare module 'vitest' {

@@ -30,6 +30,8 @@ export interface Working {
   readonly db: Database;
   /** Keeps it as the template (and closes it). */
   keep(): Promise<void>;
+  /** Keeps it as the template and goes on preparing template `name` from it (PGlite: in the same instance). */
+  next(name: string): Promise<Working>;
   /** Throws it away (and closes it). */
   discard(): Promise<void>;
 }
@@ -66,19 +68,28 @@ export function pgliteStore(hash: string): PGliteStore {
       return existsSync(file(name));
     },
     async create(name, from) {
-      const db = await restore(from);
-      return {
-        db,
-        async keep() {
-          const dump = await db.pglite.dumpDataDir('gzip');
-          await db.close();
+      const working = (db: Awaited<ReturnType<typeof restore>>, name: string): Working => {
+        const save = async () => {
+          const tarball = await db.pglite.dumpDataDir('gzip');
           mkdirSync(dir, { recursive: true });
           const partial = `${file(name)}.${process.pid}.${random()}`;
-          writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+          writeFileSync(partial, new Uint8Array(await tarball.arrayBuffer()));
           renameSync(partial, file(name));
-        },
-        discard: () => db.close(),
+        };
+        return {
+          db,
+          async keep() {
+            await save();
+            await db.close();
+          },
+          async next(next) {
+            await save();
+            return working(db, next);
+          },
+          discard: () => db.close(),
+        };
       };
+      return working(await restore(from), name);
     },
     open: restore,
     async prune(days) {
@@ -203,7 +214,7 @@ export function postgresStore(url: string, hash: string): PostgresStore {
     },
   });
 
-  return {
+  const store: PostgresStore = {
     copy: (name) => clone(name ? templateName(name) : EMPTY),
     async has(name) {
       return withAdmin(url, async (client) =>
@@ -215,11 +226,16 @@ export function postgresStore(url: string, hash: string): PostgresStore {
     async create(name, from) {
       const partial = `${templateName(name).slice(0, 50)}_${random()}`;
       const { db } = await copy(from ? templateName(from) : EMPTY, partial);
+      const keep = async () => {
+        await db.close();
+        await withAdmin(url, (client) => settle(client, partial, templateName(name)));
+      };
       return {
         db,
-        async keep() {
-          await db.close();
-          await withAdmin(url, (client) => settle(client, partial, templateName(name)));
+        keep,
+        async next(next) {
+          await keep();
+          return store.create(next, name);
         },
         async discard() {
           await db.close();
@@ -241,4 +257,5 @@ export function postgresStore(url: string, hash: string): PostgresStore {
       });
     },
   };
+  return store;
 }
