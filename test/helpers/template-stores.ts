@@ -30,7 +30,7 @@ export interface Working {
   readonly db: Database;
   /** Keeps it as the template (and closes it). */
   keep(): Promise<void>;
-  /** Keeps it as the template and goes on preparing template `name` from it (PGlite: in the same instance). */
+  /** Keeps it as the template and goes on preparing template `name` from it (PGlite: same instance). */
   next(name: string): Promise<Working>;
   /** Throws it away (and closes it). */
   discard(): Promise<void>;
