@@ -1,36 +1,29 @@
-/** The static checks run as part of the one test command: types, lint and format, dependency direction. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+/**
+ * The static checks run as part of the one test command: types, lint and format, dependency direction.
+ * The global setup starts them beside the other test files (test/helpers/project-checks.ts); this file,
+ * run last, reports their verdicts. Run without that setup, it runs them itself.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { type CheckName, type CheckResult, checkResult, runCheck } from './helpers/project-checks.ts';
 
-const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
-const npx = (args: string[]) =>
-  run('npx', args, { cwd: root, maxBuffer: 10 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, output: r.stdout + r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
-  );
+const dir = inject('suiviChecksDir');
+const verdict = (name: CheckName): Promise<CheckResult> =>
+  dir ? checkResult(dir, name) : runCheck(name).result;
 
 describe('project checks', () => {
   it('type-checks under strict TypeScript', { timeout: 180_000 }, async () => {
-    const result = await npx(['tsc', '--noEmit', '-p', 'tsconfig.json']);
+    const result = await verdict('typecheck');
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });
 
   it('passes the linter and formatter', { timeout: 60_000 }, async () => {
-    const result = await npx(['biome', 'check', '.']);
+    const result = await verdict('lint');
     expect(result.code, result.output).toBe(0);
   });
 
   it('keeps dependencies pointing one way, with no cycles', { timeout: 60_000 }, async () => {
-    const result = await run('npm', ['run', '--silent', 'deps'], { cwd: root }).then(
-      (r) => ({ code: 0, output: r.stdout }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        output: e.stdout + e.stderr,
-      }),
-    );
+    const result = await verdict('deps');
     expect(result.code, result.output).toBe(0);
   });
 });

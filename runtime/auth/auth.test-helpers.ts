@@ -1,9 +1,11 @@
 /**
- * Test support: the server's app (auth, record API) on a fresh database with the demo seed, and helpers
+ * Test support: the server's app (auth, record API) on a database of its own with the demo seed, and helpers
  * to sign in as a demo account and call the API with its cookie or a bearer token.
  */
+import { basename, dirname } from 'node:path';
 import type { Hono } from 'hono';
 import type { RuntimeEngine } from '../../test/helpers/engines.ts';
+import type { TemplateName } from '../../test/helpers/template-names.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS } from '../demo/demo-data.ts';
@@ -26,16 +28,32 @@ export interface Caller {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
 }
 
+/** The prepared database holding exactly these module folders and the demo seed, if there is one. */
+function demoTemplate(folders: readonly string[]): TemplateName | undefined {
+  const codes = folders.map((f) => basename(dirname(f))).join(' ');
+  const all = generatedModuleFolders(EXAMPLES_ROOT).map((f) => basename(dirname(f)));
+  if (codes === all.join(' ')) return 'demo';
+  if (codes === 'amphibiens_mares') return 'demo-amphibiens';
+  return undefined;
+}
+
+/**
+ * A database with the core migrations, the example modules `only` keeps (all by default) and the demo
+ * seed: a copy of a prepared one when one holds these modules, else made here.
+ */
 export async function serverApp(
   engine: RuntimeEngine,
   only?: (folder: string) => boolean,
 ): Promise<{ db: Database; app: Hono }> {
   const folders = generatedModuleFolders(EXAMPLES_ROOT).filter((f) => !only || only(f));
-  const db = await engine.open();
-  await migrate(db);
-  for (const folder of folders) await installModule(db, folder);
+  const template = demoTemplate(folders);
+  const db = template ? await engine.openPrepared(template) : await engine.open();
+  if (!template) {
+    await migrate(db);
+    for (const folder of folders) await installModule(db, folder);
+    await seedDemo(db, await loadModules(db, folders));
+  }
   const modules = await loadModules(db, folders);
-  await seedDemo(db, modules);
   const app = createApp({ db, modules, logError: () => {} });
   await mountRecordApi(app, db, modules);
   return { db, app };

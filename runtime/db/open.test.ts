@@ -42,7 +42,7 @@ describe('openDatabase on a new PGlite data dir', () => {
     expect(await postgisVersion(join(root, 'second'))).toBe(created);
     const restoreSeconds = (performance.now() - started) / 1000;
     console.log(`open.test: a data dir restored from the template opened in ${restoreSeconds.toFixed(1)} s`);
-    // Reopening an existing data dir neither restores nor saves anything.
-    expect(await postgisVersion(join(root, 'first'))).toBe(created);
+    // Reopening an existing data dir (no restore: PGlite refuses to load a tarball over a database) is
+    // npm start's restart in runtime/server/start.test.ts.
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
+import { slimPostgis } from './postgis-bundle.ts';
 
 const version = (pkg: string): string =>
   (
@@ -41,7 +41,7 @@ export function cachedPgliteTemplate(): Blob | undefined {
 export async function pgliteTemplate(): Promise<Blob> {
   const cached = cachedPgliteTemplate();
   if (cached) return cached;
-  const fresh = await PGlite.create({ extensions: { postgis } });
+  const fresh = await PGlite.create({ extensions: { postgis: slimPostgis } });
   await fresh.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   const dump = await fresh.dumpDataDir('gzip');
   await fresh.close();

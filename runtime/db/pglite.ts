@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable, QueryResult } from './database.ts';
 import { acquireDataDirLock } from './lock-file.ts';
 import { saveTemplate } from './pglite-template.ts';
+import { slimPostgis } from './postgis-bundle.ts';
 import { SCALAR_PARSERS } from './value-parsers.ts';
 
 export const DEFAULT_DATA_DIR = './data';
@@ -51,7 +51,7 @@ export async function openPGlite(
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { postgis },
+      extensions: { postgis: slimPostgis },
       parsers: SCALAR_PARSERS,
     });
     await pglite.exec('CREATE EXTENSION IF NOT EXISTS postgis');

@@ -12,9 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import { signIn } from '../auth/auth.test-helpers.ts';
 import { type Database, qualified } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { prepareModule } from '../records/model/module-plan.ts';
 import { recordOperations } from '../records/operations.ts';
@@ -23,7 +21,6 @@ import { mountRecordApi } from '../server/record-api.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import { type DemoRecordsSeed, seedDemoRecords } from './demo-records.ts';
 import { type DemoRecord, hasDemoRecords, readDemoRecords } from './demo-records-file.ts';
-import { seedDemo } from './seed.ts';
 
 const FOLDERS = generatedModuleFolders(EXAMPLES_ROOT);
 const CODES = ['amphibiens_mares', 'chiro_gites', 'flore_quadrats', 'oiseaux_points_ecoute'];
@@ -56,11 +53,8 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
     ).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('demo');
     modules = await loadModules(db, FOLDERS);
-    await seedDemo(db, modules);
     for (const module of modules) if (hasDemoRecords(module)) files.set(module.code, readDemoRecords(module));
   }, 180_000);
   afterAll(async () => {

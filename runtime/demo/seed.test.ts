@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINP_NOMENCLATURES } from '../../protocol-specs/index.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { hashPassword, verifyPassword } from '../server/password.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
@@ -31,9 +29,7 @@ describe.each(runtimeEngines())('demo seed on $name', (engine) => {
     (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`)).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('installed');
     modules = await loadModules(db, FOLDERS);
   });
   afterAll(async () => {

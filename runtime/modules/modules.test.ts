@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, sha256 } from '../../generators/core/manifest.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
 import { installModule, ModuleInstallError } from './install.ts';
 import { buildModuleRuntime, findLevel, loadModules, ModuleLoadError } from './load.ts';
@@ -62,8 +61,7 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
   let db: Database;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
+    db = await engine.openPrepared('migrated');
   });
   afterAll(async () => {
     await db?.close();

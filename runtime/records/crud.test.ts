@@ -23,7 +23,7 @@ import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { type FixtureBody, fixtureBodies } from './fixture-bodies.test-helpers.ts';
 import type { ModulePlan } from './model/module-plan.ts';
-import { setUpDatabase, testApp } from './records.test-helpers.ts';
+import { openSetUpDatabase, testApp } from './records.test-helpers.ts';
 
 /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -93,8 +93,7 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
   };
 
   beforeAll(async () => {
-    db = await engine.open();
-    modules = await setUpDatabase(db);
+    ({ db, modules } = await openSetUpDatabase(engine));
     app = testApp(db, modules, { actor: { userId: USER, organisationId: ORGANISATION } }).app;
   });
 

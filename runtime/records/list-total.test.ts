@@ -12,7 +12,7 @@ import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { fixtureBodies } from './fixture-bodies.test-helpers.ts';
 import type { ModulePlan } from './model/module-plan.ts';
-import { setUpDatabase, testApp } from './records.test-helpers.ts';
+import { openSetUpDatabase, testApp } from './records.test-helpers.ts';
 
 const SITES = '/api/modules/chiro_gites/site';
 
@@ -26,8 +26,9 @@ describe.each(runtimeEngines())('capped list total on $name', (engine) => {
   };
 
   beforeAll(async () => {
-    db = await engine.open();
-    const modules = await setUpDatabase(db);
+    const opened = await openSetUpDatabase(engine);
+    db = opened.db;
+    const modules = opened.modules;
     const actor = { userId: USER, organisationId: ORGANISATION };
     app = testApp(db, modules, { actor, totalCap: 1 }).app;
     const bodies = await fixtureBodies(db, modules.get('chiro_gites') as ModulePlan, chiroGites);

@@ -1,6 +1,7 @@
 /**
  * Test support for the record operations (not used by the runtime): a database with the core schema, the
- * four example modules (their generated SQL) and the reference rows of test/db; a Hono app mounting each
+ * four example modules (their generated SQL) and the reference rows of test/db (`openSetUpDatabase`
+ * copies a prepared one); a Hono app mounting each
  * example module's route table over `recordOperations`; and the test/db fixture rows as API bodies.
  */
 import { readFileSync } from 'node:fs';
@@ -15,8 +16,9 @@ import {
 } from '../../generators/sql/core/core-migrations.ts';
 import { generateSql } from '../../generators/sql/index.ts';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
-import type { Database as SeedDatabase } from '../../test/db/databases.ts';
 import { seedReference } from '../../test/db/seed.ts';
+import { EDGE } from '../../test/helpers/database-templates.ts';
+import type { RuntimeEngine } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { errorResponse, isHttpError } from './errors.ts';
 import { loadModulePlan } from './model/load-module.ts';
@@ -31,13 +33,11 @@ export const EXAMPLE_FOLDERS = [
   'oiseaux_points_ecoute',
 ].map((code) => ({ code, folder: new URL(`../../examples/${code}/generated/`, import.meta.url).pathname }));
 
-/** The seed's database interface over the runtime's. */
-const seedDb = (db: Database): SeedDatabase => ({
-  name: db.engine === 'pglite' ? 'pglite' : 'postgresql',
-  exec: (sql) => db.exec(sql),
-  query: async <Row>(sql: string, params: readonly unknown[] = []) => (await db.query<Row>(sql, params)).rows,
-  close: () => db.close(),
-});
+/** A protocol's module plan built here, as the generators would emit it (test/db's modules have no folder). */
+function prepareExtra(protocol: ResolvedProtocol): ModulePlan {
+  const schemas = Object.fromEntries(protocol.levels.map((l) => [l.key, buildLevelSchema(protocol, l)]));
+  return prepareModule(protocol, moduleModel(protocol), schemas);
+}
 
 /** Core migrations, the example modules (and `extra` protocols), reference rows; the module plans. */
 export async function setUpDatabase(
@@ -57,14 +57,33 @@ export async function setUpDatabase(
   for (const protocol of extra) {
     for (const file of generateSql(protocol, { specPath: `${protocol.code}.json` }))
       await db.exec(file.contents);
-    const schemas = Object.fromEntries(protocol.levels.map((l) => [l.key, buildLevelSchema(protocol, l)]));
-    modules.set(protocol.code, prepareModule(protocol, moduleModel(protocol), schemas));
+    modules.set(protocol.code, prepareExtra(protocol));
   }
   await seedReference(
-    seedDb(db),
+    db,
     [...modules.values()].map((m) => m.protocol),
   );
   return modules;
+}
+
+/**
+ * What `setUpDatabase(db, extra)` makes, on a database of its own: a copy of the prepared `reference`
+ * database when `extra` is at most test/db's edge-case module (the copy holds it either way, and the
+ * modules are recorded in suivi.module), else made here.
+ */
+export async function openSetUpDatabase(
+  engine: RuntimeEngine,
+  extra: readonly ResolvedProtocol[] = [],
+): Promise<{ db: Database; modules: Map<string, ModulePlan> }> {
+  if (extra.some((p) => JSON.stringify(p) !== JSON.stringify(EDGE))) {
+    const db = await engine.open();
+    return { db, modules: await setUpDatabase(db, extra) };
+  }
+  const db = await engine.openPrepared('reference');
+  const modules = new Map<string, ModulePlan>();
+  for (const { code, folder } of EXAMPLE_FOLDERS) modules.set(code, await loadModulePlan(folder));
+  for (const protocol of extra) modules.set(protocol.code, prepareExtra(protocol));
+  return { db, modules };
 }
 
 /** A Hono app with every example module's routes; HttpErrors answered, anything else a 500. */

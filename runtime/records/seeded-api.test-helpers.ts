@@ -5,20 +5,19 @@
  */
 import type { Hono } from 'hono';
 import { afterAll, beforeAll } from 'vitest';
-import { compileProtocol } from '../../protocol-specs/index.ts';
 import { amphibiensMares } from '../../test/db/fixtures/amphibiens-mares.ts';
 import { chiroGites } from '../../test/db/fixtures/chiro-gites.ts';
-import { EDGE_SPEC } from '../../test/db/fixtures/edge-cases.ts';
 import { floreQuadrats } from '../../test/db/fixtures/flore-quadrats.ts';
 import { oiseauxPointsEcoute } from '../../test/db/fixtures/oiseaux-points-ecoute.ts';
 import { ORGANISATION, USER } from '../../test/db/module-fixture.ts';
+import { EDGE } from '../../test/helpers/database-templates.ts';
 import type { RuntimeEngine } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { isHttpError } from './errors.ts';
 import { type FixtureBody, fixtureBodies } from './fixture-bodies.test-helpers.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import type { RecordOperations } from './operations.ts';
-import { setUpDatabase, testApp } from './records.test-helpers.ts';
+import { openSetUpDatabase, testApp } from './records.test-helpers.ts';
 
 export type Json = Record<string, unknown>;
 export interface Answer {
@@ -26,10 +25,6 @@ export interface Answer {
   readonly json: Json & Json[];
   readonly text: string;
 }
-
-const compiled = compileProtocol(EDGE_SPEC);
-if (!compiled.ok) throw new Error('EDGE_SPEC does not compile');
-const EDGE = compiled.protocol;
 
 export interface SeededApi {
   readonly db: Database;
@@ -106,8 +101,7 @@ export function seededApi(engine: RuntimeEngine): SeededApi {
   };
 
   beforeAll(async () => {
-    state.db = await engine.open();
-    state.modules = await setUpDatabase(state.db, [EDGE]);
+    ({ db: state.db, modules: state.modules } = await openSetUpDatabase(engine, [EDGE]));
     const actor = { userId: USER, organisationId: ORGANISATION };
     ({ app: state.app, operations: state.operations } = testApp(state.db, state.modules, { actor }));
     for (const fixture of [amphibiensMares, chiroGites, floreQuadrats, oiseauxPointsEcoute]) {

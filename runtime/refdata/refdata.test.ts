@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { importNomenclatures } from './nomenclatures.ts';
 import { createProgress } from './progress.ts';
 import { searchText } from './search-text.ts';
@@ -104,8 +103,7 @@ describe.each(runtimeEngines())('reference data on $name', (engine) => {
     (await db.query('SELECT * FROM ref.taxon WHERE cd_nom = $1', [cdNom])).rows[0] as Record<string, unknown>;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
+    db = await engine.openPrepared('migrated');
   });
   afterAll(async () => {
     await db?.close();

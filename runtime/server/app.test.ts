@@ -3,9 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules } from '../modules/load.ts';
 import { HttpError } from '../records/errors.ts';
 import { createApp } from './app.ts';
@@ -19,9 +17,7 @@ describe.each(runtimeEngines())('app on $name', (engine) => {
   const logged: unknown[] = [];
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('installed');
     app = createApp({ db, modules: await loadModules(db, FOLDERS), logError: (e) => logged.push(e) });
     // Routes a records layer would add, to exercise the shared error handler.
     app.get('/api/test/http-error', () => {

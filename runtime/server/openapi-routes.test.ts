@@ -7,9 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { createApp } from './app.ts';
 import { CORE_OPENAPI_PATH, coreOpenApi } from './core-openapi.ts';
@@ -38,9 +36,7 @@ describe.each(runtimeEngines())('OpenAPI routes on $name', (engine) => {
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('installed');
     modules = await loadModules(db, FOLDERS);
     app = createApp({ db, modules, logError: () => {} });
     await mountOpenApiRoutes(app, modules);

@@ -2,10 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { seedDemo } from '../demo/seed.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules } from '../modules/load.ts';
 import { createApp } from './app.ts';
 import { mountRecordApi } from './record-api.ts';
@@ -24,11 +21,8 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('demo');
     const modules = await loadModules(db, FOLDERS);
-    await seedDemo(db, modules);
     app = createApp({ db, modules, logError: () => {} });
     await mountRecordApi(app, db, modules);
     const login = await app.request(

@@ -3,11 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import { signIn } from '../auth/auth.test-helpers.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_FRAMEWORK, DEMO_ORGANISATIONS } from '../demo/demo-data.ts';
-import { seedDemo } from '../demo/seed.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
-import { installModule } from '../modules/install.ts';
 import { loadModules } from '../modules/load.ts';
 import { loadTaxrefLines } from '../refdata/taxref.ts';
 import { createApp } from './app.ts';
@@ -38,11 +35,8 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
   const names = async (query: string) => (await taxa(query)).map((t) => t.lb_nom);
 
   beforeAll(async () => {
-    db = await engine.open();
-    await migrate(db);
-    for (const folder of FOLDERS) await installModule(db, folder);
+    db = await engine.openPrepared('demo');
     const modules = await loadModules(db, FOLDERS);
-    await seedDemo(db, modules);
     // Names to check the order: a synonym and an accepted name of one genus, a vernacular-only match.
     await db.transaction((tx) =>
       loadTaxrefLines(tx, [

@@ -1,14 +1,14 @@
 /**
  * Smoke test of the start command as a user runs it: `npm start -- --data-dir <tmp>` on a free port,
  * waits for the URL line, reads /api/modules, stops it with SIGTERM and checks the lock is released. On
- * PostgreSQL too (a scratch database) when DATABASE_URL is set.
+ * PostgreSQL too when DATABASE_URL is set (a copy of a prepared database: test/helpers/database-templates.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scratchDatabase } from '../../test/helpers/engines.ts';
+import { preparedPostgres } from '../../test/helpers/engines.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const STARTUP_LIMIT = 100_000;
@@ -120,8 +120,10 @@ describe('npm start', () => {
     }
   });
 
+  // A first start's steps are the PGlite case's, and each runs on PostgreSQL in its own test file; here a
+  // database already migrated, with the modules and the demo seed, checks how npm start reaches PostgreSQL.
   it.runIf(databaseUrl)('does the same on PostgreSQL with DATABASE_URL', { timeout: 60_000 }, async () => {
-    const scratch = await scratchDatabase(databaseUrl!);
+    const scratch = await preparedPostgres(databaseUrl!, 'demo');
     try {
       const output = await smoke({ ...withoutDatabase, DATABASE_URL: scratch.url });
       expect(output).toMatch(/Starting Suivi on PostgreSQL /);

@@ -1,14 +1,16 @@
 /**
- * The real server and Debian's chromium for the browser tests: a fresh PGlite data dir restored from the
- * cached PostGIS template (or, when DATABASE_URL is set, a scratch PostgreSQL database of its own, so runs
- * never share records), one example module with the demo data, and a page with a grey map background (no
+ * The real server and Debian's chromium for the browser tests: a PGlite data dir of its own (or, when
+ * DATABASE_URL is set, a PostgreSQL database of its own, so runs never share records), restored from the
+ * prepared database holding the module and the demo seed (test/helpers/database-templates.ts) when there
+ * is one, one example module with the demo data, and a page with a grey map background (no
  * network here). `step` saves a screenshot of a failing step in test-results/.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { scratchDatabase } from '../../test/helpers/engines.ts';
+import { preparedDataDir, preparedPostgres, scratchDatabase } from '../../test/helpers/engines.ts';
+import type { TemplateName } from '../../test/helpers/template-names.ts';
 import { openPGlite } from '../db/pglite.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { EXAMPLES_ROOT } from '../modules/folders.ts';
@@ -16,6 +18,10 @@ import { type Started, startSuivi } from '../server/start.ts';
 import { ensureWebBuild, WEB_DIST } from './build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** The prepared database holding `module` alone and the demo seed, when there is one. */
+const demoTemplate = (module: string): TemplateName | undefined =>
+  module === 'amphibiens_mares' ? 'demo-amphibiens' : undefined;
 
 /** False (with the reason printed) without chromium; under CI=true a missing chromium is an error. */
 export function chromiumAvailable(testName: string): boolean {
@@ -46,9 +52,19 @@ export async function startBrowserApp(options: {
   await ensureWebBuild();
   lap('build');
   const dataDir = mkdtempSync(join(tmpdir(), `suivi-${options.prefix}-`));
-  await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
+  // The module installed with the demo seed already: the start only adds the demo records.
+  const template = demoTemplate(options.module);
+  const url = process.env.DATABASE_URL;
+  const scratch = url
+    ? template
+      ? await preparedPostgres(url, template)
+      : await scratchDatabase(url)
+    : undefined;
+  if (!scratch) {
+    if (template) await preparedDataDir(template, dataDir);
+    else await (await openPGlite({ dataDir, loadDataDir: await pgliteTemplate() })).close();
+  }
   lap('database');
-  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
   let server: Started | undefined;
   let browser: Browser | undefined;
   const close = async () => {

@@ -3,7 +3,7 @@
  * with which constraint), and what its views show. Rows are parameterised inserts; `{ wkt }` values go
  * through ST_GeomFromText, never into the SQL text.
  */
-import type { Database, DbFailure } from './databases.ts';
+import type { Database, DbFailure } from './rows-database.ts';
 
 export type SqlValue = string | number | boolean | null | readonly string[] | { readonly wkt: string };
 export type Row = Readonly<Record<string, SqlValue>>;

@@ -9,7 +9,6 @@ import {
   type ResolvedField,
   type ResolvedProtocol,
 } from '../../protocol-specs/index.ts';
-import type { Database } from './databases.ts';
 import { FRAMEWORK, id, ORGANISATION, USER } from './module-fixture.ts';
 
 /** A dataset no spec offers, for "not one of the datasets" cases. */
@@ -31,7 +30,12 @@ export function parseCsv(text: string): string[][] {
 const allFields = (p: ResolvedProtocol): ResolvedField[] =>
   p.levels.flatMap((l) => l.fields.flatMap((f) => [f, ...(f.kind === 'group' ? f.fields : [])]));
 
-export async function seedReference(db: Database, protocols: readonly ResolvedProtocol[]): Promise<void> {
+/** What the seed needs of a database: the runtime's and test/db's interfaces both have it. */
+export interface Inserter {
+  query(sql: string, params?: readonly unknown[]): Promise<unknown>;
+}
+
+export async function seedReference(db: Inserter, protocols: readonly ResolvedProtocol[]): Promise<void> {
   await db.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2)', [
     ORGANISATION,
     'Bretagne Vivante',

@@ -1,17 +1,15 @@
 /**
- * The SQL generator's output, executed: the core migrations, the four example modules and an edge-case
- * module are applied on PGlite + PostGIS (and PostgreSQL + PostGIS when DATABASE_URL is set); a valid row
- * goes into every table, each kind of constraint refuses a bad row under its documented name, and the
- * export and SINP views show what the rows hold.
+ * The SQL generator's output, executed: the core migrations, the four example modules (their generated
+ * folders, which generated-examples.test.ts keeps equal to the generator's output) and an edge-case module
+ * are applied on PGlite + PostGIS (and PostgreSQL + PostGIS when DATABASE_URL is set) once per content
+ * hash, in the `reference` template (test/helpers/database-templates.ts), which a failing statement fails
+ * to build; on a copy of it, a valid row goes into every table, each kind of constraint refuses a bad row
+ * under its documented name, and the export and SINP views show what the rows hold.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CORE_MIGRATIONS,
-  coreMigrationSql,
-  RECORD_MIGRATION_SQL,
-} from '../../generators/sql/core/core-migrations.ts';
-import { generateSql, schemaModel } from '../../generators/sql/index.ts';
+import { CORE_MIGRATIONS } from '../../generators/sql/core/core-migrations.ts';
+import { schemaModel } from '../../generators/sql/index.ts';
 import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { type Database, failureOf, testEngines } from './databases.ts';
 import { amphibiensMares } from './fixtures/amphibiens-mares.ts';
@@ -20,7 +18,6 @@ import { EDGE_SPEC, edgeCases } from './fixtures/edge-cases.ts';
 import { floreQuadrats } from './fixtures/flore-quadrats.ts';
 import { oiseauxPointsEcoute } from './fixtures/oiseaux-points-ecoute.ts';
 import { failingRow, insert, type ModuleFixture, mismatch } from './module-fixture.ts';
-import { seedReference } from './seed.ts';
 
 const EXAMPLES: readonly ModuleFixture[] = [amphibiensMares, chiroGites, floreQuadrats, oiseauxPointsEcoute];
 
@@ -37,12 +34,10 @@ const MODULES = [
   ...EXAMPLES.map((fixture) => ({
     fixture,
     protocol: compiled(read(fixture.code), fixture.code),
-    specPath: `examples/${fixture.code}/protocol.json`,
   })),
   {
     fixture: edgeCases,
     protocol: compiled(EDGE_SPEC, 'EDGE_SPEC'),
-    specPath: 'test/db/fixtures/edge-cases.ts',
   },
 ];
 
@@ -50,18 +45,8 @@ describe.each(testEngines())('generated SQL on $name', (engine) => {
   let db: Database;
 
   beforeAll(async () => {
-    db = await engine.open();
-    for (const migration of CORE_MIGRATIONS) {
-      await db.exec(coreMigrationSql(migration));
-      await db.query(RECORD_MIGRATION_SQL, [migration.id]);
-    }
-    for (const { protocol, specPath } of MODULES) {
-      for (const file of generateSql(protocol, { specPath })) await db.exec(file.contents);
-    }
-    await seedReference(
-      db,
-      MODULES.map((m) => m.protocol),
-    );
+    // The core migrations, the example modules' SQL, the edge-case module's and the reference rows.
+    db = await engine.openPrepared('reference');
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { runtimeEngines } from '../../../test/helpers/engines.ts';
 import type { Database } from '../../db/database.ts';
 import { qualified } from '../../db/database.ts';
 import type { ModulePlan } from '../model/module-plan.ts';
-import { setUpDatabase } from '../records.test-helpers.ts';
+import { openSetUpDatabase } from '../records.test-helpers.ts';
 import { orderBy } from './list-sql.ts';
 
 interface PlanNode {
@@ -25,8 +25,7 @@ describe.each(runtimeEngines())('list order indexes on $name', (engine) => {
   let modules: Map<string, ModulePlan>;
 
   beforeAll(async () => {
-    db = await engine.open();
-    modules = await setUpDatabase(db);
+    ({ db, modules } = await openSetUpDatabase(engine));
   });
 
   afterAll(async () => {
