@@ -29,25 +29,33 @@ async function selectedFiles(project: TestProject): Promise<string[]> {
 const USES_DATABASES = /helpers\/engines\.ts|db\/databases\.ts|\.test-helpers\.ts/;
 const USES_WEB_BUILD = /\.browser\.test\.ts$|^runtime\/server\/start\.test\.ts$/;
 
-async function prepareDatabases(): Promise<string> {
+/**
+ * Builds the missing templates. A failure (a broken migration, an unreachable server) is printed and not
+ * thrown: the files that need a template then build it themselves and report the error as their own
+ * failure, while the other files run.
+ */
+async function prepareDatabases(hash: string): Promise<void> {
   const started = performance.now();
-  const hash = templatesHash();
   const url = process.env.DATABASE_URL;
   const stores = [pgliteStore(hash), ...(url ? [postgresStore(url, hash)] : [])];
-  await Promise.all(
-    stores.map(async (store) => {
-      await store.prune(1);
-      const missing: TemplateName[] = [];
-      for (const name of TEMPLATE_NAMES) if (!(await store.has(name))) missing.push(name);
-      // The recipes load the spec compiler and the generators (~2 s): only when there is work.
-      if (missing.length === 0) return;
-      const { ensureTemplates } = await import('./helpers/database-templates.ts');
-      await ensureTemplates(store, missing);
-    }),
-  );
+  try {
+    await Promise.all(
+      stores.map(async (store) => {
+        await store.prune(1);
+        const missing: TemplateName[] = [];
+        for (const name of TEMPLATE_NAMES) if (!(await store.has(name))) missing.push(name);
+        // The recipes load the spec compiler and the generators (~2 s): only when there is work.
+        if (missing.length === 0) return;
+        const { ensureTemplates } = await import('./helpers/database-templates.ts');
+        await ensureTemplates(store, missing);
+      }),
+    );
+  } catch (error) {
+    console.error(`Could not prepare the test databases: ${(error as Error).message}`);
+    return;
+  }
   const seconds = (performance.now() - started) / 1000;
   if (seconds > 2) console.log(`Prepared the test databases in ${seconds.toFixed(1)} s (${hash}).`);
-  return hash;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -63,12 +71,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
+    const hash = templatesHash();
+    project.provide('suiviTemplatesHash', hash);
     const databases = files.some((f) => USES_DATABASES.test(readFileSync(join(ROOT, f), 'utf8')));
-    const [hash] = await Promise.all([
-      databases ? prepareDatabases() : undefined,
-      files.some((f) => USES_WEB_BUILD.test(f)) ? ensureWebBuild() : undefined,
+    await Promise.all([
+      databases ? prepareDatabases(hash) : undefined,
+      files.some((f) => USES_WEB_BUILD.test(f))
+        ? // A failed build is the browser tests' failure, which build again (and say why).
+          ensureWebBuild().catch((error: Error) =>
+            console.error(`Could not build the web app: ${error.message}`),
+          )
+        : undefined,
     ]);
-    if (hash) project.provide('suiviTemplatesHash', hash);
   } catch (error) {
     await stop();
     throw error;

@@ -5,9 +5,9 @@
  * parses them: the bench casts what it compares (`::int`, `to_char`) so both engines agree.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
 import { pgliteTemplate } from '../../runtime/db/pglite-template.ts';
+import { slimPostgis } from '../../runtime/db/postgis-bundle.ts';
 import type { Database } from '../../test/db/databases.ts';
 
 export const BENCH_DATABASE = 'suivi_bench';
@@ -54,7 +54,10 @@ export async function openPostgres(url: string, keep: boolean): Promise<BenchDat
 }
 
 export async function openPglite(): Promise<BenchDatabase> {
-  const pglite = await PGlite.create({ extensions: { postgis }, loadDataDir: await pgliteTemplate() });
+  const pglite = await PGlite.create({
+    extensions: { postgis: slimPostgis },
+    loadDataDir: await pgliteTemplate(),
+  });
   await pglite.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   const db: Database = {
     name: 'pglite',

@@ -4,8 +4,8 @@
  * are checked one after the other on one database (a PGlite costs seconds to start).
  */
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { pgliteTemplate } from '../../../runtime/db/pglite-template.ts';
+import { slimPostgis } from '../../../runtime/db/postgis-bundle.ts';
 
 interface Migration {
   readonly id: string;
@@ -29,7 +29,10 @@ export const moduleSql = (files: ReadonlyArray<{ path: string; contents: string 
 export async function openSqlChecker(): Promise<SqlChecker> {
   // Imported here: the core migrations belong to the SQL generator, and a report must still run without it.
   const core = (await import('../../../generators/sql/core/core-migrations.ts')) as CoreMigrations;
-  const db = await PGlite.create({ extensions: { postgis }, loadDataDir: await pgliteTemplate() });
+  const db = await PGlite.create({
+    extensions: { postgis: slimPostgis },
+    loadDataDir: await pgliteTemplate(),
+  });
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
   for (const migration of core.CORE_MIGRATIONS) await db.exec(core.coreMigrationSql(migration));
   return {
