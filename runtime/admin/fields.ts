@@ -31,9 +31,7 @@ export function requiredText(body: Body, key: string, max = 200): string {
   }
   if (value.trim().length > max)
     throw invalidField(key, 'too_long', `« ${key} » : ${max} caractères au plus.`);
-  // PostgreSQL text cannot hold NUL: refused here, or the database would turn it into a 500.
-  if (value.includes('\u0000'))
-    throw invalidField(key, 'invalid_character', `« ${key} » contient un caractère interdit (NUL).`);
+  // No NUL here: readObject (auth/request-body.ts) refuses one in any text of the body.
   return value.trim();
 }
 
@@ -54,9 +52,6 @@ export function password(body: Body, key = 'password'): string {
   if (value.length > MAX_PASSWORD_LENGTH) {
     throw invalidField(key, 'too_long', `« ${key} » : ${MAX_PASSWORD_LENGTH} caractères au plus.`);
   }
-  // The sign-in route refuses NUL (auth/request-body.ts): such a password could never be typed in.
-  if (value.includes('\u0000'))
-    throw invalidField(key, 'invalid_character', `« ${key} » contient un caractère interdit (NUL).`);
   return value;
 }
 

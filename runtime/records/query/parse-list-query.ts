@@ -1,8 +1,8 @@
 /**
  * Reading a list's query string (page, page_size, sort, typed filters `field[op]=`, bbox, q) and a
- * record's path id and `row_version`, once for every generated module. Each generated `api/routes.ts`
- * declares its levels' query specs as data and hands them here through its `Operations`; the names and
- * value types come from the same derivation as the OpenAPI parameters (`generators/api/list-query.ts`).
+ * record's path id and `row_version`, once for every module, against the level's query spec in the
+ * module model (route-handlers.ts hands it here); the names and value types come from the same
+ * derivation as the OpenAPI parameters (`generators/model/list-query.ts`).
  * Every problem of a request is reported at once, as a 400 `[{ path, code, message }]`.
  */
 import {
@@ -28,7 +28,7 @@ export interface SortTerm<S extends string = string> {
   readonly direction: 'asc' | 'desc';
 }
 
-/** What a level's lists accept, as a generated routes module declares it (`S` sortable, `F` filterable fields). */
+/** What a level's lists accept, as the module model declares it (`S` sortable, `F` filterable fields). */
 export interface QuerySpec<S extends string = string, F extends string = string> {
   readonly sort: readonly S[];
   readonly defaultSort: readonly SortTerm<S>[];
@@ -285,24 +285,3 @@ export function parseRowVersion(query: QueryString): { readonly row_version?: nu
     { path: queryPath('row_version'), code: 'query-value-invalid', message: 'row_version is a whole number' },
   ]);
 }
-
-interface QueryArgs<S extends string, F extends string> {
-  readonly level: string;
-  readonly spec: QuerySpec<S, F>;
-  readonly query: QueryString;
-}
-
-/**
- * The readers every generated `Operations` asks for; they need no request state, only their arguments.
- * Generic over the spec's field names, so a module's typed `Operations` accepts them as they are.
- */
-export const requestReaders = {
-  readListQuery: <S extends string, F extends string>(args: QueryArgs<S, F>): ParsedListQuery<S, F> =>
-    parseListQuery(args.level, args.spec, args.query),
-  readExportQuery: <S extends string, F extends string>(args: QueryArgs<S, F>): ParsedExportQuery<S, F> =>
-    parseExportQuery(args.level, args.spec, args.query),
-  readId: (request: { readonly params: Readonly<Record<string, string | undefined>> }): string =>
-    parseRecordId(request.params),
-  readRowVersion: (request: { readonly query: QueryString }): { readonly row_version?: number } =>
-    parseRowVersion(request.query),
-};
