@@ -13,7 +13,12 @@ export async function generateModule(
   for (const name of Object.keys(generators).sort()) {
     const generator = generators[name] as Generator;
     for (const file of await generator.generate(protocol, context)) {
-      files.push({ path: `${name}/${file.path}`, contents: file.contents, generator: name });
+      files.push({
+        path: `${name}/${file.path}`,
+        contents: file.contents,
+        generator: name,
+        ...(file.sql ? { sql: file.sql } : {}),
+      });
     }
   }
   const seen = new Set<string>();
@@ -22,5 +27,5 @@ export async function generateModule(
     seen.add(file.path);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...files.map(({ path, contents }) => ({ path, contents })), manifestFile(protocol, context, files)];
+  return [...files.map(({ generator: _, ...file }) => file), manifestFile(protocol, context, files)];
 }

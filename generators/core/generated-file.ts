@@ -3,7 +3,19 @@ export interface GeneratedFile {
   /** Path inside the module folder, with forward slashes, e.g. `sql/001-tables.sql`. */
   readonly path: string;
   readonly contents: string;
+  /** For SQL files: when install and upgrade run it (manifest.ts, SqlKind). Other files are only read. */
+  readonly sql?: SqlKind;
 }
+
+/**
+ * How the runtime runs a generated SQL file, by its kind in the manifest and never by its folder:
+ * - `install`: once, when the module is installed on an empty schema (tables, constraints, indexes);
+ * - `derived`: at install and again after every upgrade, the module's views dropped first: objects
+ *   derived from the tables (views, export views, triggers) that must be re-runnable;
+ * - `migration`: only by an upgrade, as its plan says (generated/migrations/).
+ * Files of one kind run in path order.
+ */
+export type SqlKind = 'install' | 'derived' | 'migration';
 
 export interface GeneratorContext {
   /** The spec file the module comes from, as the regenerate command names it (e.g. `examples/chiro_gites/protocol.json`). */

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { jsonText } from './banner.ts';
-import type { GeneratedFile, GeneratorContext } from './generated-file.ts';
+import type { GeneratedFile, GeneratorContext, SqlKind } from './generated-file.ts';
 
 /** Bumped when generated output changes for the same spec; recorded in every manifest. */
 export const GENERATOR_VERSION = '0.1.0';
@@ -17,6 +17,8 @@ export interface Manifest {
     readonly path: string;
     readonly sha256: string;
     readonly generator: string;
+    /** Present on SQL files the runtime runs (generated-file.ts, SqlKind). */
+    readonly sql?: SqlKind;
   }>;
 }
 
@@ -34,7 +36,12 @@ export function manifestFile(
     source: context.specPath,
     files: [...files]
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((f) => ({ path: f.path, sha256: sha256(f.contents), generator: f.generator })),
+      .map((f) => ({
+        path: f.path,
+        sha256: sha256(f.contents),
+        generator: f.generator,
+        ...(f.sql ? { sql: f.sql } : {}),
+      })),
   };
   return { path: MANIFEST_PATH, contents: jsonText(manifest) };
 }

@@ -5,6 +5,7 @@
  * model: loading this module costs the runtime no generator code.
  */
 
+export type { SqlKind } from '../core/generated-file.ts';
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
 export { IR_FILE } from '../ir/index.ts';

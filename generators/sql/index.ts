@@ -17,8 +17,8 @@ export function generateSql(protocol: ResolvedProtocol, context: GeneratorContex
   const model = schemaModel(protocol);
   const head = banner('sql', protocol, context);
   return [
-    { path: TABLES_FILE, contents: `${head}\n${renderTables(model)}` },
-    { path: VIEWS_FILE, contents: `${head}\n${renderViews(protocol, model)}` },
+    { path: TABLES_FILE, contents: `${head}\n${renderTables(model)}`, sql: 'install' },
+    { path: VIEWS_FILE, contents: `${head}\n${renderViews(protocol, model)}`, sql: 'derived' },
   ];
 }
 

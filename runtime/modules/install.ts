@@ -17,7 +17,13 @@ import type { Database, Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
 import { lockSchemaChanges } from '../db/migrate.ts';
 import { now } from '../db/sql-time.ts';
-import { type Manifest, type ModuleFolder, readModuleFolder, sameModule, sqlFiles } from './module-folder.ts';
+import {
+  installSqlFiles,
+  type Manifest,
+  type ModuleFolder,
+  readModuleFolder,
+  sameModule,
+} from './module-folder.ts';
 
 export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
 
@@ -52,7 +58,7 @@ async function hasData(tx: Queryable, schema: string): Promise<boolean> {
 
 async function applySql(tx: Queryable, module: ModuleFolder): Promise<void> {
   const code = module.manifest.protocol.code;
-  for (const path of sqlFiles(module)) {
+  for (const path of installSqlFiles(module)) {
     try {
       await tx.exec(module.files.get(path)!);
     } catch (error) {
@@ -106,7 +112,7 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
     return 'installed';
   }
   if (sameModule(installed, manifest)) return 'unchanged';
-  if (sameModule(installed, manifest, (path) => path.startsWith('sql/'))) {
+  if (sameModule(installed, manifest, (file) => file.sql !== undefined)) {
     await record(tx, manifest, true);
     return 'updated';
   }

@@ -5,9 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { MANIFEST_PATH, type Manifest, sha256 } from '../../generators/model/index.ts';
+import { MANIFEST_PATH, type Manifest, type SqlKind, sha256 } from '../../generators/model/index.ts';
 
 export type { Manifest };
+
+const SQL_KINDS: readonly unknown[] = ['install', 'derived', 'migration'] satisfies readonly SqlKind[];
 
 export class ModuleFolderError extends Error {
   constructor(
@@ -37,7 +39,12 @@ function checkShape(folder: string, value: unknown): Manifest {
     typeof m.protocol.label === 'string' &&
     typeof m.generatorVersion === 'string' &&
     Array.isArray(m.files) &&
-    m.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string');
+    m.files.every(
+      (f) =>
+        typeof f?.path === 'string' &&
+        typeof f.sha256 === 'string' &&
+        (f.sql === undefined || SQL_KINDS.includes(f.sql)),
+    );
   if (!ok) throw new ModuleFolderError(folder, `${MANIFEST_PATH} is not a Suivi module manifest`);
   return m as Manifest;
 }
@@ -77,18 +84,31 @@ export async function readModuleFolder(path: string): Promise<ModuleFolder> {
   return { folder, manifest, files };
 }
 
-/** The SQL files of a module, in the order they apply (001-tables, then 002-views). */
-export const sqlFiles = (module: ModuleFolder): string[] =>
-  [...module.files.keys()].filter((p) => p.startsWith('sql/') && p.endsWith('.sql')).sort();
+/** The SQL files of one kind the manifest lists, in path order (generators/core/generated-file.ts, SqlKind). */
+export const sqlFiles = (module: ModuleFolder, kind: SqlKind): string[] =>
+  module.manifest.files
+    .filter((f) => f.sql === kind)
+    .map((f) => f.path)
+    .sort();
+
+/** What a fresh install runs: every `install` file, then every `derived` one. */
+export const installSqlFiles = (module: ModuleFolder): string[] => [
+  ...sqlFiles(module, 'install'),
+  ...sqlFiles(module, 'derived'),
+];
 
 /**
  * Whether two manifests describe the same generated module. Compared field by field, not as text: a
  * manifest read back from jsonb has its keys reordered.
  */
-export function sameModule(a: Manifest, b: Manifest, only?: (path: string) => boolean): boolean {
+export function sameModule(
+  a: Manifest,
+  b: Manifest,
+  only?: (file: Manifest['files'][number]) => boolean,
+): boolean {
   const files = (m: Manifest) =>
     m.files
-      .filter((f) => only?.(f.path) ?? true)
+      .filter((f) => only?.(f) ?? true)
       .map((f) => `${f.path} ${f.sha256}`)
       .sort()
       .join('\n');
