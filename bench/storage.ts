@@ -14,7 +14,7 @@ import {
   CORE_MIGRATIONS,
   coreMigrationSql,
   RECORD_MIGRATION_SQL,
-} from '../generators/sql/core/core-migrations.ts';
+} from '../runtime/db/core-schema/core-migrations.ts';
 import type { Database } from '../test/db/databases.ts';
 import { seedReference } from '../test/db/seed.ts';
 import { exampleProtocol } from '../test/helpers/examples.ts';

@@ -1,7 +1,7 @@
 /**
  * The SQL generator: resolved protocol → table model (tables.ts) → `001-tables.sql`, and → views
  * (views/) → `002-views.sql`. The core schema every module relies on is not generated: it is the
- * hand-written migrations of core/. Conventions in README.md.
+ * hand-written migrations of runtime/db/core-schema/. Conventions in README.md.
  */
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';

@@ -4,7 +4,7 @@
  */
 import type { Body } from '../auth/request-body.ts';
 import { dbFailureOf } from '../db/errors.ts';
-import { conflict, HttpError, invalid } from '../records/errors.ts';
+import { conflict, HttpError, invalid } from '../http/errors.ts';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

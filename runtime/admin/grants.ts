@@ -9,7 +9,7 @@ import { PERMISSION_ACTIONS, type PermissionScope } from '../auth/permissions.ts
 import { type Body, readObject } from '../auth/request-body.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
-import { badRequest, HttpError, invalid } from '../records/errors.ts';
+import { badRequest, HttpError, invalid } from '../http/errors.ts';
 import { choice, invalidField, pathId, roleName, unique, uuidOrNull } from './fields.ts';
 
 const SCOPES: readonly PermissionScope[] = ['own', 'organisation', 'all'];

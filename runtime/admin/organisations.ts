@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { readObject } from '../auth/request-body.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
-import { HttpError } from '../records/errors.ts';
+import { HttpError } from '../http/errors.ts';
 import { pathId, requiredText, unique } from './fields.ts';
 
 /** Each organisation with its number of users. */

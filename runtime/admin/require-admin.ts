@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { requestSession } from '../auth/session.ts';
 import type { Account } from '../auth/store.ts';
-import { HttpError } from '../records/errors.ts';
+import { HttpError } from '../http/errors.ts';
 
 export const requireAdmin: MiddlewareHandler = async (c, next) => {
   adminOf(c);

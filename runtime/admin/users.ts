@@ -6,11 +6,11 @@
  */
 import type { Context, Hono } from 'hono';
 import { loginKey } from '../auth/login-throttle.ts';
+import { hashPassword } from '../auth/password.ts';
 import { type Body, readObject } from '../auth/request-body.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { conflict, HttpError } from '../records/errors.ts';
-import { hashPassword } from '../server/password.ts';
+import { conflict, HttpError } from '../http/errors.ts';
 import {
   boolean,
   has,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ROUTE_ACTIONS, ROUTE_OPERATIONS } from '../../generators/model/index.ts';
-import { isHttpError } from '../records/errors.ts';
+import { isHttpError } from '../http/errors.ts';
 import { ACTION_LETTERS, accessFor, PERMISSION_ACTIONS, type PermissionScope } from './permissions.ts';
 
 const actor = { userId: 'de300000-0000-4000-8000-000000000012', organisationId: null, isAdmin: false };

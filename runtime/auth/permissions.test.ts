@@ -1,7 +1,7 @@
 /** The access predicate of each scope, and the refusals, without a database. */
 import { describe, expect, it } from 'vitest';
+import { isHttpError } from '../http/errors.ts';
 import type { Actor } from '../records/access.ts';
-import { isHttpError } from '../records/errors.ts';
 import { accessFor, type Grants, type PermissionScope, scopeFor } from './permissions.ts';
 
 const USER = 'de300000-0000-4000-8000-000000000012';

@@ -9,8 +9,8 @@
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
+import { HttpError } from '../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../records/access.ts';
-import { HttpError } from '../records/errors.ts';
 
 /**
  * How grants store an action (suivi.permission.action) and the administration API names it:

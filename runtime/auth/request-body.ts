@@ -5,7 +5,7 @@
  * bodies may hold a NUL character: PostgreSQL cannot store one, and refuses a query that binds one.
  */
 import type { Context } from 'hono';
-import { HttpError, invalid } from '../records/errors.ts';
+import { HttpError, invalid } from '../http/errors.ts';
 import { readJsonBody } from '../records/json-body.ts';
 
 export type Body = Record<string, unknown>;

@@ -9,10 +9,10 @@
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Queryable } from '../db/database.ts';
-import { errorResponse, HttpError } from '../records/errors.ts';
-import { hashPassword, verifyPassword } from '../server/password.ts';
+import { errorResponse, HttpError } from '../http/errors.ts';
 import { clientAddress } from './client-address.ts';
 import { clearAttempts, LOGIN_THROTTLE, startAttempt, type ThrottleLimits } from './login-throttle.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import type { Grants } from './permissions.ts';
 import { readObject, text } from './request-body.ts';
 import { requestScheme } from './request-origin.ts';

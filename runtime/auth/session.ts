@@ -12,8 +12,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Queryable } from '../db/database.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Actor } from '../records/access.ts';
-import { HttpError } from '../records/errors.ts';
 import { type Grants, loadGrants } from './permissions.ts';
 import { isRequestOrigin } from './request-origin.ts';
 import { type Account, sessionAccount, tokenAccount } from './store.ts';

@@ -8,7 +8,6 @@
  */
 import type { Generated } from 'kysely';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { CORE_MIGRATIONS, coreMigrationSql } from '../../generators/sql/core/core-migrations.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import {
   CORE_COLUMNS,
@@ -18,6 +17,7 @@ import {
   readCoreCatalog,
 } from './core-columns.ts';
 import { type CoreDatabase, coreDb, type SessionTable } from './core-database.ts';
+import { CORE_MIGRATIONS, coreMigrationSql } from './core-schema/core-migrations.ts';
 import type { Database, Queryable } from './database.ts';
 import { kyselyOver } from './kysely-dialect.ts';
 import { migrate } from './migrate.ts';

@@ -1,5 +1,5 @@
 /**
- * Applies the core schema migrations (generators/sql/core) not yet recorded in suivi.schema_migration,
+ * Applies the core schema migrations (runtime/db/core-schema) not yet recorded in suivi.schema_migration,
  * in order, each in its own transaction with its record: a failed migration leaves nothing behind, and
  * running migrate again resumes where it stopped.
  */
@@ -8,7 +8,7 @@ import {
   type CoreMigration,
   coreMigrationSql,
   RECORD_MIGRATION_SQL,
-} from '../../generators/sql/core/core-migrations.ts';
+} from './core-schema/core-migrations.ts';
 import type { Database, Queryable } from './database.ts';
 
 /**

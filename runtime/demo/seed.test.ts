@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINP_NOMENCLATURES } from '../../protocol-specs/index.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
-import { hashPassword, verifyPassword } from '../server/password.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import { demoDatasets, seedDemo } from './seed.ts';
 

@@ -11,12 +11,12 @@ import type { ResolvedField, ResolvedProtocol, ResolvedVocabulary } from '../../
 // its schemas), ~0.75 s of every start for one constant.
 import { SINP_NOMENCLATURES } from '../../protocol-specs/standard/sinp-nomenclatures.ts';
 import { seedDemoGrants } from '../auth/demo-grants.ts';
+import { hashPassword } from '../auth/password.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { loadTaxrefLines } from '../refdata/taxref.ts';
 import { upsertVocabularies, type VocabularyInput } from '../refdata/vocabularies.ts';
-import { hashPassword } from '../server/password.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_FRAMEWORK,

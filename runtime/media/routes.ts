@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessFor, requestSession, scopeFor } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
-import { HttpError } from '../records/errors.ts';
+import { HttpError } from '../http/errors.ts';
 import type { ModulePlan } from '../records/model/module-plan.ts';
 import { detectMediaType, UPLOADABLE_TYPES } from './detect-type.ts';
 import { downloadHeaders, etagOf } from './download-headers.ts';

@@ -5,9 +5,9 @@
  */
 import { IR_FILE, MODEL_PATH, type ModuleModel } from '../../generators/model/index.ts';
 import type { Labels, ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { deepFreeze } from '../../protocol-specs/util/deep-freeze.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
-import { deepFreeze } from './deep-freeze.ts';
 import { type Manifest, type ModuleFolder, readModuleFolder, sameModule } from './module-folder.ts';
 
 export type JsonObject = { readonly [key: string]: unknown };

@@ -8,7 +8,7 @@
  */
 import type { FilterOp, HttpMethod, RouteOperation } from '../../generators/model/index.ts';
 
-export type { ApiError } from './errors.ts';
+export type { ApiError } from '../http/errors.ts';
 
 /** One module's types, as its generated `api/routes.ts` declares them (`ModuleApi`). */
 export interface ModuleTypes {

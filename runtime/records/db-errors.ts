@@ -4,7 +4,7 @@
  * exception (22xxx) or a PostGIS refusal to the field whose bound value the message quotes.
  */
 import type { ConstraintKind } from '../../generators/model/index.ts';
-import { badRequest, conflict, type HttpError, invalid } from './errors.ts';
+import { badRequest, conflict, type HttpError, invalid } from '../http/errors.ts';
 import type { FieldTarget } from './model/constraint-map.ts';
 import type { LevelPlan } from './model/module-plan.ts';
 import { worded } from './validate/messages.ts';

@@ -3,8 +3,7 @@
  * validation (schema, rules, parents), the errors they throw and the contract generated modules type
  * them with. See README.md.
  */
-export { type AccessScope, type Action, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
-export type * from './contract.ts';
+
 export {
   type ApiError,
   badRequest,
@@ -14,7 +13,9 @@ export {
   invalid,
   isHttpError,
   notFound,
-} from './errors.ts';
+} from '../http/errors.ts';
+export { type AccessScope, type Action, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
+export type * from './contract.ts';
 export { loadModulePlan } from './model/load-module.ts';
 export { type LevelPlan, type LevelSchemas, type ModulePlan, prepareModule } from './model/module-plan.ts';
 export { mountModuleRoutes, type OperationsFor } from './mount.ts';

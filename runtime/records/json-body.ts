@@ -8,7 +8,7 @@
  *    checks, comparisons, `JSON.stringify`) is: 5,000 levels of `[` in 10 kB would exhaust the stack.
  */
 import type { Context } from 'hono';
-import { HttpError, invalid } from './errors.ts';
+import { HttpError, invalid } from '../http/errors.ts';
 
 /** Deepest nesting accepted; a record's deepest value (a group row's multipolygon) nests 8 levels. */
 export const MAX_JSON_DEPTH = 64;

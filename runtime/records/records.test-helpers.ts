@@ -9,18 +9,18 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { buildLevelSchema } from '../../generators/forms/level-schema.ts';
 import { moduleModel } from '../../generators/model/build.ts';
-import {
-  CORE_MIGRATIONS,
-  coreMigrationSql,
-  RECORD_MIGRATION_SQL,
-} from '../../generators/sql/core/core-migrations.ts';
 import { generateSql } from '../../generators/sql/index.ts';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { seedReference } from '../../test/db/seed.ts';
 import { EDGE } from '../../test/helpers/database-templates.ts';
 import type { RuntimeEngine } from '../../test/helpers/engines.ts';
+import {
+  CORE_MIGRATIONS,
+  coreMigrationSql,
+  RECORD_MIGRATION_SQL,
+} from '../db/core-schema/core-migrations.ts';
 import type { Database } from '../db/database.ts';
-import { errorResponse, isHttpError } from './errors.ts';
+import { errorResponse, isHttpError } from '../http/errors.ts';
 import { loadModulePlan } from './model/load-module.ts';
 import { type ModulePlan, prepareModule } from './model/module-plan.ts';
 import { mountModuleRoutes } from './mount.ts';

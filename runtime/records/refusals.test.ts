@@ -10,7 +10,7 @@ import { BRIDGE, CAVE, SUMMER_VISIT } from '../../test/db/fixtures/chiro-gites.d
 import { CAMPAIGN, CONTROL, MANAGED, READING } from '../../test/db/fixtures/flore-quadrats.data.ts';
 import { id, ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
-import { errorResponse, isHttpError } from './errors.ts';
+import { errorResponse, isHttpError } from '../http/errors.ts';
 import { loadModulePlan } from './model/load-module.ts';
 import { mountModuleRoutes } from './mount.ts';
 import { recordOperations } from './operations.ts';

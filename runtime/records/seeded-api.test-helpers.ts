@@ -13,7 +13,7 @@ import { ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { EDGE } from '../../test/helpers/database-templates.ts';
 import type { RuntimeEngine } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
-import { isHttpError } from './errors.ts';
+import { isHttpError } from '../http/errors.ts';
 import { type FixtureBody, fixtureBodies } from './fixture-bodies.test-helpers.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import type { RecordOperations } from './operations.ts';

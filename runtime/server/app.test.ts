@@ -3,9 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
+import { HttpError } from '../http/errors.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules } from '../modules/load.ts';
-import { HttpError } from '../records/errors.ts';
 import { createApp } from './app.ts';
 import type { ModuleSummary } from './module-summary.ts';
 

@@ -3,7 +3,7 @@
  * are added to it by the records layer; this file holds what every route shares: the module list, the
  * health check, one error handler, JSON 404s under /api and the placeholder page at `/`.
  *
- * Errors: every route throws `HttpError` (runtime/records/errors.ts: status, machine code, problems
+ * Errors: every route throws `HttpError` (runtime/http/errors.ts: status, machine code, problems
  * `[{ path, code, message }]`); the body is the problem list, as the generated OpenAPI `Errors` schema
  * says. Anything else becomes a 500 whose body says nothing about the internals (the log has them).
  */
@@ -13,9 +13,9 @@ import { HTTPException } from 'hono/http-exception';
 import { mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
+import { errorResponse, HttpError } from '../http/errors.ts';
 import { isUploadRequest, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { errorResponse, HttpError } from '../records/errors.ts';
 import { HOME_PAGE } from './home-page.ts';
 import { moduleSummary } from './module-summary.ts';
 import { mountFormsApi, mountWebApp } from './web-app.ts';

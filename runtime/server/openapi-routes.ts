@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { HttpError } from '../records/errors.ts';
 import { CORE_OPENAPI_PATH, coreOpenApi } from './core-openapi.ts';
 
 export const OPENAPI_FILE = 'openapi/openapi.json';

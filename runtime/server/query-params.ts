@@ -2,8 +2,9 @@
  * Query-string parameters of the reference-data routes: every malformed one is collected as a
  * `{ path: '/query/<name>', code, message }` problem, and `check` answers them all in one 400.
  */
+
+import { type ApiError, badRequest } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { type ApiError, badRequest } from '../records/errors.ts';
 
 export type Query = Readonly<Record<string, string | undefined>>;
 

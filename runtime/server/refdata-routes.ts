@@ -14,8 +14,8 @@ import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { requireAccount } from '../auth/index.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
+import { type ApiError, HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { type ApiError, HttpError } from '../records/errors.ts';
 import {
   check,
   escapeLike,

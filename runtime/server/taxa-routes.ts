@@ -14,8 +14,8 @@ import type { Hono } from 'hono';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { Database } from '../db/database.ts';
 import { ident } from '../db/database.ts';
+import type { ApiError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import type { ApiError } from '../records/errors.ts';
 import { searchText } from '../refdata/search-text.ts';
 import {
   check,

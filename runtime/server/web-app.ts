@@ -7,8 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { isValidatedLevel } from '../../protocol-specs/index.ts';
+import { HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { HttpError } from '../records/errors.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORE_MIGRATIONS } from '../../generators/sql/core/core-migrations.ts';
 import { schemaModel } from '../../generators/sql/index.ts';
 import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { CORE_MIGRATIONS } from '../../runtime/db/core-schema/core-migrations.ts';
 import { type Database, failureOf, testEngines } from './databases.ts';
 import { amphibiensMares } from './fixtures/amphibiens-mares.ts';
 import { chiroGites } from './fixtures/chiro-gites.ts';

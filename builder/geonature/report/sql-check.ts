@@ -28,7 +28,7 @@ export const moduleSql = (files: ReadonlyArray<{ path: string; contents: string 
 
 export async function openSqlChecker(): Promise<SqlChecker> {
   // Imported here: the core migrations belong to the SQL generator, and a report must still run without it.
-  const core = (await import('../../../generators/sql/core/core-migrations.ts')) as CoreMigrations;
+  const core = (await import('../../../runtime/db/core-schema/core-migrations.ts')) as CoreMigrations;
   const db = await PGlite.create({
     extensions: { postgis: slimPostgis },
     loadDataDir: await pgliteTemplate(),

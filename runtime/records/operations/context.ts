@@ -3,8 +3,8 @@
  * see, and the clock rules read. Built per request by `recordOperations`.
  */
 import type { Database } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../access.ts';
-import { notFound } from '../errors.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
 import type { SqlParams } from '../sql/params.ts';
 import type { Clock } from '../validate/rule-context.ts';

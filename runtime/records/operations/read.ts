@@ -3,8 +3,8 @@
  * child level under one record. Every query carries the access predicate of `read`.
  */
 import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
 import type { Action } from '../access.ts';
-import { notFound } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { type ListQuery, listConditions, orderBy } from '../query/list-sql.ts';
 import { type ApiRecord, readRecords, whereSql } from '../read/read-records.ts';

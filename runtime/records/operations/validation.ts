@@ -10,7 +10,7 @@ import {
   VALIDATION_VOCABULARY,
 } from '../../../protocol-specs/index.ts';
 import { type Queryable, qualified } from '../../db/database.ts';
-import { type ApiError, invalid, isHttpError, notFound } from '../errors.ts';
+import { type ApiError, invalid, isHttpError, notFound } from '../../http/errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ApiRecord } from '../read/read-records.ts';
 import { SqlParams } from '../sql/params.ts';

@@ -5,8 +5,8 @@
  * 409/422 naming the field (db-errors.ts).
  */
 import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { conflict, isHttpError, notFound } from '../../http/errors.ts';
 import { writeError } from '../db-errors.ts';
-import { conflict, isHttpError, notFound } from '../errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ApiRecord } from '../read/read-records.ts';
 import type { SqlParams } from '../sql/params.ts';

@@ -7,7 +7,7 @@
 
 import type { ColumnType } from '../../../generators/model/index.ts';
 import { ident, qualified } from '../../db/database.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest } from '../../http/errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ValueStore } from '../model/record-shape.ts';
 import { SQL_TYPES } from '../sql/column-sql.ts';

@@ -9,7 +9,7 @@ import { QUERY_SPECS as flore } from '../../../examples/flore_quadrats/generated
 import { QUERY_SPECS as oiseaux } from '../../../examples/oiseaux_points_ecoute/generated/api/routes.ts';
 import { levelQuery, querySpec } from '../../../generators/model/list-query.ts';
 import { exampleProtocol } from '../../../test/helpers/examples.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import {
   type FilterParamSpec,
   parseExportQuery,

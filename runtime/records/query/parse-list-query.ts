@@ -13,7 +13,7 @@ import {
   MAX_PAGE_SIZE,
   TIME_PATTERN,
 } from '../../../generators/model/index.ts';
-import { type ApiError, badRequest } from '../errors.ts';
+import { type ApiError, badRequest } from '../../http/errors.ts';
 import type { FilterValue } from './list-sql.ts';
 
 /** One filter parameter (`visit_date_min[gte]`): the column, the operation, how its value is read. */

@@ -3,7 +3,7 @@
  * plus 200.` The code stays the machine-readable part; the message is for people.
  */
 import type { Labels, ResolvedField, ResolvedLevel } from '../../../protocol-specs/index.ts';
-import type { ApiError } from '../errors.ts';
+import type { ApiError } from '../../http/errors.ts';
 import type { Violation } from './violation.ts';
 
 const TYPES: Readonly<Record<string, string>> = {

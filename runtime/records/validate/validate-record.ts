@@ -10,8 +10,8 @@
  */
 import { SERVER_COLUMNS, VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
 import type { Queryable } from '../../db/database.ts';
+import { invalid } from '../../http/errors.ts';
 import type { AccessScope } from '../access.ts';
-import { invalid } from '../errors.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
 import type { RecordWrite } from '../write/record-row.ts';
 import { emptyAsNull, setOwn } from './field-values.ts';

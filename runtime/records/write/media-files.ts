@@ -9,8 +9,8 @@
  */
 import type { MediaField } from '../../../protocol-specs/index.ts';
 import type { Queryable } from '../../db/database.ts';
+import { invalid } from '../../http/errors.ts';
 import type { Actor } from '../access.ts';
-import { invalid } from '../errors.ts';
 import { mediaFrom, mediaTables } from '../model/media-tables.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { RecordShape } from '../model/record-shape.ts';
