@@ -119,6 +119,27 @@ export interface ModuleTable {
   /** The module folder's manifest.json (modules/module-folder.ts `Manifest`: the database does not check it). */
   manifest: Jsonb<object>;
   installed_at: Generated<Timestamptz>;
+  /** The suivi.module_version row this module serves; null if installed before 0007. */
+  version_id: number | null;
+}
+
+/** How a module version arrived (0007-module-versions.sql). */
+export type ModuleVersionChange = 'install' | 'reinstall' | 'update' | 'upgrade';
+
+export interface ModuleVersionTable {
+  id: GeneratedAlways<number>;
+  code: string;
+  version: number;
+  generator_version: string;
+  content_hash: string;
+  spec: Jsonb<object> | null;
+  ir: Jsonb<object>;
+  /** Every file of the generated folder by manifest path, manifest.json included. */
+  files: Jsonb<Record<string, string>>;
+  change: ModuleVersionChange;
+  plan: Jsonb<object> | null;
+  installed_by: string | null;
+  installed_at: Generated<Timestamptz>;
 }
 
 export interface DeletionLogTable {
@@ -217,6 +238,7 @@ export interface CoreDatabase {
   'suivi.acquisition_framework': AcquisitionFrameworkTable;
   'suivi.dataset': DatasetTable;
   'suivi.module': ModuleTable;
+  'suivi.module_version': ModuleVersionTable;
   'suivi.deletion_log': DeletionLogTable;
   'suivi.session': SessionTable;
   'suivi.api_token': ApiTokenTable;
