@@ -4,10 +4,10 @@
  * (`migrations/NNNN-v<from>-to-v<to>.json`, its SQL rendered for review in the `.sql` next to it) and
  * read by the runtime's upgrade (runtime/modules/upgrade.ts), which runs it in ONE transaction.
  */
+import type { ChangeClass } from '../../protocol-specs/evolution/change-class.ts';
 import type { Labels } from '../../protocol-specs/index.ts';
 
-/** What a change does to the data already collected (docs/migrations.md explains each class). */
-export type ChangeClass = 'metadata' | 'additive' | 'data_dependent' | 'destructive' | 'rename';
+export type { ChangeClass };
 
 /** The rows a data-dependent step would refuse: counted (and sampled) before the step runs. */
 export interface DataCheck {
