@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Manifest, sha256 } from '../../generators/core/manifest.ts';
+import { GENERATOR_VERSION, type Manifest, sha256 } from '../../generators/core/manifest.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
@@ -154,7 +154,9 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     );
     const error = await installModule(db, CHIRO).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModuleInstallError);
-    expect((error as Error).message).toContain('version 2 (generator 0.1.0) is installed and holds data');
+    expect((error as Error).message).toContain(
+      `version 2 (generator ${GENERATOR_VERSION}) is installed and holds data`,
+    );
     expect((error as Error).message).toContain('migrations arrive with the migration generator');
     expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
     expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(
