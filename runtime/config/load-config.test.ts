@@ -1,13 +1,12 @@
 /**
  * Finding suivi.config.json and loading its generators: clear errors for a missing config, a missing
- * module, a module that is not a generator; `suivi generate --config` prints them without a stack trace.
- * And the runtime's check of a manifest against the config.
+ * module, a module that is not a generator (builder/cli/generate-config.test.ts: how the CLI prints
+ * them). And the runtime's check of a manifest against the config.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../../builder/cli/run-cli.test-helpers.ts';
 import type { Manifest } from '../../generators/model/index.ts';
 import { ConfigError, findSuiviConfig, loadCustomGenerators } from './load-config.ts';
 import { checkModuleGenerators, ModuleGeneratorsError } from './module-generators.ts';
@@ -69,34 +68,6 @@ describe('findSuiviConfig and loadCustomGenerators', () => {
       ),
     });
     await expect(loadCustomGenerators(broken)).rejects.toThrow(/generator "broken": .* could not be loaded/);
-  });
-});
-
-describe('suivi generate --config', () => {
-  const spec = 'examples/extension-demo/nichoirs/protocol.json';
-
-  it('prints a config mistake as one line and exits 1, writing nothing', async () => {
-    const root = project('cli', { generators: { sql: './x.ts' } });
-    const out = join(dir, 'cli-out');
-    const result = await cli('generate', spec, '--out', out, '--config', join(root, 'suivi.config.json'));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `${join(root, 'suivi.config.json')}: generator "sql" is a built-in generator and cannot be replaced: choose another name (built-in: api, dictionary, forms, ir, model, openapi, sql, types)\n`,
-    );
-    const missing = await cli('generate', spec, '--out', out, '--config', join(dir, 'none.json'));
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`${join(dir, 'none.json')}: cannot read the config file\n`);
-  });
-
-  it('adds the custom generator’s files, in its folder and the manifest', async () => {
-    const root = project('cli-good', { generators: { hello: './hello.mjs' } }, { 'hello.mjs': GOOD });
-    const out = join(dir, 'cli-good-out');
-    const result = await cli('generate', spec, '--out', out, '--config', join(root, 'suivi.config.json'));
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const manifest = (await import(join(out, 'manifest.json'), { with: { type: 'json' } }))
-      .default as Manifest;
-    expect(manifest.files.find((f) => f.generator === 'hello')).toMatchObject({ path: 'hello/hello.txt' });
   });
 });
 

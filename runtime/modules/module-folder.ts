@@ -133,3 +133,11 @@ export function sameModule(
     files(a) === files(b)
   );
 }
+
+/**
+ * Whether two manifests describe the same tables: the same protocol version and the same SQL files. The
+ * generator version is left out: it moves with any change of output (a type, a form: docs/generators.md),
+ * and a module holding data must not need a migration for SQL that did not change.
+ */
+export const sameSchema = (a: Manifest, b: Manifest): boolean =>
+  sameModule(a, { ...b, generatorVersion: a.generatorVersion }, (file) => file.sql !== undefined);

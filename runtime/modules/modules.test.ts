@@ -26,7 +26,7 @@ afterAll(() => {
 /** A copy of the chiro_gites folder with edits, its manifest updated to match (unless `stale`). */
 function variant(
   edits: Record<string, (text: string) => string>,
-  options: { version?: number; stale?: boolean } = {},
+  options: { version?: number; stale?: boolean; generatorVersion?: string } = {},
 ): string {
   const folder = mkdtempSync(join(tmpdir(), 'suivi-module-'));
   made.push(folder);
@@ -41,7 +41,8 @@ function variant(
     return options.stale ? f : { ...f, sha256: sha256(contents) };
   });
   const protocol = { ...manifest.protocol, version: options.version ?? manifest.protocol.version };
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, protocol, files }, null, 2));
+  const generatorVersion = options.generatorVersion ?? manifest.generatorVersion;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, protocol, generatorVersion, files }, null, 2));
   return folder;
 }
 
@@ -137,6 +138,23 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     await expect(loadModules(db, [CHIRO])).rejects.toThrow(ModuleLoadError);
     expect((await installModule(db, CHIRO)).status).toBe('updated');
     expect((await loadModules(db, [CHIRO])).map((m) => m.code)).toEqual(['chiro_gites']);
+  });
+
+  it('updates the record when the generator version moved but the SQL did not, even with data', async () => {
+    await db.query(
+      "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type) VALUES (ST_GeomFromText('POINT(5 45)', 4326), 'Grange', 'BUILDING')",
+    );
+    const folder = variant(
+      { 'types/chiro_gites.ts': (t) => `${t}// a type changed\n` },
+      { generatorVersion: '99.0.0' },
+    );
+    expect((await installModule(db, folder)).status).toBe('updated');
+    expect(
+      (await db.query('SELECT generator_version FROM suivi.module WHERE code = $1', ['chiro_gites'])).rows,
+    ).toEqual([{ generator_version: '99.0.0' }]);
+    expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
+    expect((await installModule(db, CHIRO)).status).toBe('updated');
+    await db.query('DELETE FROM chiro_gites.site');
   });
 
   it('recreates an empty module whose schema changed, and refuses once it holds data', async () => {
