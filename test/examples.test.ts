@@ -1,5 +1,5 @@
 /** The example protocols compile cleanly and, together, exercise every field kind and constraint slot. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   compileProtocol,
@@ -13,7 +13,8 @@ import { FIELD_KINDS } from '../protocol-specs/schema/field-schemas.ts';
 
 const root = new URL('../examples/', import.meta.url);
 const codes = readdirSync(root, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'demo-data')
+  // A protocol folder holds protocol.json (demo-data and extension-demo hold none at their root).
+  .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/protocol.json`, root)))
   .map((e) => e.name)
   .sort();
 const specs = codes.map((code) => ({

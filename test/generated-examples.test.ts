@@ -26,6 +26,20 @@ describe('generated example modules', () => {
     expect(result.code).toBe(0);
   });
 
+  it('examples/extension-demo/nichoirs/generated is up to date, its custom generator included', async () => {
+    const result = await cli(
+      'generate',
+      'examples/extension-demo/nichoirs/protocol.json',
+      '--config',
+      'examples/extension-demo/suivi.config.json',
+      '--out',
+      'examples/extension-demo/nichoirs/generated',
+      '--check',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('--check notices a stale file and generate repairs it', async () => {
     const out = join(temp, 'amphibiens_mares');
     const spec = 'examples/amphibiens_mares/protocol.json';

@@ -2,7 +2,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
 import { generateModule } from '../../generators/module.ts';
+import { GENERATORS } from '../../generators/registry.ts';
 import { compileProtocol, loadJsonText } from '../../protocol-specs/index.ts';
+import { ConfigError, findSuiviConfig, loadCustomGenerators } from '../../runtime/config/load-config.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -12,6 +14,8 @@ export interface GenerateCommandOptions {
   readonly out: string;
   /** Compare with what is on disk instead of writing; stale or missing files make it fail. */
   readonly check: boolean;
+  /** A `suivi.config.json` of custom generators; without it, the current directory's, if any. */
+  readonly config?: string;
   readonly stdout: Output;
   readonly stderr: Output;
 }
@@ -38,8 +42,22 @@ export async function generateCommand(specFile: string, options: GenerateCommand
   }
   // The banner and manifest name the spec by a stable, relative, slash-separated path: output must not depend on the machine.
   const specPath = relative(process.cwd(), specFile).split(sep).join('/');
-  const files = await generateModule(result.protocol, { specPath });
+  const generators = await withCustomGenerators(options);
+  if (!generators) return 1;
+  const files = await generateModule(result.protocol, { specPath }, generators);
   return options.check ? check(files, options) : write(files, options);
+}
+
+/** The built-in generators and the config's; undefined (and the reason on stderr) when the config is wrong. */
+async function withCustomGenerators(options: GenerateCommandOptions) {
+  try {
+    const config = await findSuiviConfig(options.config === undefined ? {} : { configFile: options.config });
+    return { ...GENERATORS, ...(await loadCustomGenerators(config)) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    options.stderr.write(`${error.message}\n`);
+    return undefined;
+  }
 }
 
 async function check(

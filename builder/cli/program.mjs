@@ -74,11 +74,17 @@ export async function runCli(argv, io) {
     .argument('<spec>', 'the protocol spec file')
     .requiredOption('--out <dir>', 'the module folder to write')
     .option('--check', 'compare with the folder instead of writing; exit 1 when stale')
+    .option('--config <file>', 'custom generators (default: ./suivi.config.json when it exists)')
     .action(
       run(
         () => import('./generate-command.ts'),
         (m, spec, options) =>
-          m.generateCommand(spec, { out: options.out, check: options.check === true, ...streams }),
+          m.generateCommand(spec, {
+            out: options.out,
+            check: options.check === true,
+            ...(options.config ? { config: options.config } : {}),
+            ...streams,
+          }),
       ),
     );
 

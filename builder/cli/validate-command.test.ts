@@ -1,10 +1,11 @@
 /** `suivi validate` as a user runs it, called in-process. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.test-helpers.ts';
 
-const EXAMPLES = readdirSync(new URL('../../examples', import.meta.url), { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'demo-data')
+const root = new URL('../../examples/', import.meta.url);
+const EXAMPLES = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/protocol.json`, root)))
   .map((e) => `examples/${e.name}/protocol.json`);
 
 describe('suivi validate', () => {

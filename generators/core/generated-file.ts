@@ -13,7 +13,8 @@ export interface GeneratedFile {
  * - `derived`: at install and again after every upgrade, the module's views dropped first: objects
  *   derived from the tables (views, export views, triggers) that must be re-runnable;
  * - `migration`: only by an upgrade, as its plan says (generated/migrations/).
- * Files of one kind run in path order.
+ * Files of one kind run in path order, the built-in generators' first, then those of custom generators
+ * (suivi.config.json), which build on the module's tables.
  */
 export type SqlKind = 'install' | 'derived' | 'migration';
 

@@ -2,7 +2,7 @@
  * Test support shared by the forms and types suites: the example protocols, compiled, and a valid sample
  * record for any level, built from the IR (so every level of every example is exercised, not a few).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import {
   compileProtocol,
   type FieldKind,
@@ -26,7 +26,7 @@ export interface Example {
 const root = new URL('../../examples/', import.meta.url);
 
 export const EXAMPLES: readonly Example[] = readdirSync(root, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'demo-data')
+  .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/protocol.json`, root)))
   .map((e) => e.name)
   .sort()
   .map((code) => {

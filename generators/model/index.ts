@@ -1,11 +1,20 @@
 /**
  * What the runtime uses of the generators, and all of it (a dependency rule checks that nothing else is
  * imported): the module model's types (`model/model.json`), the paths of a module folder's files, and
- * the few constants and rules the generated files and the runtime must share. Nothing here builds a
+ * the few constants and rules the generated files and the runtime must share, and the config file of
+ * custom generators (its reading, not the generators' code). Nothing here builds a
  * model: loading this module costs the runtime no generator code.
  */
 
-export type { SqlKind } from '../core/generated-file.ts';
+export { BUILTIN_GENERATOR_NAMES, isBuiltinGenerator } from '../builtin-names.ts';
+export {
+  asGenerator,
+  CONFIG_FILE,
+  ConfigError,
+  parseSuiviConfig,
+  type SuiviConfig,
+} from '../config/suivi-config.ts';
+export type { GeneratedFile, Generator, GeneratorContext, SqlKind } from '../core/generated-file.ts';
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
 export { IR_FILE } from '../ir/index.ts';

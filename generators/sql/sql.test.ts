@@ -1,5 +1,5 @@
 /** The SQL generator as a pure function: deterministic, never mutating, every rule accounted for, names within limits. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, type ParsedRule, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { EDGE_SPEC } from '../../test/db/fixtures/edge-cases.ts';
@@ -10,7 +10,7 @@ import { nomenclatureColumn } from './views/sinp-view.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
 const codes = readdirSync(examples, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'demo-data')
+  .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/protocol.json`, examples)))
   .map((e) => e.name)
   .sort();
 

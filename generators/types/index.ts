@@ -1,13 +1,15 @@
 /**
  * The types generator: `<code>.ts`, the TypeScript types of a protocol's records — one interface per
  * level compiled from the forms' JSON Schema with json-schema-to-typescript (so forms, validation and
- * types cannot disagree), the API envelope and parent links, and the `Records` map.
+ * types cannot disagree), the API envelope and parent links, the `Records` map, and the module's tables
+ * as a Kysely `Database` (database-types.ts) for extension code.
  */
 import { compile, type Options } from 'json-schema-to-typescript';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { banner } from '../core/banner.ts';
 import type { Generator } from '../core/generated-file.ts';
 import { buildLevelSchema } from '../forms/level-schema.ts';
+import { databaseTypeNames, databaseTypes } from './database-types.ts';
 import { levelTypeName, recordTypeName } from './naming.ts';
 import { ENVELOPE_TYPE, recordTypes } from './record-types.ts';
 import { typeScriptSchema } from './ts-schema.ts';
@@ -32,6 +34,7 @@ function checkNames(protocol: ResolvedProtocol): void {
       levelTypeName(protocol.code, l.key),
       recordTypeName(protocol.code, l.key),
     ]),
+    ...databaseTypeNames(protocol),
   ];
   const clash = names.find((name, i) => names.indexOf(name) !== i);
   if (clash) throw new Error(`protocol ${protocol.code}: two of its types would be named ${clash}`);
@@ -48,7 +51,12 @@ export const typesGenerator: Generator = {
       const schema = typeScriptSchema({ ...buildLevelSchema(protocol, level), description });
       interfaces.push(await compile(schema, levelTypeName(protocol.code, level.key), COMPILE_OPTIONS));
     }
-    const source = [banner('ts', protocol, context), ...interfaces, recordTypes(protocol)].join('\n');
+    const source = [
+      banner('ts', protocol, context),
+      ...interfaces,
+      recordTypes(protocol),
+      databaseTypes(protocol),
+    ].join('\n');
     return [{ path: `${protocol.code}.ts`, contents: `${source.trimEnd()}\n` }];
   },
 };

@@ -42,6 +42,13 @@ function checks(protocol: ResolvedProtocol): string {
     `const envelope = ${ENVELOPE};`,
     `const validation = ${VALIDATION};`,
   ];
+  const database = `T.${pascalCase(protocol.code)}Database`;
+  lines.push(
+    `export const tables: (keyof ${database})[] = [${protocol.levels.map((l) => `'${protocol.code}.${l.key}'`).join(', ')}];`,
+    '// @ts-expect-error a table of the Database is named with its schema',
+    `export const unqualified: keyof ${database} = '${protocol.levels[0]?.key}';`,
+    `export const rowId: ${database}['${protocol.code}.${protocol.levels[0]?.key}']['id']['__select__'] = '${UUID}';`,
+  );
   for (const level of protocol.levels) {
     // Occurrence records carry their validation status besides the envelope.
     const server = isValidatedLevel(protocol, level.key) ? '...envelope, ...validation' : '...envelope';

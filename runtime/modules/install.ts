@@ -4,8 +4,8 @@
  *
  * Reinstalling:
  * - the same manifest: nothing happens (`unchanged`);
- * - the same schema (same spec and generator versions, same SQL) but other files changed (forms, docs):
- *   the recorded manifest is updated (`updated`);
+ * - the same schema (same spec version, same SQL files) but other files or the generator version changed
+ *   (forms, types, docs): the recorded manifest is updated (`updated`), data or not;
  * - another schema: while the module holds no row in any of its tables, its schema is dropped and
  *   recreated (`reinstalled`), the quick loop of someone writing a spec; once it holds data, refused,
  *   because moving data between schema versions is the migration generator's job, not a DROP's.
@@ -23,6 +23,7 @@ import {
   type ModuleFolder,
   readModuleFolder,
   sameModule,
+  sameSchema,
 } from './module-folder.ts';
 
 export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
@@ -112,7 +113,7 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
     return 'installed';
   }
   if (sameModule(installed, manifest)) return 'unchanged';
-  if (sameModule(installed, manifest, (file) => file.sql !== undefined)) {
+  if (sameSchema(installed, manifest)) {
     await record(tx, manifest, true);
     return 'updated';
   }

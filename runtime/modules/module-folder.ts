@@ -5,7 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import { MANIFEST_PATH, type Manifest, type SqlKind, sha256 } from '../../generators/model/index.ts';
+import {
+  isBuiltinGenerator,
+  MANIFEST_PATH,
+  type Manifest,
+  type SqlKind,
+  sha256,
+} from '../../generators/model/index.ts';
 
 export type { Manifest };
 
@@ -84,12 +90,20 @@ export async function readModuleFolder(path: string): Promise<ModuleFolder> {
   return { folder, manifest, files };
 }
 
-/** The SQL files of one kind the manifest lists, in path order (generators/core/generated-file.ts, SqlKind). */
-export const sqlFiles = (module: ModuleFolder, kind: SqlKind): string[] =>
-  module.manifest.files
-    .filter((f) => f.sql === kind)
-    .map((f) => f.path)
-    .sort();
+/**
+ * The SQL files of one kind the manifest lists (generators/core/generated-file.ts, SqlKind): the built-in
+ * generators' in path order, then the custom generators' (suivi.config.json) in path order, since these
+ * build on the module's tables (`site_summary/…` would otherwise sort before `sql/…`).
+ */
+export const sqlFiles = (module: ModuleFolder, kind: SqlKind): string[] => {
+  const files = module.manifest.files.filter((f) => f.sql === kind);
+  const paths = (builtin: boolean) =>
+    files
+      .filter((f) => isBuiltinGenerator(f.generator) === builtin)
+      .map((f) => f.path)
+      .sort();
+  return [...paths(true), ...paths(false)];
+};
 
 /** What a fresh install runs: every `install` file, then every `derived` one. */
 export const installSqlFiles = (module: ModuleFolder): string[] => [
@@ -119,3 +133,11 @@ export function sameModule(
     files(a) === files(b)
   );
 }
+
+/**
+ * Whether two manifests describe the same tables: the same protocol version and the same SQL files. The
+ * generator version is left out: it moves with any change of output (a type, a form: docs/generators.md),
+ * and a module holding data must not need a migration for SQL that did not change.
+ */
+export const sameSchema = (a: Manifest, b: Manifest): boolean =>
+  sameModule(a, { ...b, generatorVersion: a.generatorVersion }, (file) => file.sql !== undefined);

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Manifest, sha256 } from '../../generators/core/manifest.ts';
+import { GENERATOR_VERSION, type Manifest, sha256 } from '../../generators/core/manifest.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
@@ -26,7 +26,7 @@ afterAll(() => {
 /** A copy of the chiro_gites folder with edits, its manifest updated to match (unless `stale`). */
 function variant(
   edits: Record<string, (text: string) => string>,
-  options: { version?: number; stale?: boolean } = {},
+  options: { version?: number; stale?: boolean; generatorVersion?: string } = {},
 ): string {
   const folder = mkdtempSync(join(tmpdir(), 'suivi-module-'));
   made.push(folder);
@@ -41,7 +41,8 @@ function variant(
     return options.stale ? f : { ...f, sha256: sha256(contents) };
   });
   const protocol = { ...manifest.protocol, version: options.version ?? manifest.protocol.version };
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, protocol, files }, null, 2));
+  const generatorVersion = options.generatorVersion ?? manifest.generatorVersion;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, protocol, generatorVersion, files }, null, 2));
   return folder;
 }
 
@@ -139,6 +140,23 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     expect((await loadModules(db, [CHIRO])).map((m) => m.code)).toEqual(['chiro_gites']);
   });
 
+  it('updates the record when the generator version moved but the SQL did not, even with data', async () => {
+    await db.query(
+      "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type) VALUES (ST_GeomFromText('POINT(5 45)', 4326), 'Grange', 'BUILDING')",
+    );
+    const folder = variant(
+      { 'types/chiro_gites.ts': (t) => `${t}// a type changed\n` },
+      { generatorVersion: '99.0.0' },
+    );
+    expect((await installModule(db, folder)).status).toBe('updated');
+    expect(
+      (await db.query('SELECT generator_version FROM suivi.module WHERE code = $1', ['chiro_gites'])).rows,
+    ).toEqual([{ generator_version: '99.0.0' }]);
+    expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
+    expect((await installModule(db, CHIRO)).status).toBe('updated');
+    await db.query('DELETE FROM chiro_gites.site');
+  });
+
   it('recreates an empty module whose schema changed, and refuses once it holds data', async () => {
     const v2 = variant(
       { 'sql/001-tables.sql': (t) => `${t}\nCOMMENT ON TABLE chiro_gites.site IS 'v2';\n` },
@@ -154,7 +172,9 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     );
     const error = await installModule(db, CHIRO).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModuleInstallError);
-    expect((error as Error).message).toContain('version 2 (generator 0.1.0) is installed and holds data');
+    expect((error as Error).message).toContain(
+      `version 2 (generator ${GENERATOR_VERSION}) is installed and holds data`,
+    );
     expect((error as Error).message).toContain('migrations arrive with the migration generator');
     expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
     expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(

@@ -8,6 +8,7 @@ import { TOTAL_COUNT_CAP } from '../../generators/model/index.ts';
 import type { Database } from '../db/database.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
+import type { RecordHooks } from './hooks.ts';
 import type { ModulePlan } from './model/module-plan.ts';
 import { levelOf, moduleOf, type RequestContext, type Target } from './operations/context.ts';
 import { csvStream } from './operations/csv.ts';
@@ -36,6 +37,8 @@ export interface RecordOperationsOptions {
   readonly csvChunkSize?: number;
   /** Most records a list's `total` counts (default TOTAL_COUNT_CAP, 10 000). */
   readonly totalCap?: number;
+  /** Lifecycle hooks run inside each write's transaction (hooks.ts: a module's extension). */
+  readonly hooks?: RecordHooks;
 }
 
 type Mode = 'create' | 'update';
@@ -80,6 +83,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     actor,
     clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
     totalCap: options.totalCap ?? TOTAL_COUNT_CAP,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   };
   const validation = (target: Target) => ({
     db: ctx.db,

@@ -1,6 +1,7 @@
 /** The HTTP app over installed modules, through `app.request` (no socket), on both engines. */
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATOR_VERSION } from '../../generators/core/manifest.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
@@ -58,7 +59,7 @@ describe.each(runtimeEngines())('app on $name', (engine) => {
     expect(chiro).toMatchObject({
       label: { fr: 'Suivi des gîtes à chiroptères' },
       version: 1,
-      generatorVersion: '0.1.0',
+      generatorVersion: GENERATOR_VERSION,
     });
     expect(chiro.levels).toEqual([
       {

@@ -4,15 +4,17 @@
  * HOST change where it listens. Prints the URL, the demo logins and how long the start took.
  */
 import { parseArgs } from 'node:util';
+import { findSuiviConfig } from '../config/load-config.ts';
 import { describeDatabase } from '../db/open.ts';
 import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/build.ts';
 import { type Started, startSuivi } from './start.ts';
 
-const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo]
+const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo] [-- --config <file>]
   --data-dir <dir>  PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
   --no-demo         do not seed the demo organisations, accounts, reference data and records
+  --config <file>   custom generators the modules were generated with (default ./suivi.config.json if any)
 environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS),
   TRUST_PROXY=true|<n> behind n reverse proxies (client addresses from X-Forwarded-For)`;
 
@@ -22,6 +24,7 @@ function options() {
       options: {
         'data-dir': { type: 'string' },
         'no-demo': { type: 'boolean' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -32,7 +35,12 @@ function options() {
     const port = Number(process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new Error(`PORT=${process.env.PORT} is not a port`);
-    return { dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR, demo: values['no-demo'] !== true, port };
+    return {
+      dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
+      demo: values['no-demo'] !== true,
+      port,
+      ...(values.config ? { configFile: values.config } : {}),
+    };
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -56,7 +64,7 @@ function report(started: Started, total: number): void {
 }
 
 const t0 = performance.now();
-const { dataDir, demo, port } = options();
+const { dataDir, demo, port, configFile } = options();
 const databaseUrl = process.env.DATABASE_URL || undefined;
 console.log(
   `Starting Suivi on ${describeDatabase({ dataDir, ...(databaseUrl ? { url: databaseUrl } : {}) })}…`,
@@ -70,7 +78,9 @@ try {
     if (seconds > 0) console.log(`Built the web app in ${seconds.toFixed(1)} s.`);
   });
   building.catch(() => undefined); // reported by startSuivi, which awaits it
+  const config = await findSuiviConfig(configFile === undefined ? {} : { configFile });
   started = await startSuivi({
+    ...(config ? { config } : {}),
     webDist: WEB_DIST,
     beforeListen: building,
     dataDir,

@@ -12,6 +12,7 @@ import { recordAccess } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import { mountMediaApi } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
+import type { RecordHooks } from '../records/hooks.ts';
 import { type ModulePlan, prepareModule } from '../records/model/module-plan.ts';
 import { mountModuleRoutes } from '../records/mount.ts';
 import { recordOperations } from '../records/operations.ts';
@@ -20,6 +21,8 @@ export async function mountRecordApi(
   app: Hono,
   db: Database,
   modules: readonly ModuleRuntime[],
+  /** The modules' record lifecycle hooks (runtime/extensions), run inside each write's transaction. */
+  hooks?: RecordHooks,
 ): Promise<void> {
   const plans = new Map<string, ModulePlan>(
     modules.map((m) => [
@@ -32,7 +35,12 @@ export async function mountRecordApi(
   for (const module of modules) {
     // Built per request: today() and now() are the request's.
     mountModuleRoutes(app, module.model, (c, route) =>
-      recordOperations({ db, modules: plans, ...recordAccess(c, module.code, route.operation) }),
+      recordOperations({
+        db,
+        modules: plans,
+        ...recordAccess(c, module.code, route.operation),
+        ...(hooks ? { hooks } : {}),
+      }),
     );
   }
 }

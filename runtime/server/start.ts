@@ -4,11 +4,14 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import type { SuiviConfig } from '../config/load-config.ts';
+import { checkModuleGenerators } from '../config/module-generators.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { type DemoRecordsSeed, seedDemoRecords } from '../demo/demo-records.ts';
 import { type DemoSeed, seedDemo } from '../demo/seed.ts';
+import { loadExtensions } from '../extensions/index.ts';
 import { purgeOrphanMedia } from '../media/index.ts';
 import { type InstallResult, installModule } from '../modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../modules/load.ts';
@@ -29,6 +32,8 @@ export interface StartOptions {
   readonly webDist?: string;
   /** Work running beside the start (the web build) that must end before the server listens. */
   readonly beforeListen?: Promise<unknown>;
+  /** suivi.config.json: the custom generators the module folders may have been generated with. */
+  readonly config?: SuiviConfig;
 }
 
 export interface Started {
@@ -87,6 +92,12 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     const installs: InstallResult[] = [];
     for (const folder of options.moduleFolders) installs.push(await installModule(db, folder));
     const modules = await loadModules(db, options.moduleFolders);
+    // Extension points (docs/generators.md#extension-points): the config's generators, each module's extensions/.
+    checkModuleGenerators(
+      modules.map((m) => m.manifest),
+      options.config,
+    );
+    const extensions = await loadExtensions(modules);
     step('modules');
     // Uploads no record named within a day (runtime/media/orphans.ts).
     const purgedMedia = await purgeOrphanMedia(db);
@@ -98,6 +109,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     const app = await buildServerApp({
       db,
       modules,
+      extensions,
       ...(options.webDist ? { webDist: options.webDist } : {}),
     });
     await options.beforeListen;

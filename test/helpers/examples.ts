@@ -1,11 +1,12 @@
 /** The example protocols, compiled once per test file. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 
 const root = new URL('../../examples/', import.meta.url);
 
 export const EXAMPLE_CODES: readonly string[] = readdirSync(root, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && e.name !== 'demo-data')
+  // A protocol folder holds protocol.json (demo-data and extension-demo hold none at their root).
+  .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/protocol.json`, root)))
   .map((e) => e.name)
   .sort();
 

@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../access.ts';
+import type { RecordHooks } from '../hooks.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
 import type { SqlParams } from '../sql/params.ts';
 import type { Clock } from '../validate/rule-context.ts';
@@ -17,6 +18,8 @@ export interface RequestContext {
   readonly clock: Clock;
   /** Most records a list's `total` counts (`total_exact` false beyond). */
   readonly totalCap: number;
+  /** Lifecycle hooks run inside each write's transaction (../hooks.ts); none by default. */
+  readonly hooks?: RecordHooks;
 }
 
 export interface Target {

@@ -2,7 +2,8 @@
  * Writing records, each in one transaction with its child-table rows: create, update under optimistic
  * locking (a stale row_version → 409 with the current version), and delete (refused with 409 while child
  * records exist; logged in suivi.deletion_log in the same transaction). Database refusals become
- * 409/422 naming the field (db-errors.ts).
+ * 409/422 naming the field (db-errors.ts). The request's lifecycle hooks (../hooks.ts), if any, run
+ * inside the same transaction: before the write once it is known to be allowed, after it once done.
  */
 import { ident, type Queryable, qualified } from '../../db/database.ts';
 import { conflict, isHttpError, notFound } from '../../http/errors.ts';
@@ -17,6 +18,7 @@ import { insertRow, updateRow } from '../write/record-row.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
 import { currentVersion, readBack } from './read.ts';
 import { resetValidation } from './validation.ts';
+import { hook, hookData, hooked } from './write-hooks.ts';
 
 async function guarded<T>(plan: LevelPlan, action: 'write' | 'delete', work: () => Promise<T>): Promise<T> {
   try {
@@ -34,10 +36,13 @@ export function createRecord(
 ): Promise<ApiRecord> {
   return guarded(plan, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      await hook(ctx, plan, 'beforeCreate', tx, { data: hookData(plan, record) });
       const values = await attachMediaFiles(tx, plan, record.write.values, ctx.actor);
       const id = await insertRow(tx, plan, record.write, ctx.actor);
       await insertChildRows(tx, plan.shape, id, values);
-      return readBack(tx, plan, id);
+      const created = await readBack(tx, plan, id);
+      await hook(ctx, plan, 'afterCreate', tx, { record: created });
+      return created;
     }),
   );
 }
@@ -58,6 +63,15 @@ export function updateRecord(
   const rowVersion = record.rowVersion ?? 0;
   return guarded(plan, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      // With update hooks, the record is locked and read first: allowed, current, and shown as it was.
+      let previous: ApiRecord | undefined;
+      if (hooked(ctx, plan, 'beforeUpdate', 'afterUpdate')) {
+        const current = await currentVersion(ctx, tx, plan, id, 'update', true);
+        if (current === undefined) throw notFound(recordName(plan), id);
+        if (current !== rowVersion) throw stale(plan, id, current);
+        previous = await readBack(tx, plan, id);
+        await hook(ctx, plan, 'beforeUpdate', tx, { data: hookData(plan, record, id), previous });
+      }
       const scope = (p: SqlParams) => scopeOf(ctx, plan, 'update', p);
       const updated = await updateRow(tx, plan, { id, rowVersion }, record.write, ctx.actor, scope);
       if (!updated) {
@@ -70,7 +84,9 @@ export function updateRecord(
       await resetValidation(tx, ctx, plan, id);
       await deleteChildRows(tx, plan.shape, id, kept);
       await insertChildRows(tx, plan.shape, id, values, '', kept);
-      return readBack(tx, plan, id);
+      const written = await readBack(tx, plan, id);
+      if (previous) await hook(ctx, plan, 'afterUpdate', tx, { record: written, previous });
+      return written;
     }),
   );
 }
@@ -118,6 +134,10 @@ export function removeRecord(
           { path: '', children },
         );
       }
+      const deleted = hooked(ctx, plan, 'beforeDelete', 'afterDelete')
+        ? await readBack(tx, plan, id)
+        : undefined;
+      if (deleted) await hook(ctx, plan, 'beforeDelete', tx, { record: deleted });
       await tx.query(
         `DELETE FROM ${qualified(plan.shape.table.schema, plan.shape.table.name)} WHERE id = $1::uuid`,
         [id],
@@ -126,6 +146,7 @@ export function removeRecord(
         'INSERT INTO suivi.deletion_log (module_code, level_key, record_id, deleted_by) VALUES ($1, $2, $3::uuid, $4::uuid)',
         [plan.module, plan.level.key, id, ctx.actor.userId],
       );
+      if (deleted) await hook(ctx, plan, 'afterDelete', tx, { record: deleted });
     }),
   );
 }

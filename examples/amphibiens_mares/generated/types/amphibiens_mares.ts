@@ -401,3 +401,208 @@ export interface Records {
   visit: AmphibiensMaresVisitRecord;
   observation: AmphibiensMaresObservationRecord;
 }
+
+/** Kysely's `ColumnType`, structurally: a column read as S, inserted as I, updated as U. */
+export interface ColumnType<S, I = S, U = S> {
+  readonly __select__: S;
+  readonly __insert__: I;
+  readonly __update__: U;
+}
+
+/** A column the database fills when an insert leaves it out (a default). */
+export type Generated<S> = ColumnType<S, S | undefined, S>;
+
+/** A row of `amphibiens_mares.sites_group` (level `sites_group`). */
+export interface AmphibiensMaresSitesGroupRow {
+  id: Generated<string>;
+  organisation_id: string | null;
+  geom: string | null;
+  sites_group_description: string | null;
+  comments: string | null;
+  sites_group_name: string;
+  landscape: string;
+  landscape__type: ColumnType<string | null, never, never>;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `amphibiens_mares.sites_group__medias` (field `medias` of level `sites_group`). */
+export interface AmphibiensMaresSitesGroupMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `amphibiens_mares.sites_group__lead_observer` (field `lead_observer` of level `sites_group`). */
+export interface AmphibiensMaresSitesGroupLeadObserverRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `amphibiens_mares.site` (level `site`). */
+export interface AmphibiensMaresSiteRow {
+  id: Generated<string>;
+  sites_group_id: string;
+  organisation_id: string | null;
+  geom: string;
+  base_site_name: string;
+  base_site_description: string | null;
+  first_use_date: string | null;
+  altitude_min: number | null;
+  altitude_max: number | null;
+  water_body_type: Generated<string>;
+  water_body_type__type: ColumnType<string | null, never, never>;
+  permanence: Generated<string | null>;
+  pond_area: number | null;
+  fish_present: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `amphibiens_mares.site__medias` (field `medias` of level `site`). */
+export interface AmphibiensMaresSiteMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `amphibiens_mares.visit` (level `visit`). */
+export interface AmphibiensMaresVisitRow {
+  id: Generated<string>;
+  site_id: string;
+  organisation_id: string | null;
+  visit_date_min: string;
+  id_dataset: string;
+  comments: string | null;
+  num_passage: Generated<number>;
+  expertise: string;
+  accessibility: Generated<string>;
+  inaccessible_reason: string | null;
+  site_state: string | null;
+  works_date: string | null;
+  survey_methods: string[] | null;
+  start_time: string | null;
+  end_time: string | null;
+  water_temperature: number | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `amphibiens_mares.visit__observers` (field `observers` of level `visit`). */
+export interface AmphibiensMaresVisitObserversRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `amphibiens_mares.visit__medias` (field `medias` of level `visit`). */
+export interface AmphibiensMaresVisitMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `amphibiens_mares.visit__call_recording` (field `call_recording` of level `visit`). */
+export interface AmphibiensMaresVisitCallRecordingRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `amphibiens_mares.observation` (level `observation`). */
+export interface AmphibiensMaresObservationRow {
+  id: Generated<string>;
+  visit_id: string;
+  organisation_id: string | null;
+  comments: string | null;
+  presence: Generated<string>;
+  cd_nom: number | null;
+  life_stage: string | null;
+  life_stage__type: ColumnType<string | null, never, never>;
+  sex: string | null;
+  sex__type: ColumnType<string | null, never, never>;
+  detection_method: string | null;
+  detection_method__type: ColumnType<string | null, never, never>;
+  count_type: string | null;
+  count_type__type: ColumnType<string | null, never, never>;
+  count_min: number | null;
+  count_max: number | null;
+  validation_status: Generated<string>;
+  validation_status__type: ColumnType<string | null, never, never>;
+  validated_by: string | null;
+  validated_at: string | null;
+  validation_comment: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `amphibiens_mares.observation__medias` (field `medias` of level `observation`). */
+export interface AmphibiensMaresObservationMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** The module's tables for Kysely: `kyselyOver<AmphibiensMaresDatabase>(tx)` (runtime/db/kysely-dialect.ts). */
+export interface AmphibiensMaresDatabase {
+  'amphibiens_mares.sites_group': AmphibiensMaresSitesGroupRow;
+  'amphibiens_mares.sites_group__medias': AmphibiensMaresSitesGroupMediasRow;
+  'amphibiens_mares.sites_group__lead_observer': AmphibiensMaresSitesGroupLeadObserverRow;
+  'amphibiens_mares.site': AmphibiensMaresSiteRow;
+  'amphibiens_mares.site__medias': AmphibiensMaresSiteMediasRow;
+  'amphibiens_mares.visit': AmphibiensMaresVisitRow;
+  'amphibiens_mares.visit__observers': AmphibiensMaresVisitObserversRow;
+  'amphibiens_mares.visit__medias': AmphibiensMaresVisitMediasRow;
+  'amphibiens_mares.visit__call_recording': AmphibiensMaresVisitCallRecordingRow;
+  'amphibiens_mares.observation': AmphibiensMaresObservationRow;
+  'amphibiens_mares.observation__medias': AmphibiensMaresObservationMediasRow;
+}

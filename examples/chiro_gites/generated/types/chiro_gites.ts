@@ -455,3 +455,195 @@ export interface Records {
   visit: ChiroGitesVisitRecord;
   observation: ChiroGitesObservationRecord;
 }
+
+/** Kysely's `ColumnType`, structurally: a column read as S, inserted as I, updated as U. */
+export interface ColumnType<S, I = S, U = S> {
+  readonly __select__: S;
+  readonly __insert__: I;
+  readonly __update__: U;
+}
+
+/** A column the database fills when an insert leaves it out (a default). */
+export type Generated<S> = ColumnType<S, S | undefined, S>;
+
+/** A row of `chiro_gites.site` (level `site`). */
+export interface ChiroGitesSiteRow {
+  id: Generated<string>;
+  organisation_id: string | null;
+  geom: string;
+  base_site_name: string;
+  base_site_code: string | null;
+  base_site_description: string | null;
+  first_use_date: string | null;
+  altitude_min: number | null;
+  altitude_max: number | null;
+  roost_type: string;
+  roost_type__type: ColumnType<string | null, never, never>;
+  place_name: string | null;
+  municipality_code: string | null;
+  access_notes: string | null;
+  threats: string | null;
+  confidential_until: string | null;
+  owner_name: string | null;
+  owner_phone: string | null;
+  owner_email: string | null;
+  owner_agreement: Generated<boolean | null>;
+  agreement_date: string | null;
+  bridge_material: string | null;
+  expansion_joint_count: number | null;
+  joint_gap_width: number | null;
+  occupied_joints: string | null;
+  deck_height: number | null;
+  tree_species: string | null;
+  tree_alive: boolean | null;
+  tree_dbh: number | null;
+  cavity_type: string | null;
+  cavity_height: number | null;
+  cavity_orientation: string | null;
+  cavity_orientation__type: ColumnType<string | null, never, never>;
+  underground_length: number | null;
+  entrance_count: number | null;
+  gated: boolean | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `chiro_gites.site__id_inventor` (field `id_inventor` of level `site`). */
+export interface ChiroGitesSiteIdInventorRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `chiro_gites.site__medias` (field `medias` of level `site`). */
+export interface ChiroGitesSiteMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `chiro_gites.visit` (level `visit`). */
+export interface ChiroGitesVisitRow {
+  id: Generated<string>;
+  site_id: string;
+  organisation_id: string | null;
+  visit_date_min: string;
+  visit_date_max: string | null;
+  comments: string | null;
+  id_dataset: Generated<string>;
+  season: string;
+  visit_method: Generated<string>;
+  visit_method__type: ColumnType<string | null, never, never>;
+  visit_start: string | null;
+  visit_end: string | null;
+  recorder_start: string | null;
+  recorder_end: string | null;
+  outside_temperature: number | null;
+  roost_temperature: number | null;
+  roost_humidity: number | null;
+  disturbance: Generated<boolean>;
+  disturbance_types: string[] | null;
+  disturbance_details: string | null;
+  guano: Generated<boolean | null>;
+  guano_amount: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `chiro_gites.visit__observers` (field `observers` of level `visit`). */
+export interface ChiroGitesVisitObserversRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `chiro_gites.visit__medias` (field `medias` of level `visit`). */
+export interface ChiroGitesVisitMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `chiro_gites.observation` (level `observation`). */
+export interface ChiroGitesObservationRow {
+  id: Generated<string>;
+  visit_id: string;
+  organisation_id: string | null;
+  cd_nom: number;
+  comments: string | null;
+  determination_method: Generated<string>;
+  determination_method__type: ColumnType<string | null, never, never>;
+  count_type: Generated<string>;
+  count_type__type: ColumnType<string | null, never, never>;
+  count_adults: number | null;
+  count_juveniles: number | null;
+  count_unknown: number | null;
+  count_total: number | null;
+  count_total_max: number | null;
+  repro_status: string | null;
+  repro_status__type: ColumnType<string | null, never, never>;
+  sex: Generated<string | null>;
+  sex__type: ColumnType<string | null, never, never>;
+  bio_condition: Generated<string>;
+  bio_condition__type: ColumnType<string | null, never, never>;
+  cluster_position: string[] | null;
+  exit_point: string | null;
+  validation_status: Generated<string>;
+  validation_status__type: ColumnType<string | null, never, never>;
+  validated_by: string | null;
+  validated_at: string | null;
+  validation_comment: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `chiro_gites.observation__medias` (field `medias` of level `observation`). */
+export interface ChiroGitesObservationMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** The module's tables for Kysely: `kyselyOver<ChiroGitesDatabase>(tx)` (runtime/db/kysely-dialect.ts). */
+export interface ChiroGitesDatabase {
+  'chiro_gites.site': ChiroGitesSiteRow;
+  'chiro_gites.site__id_inventor': ChiroGitesSiteIdInventorRow;
+  'chiro_gites.site__medias': ChiroGitesSiteMediasRow;
+  'chiro_gites.visit': ChiroGitesVisitRow;
+  'chiro_gites.visit__observers': ChiroGitesVisitObserversRow;
+  'chiro_gites.visit__medias': ChiroGitesVisitMediasRow;
+  'chiro_gites.observation': ChiroGitesObservationRow;
+  'chiro_gites.observation__medias': ChiroGitesObservationMediasRow;
+}

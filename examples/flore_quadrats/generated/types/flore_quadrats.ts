@@ -478,3 +478,250 @@ export interface Records {
   visit: FloreQuadratsVisitRecord;
   observation: FloreQuadratsObservationRecord;
 }
+
+/** Kysely's `ColumnType`, structurally: a column read as S, inserted as I, updated as U. */
+export interface ColumnType<S, I = S, U = S> {
+  readonly __select__: S;
+  readonly __insert__: I;
+  readonly __update__: U;
+}
+
+/** A column the database fills when an insert leaves it out (a default). */
+export type Generated<S> = ColumnType<S, S | undefined, S>;
+
+/** A row of `flore_quadrats.campaign` (level `campaign`). */
+export interface FloreQuadratsCampaignRow {
+  id: Generated<string>;
+  organisation_id: string | null;
+  campaign_year: number;
+  campaign_name: string | null;
+  start_date: string;
+  end_date: string | null;
+  campaign_dataset: Generated<string>;
+  campaign_notes: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `flore_quadrats.campaign__team` (field `team` of level `campaign`). */
+export interface FloreQuadratsCampaignTeamRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `flore_quadrats.sites_group` (level `sites_group`). */
+export interface FloreQuadratsSitesGroupRow {
+  id: Generated<string>;
+  organisation_id: string | null;
+  geom: string;
+  sites_group_name: string;
+  sites_group_code: string | null;
+  sites_group_description: string | null;
+  comments: string | null;
+  habitat_main: string;
+  habitat_main__type: ColumnType<string | null, never, never>;
+  habitat_detail: string | null;
+  habitat_detail__type: ColumnType<string | null, never, never>;
+  habitat_hic: string[] | null;
+  exposure: string | null;
+  exposure__type: ColumnType<string | null, never, never>;
+  slope: Generated<number | null>;
+  management: string[] | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `flore_quadrats.sites_group__medias` (field `medias` of level `sites_group`). */
+export interface FloreQuadratsSitesGroupMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `flore_quadrats.site` (level `site`). */
+export interface FloreQuadratsSiteRow {
+  id: Generated<string>;
+  sites_group_id: string;
+  organisation_id: string | null;
+  geom: string;
+  base_site_name: string;
+  base_site_code: string | null;
+  base_site_description: string | null;
+  first_use_date: string | null;
+  quadrat_number: number;
+  quadrat_size: Generated<number>;
+  treatment: Generated<string>;
+  control_quadrat: string | null;
+  marker: string | null;
+  access_path: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `flore_quadrats.site__id_inventor` (field `id_inventor` of level `site`). */
+export interface FloreQuadratsSiteIdInventorRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `flore_quadrats.site__medias` (field `medias` of level `site`). */
+export interface FloreQuadratsSiteMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `flore_quadrats.visit` (level `visit`). */
+export interface FloreQuadratsVisitRow {
+  id: Generated<string>;
+  site_id: string;
+  campaign_id: string;
+  organisation_id: string | null;
+  comments: string | null;
+  visit_date_min: string;
+  id_dataset: string;
+  reading_start: string | null;
+  vegetation_height: number | null;
+  litter_cover: number | null;
+  management_signs: string[] | null;
+  target_taxon: Generated<number | null>;
+  target_flowering_stems: Generated<number>;
+  target_vegetative_stems: Generated<number>;
+  target_total: number | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `flore_quadrats.visit__medias` (field `medias` of level `visit`). */
+export interface FloreQuadratsVisitMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `flore_quadrats.visit__observers` (field `observers` of level `visit`). */
+export interface FloreQuadratsVisitObserversRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `flore_quadrats.visit__strata_cover` (field `strata_cover` of level `visit`). */
+export interface FloreQuadratsVisitStrataCoverRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  stratum: string;
+  cover_pct: number;
+  mean_height: number | null;
+}
+
+/** A row of `flore_quadrats.visit__target_photos` (field `target_photos` of level `visit`). */
+export interface FloreQuadratsVisitTargetPhotosRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `flore_quadrats.observation` (level `observation`). */
+export interface FloreQuadratsObservationRow {
+  id: Generated<string>;
+  visit_id: string;
+  organisation_id: string | null;
+  cd_nom: number;
+  comments: string | null;
+  identification: Generated<string>;
+  cover_class: string;
+  cover_class__type: ColumnType<string | null, never, never>;
+  phenology: Generated<string>;
+  flowering_stems: number | null;
+  herbarium_sample: Generated<boolean | null>;
+  sample_code: string | null;
+  validation_status: Generated<string>;
+  validation_status__type: ColumnType<string | null, never, never>;
+  validated_by: string | null;
+  validated_at: string | null;
+  validation_comment: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `flore_quadrats.observation__medias` (field `medias` of level `observation`). */
+export interface FloreQuadratsObservationMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** The module's tables for Kysely: `kyselyOver<FloreQuadratsDatabase>(tx)` (runtime/db/kysely-dialect.ts). */
+export interface FloreQuadratsDatabase {
+  'flore_quadrats.campaign': FloreQuadratsCampaignRow;
+  'flore_quadrats.campaign__team': FloreQuadratsCampaignTeamRow;
+  'flore_quadrats.sites_group': FloreQuadratsSitesGroupRow;
+  'flore_quadrats.sites_group__medias': FloreQuadratsSitesGroupMediasRow;
+  'flore_quadrats.site': FloreQuadratsSiteRow;
+  'flore_quadrats.site__id_inventor': FloreQuadratsSiteIdInventorRow;
+  'flore_quadrats.site__medias': FloreQuadratsSiteMediasRow;
+  'flore_quadrats.visit': FloreQuadratsVisitRow;
+  'flore_quadrats.visit__medias': FloreQuadratsVisitMediasRow;
+  'flore_quadrats.visit__observers': FloreQuadratsVisitObserversRow;
+  'flore_quadrats.visit__strata_cover': FloreQuadratsVisitStrataCoverRow;
+  'flore_quadrats.visit__target_photos': FloreQuadratsVisitTargetPhotosRow;
+  'flore_quadrats.observation': FloreQuadratsObservationRow;
+  'flore_quadrats.observation__medias': FloreQuadratsObservationMediasRow;
+}

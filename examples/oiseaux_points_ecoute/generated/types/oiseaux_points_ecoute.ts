@@ -328,3 +328,163 @@ export interface Records {
   visit: OiseauxPointsEcouteVisitRecord;
   observation: OiseauxPointsEcouteObservationRecord;
 }
+
+/** Kysely's `ColumnType`, structurally: a column read as S, inserted as I, updated as U. */
+export interface ColumnType<S, I = S, U = S> {
+  readonly __select__: S;
+  readonly __insert__: I;
+  readonly __update__: U;
+}
+
+/** A column the database fills when an insert leaves it out (a default). */
+export type Generated<S> = ColumnType<S, S | undefined, S>;
+
+/** A row of `oiseaux_points_ecoute.sites_group` (level `sites_group`). */
+export interface OiseauxPointsEcouteSitesGroupRow {
+  id: Generated<string>;
+  organisation_id: string | null;
+  geom: string;
+  sites_group_name: string;
+  sites_group_description: string | null;
+  comments: string | null;
+  sites_group_code: string;
+  square_selection: Generated<string>;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `oiseaux_points_ecoute.sites_group__medias` (field `medias` of level `sites_group`). */
+export interface OiseauxPointsEcouteSitesGroupMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `oiseaux_points_ecoute.sites_group__coordinator` (field `coordinator` of level `sites_group`). */
+export interface OiseauxPointsEcouteSitesGroupCoordinatorRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `oiseaux_points_ecoute.site` (level `site`). */
+export interface OiseauxPointsEcouteSiteRow {
+  id: Generated<string>;
+  sites_group_id: string;
+  organisation_id: string | null;
+  geom: string;
+  base_site_code: string | null;
+  base_site_description: string | null;
+  first_use_date: string | null;
+  point_number: number;
+  base_site_name: string;
+  altitude_min: number | null;
+  habitat_eunis: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `oiseaux_points_ecoute.site__medias` (field `medias` of level `site`). */
+export interface OiseauxPointsEcouteSiteMediasRow {
+  id: Generated<string>;
+  record_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+  title: string | null;
+  author: string | null;
+  created_at: Generated<string>;
+}
+
+/** A row of `oiseaux_points_ecoute.visit` (level `visit`). */
+export interface OiseauxPointsEcouteVisitRow {
+  id: Generated<string>;
+  site_id: string;
+  organisation_id: string | null;
+  id_dataset: string;
+  comments: string | null;
+  num_passage: string;
+  visit_date_min: string;
+  start_time: string;
+  count_duration: Generated<number | null>;
+  cloud_cover: string;
+  rain: string;
+  wind: string;
+  visibility: string;
+  habitat_primary: string | null;
+  habitat_primary__type: ColumnType<string | null, never, never>;
+  habitat_secondary: string[] | null;
+  habitat_changed: boolean | null;
+  habitat_notes: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A row of `oiseaux_points_ecoute.visit__observers` (field `observers` of level `visit`). */
+export interface OiseauxPointsEcouteVisitObserversRow {
+  record_id: string;
+  position: number;
+  user_id: string | null;
+  name: string | null;
+}
+
+/** A row of `oiseaux_points_ecoute.observation` (level `observation`). */
+export interface OiseauxPointsEcouteObservationRow {
+  id: Generated<string>;
+  visit_id: string;
+  organisation_id: string | null;
+  cd_nom: number;
+  comments: string | null;
+  count_lt25: Generated<number>;
+  count_25_100: Generated<number>;
+  count_gt100: Generated<number>;
+  count_flying: Generated<number>;
+  count_total: number | null;
+  detection: Generated<string[]>;
+  behaviour: Generated<string | null>;
+  behaviour__type: ColumnType<string | null, never, never>;
+  juveniles_seen: Generated<boolean | null>;
+  validation_status: Generated<string>;
+  validation_status__type: ColumnType<string | null, never, never>;
+  validated_by: string | null;
+  validated_at: string | null;
+  validation_comment: string | null;
+  spec_version: Generated<number>;
+  row_version: Generated<number>;
+  created_at: Generated<string>;
+  created_by: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** The module's tables for Kysely: `kyselyOver<OiseauxPointsEcouteDatabase>(tx)` (runtime/db/kysely-dialect.ts). */
+export interface OiseauxPointsEcouteDatabase {
+  'oiseaux_points_ecoute.sites_group': OiseauxPointsEcouteSitesGroupRow;
+  'oiseaux_points_ecoute.sites_group__medias': OiseauxPointsEcouteSitesGroupMediasRow;
+  'oiseaux_points_ecoute.sites_group__coordinator': OiseauxPointsEcouteSitesGroupCoordinatorRow;
+  'oiseaux_points_ecoute.site': OiseauxPointsEcouteSiteRow;
+  'oiseaux_points_ecoute.site__medias': OiseauxPointsEcouteSiteMediasRow;
+  'oiseaux_points_ecoute.visit': OiseauxPointsEcouteVisitRow;
+  'oiseaux_points_ecoute.visit__observers': OiseauxPointsEcouteVisitObserversRow;
+  'oiseaux_points_ecoute.observation': OiseauxPointsEcouteObservationRow;
+}
