@@ -5,8 +5,9 @@
 import { pointer } from '../diagnostics.ts';
 import type { ChoiceField } from '../resolved.ts';
 import type { FieldSubject } from './constraints.ts';
-import { type DiffContext, sameJson } from './diff-context.ts';
+import type { DiffContext } from './diff-context.ts';
 import { movedItems } from './moved.ts';
+import { sameJson } from './stable-json.ts';
 
 export function compareChoices(
   ctx: DiffContext,

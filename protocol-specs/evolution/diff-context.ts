@@ -53,17 +53,3 @@ export function pairById<T extends { readonly id: string }>(
     ...previous.filter((p) => !after.has(p.id)).map((p) => ({ previous: p })),
   ];
 }
-
-/** Equality of two JSON values, whatever the order of their object keys. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
-}
-
-/** JSON with object keys sorted: jsonb and hand-edited files keep keys in any order. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
-}

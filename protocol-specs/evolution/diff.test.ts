@@ -19,6 +19,21 @@ describe('diffProtocols', () => {
     expect(diffProtocols(p, p)).toEqual({ code, from: p.version, to: p.version, changes: [] });
   });
 
+  it.each(EXAMPLE_CODES)(
+    'finds nothing between %s and itself with its keys in another order (as jsonb gives them back)',
+    (code) => {
+      const p = exampleProtocol(code);
+      const reordered = JSON.parse(JSON.stringify(p), (_key, v: unknown) =>
+        typeof v === 'object' && v !== null && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).reverse())
+          : v,
+      ) as ResolvedProtocol;
+      expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(p));
+      expect(diffProtocols(p, reordered).changes).toEqual([]);
+      expect(diffProtocols(reordered, p).changes).toEqual([]);
+    },
+  );
+
   describe.each(CASES)('$name ($code)', (c) => {
     const example = exampleProtocol(c.code);
     const changed = edited(c.code, c.edit);

@@ -5,11 +5,12 @@
  * removals after what remains).
  */
 import type { ResolvedProtocol, TaxonomicScope } from '../resolved.ts';
-import { type DiffContext, diffContext, sameJson } from './diff-context.ts';
+import { type DiffContext, diffContext } from './diff-context.ts';
 import type { ProtocolChange, ProtocolDiff } from './diff-types.ts';
 import { diffLevels } from './levels.ts';
 import { diffOccurrence } from './occurrence.ts';
 import { indexProtocol } from './protocol-index.ts';
+import { sameJson } from './stable-json.ts';
 import { diffVocabularies } from './vocabularies.ts';
 
 export function diffProtocols(previous: ResolvedProtocol, next: ResolvedProtocol): ProtocolDiff {

@@ -5,9 +5,9 @@
  */
 import { type Diagnostic, error } from '../diagnostics.ts';
 import type { FieldKind, ResolvedProtocol } from '../resolved.ts';
-import { stableJson } from './diff-context.ts';
 import { kindChange } from './field-casts.ts';
 import { fieldPlaces, indexProtocol, levelPath } from './protocol-index.ts';
+import { stableJson } from './stable-json.ts';
 
 /** Each rule with the sentence docs/spec.md#validation-rules shows (a test checks it is there). */
 export const EVOLUTION_RULES = {

@@ -6,12 +6,13 @@
 import type { ResolvedField, ResolvedLevel } from '../resolved.ts';
 import { compareChoices } from './choices.ts';
 import { compareConstraints, type FieldSubject } from './constraints.ts';
-import { type DiffContext, pairById, sameJson, thingRef } from './diff-context.ts';
+import { type DiffContext, pairById, thingRef } from './diff-context.ts';
 import type { ThingRef } from './diff-types.ts';
 import { kindChange } from './field-casts.ts';
 import { movedItems } from './moved.ts';
 import { levelIdOf, type ProtocolIndex, vocabularyIdOf } from './protocol-index.ts';
 import { type RuleScope, ruleIdentity } from './rule-identity.ts';
+import { sameJson, stableJson } from './stable-json.ts';
 
 export interface FieldsSide {
   readonly level: ResolvedLevel;
@@ -205,7 +206,7 @@ function compareTargets(ctx: DiffContext, subject: FieldSubject, p: ResolvedFiel
 function defaultIdentity(f: ResolvedField, scope: RuleScope): string | undefined {
   const d = f.default;
   if (d === undefined) return undefined;
-  return d.kind === 'rule' ? `rule:${ruleIdentity(d.rule, scope)}` : JSON.stringify(d);
+  return d.kind === 'rule' ? `rule:${ruleIdentity(d.rule, scope)}` : stableJson(d);
 }
 
 function defaultShown(f: ResolvedField): unknown {

@@ -3,10 +3,11 @@
  * renamed parent is the same parent), geometry, display lists (by field id), field sets, then its fields.
  */
 import type { ResolvedLevel } from '../resolved.ts';
-import { type DiffContext, pairById, sameJson, thingRef } from './diff-context.ts';
+import { type DiffContext, pairById, thingRef } from './diff-context.ts';
 import type { ChangeDraft, ThingRef } from './diff-types.ts';
 import { diffFields } from './fields.ts';
 import { fieldIdOf, levelIdOf, levelPath } from './protocol-index.ts';
+import { sameJson } from './stable-json.ts';
 
 type LevelSubject = Omit<ChangeDraft, 'kind'> & { readonly level: ThingRef };
 

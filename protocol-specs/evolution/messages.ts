@@ -4,6 +4,7 @@
  */
 import type { ChangeKind } from './change-kinds.ts';
 import type { ChangeDraft, ChangeMessage } from './diff-types.ts';
+import { stableJson } from './stable-json.ts';
 
 type Lang = 'fr' | 'en';
 type Sentence = (c: ChangeDraft, lang: Lang) => string;
@@ -15,7 +16,8 @@ const isLabels = (v: unknown): v is { fr: string; en?: string } =>
 export function show(value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'fr' ? '(aucun)' : '(none)';
   if (isLabels(value)) return JSON.stringify(lang === 'en' ? (value.en ?? value.fr) : value.fr);
-  return JSON.stringify(value);
+  // Keys sorted: a protocol read back from the database has them in another order, and says the same.
+  return stableJson(value);
 }
 
 const q = (text: string | undefined, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
@@ -38,7 +40,26 @@ function field(c: ChangeDraft, lang: Lang): string {
 const vocabulary = (c: ChangeDraft, lang: Lang) =>
   `${lang === 'fr' ? 'vocabulaire' : 'vocabulary'} ${q(c.vocabulary?.code, lang)}`;
 const value = (c: ChangeDraft, lang: Lang) => `${lang === 'fr' ? 'valeur' : 'value'} ${q(c.value, lang)}`;
-const fromTo = (c: ChangeDraft, lang: Lang) => `${show(c.before, lang)} → ${show(c.after, lang)}`;
+/**
+ * Before → after. Two lists show what left and what came (a list of twenty codes with one more reads
+ * badly whole); a label whose text in this language did not change shows both languages.
+ */
+function fromTo(c: ChangeDraft, lang: Lang): string {
+  const [before, after] = [c.before, c.after];
+  if (isList(before) && isList(after)) {
+    const gone = before.filter((x) => !after.includes(x)).map((x) => `− ${JSON.stringify(x)}`);
+    const come = after.filter((x) => !before.includes(x)).map((x) => `+ ${JSON.stringify(x)}`);
+    if (gone.length + come.length > 0) return [...gone, ...come].join(', ');
+  }
+  if (isLabels(before) && isLabels(after) && show(before, lang) === show(after, lang))
+    return `${bothLanguages(before)} → ${bothLanguages(after)}`;
+  return `${show(before, lang)} → ${show(after, lang)}`;
+}
+
+const bothLanguages = (l: { fr: string; en?: string }) => JSON.stringify({ fr: l.fr, en: l.en });
+
+const isList = (v: unknown): v is readonly (string | number)[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number');
 const prop = (c: ChangeDraft) => c.property ?? '';
 
 /** `fr` and `en` sentences of one kind, from the same pieces. */

@@ -6,6 +6,7 @@
 import type { GroupField, ParsedRule, ResolvedLevel } from '../resolved.ts';
 import type { FieldNode, RuleNode } from '../rules/ast.ts';
 import { fieldIdOf, type ProtocolIndex } from './protocol-index.ts';
+import { stableJson } from './stable-json.ts';
 
 /** What a rule sees: its level, and the group for a row field's rule. */
 export interface RuleScope {
@@ -17,7 +18,7 @@ export interface RuleScope {
 /** A stable text for the rule, references resolved to ids; equal texts mean equal rules. */
 export function ruleIdentity(rule: ParsedRule | undefined, scope: RuleScope): string | undefined {
   if (rule === undefined) return undefined;
-  return JSON.stringify(rule.ast, (_key, value: unknown) =>
+  return stableJson(rule.ast, (value) =>
     isFieldNode(value) ? { kind: 'field', ref: reference(value, scope) } : value,
   );
 }

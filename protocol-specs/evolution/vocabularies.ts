@@ -3,9 +3,10 @@
  * removed is data-dependent: records holding it must be mapped to another code or flagged.
  */
 import type { ResolvedVocabulary, ResolvedVocabularyValue } from '../resolved.ts';
-import { type DiffContext, pairById, sameJson } from './diff-context.ts';
+import { type DiffContext, pairById } from './diff-context.ts';
 import type { ChangeDraft, VocabularyRef } from './diff-types.ts';
 import { movedItems } from './moved.ts';
+import { sameJson } from './stable-json.ts';
 
 /**
  * The IR keeps vocabularies sorted by code, not where the author wrote them: changes point at the
