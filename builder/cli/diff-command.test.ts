@@ -10,6 +10,8 @@ import type { ProtocolDiff } from '../../protocol-specs/index.ts';
 import { coreDb } from '../../runtime/db/core-database.ts';
 import { openDatabase } from '../../runtime/db/open.ts';
 import { runtimeEngines, scratchDatabase } from '../../test/helpers/engines.ts';
+import { FAIL_ON_CLASSES } from './diff-command.ts';
+import { FAIL_ON_CLASSES as TABLE_FAIL_ON } from './program.mjs';
 import { type CliResult, cli, cliWith } from './run-cli.test-helpers.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'suivi-diff-'));
@@ -117,6 +119,10 @@ describe('suivi diff', () => {
     expect((await cli('diff', CHIRO, V2, '--fail-on', 'data_dependent')).stderr).toContain(
       '2 change(s) of class data_dependent or destructive',
     );
+  });
+
+  it('offers the --fail-on classes the command knows', () => {
+    expect(TABLE_FAIL_ON).toEqual(FAIL_ON_CLASSES);
   });
 
   it('exits 1 on a file it cannot read or an invalid spec, printing why', async () => {

@@ -30,6 +30,9 @@ const FAILING: Readonly<Record<FailOn, readonly ChangeClass[]>> = {
   destructive: ['destructive'],
 };
 
+/** What --fail-on accepts; program.mjs lists the same (a test compares). */
+export const FAIL_ON_CLASSES = Object.keys(FAILING) as readonly FailOn[];
+
 export async function diffCommand(from: string, to: string, options: DiffCommandOptions): Promise<number> {
   const [previous, next] = [await read(from, options), await read(to, options)];
   for (const source of [previous, next])

@@ -20,7 +20,22 @@ export function diffContext(
     previous,
     next,
     emit(draft) {
-      out.push({ ...draft, class: CHANGE_KIND_CLASSES[draft.kind], message: changeMessage(draft) });
+      // Always the same key order: the JSON a reviewer reads (and diffs) lists them as ProtocolChange does.
+      const { kind, level, group, field, vocabulary, value, property, path, before, after } = draft;
+      out.push({
+        kind,
+        class: CHANGE_KIND_CLASSES[kind],
+        ...(level && { level }),
+        ...(group && { group }),
+        ...(field && { field }),
+        ...(vocabulary && { vocabulary }),
+        ...(value !== undefined && { value }),
+        ...(property !== undefined && { property }),
+        path,
+        message: changeMessage(draft),
+        ...(before !== undefined && { before }),
+        ...(after !== undefined && { after }),
+      });
     },
   };
 }

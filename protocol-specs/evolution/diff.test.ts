@@ -2,6 +2,7 @@
  * diffProtocols over the four examples: one edit at a time, an author's edit, and exactly the changes
  * it must produce (kind, class, ids, path). Every ChangeKind appears in at least one case.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
 import type { ResolvedProtocol } from '../index.ts';
@@ -56,6 +57,12 @@ describe('diffProtocols', () => {
       expect(diffProtocols(previous, next)).toEqual(diff);
       expect(Object.isFrozen(previous) && Object.isFrozen(next)).toBe(true);
     });
+  });
+
+  it('has docs/migrations.md list every change kind with its class', () => {
+    const doc = readFileSync(new URL('../../docs/migrations.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z_]+)` +\| `([a-z_]+)` +\|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(CHANGE_KINDS.map((kind) => [kind, CHANGE_KIND_CLASSES[kind]]));
   });
 
   it('covers every change kind', () => {
