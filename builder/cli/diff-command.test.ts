@@ -20,17 +20,19 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const CHIRO = 'examples/chiro_gites/protocol.json';
 const CHIRO_GENERATED = 'examples/chiro_gites/generated';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit the authored spec as plain JSON.
+type Spec = Record<string, any>;
+
 /** Writes an edited copy of the chiro_gites spec and returns its path. */
-function chiroEdited(name: string, edit: (spec: Record<string, any>) => void): string {
-  // biome-ignore lint/suspicious/noExplicitAny: the test edits the authored spec as plain JSON.
-  const spec = JSON.parse(readFileSync(CHIRO, 'utf8')) as Record<string, any>;
+function chiroEdited(name: string, edit: (spec: Spec) => void): string {
+  const spec = JSON.parse(readFileSync(CHIRO, 'utf8')) as Spec;
   edit(spec);
   const file = join(temp, `${name}.protocol.json`);
   writeFileSync(file, JSON.stringify(spec, null, 2));
   return file;
 }
 
-const fieldOf = (spec: Record<string, any>, level: string, key: string) =>
+const fieldOf = (spec: Spec, level: string, key: string) =>
   spec.levels
     .find((l: { key: string }) => l.key === level)
     .fields.find((f: { key: string }) => f.key === key);
