@@ -1,6 +1,7 @@
 /** Public API of the spec language. Generators, the runtime and the builder import from here only. */
 export { type CompileResult, compileProtocol } from './compile.ts';
 export { type Diagnostic, hasErrors, type Severity, sortDiagnostics } from './diagnostics.ts';
+export * from './evolution/index.ts';
 export { FIELD_KIND_TYPING, isMultiple, ruleTypeOf } from './field-types.ts';
 export { type LoadedJson, loadJsonText, type Position } from './load/json-text.ts';
 export { InvalidSpecError, normalise, type ProtocolSpec } from './normalise/index.ts';

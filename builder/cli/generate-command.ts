@@ -3,8 +3,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
 import { generateModule } from '../../generators/module.ts';
 import { GENERATORS } from '../../generators/registry.ts';
-import { compileProtocol, loadJsonText } from '../../protocol-specs/index.ts';
+import { compileProtocol, hasErrors, loadJsonText } from '../../protocol-specs/index.ts';
 import { ConfigError, findSuiviConfig, loadCustomGenerators } from '../../runtime/config/load-config.ts';
+import { checkEvolution, inOutputFolder } from './evolution-check.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -29,12 +30,14 @@ export async function generateCommand(specFile: string, options: GenerateCommand
   }
   const loaded = loadJsonText(text);
   const result = loaded.value === undefined ? undefined : compileProtocol(loaded.value);
-  const diagnostics = [...loaded.diagnostics, ...(result?.diagnostics ?? [])];
+  // What the output folder holds is the version this spec replaces: an upgrade must be one.
+  const evolution = result?.ok ? await checkEvolution(result.protocol, inOutputFolder(options.out)) : [];
+  const diagnostics = [...loaded.diagnostics, ...(result?.diagnostics ?? []), ...evolution];
   for (const d of diagnostics) {
     const at = loaded.locate(d);
     options.stderr.write(`${specFile}:${at.line}:${at.column} ${d.severity} ${d.rule} ${d.message}\n`);
   }
-  if (!result?.ok) {
+  if (!result?.ok || hasErrors(evolution)) {
     options.stderr.write(
       `${specFile}: not generated, fix the errors above (npx suivi validate ${specFile})\n`,
     );

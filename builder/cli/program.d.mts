@@ -17,6 +17,7 @@ export interface CliIo {
 }
 
 export const REFDATA_KINDS: readonly string[];
+export const FAIL_ON_CLASSES: readonly string[];
 
 /** Runs one command line (arguments after the script name); resolves to its exit code, never exits. */
 export function runCli(argv: readonly string[], io: CliIo): Promise<number>;

@@ -6,13 +6,16 @@
  * registers the TypeScript loader there; vitest needs none). Nothing here exits the process: `runCli`
  * returns the exit code, and only bin.mjs sets it. Its types are in program.d.mts.
  */
-import { Argument, Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 
 /** @typedef {import('./program.d.mts').CliIo} CliIo */
 
 /** What `suivi refdata` loads: the same list as refdata-command.ts's, which a test compares. */
 export const REFDATA_KINDS = ['nomenclatures', 'taxref'];
 const DEFAULT_DATA_DIR = './data';
+/** What `suivi diff --fail-on` accepts: the classes that need someone's decision (diff-command.ts compares). */
+export const FAIL_ON_CLASSES = ['data_dependent', 'destructive'];
+const LANGS = ['en', 'fr'];
 
 /**
  * Runs one command line (`argv` without `node` and the script) and returns its exit code.
@@ -59,10 +62,19 @@ export async function runCli(argv, io) {
     .description('check protocol specs; prints file:line:col severity rule message')
     .argument('<paths...>', 'spec files, or folders searched for protocol.json / *.protocol.json')
     .option('--json', 'print the diagnostics as JSON')
+    .option(
+      '--previous <spec|folder>',
+      "the previous version to check the evolution against (default: the spec folder's generated/)",
+    )
     .action(
       run(
         () => import('./validate-command.ts'),
-        (m, paths, options) => m.validateCommand(paths, { json: options.json === true, ...streams }),
+        (m, paths, options) =>
+          m.validateCommand(paths, {
+            json: options.json === true,
+            ...(options.previous === undefined ? {} : { previous: options.previous }),
+            ...streams,
+          }),
       ),
     );
 
@@ -83,6 +95,38 @@ export async function runCli(argv, io) {
             out: options.out,
             check: options.check === true,
             ...(options.config ? { config: options.config } : {}),
+            ...streams,
+          }),
+      ),
+    );
+
+  program
+    .command('diff')
+    .description('list the changes between two versions of a protocol, by stable id, classified')
+    .argument('<old>', 'a spec file, a generated module folder, or installed:<code> (from the database)')
+    .argument('<new>', 'a spec file or a generated module folder')
+    .option('--json', 'print the diff as JSON')
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('en'))
+    .addOption(
+      new Option('--fail-on <class>', 'exit 2 when a change of this class (or worse) is found').choices(
+        FAIL_ON_CLASSES,
+      ),
+    )
+    .option(
+      '--data-dir <dir>',
+      'PGlite data directory for installed:, when DATABASE_URL is not set',
+      DEFAULT_DATA_DIR,
+    )
+    .action(
+      run(
+        () => import('./diff-command.ts'),
+        (m, from, to, options) =>
+          m.diffCommand(from, to, {
+            json: options.json === true,
+            lang: options.lang,
+            ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
+            dataDir: options.dataDir,
+            ...databaseUrl,
             ...streams,
           }),
       ),

@@ -1,6 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Diagnostic, sortDiagnostics, validateSpecText } from '../../protocol-specs/index.ts';
+import {
+  compileProtocol,
+  type Diagnostic,
+  hasErrors,
+  sortDiagnostics,
+  validateSpecText,
+} from '../../protocol-specs/index.ts';
+import { besideSpec, checkEvolution, type PreviousVersion } from './evolution-check.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -8,6 +15,8 @@ interface Output {
 
 export interface ValidateCommandOptions {
   readonly json: boolean;
+  /** The previous version to compare with (a spec or a generated folder); else the `generated/` beside the spec. */
+  readonly previous?: string;
   readonly stdout: Output;
   readonly stderr: Output;
 }
@@ -23,8 +32,16 @@ export async function validateCommand(
   options: ValidateCommandOptions,
 ): Promise<number> {
   const files = (await Promise.all(paths.map(findSpecs))).flat();
+  if (options.previous !== undefined && files.length !== 1) {
+    options.stderr.write(
+      `--previous compares one spec with its previous version; ${files.length} spec(s) found\n`,
+    );
+    return 1;
+  }
+  const previousOf = (file: string): PreviousVersion =>
+    options.previous === undefined ? besideSpec(file) : { path: options.previous, implicit: false };
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file));
+  for (const file of files) reports.push(await validateFile(file, previousOf(file)));
   if (options.json) {
     options.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   } else {
@@ -44,7 +61,7 @@ export async function validateCommand(
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-async function validateFile(file: string): Promise<FileReport> {
+async function validateFile(file: string, previous: PreviousVersion): Promise<FileReport> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -56,9 +73,19 @@ async function validateFile(file: string): Promise<FileReport> {
     };
   }
   const result = validateSpecText(text);
-  const diagnostics = sortDiagnostics(result.diagnostics).map((d) => ({ ...d, ...result.locate(d) }));
+  const evolution = hasErrors(result.diagnostics) ? [] : await evolutionOf(result.value, previous);
+  const diagnostics = sortDiagnostics([...result.diagnostics, ...evolution]).map((d) => ({
+    ...d,
+    ...result.locate(d),
+  }));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { file, diagnostics };
+}
+
+/** The evolution checks of a valid spec against its previous version, when there is one. */
+async function evolutionOf(spec: unknown, previous: PreviousVersion): Promise<Diagnostic[]> {
+  const compiled = compileProtocol(spec);
+  return compiled.ok ? checkEvolution(compiled.protocol, previous) : [];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'generated', '.git']);
