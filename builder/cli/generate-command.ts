@@ -1,8 +1,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import type { GeneratedFile } from '../../generators/core/generated-file.ts';
 import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
+import { MigrationPlanError } from '../../generators/migrations/plan.ts';
 import { generateModule } from '../../generators/module.ts';
 import { compileProtocol, loadJsonText } from '../../protocol-specs/index.ts';
+import { PreviousGenerationError, readPreviousGeneration } from './previous-generation.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -38,7 +41,15 @@ export async function generateCommand(specFile: string, options: GenerateCommand
   }
   // The banner and manifest name the spec by a stable, relative, slash-separated path: output must not depend on the machine.
   const specPath = relative(process.cwd(), specFile).split(sep).join('/');
-  const files = await generateModule(result.protocol, { specPath });
+  let files: GeneratedFile[];
+  try {
+    const previous = await readPreviousGeneration(options.out, dirname(specFile));
+    files = await generateModule(result.protocol, { specPath, previous });
+  } catch (error) {
+    if (!(error instanceof MigrationPlanError || error instanceof PreviousGenerationError)) throw error;
+    options.stderr.write(`${specFile}: not generated, ${error.message}\n`);
+    return 1;
+  }
   return options.check ? check(files, options) : write(files, options);
 }
 
