@@ -17,12 +17,11 @@ export type { PreviousGeneration } from '../core/generated-file.ts';
 
 import { schemaModel } from '../sql/tables.ts';
 import { MigrationPlanError, planMigration } from './plan.ts';
-import type { MigrationPlan } from './plan-types.ts';
+import { MIGRATIONS_FOLDER, type MigrationPlan, PLAN_FILE } from './plan-types.ts';
 import { renderPlan } from './render-plan.ts';
 import { readResolutions } from './resolutions.ts';
 
-export const MIGRATIONS_FOLDER = 'migrations';
-const PLAN_FILE = /^(\d{4})-v(\d+)-to-v(\d+)\.json$/;
+export { MIGRATIONS_FOLDER };
 
 /** `v1-to-v2`: the name of a transition, and of its resolutions file (`<spec folder>/migrations/v1-to-v2.json`). */
 export const transitionName = (from: number, to: number) => `v${from}-to-v${to}`;

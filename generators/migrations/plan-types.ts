@@ -10,6 +10,10 @@ import type { Labels } from '../../protocol-specs/index.ts';
 
 export type { ChangeClass };
 
+/** The folder of a module holding its plans, and a plan's file name: `0002-v1-to-v2.json` (number, from, to). */
+export const MIGRATIONS_FOLDER = 'migrations';
+export const PLAN_FILE = /^(\d{4})-v(\d+)-to-v(\d+)\.json$/;
+
 /** The rows a data-dependent step would refuse: counted (and sampled) before the step runs. */
 export interface DataCheck {
   /** `SELECT count(*)::int AS count FROM …` over the rows that would violate the step. */
