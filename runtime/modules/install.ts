@@ -128,7 +128,7 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
       code,
       `version ${installed.protocol.version} (generator ${installed.generatorVersion}) is installed and holds data; ` +
         `this folder has version ${manifest.protocol.version} (generator ${manifest.generatorVersion}) with another schema. ` +
-        'Changing the schema of a module with data needs a migration plan: raise the spec\'s version and generate over this folder (docs/migration-plans.md).',
+        "Changing the schema of a module with data needs a migration plan: raise the spec's version and generate over this folder (docs/migration-plans.md).",
     );
   }
   await tx.exec(`DROP SCHEMA ${ident(code)} CASCADE`);

@@ -14,9 +14,9 @@
  */
 import {
   type ChangeClass,
+  MIGRATIONS_FOLDER,
   type MigrationPlan,
   type MigrationStep,
-  MIGRATIONS_FOLDER,
   PLAN_FILE,
 } from '../../generators/model/index.ts';
 import type { Labels } from '../../protocol-specs/index.ts';
@@ -107,7 +107,10 @@ export async function dropModuleViews(tx: Queryable, schema: string): Promise<vo
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function count(tx: Queryable, step: MigrationStep): Promise<Pick<UpgradeStepReport, 'rows' | 'sample'>> {
+async function count(
+  tx: Queryable,
+  step: MigrationStep,
+): Promise<Pick<UpgradeStepReport, 'rows' | 'sample'>> {
   if (!step.check) return {};
   const rows = (await tx.query<{ count: number }>(step.check.count)).rows[0]?.count ?? 0;
   if (rows === 0) return { rows };
@@ -167,7 +170,14 @@ async function upgrade(tx: Queryable, module: ModuleFolder, options: UpgradeOpti
   );
   const from = installed.rows[0]?.spec_version;
   const refuse = (fr: string, en: string): never => {
-    throw new ModuleUpgradeError({ code, from: from ?? 0, to, status: 'refused', steps: [], reason: { fr, en } });
+    throw new ModuleUpgradeError({
+      code,
+      from: from ?? 0,
+      to,
+      status: 'refused',
+      steps: [],
+      reason: { fr, en },
+    });
   };
   if (from === undefined)
     return refuse('module non installé : npx suivi install', 'not installed: run npx suivi install');
