@@ -119,17 +119,24 @@ export function renameSteps(ctx: PlanContext): DraftStep[] {
       const to = newColumn(pair, c.name);
       return to !== c.name && pair.next.columns.some((n) => n.name === to);
     });
-    for (const owner of byOwner(
+    const renamed = byOwner(
       ctx.next.protocol,
       pair.next,
       kept.map((c) => ({ ...c, name: newColumn(pair, c.name) })),
-    )) {
-      const renames = owner.columns.map((c) => ({
+    ).map((owner) => ({
+      id: `${owner.id}.rename`,
+      renames: owner.columns.map((c) => ({
         from: [...pair.columns].find(([, b]) => b === c.name)?.[0] ?? c.name,
         to: c.name,
-      }));
+      })),
+    }));
+    // Keys swapped between fields: their renames depend on each other, so they go in one step.
+    const all = renamed.flatMap((r) => r.renames);
+    const swapped = all.some((r) => all.some((o) => o.from === r.to));
+    const groups = swapped ? [{ id: `${tableId(pair.next)}.rename-columns`, renames: all }] : renamed;
+    for (const { id, renames } of groups) {
       steps.push({
-        id: `${owner.id}.rename`,
+        id,
         class: 'rename',
         description: {
           fr: `Renommé (même id) : ${list(renames.map((r) => `${r.from} → ${r.to}`))} dans ${pair.next.name} ; les valeurs restent`,
