@@ -41,15 +41,12 @@ describe('planMigration', () => {
   it('plans a label change as metadata only: views, defaults, comments', () => {
     const p = plan((s) => (field(site(s), 'note').label = { fr: 'Remarque', en: 'Remark' }));
     expect(new Set(p.steps.map((s) => s.class))).toEqual(new Set(['metadata']));
-    expect(ids(p)).toEqual(
-      [
-        'views.drop',
-        'site.spec_version.default',
-        'visit.spec_version.default',
-        'visit.strata.spec_version.default',
-        'comments',
-      ].filter((id) => id !== 'visit.strata.spec_version.default'),
-    );
+    expect(ids(p)).toEqual([
+      'views.drop',
+      'site.spec_version.default',
+      'visit.spec_version.default',
+      'comments',
+    ]);
     expect(step(p, 'comments').sql).toContain("COMMENT ON COLUMN mini.site.note IS 'Remarque'");
     expect(p).toMatchObject({ module: 'mini', from: 1, to: 2, archiveSchema: 'suivi_archive' });
   });
