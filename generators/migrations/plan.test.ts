@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/index.ts';
-import { miniSpec, type Spec } from '../../test/migrations/mini-module.ts';
+import { miniSpec, type Spec } from '../../test/migrations/mini-spec.ts';
 import { migrationFiles } from './index.ts';
 import { MigrationPlanError, planMigration } from './plan.ts';
 import type { MigrationPlan, MigrationResolutions } from './plan-types.ts';
