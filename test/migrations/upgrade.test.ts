@@ -109,8 +109,9 @@ describe.each(runtimeEngines())('module upgrades on $name', (engine) => {
     );
     expect(version).toEqual([{ version: spec.version, change: 'upgrade', plan_to: spec.version }]);
     // The views came back with the module's derived SQL.
+    const views = readFileSync(join(out, 'sql', '002-views.sql'), 'utf8').match(/^CREATE VIEW /gm)?.length;
     expect(await rows('SELECT count(*)::int AS n FROM pg_views WHERE schemaname = $1', [spec.code])).toEqual([
-      { n: 2 },
+      { n: views },
     ]);
     return report;
   }
@@ -327,6 +328,49 @@ describe.each(runtimeEngines())('module upgrades on $name', (engine) => {
     expect(report.steps.find((s) => s.id === 'site.owner.not_null')).toMatchObject({ ok: false, rows: 3 });
     await upgraded(dir, v2, { 'site.owner.not_null': { set: 'unknown' } });
     expect(await rows('SELECT DISTINCT owner FROM up_required.site')).toEqual([{ owner: 'unknown' }]);
+  });
+
+  it('runs a chain of plans (v1 → v2 → v3) kept in the folder, a new level and a removed group included', async () => {
+    const { dir, spec } = await installed('up_chain');
+    const v2 = next(spec, (s) => {
+      field(site(s), 'note').key = 'remark';
+      s.levels.push({
+        id: 'level.sample',
+        key: 'sample',
+        type: 'observation',
+        parents: ['visit'],
+        label: { fr: 'Échantillon', en: 'Sample' },
+        plural: { fr: 'Échantillons', en: 'Samples' },
+        omitStandardFields: ['cd_nom', 'comments', 'medias'],
+        fields: [{ id: 'sample.mass', kind: 'decimal', key: 'mass', label: 'Masse', min: 0 }],
+      });
+    });
+    expect((await generateAt(dir, v2)).code).toBe(0);
+    const v3 = next(v2, (s) => {
+      visit(s).fields = visit(s).fields.filter((f: Spec) => f.key !== 'strata');
+      site(s).fields.push({ id: 'site.slope', kind: 'integer', key: 'slope', label: 'Pente' });
+    });
+    const report = await upgraded(dir, v3);
+    expect(report).toMatchObject({ from: 1, to: 3 });
+    expect(report.steps.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'site.remark.rename',
+        'sample.create',
+        'visit.strata.archive',
+        'site.slope.add',
+      ]),
+    );
+    expect(await rows('SELECT remark FROM up_chain.site ORDER BY id')).toEqual([
+      { remark: 'first' },
+      { remark: null },
+      { remark: 'third' },
+    ]);
+    await db.query('INSERT INTO up_chain.sample (visit_id, mass) VALUES ($1, 1.5)', [VISIT_1]);
+    const again = await upgradeModule(db, join(dir, 'generated'), { dryRun: true });
+    expect(again).toMatchObject({
+      status: 'refused',
+      reason: { en: 'version 3 is installed; this folder has version 3' },
+    });
   });
 
   it('casts a kind change: integer to decimal applies, text to integer refuses values that do not convert', async () => {
