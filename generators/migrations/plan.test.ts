@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/index.ts';
+import { EXAMPLE_CODES, exampleProtocol, exampleSpec } from '../../test/helpers/examples.ts';
 import { miniSpec, type Spec } from '../../test/migrations/mini-spec.ts';
+import { renameEveryKey } from '../../test/migrations/spec-edits.ts';
 import { migrationFiles } from './index.ts';
 import { MigrationPlanError, planMigration } from './plan.ts';
 import type { MigrationPlan, MigrationResolutions } from './plan-types.ts';
@@ -300,5 +302,24 @@ describe('migrationFiles', () => {
     expect(() => migrationFiles(compile(s2b), context(v2, files))).toThrow(/raise the spec's version/);
     expect(() => migrationFiles(v1, context(v2, files))).toThrow(/newer than the spec's 1/);
     expect(migrationFiles(v1, context(undefined))).toEqual([]);
+  });
+});
+
+describe.each(EXAMPLE_CODES)('planMigration of example %s to itself', (code) => {
+  it('finds nothing but metadata when only the version rises', () => {
+    const protocol = exampleProtocol(code);
+    const p = planMigration(protocol, { ...protocol, version: protocol.version + 1 });
+    expect(p.steps.filter((s) => s.class !== 'metadata')).toEqual([]);
+    expect(p.steps.some((s) => s.id.endsWith('spec_version.default'))).toBe(true);
+  });
+});
+
+describe.each(EXAMPLE_CODES)('planMigration of example %s with every field key renamed', (code) => {
+  it('renames, never drops: rules over renamed columns compare equal once renamed', () => {
+    const renamed = renameEveryKey(structuredClone(exampleSpec(code)));
+    renamed.version += 1;
+    const p = planMigration(exampleProtocol(code), compile(renamed));
+    expect(new Set(p.steps.map((s) => s.class))).toEqual(new Set(['metadata', 'rename']));
+    expect(p.steps.filter((s) => s.id.endsWith('.rename')).length).toBeGreaterThan(10);
   });
 });

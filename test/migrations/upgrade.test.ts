@@ -14,8 +14,10 @@ import type { Database } from '../../runtime/db/database.ts';
 import { installModule } from '../../runtime/modules/install.ts';
 import { ModuleUpgradeError, type UpgradeReport, upgradeModule } from '../../runtime/modules/upgrade.ts';
 import { runtimeEngines } from '../helpers/engines.ts';
+import { exampleSpec } from '../helpers/examples.ts';
 import { databaseState, freshSchemaSnapshot, schemaSnapshot } from '../helpers/schema-snapshot.ts';
 import { generateAt, miniSpec, type Spec } from './mini-module.ts';
+import { renameEveryKey } from './spec-edits.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -371,6 +373,25 @@ describe.each(runtimeEngines())('module upgrades on $name', (engine) => {
       status: 'refused',
       reason: { en: 'version 3 is installed; this folder has version 3' },
     });
+  });
+
+  it('upgrades a real example whose every field key was renamed: only renames, the schema equal to a fresh one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'suivi-upgrade-chiro-'));
+    dirs.push(dir);
+    const spec = structuredClone(exampleSpec('chiro_gites')) as Spec;
+    const { out } = await generateAt(dir, spec);
+    expect((await installModule(db, out)).status).toBe('installed');
+    await db.query(
+      "INSERT INTO chiro_gites.site (id, geom, base_site_name, roost_type, underground_length) VALUES ($1, ST_GeomFromText('POINT(-2.1 48.3)', 4326), 'Grotte', 'CAVE', 120)",
+      [SITE_1],
+    );
+    const renamed = renameEveryKey(structuredClone(spec));
+    renamed.version += 1;
+    const report = await upgraded(dir, renamed);
+    expect(new Set(report.steps.map((s) => s.class))).toEqual(new Set(['metadata', 'rename']));
+    expect(await rows('SELECT roost_type_x, underground_length FROM chiro_gites.site')).toEqual([
+      { roost_type_x: 'CAVE', underground_length: 120 },
+    ]);
   });
 
   it('casts a kind change: integer to decimal applies, text to integer refuses values that do not convert', async () => {
