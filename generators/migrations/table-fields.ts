@@ -6,6 +6,7 @@ import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { Table } from '../sql/model.ts';
 import { type ConstraintKind, constraintName, vocabularyTypeColumn } from '../sql/names.ts';
 import { containerFields } from './pairing.ts';
+import { CONSTRAINT_KINDS } from './table-pairing.ts';
 
 export interface FieldOwner {
   /** Key path of the field within its level. */
@@ -19,23 +20,8 @@ export interface TableFields {
   readonly constraints: ReadonlyMap<string, FieldOwner>;
 }
 
-const KINDS: readonly ConstraintKind[] = [
-  'required',
-  'visible',
-  'min',
-  'max',
-  'pattern',
-  'length',
-  'decimals',
-  'choice',
-  'taxon',
-  'valid',
-  'fk',
-  'observer',
-  'single',
-  'free_text',
-  'accept',
-];
+/** Kinds a field's constraints have (`any` is the parents' check, no field's). */
+const KINDS = CONSTRAINT_KINDS.filter((k) => k !== 'any');
 
 export function tableFields(protocol: ResolvedProtocol, table: Table): TableFields {
   const columns = new Map<string, FieldOwner>();

@@ -18,7 +18,8 @@ import {
 } from '../sql/names.ts';
 import { containerFields, type ProtocolPairing, translatePath } from './pairing.ts';
 
-const CONSTRAINT_KINDS = Object.keys({
+/** Every constraint kind, listed exhaustively so a new kind is translated too. */
+export const CONSTRAINT_KINDS = Object.keys({
   required: true,
   visible: true,
   min: true,
