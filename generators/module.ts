@@ -1,7 +1,11 @@
-/** Runs every registered generator over one resolved protocol and adds the manifest: a module folder, as values. */
+/**
+ * Runs every registered generator over one resolved protocol, adds the migration plans (from what the
+ * folder held before, `context.previous`) and the manifest: a module folder, as values.
+ */
 import type { ResolvedProtocol } from '../protocol-specs/index.ts';
 import type { GeneratedFile, Generator, GeneratorContext } from './core/generated-file.ts';
 import { manifestFile } from './core/manifest.ts';
+import { MIGRATIONS_FOLDER, migrationFiles } from './migrations/index.ts';
 import { GENERATORS } from './registry.ts';
 
 export async function generateModule(
@@ -21,6 +25,8 @@ export async function generateModule(
       });
     }
   }
+  for (const file of migrationFiles(protocol, context))
+    files.push({ ...file, path: `${MIGRATIONS_FOLDER}/${file.path}`, generator: 'migrations' });
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) throw new Error(`two generated files share the path ${file.path}`);

@@ -1,11 +1,14 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import type { GeneratedFile } from '../../generators/core/generated-file.ts';
 import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
+import { MigrationPlanError } from '../../generators/migrations/plan.ts';
 import { generateModule } from '../../generators/module.ts';
 import { GENERATORS } from '../../generators/registry.ts';
 import { compileProtocol, hasErrors, loadJsonText } from '../../protocol-specs/index.ts';
 import { ConfigError, findSuiviConfig, loadCustomGenerators } from '../../runtime/config/load-config.ts';
 import { checkEvolution, inOutputFolder } from './evolution-check.ts';
+import { PreviousGenerationError, readPreviousGeneration } from './previous-generation.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -47,7 +50,15 @@ export async function generateCommand(specFile: string, options: GenerateCommand
   const specPath = relative(process.cwd(), specFile).split(sep).join('/');
   const generators = await withCustomGenerators(options);
   if (!generators) return 1;
-  const files = await generateModule(result.protocol, { specPath }, generators);
+  let files: GeneratedFile[];
+  try {
+    const previous = await readPreviousGeneration(options.out, dirname(specFile));
+    files = await generateModule(result.protocol, { specPath, previous }, generators);
+  } catch (error) {
+    if (!(error instanceof MigrationPlanError || error instanceof PreviousGenerationError)) throw error;
+    options.stderr.write(`${specFile}: not generated, ${error.message}\n`);
+    return 1;
+  }
   return options.check ? check(files, options) : write(files, options);
 }
 

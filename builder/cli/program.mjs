@@ -178,6 +178,47 @@ export async function runCli(argv, io) {
       ),
     );
 
+  const migrate = program
+    .command('migrate')
+    .description("upgrade an installed module to its folder's version with the folder's migration plans");
+
+  migrate
+    .command('plan')
+    .description(
+      'print the migration plan (steps, classes, SQL); with a database, dry-run it there: rows that would fail, with a sample',
+    )
+    .argument('<folder>', 'the generated module folder (holding manifest.json and migrations/)')
+    .option('--data-dir <dir>', 'dry-run on this PGlite data directory (or set DATABASE_URL)')
+    .option('--json', 'print the plans (and the dry run) as JSON')
+    .action(
+      run(
+        () => import('./migrate-command.ts'),
+        (m, folder, options) =>
+          m.migratePlanCommand(folder, {
+            dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+            database: options.dataDir !== undefined || databaseUrl.databaseUrl !== undefined,
+            json: options.json === true,
+            ...databaseUrl,
+            ...streams,
+          }),
+      ),
+    );
+
+  migrate
+    .command('apply')
+    .description(
+      'run the plan in one transaction; exit 1 with the failing rows if a check fails (nothing changed)',
+    )
+    .argument('<folder>', 'the generated module folder (holding manifest.json and migrations/)')
+    .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', DEFAULT_DATA_DIR)
+    .action(
+      run(
+        () => import('./migrate-command.ts'),
+        (m, folder, options) =>
+          m.migrateApplyCommand(folder, { dataDir: options.dataDir, ...databaseUrl, ...streams }),
+      ),
+    );
+
   program
     .command('refdata')
     .description(

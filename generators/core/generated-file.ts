@@ -21,6 +21,18 @@ export type SqlKind = 'install' | 'derived' | 'migration';
 export interface GeneratorContext {
   /** The spec file the module comes from, as the regenerate command names it (e.g. `examples/chiro_gites/protocol.json`). */
   readonly specPath: string;
+  /** What the module folder held before this generation, read by the CLI: the migration plans need it. */
+  readonly previous?: PreviousGeneration;
+}
+
+/** The earlier state of a module folder, for its migration files (generators/migrations/index.ts). */
+export interface PreviousGeneration {
+  /** The resolved protocol the folder held (its ir/protocol.resolved.json), if it held one. */
+  readonly protocol?: import('../../protocol-specs/index.ts').ResolvedProtocol;
+  /** The folder's migration files, paths inside `migrations/`, contents as they are. */
+  readonly migrations: ReadonlyArray<{ readonly path: string; readonly contents: string }>;
+  /** The resolutions files beside the spec, parsed, by transition name (`v1-to-v2`). */
+  readonly resolutions: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -18,6 +18,15 @@ export type { GeneratedFile, Generator, GeneratorContext, SqlKind } from '../cor
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
 export { IR_FILE } from '../ir/index.ts';
+export {
+  type ChangeClass,
+  type DataCheck,
+  MIGRATIONS_FOLDER,
+  type MigrationPlan,
+  type MigrationStep,
+  PLAN_FILE,
+  type Resolution,
+} from '../migrations/plan-types.ts';
 export { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../sql/model.ts';
 export type { ConstraintKind } from '../sql/names.ts';
 export { MODEL_FILE, MODEL_PATH } from './files.ts';

@@ -2,7 +2,7 @@
 import { sqlLiteral } from '../../protocol-specs/index.ts';
 import type { Column, ColumnDefault, ColumnType, Constraint, Index, SchemaModel, Table } from './model.ts';
 import { SQL_SCALAR_TYPES } from './model.ts';
-import { ident, qualified } from './names.ts';
+import { ident, qualified, type TableRef } from './names.ts';
 import { renderVocabularies } from './vocabularies.ts';
 
 const GEOMETRY_TYPES = { point: 'Point', line: 'LineString', polygon: 'Polygon', any: 'Geometry' } as const;
@@ -42,7 +42,8 @@ export function renderTables(model: SchemaModel): string {
   return parts.join('\n');
 }
 
-function renderTable(table: Table, constraints: readonly Constraint[]): string {
+/** One table: its CREATE TABLE with the given constraints, its indexes and comments (the migration planner creates new tables with it). */
+export function renderTable(table: Table, constraints: readonly Constraint[]): string {
   const name = qualified(table);
   const lines = [
     `-- ${name}: ${oneLine(table.comment)}`,
@@ -57,9 +58,8 @@ function renderTable(table: Table, constraints: readonly Constraint[]): string {
       })),
     ]),
     ');',
-    ...table.indexes.map((i) => renderIndex(table, i)),
-    `COMMENT ON TABLE ${name} IS ${sqlLiteral(table.comment)};`,
-    ...table.columns.map((c) => `COMMENT ON COLUMN ${name}.${ident(c.name)} IS ${sqlLiteral(c.comment)};`),
+    ...table.indexes.map((i) => `${renderIndex(table, i)};`),
+    ...renderComments(table).map((c) => `${c};`),
     '',
   ];
   return lines.join('\n');
@@ -82,7 +82,7 @@ function notes(title: string, items: readonly string[]): string[] {
   return items.length === 0 ? [] : [`-- ${title}:`, ...items.map((i) => `--   ${oneLine(i)}`)];
 }
 
-const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+export const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
 export function renderType(type: ColumnType): string {
   return typeof type === 'string'
@@ -90,7 +90,16 @@ export function renderType(type: ColumnType): string {
     : `geometry(${GEOMETRY_TYPES[type.geometry]}, 4326)`;
 }
 
-function renderColumn(c: Column): string {
+/** The COMMENT ON statements of a table and its columns (no final semicolons). */
+export function renderComments(table: Table): string[] {
+  const name = qualified(table);
+  return [
+    `COMMENT ON TABLE ${name} IS ${sqlLiteral(table.comment)}`,
+    ...table.columns.map((c) => `COMMENT ON COLUMN ${name}.${ident(c.name)} IS ${sqlLiteral(c.comment)}`),
+  ];
+}
+
+export function renderColumn(c: Column): string {
   const parts = [ident(c.name), renderType(c.type)];
   if (c.generatedConstant !== undefined)
     parts.push(`GENERATED ALWAYS AS (${sqlLiteral(c.generatedConstant)}) STORED`);
@@ -99,7 +108,7 @@ function renderColumn(c: Column): string {
   return parts.join(' ');
 }
 
-function renderDefault(d: ColumnDefault): string {
+export function renderDefault(d: ColumnDefault): string {
   if (d.kind === 'function') return `${d.name}()`;
   const v = d.value;
   if (Array.isArray(v)) return `ARRAY[${v.map((x: string) => sqlLiteral(x)).join(', ')}]::text[]`;
@@ -122,8 +131,9 @@ export function renderConstraint(c: Constraint): string {
   }
 }
 
-function renderIndex(table: Table, index: Index): string {
+/** CREATE INDEX, without its semicolon. */
+export function renderIndex(table: TableRef, index: Index): string {
   const using = index.method === 'gist' ? ' USING gist' : '';
   const columns = index.columns.map((c) => `${ident(c.name)}${c.descending ? ' DESC' : ''}`).join(', ');
-  return `CREATE INDEX ${ident(index.name)} ON ${qualified(table)}${using} (${columns});`;
+  return `CREATE INDEX ${ident(index.name)} ON ${qualified(table)}${using} (${columns})`;
 }

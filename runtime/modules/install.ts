@@ -25,6 +25,7 @@ import {
   sameModule,
   sameSchema,
 } from './module-folder.ts';
+import { planChain } from './upgrade.ts';
 
 export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
 
@@ -118,11 +119,17 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
     return 'updated';
   }
   if (await hasData(tx, code)) {
+    if (planChain(module, installed.protocol.version, manifest.protocol.version))
+      throw new ModuleInstallError(
+        code,
+        `version ${installed.protocol.version} is installed and holds data; this folder has version ${manifest.protocol.version} ` +
+          `and its migration plan: upgrade with npx suivi migrate apply ${module.folder}`,
+      );
     throw new ModuleInstallError(
       code,
       `version ${installed.protocol.version} (generator ${installed.generatorVersion}) is installed and holds data; ` +
         `this folder has version ${manifest.protocol.version} (generator ${manifest.generatorVersion}) with another schema. ` +
-        'Changing the schema of a module with data needs a migration: migrations arrive with the migration generator.',
+        "Changing the schema of a module with data needs a migration plan: raise the spec's version and generate over this folder (docs/migration-plans.md).",
     );
   }
   await tx.exec(`DROP SCHEMA ${ident(code)} CASCADE`);

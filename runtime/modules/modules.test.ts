@@ -175,7 +175,7 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     expect((error as Error).message).toContain(
       `version 2 (generator ${GENERATOR_VERSION}) is installed and holds data`,
     );
-    expect((error as Error).message).toContain('migrations arrive with the migration generator');
+    expect((error as Error).message).toContain('needs a migration plan');
     expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
     expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(
       [{ spec_version: 2 }],
