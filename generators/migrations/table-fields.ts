@@ -4,9 +4,8 @@
  */
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { Table } from '../sql/model.ts';
-import { type ConstraintKind, constraintName, vocabularyTypeColumn } from '../sql/names.ts';
+import { CONSTRAINT_KINDS, type ConstraintKind, constraintName, vocabularyTypeColumn } from '../sql/names.ts';
 import { containerFields } from './pairing.ts';
-import { CONSTRAINT_KINDS } from './table-pairing.ts';
 
 export interface FieldOwner {
   /** Key path of the field within its level. */

@@ -8,7 +8,7 @@
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { SchemaModel, Table } from '../sql/model.ts';
 import {
-  type ConstraintKind,
+  CONSTRAINT_KINDS,
   constraintName,
   indexName,
   parentColumn,
@@ -17,26 +17,6 @@ import {
   vocabularyTypeColumn,
 } from '../sql/names.ts';
 import { containerFields, type ProtocolPairing, translatePath } from './pairing.ts';
-
-/** Every constraint kind, listed exhaustively so a new kind is translated too. */
-export const CONSTRAINT_KINDS = Object.keys({
-  required: true,
-  visible: true,
-  min: true,
-  max: true,
-  pattern: true,
-  length: true,
-  decimals: true,
-  choice: true,
-  taxon: true,
-  valid: true,
-  fk: true,
-  any: true,
-  observer: true,
-  single: true,
-  free_text: true,
-  accept: true,
-} satisfies Record<ConstraintKind, true>) as ConstraintKind[];
 
 export interface TablePair {
   readonly old: Table;

@@ -5,29 +5,8 @@
  */
 import type { ResolvedLevel } from '../../protocol-specs/index.ts';
 import type { Table } from '../sql/model.ts';
-import { type ConstraintKind, constraintName } from '../sql/names.ts';
+import { CONSTRAINT_KINDS, type ConstraintKind, constraintName } from '../sql/names.ts';
 import type { ConstraintModel, TableModel } from './types.ts';
-
-/** Exhaustive, so a new constraint kind is looked for as soon as the SQL generator names one. */
-const CONSTRAINT_KINDS = {
-  required: true,
-  visible: true,
-  min: true,
-  max: true,
-  pattern: true,
-  length: true,
-  decimals: true,
-  choice: true,
-  taxon: true,
-  valid: true,
-  fk: true,
-  any: true,
-  observer: true,
-  single: true,
-  free_text: true,
-  accept: true,
-} as const satisfies Record<ConstraintKind, true>;
-const KINDS = Object.keys(CONSTRAINT_KINDS) as ConstraintKind[];
 
 /** Field keys whose constraints live in this table: a child table's checks carry its field's key. */
 function fieldKeys(table: Table, level: ResolvedLevel): string[] {
@@ -38,7 +17,8 @@ function fieldKeys(table: Table, level: ResolvedLevel): string[] {
 function constraints(table: Table, level: ResolvedLevel): ConstraintModel[] {
   const candidates = new Map<string, { key: string; kind: ConstraintKind }>();
   const keys = new Set([...table.columns.map((c) => c.name), 'parents', ...fieldKeys(table, level)]);
-  for (const key of keys) for (const kind of KINDS) candidates.set(constraintName(key, kind), { key, kind });
+  for (const key of keys)
+    for (const kind of CONSTRAINT_KINDS) candidates.set(constraintName(key, kind), { key, kind });
   return table.constraints.flatMap((c): ConstraintModel[] => {
     if (c.kind === 'primary_key' || c.kind === 'unique')
       return [{ name: c.name, kind: c.kind, key: c.columns.at(-1) ?? '' }];

@@ -44,23 +44,25 @@ export const qualified = (table: TableRef): string => `${ident(table.schema)}.${
  * key (or column) comes before the last `__`; names too long for 63 bytes are hashed, so the runtime
  * rebuilds the map with constraintName() rather than parsing names.
  */
-export type ConstraintKind =
-  | 'required'
-  | 'visible'
-  | 'min'
-  | 'max'
-  | 'pattern'
-  | 'length'
-  | 'decimals'
-  | 'choice'
-  | 'taxon'
-  | 'valid'
-  | 'fk'
-  | 'any'
-  | 'observer'
-  | 'single'
-  | 'free_text'
-  | 'accept';
+export const CONSTRAINT_KINDS = [
+  'required',
+  'visible',
+  'min',
+  'max',
+  'pattern',
+  'length',
+  'decimals',
+  'choice',
+  'taxon',
+  'valid',
+  'fk',
+  'any',
+  'observer',
+  'single',
+  'free_text',
+  'accept',
+] as const;
+export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
 
 export const constraintName = (column: string, kind: ConstraintKind): string =>
   shortName(`${column}__${kind}`);
