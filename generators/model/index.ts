@@ -9,6 +9,7 @@ export type { SqlKind } from '../core/generated-file.ts';
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
 export { IR_FILE } from '../ir/index.ts';
+export type { MigrationPlan, MigrationStep } from '../migrations/plan-types.ts';
 export { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../sql/model.ts';
 export type { ConstraintKind } from '../sql/names.ts';
 export { MODEL_FILE, MODEL_PATH } from './files.ts';

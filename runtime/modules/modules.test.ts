@@ -11,7 +11,7 @@ import { type Manifest, sha256 } from '../../generators/core/manifest.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
-import { installModule, ModuleInstallError } from './install.ts';
+import { installModule, ModuleInstallError, ModuleNeedsUpgradeError } from './install.ts';
 import { buildModuleRuntime, findLevel, loadModules, ModuleLoadError } from './load.ts';
 import { ModuleFolderError, readModuleFolder } from './module-folder.ts';
 
@@ -155,7 +155,7 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     const error = await installModule(db, CHIRO).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModuleInstallError);
     expect((error as Error).message).toContain('version 2 (generator 0.1.0) is installed and holds data');
-    expect((error as Error).message).toContain('migrations arrive with the migration generator');
+    expect(error).toBeInstanceOf(ModuleNeedsUpgradeError);
     expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
     expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(
       [{ spec_version: 2 }],
