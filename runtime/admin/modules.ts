@@ -4,8 +4,9 @@
  *   folders that could not start; the configured folders not installed yet;
  * - POST /:code/upgrade `{ dryRun? }`: runs the injected upgrade (upgrade-port.ts) on the pending
  *   folder, then serves the new version (no restart); 409 with the report when refused;
- * - POST /install `{ folder }`: installs a configured folder not installed yet (or reinstalls a pending
- *   module that holds no data), then serves it;
+ * - POST /install `{ folder }`: installs a configured folder not installed yet, then serves it; the folder
+ *   of an installed module is read again: the same → 409 `installed`; changed, the module empty →
+ *   reinstalled and served; changed, the module holding data → 409 `needs_upgrade`, the upgrade waits;
  * - POST /:code/uninstall `{ confirm: "<code>" }`: archives the schema (modules-store.ts), forgets the
  *   module, stops serving it.
  * One change at a time: they queue behind each other (`exclusive`), so two administrators cannot
@@ -193,12 +194,17 @@ export function mountModuleAdminRoutes(
         throw invalidField('folder', 'invalid_folder', (error as Error).message);
       }
       const code = module.manifest.protocol.code;
-      if (registry.runtime(code) && !registry.pendingOf(code))
-        throw conflict('installed', `Le module « ${code} » est déjà installé : mettez-le à niveau.`, {
-          path: '/folder',
-        });
       try {
         const result = await installModule(db, module, { actor });
+        const served = registry.runtime(code);
+        if (result.status === 'unchanged' && served && !registry.pendingOf(code))
+          throw conflict(
+            'installed',
+            `Le module « ${code} » est déjà installé tel que ce dossier le décrit.`,
+            {
+              path: '/folder',
+            },
+          );
         return c.json({ install: result, module: serve(module) }, 201);
       } catch (error) {
         if (error instanceof ModuleNeedsUpgradeError) {
