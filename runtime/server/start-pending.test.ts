@@ -37,12 +37,16 @@ const targets = [
 
 describe.each(targets)('startSuivi with a pending upgrade on $name', ({ url }) => {
   it('starts, serves the installed version of the changed module and the others, and reports it', async () => {
+    // openDatabase and startSuivi take DATABASE_URL from the environment: the PGlite run goes without it.
+    const saved = process.env.DATABASE_URL;
+    if (!url) delete process.env.DATABASE_URL;
     const dataDir = mkdtempSync(join(tmpdir(), 'suivi-start-pending-'));
     dirs.push(dataDir);
-    const scratch = url ? await preparedPostgres(url, 'demo') : undefined;
-    if (!scratch) await preparedDataDir('demo', dataDir);
-    const where = scratch ? { url: scratch.url } : { dataDir };
+    let scratch: Awaited<ReturnType<typeof preparedPostgres>> | undefined;
     try {
+      scratch = url ? await preparedPostgres(url, 'demo') : undefined;
+      if (!scratch) await preparedDataDir('demo', dataDir);
+      const where = scratch ? { url: scratch.url } : { dataDir };
       const v1 = await pondFolder(1);
       const v2 = await pondFolder(2, { plan: PLAN_V1_V2 });
       const db = await openDatabase(where);
@@ -88,6 +92,7 @@ describe.each(targets)('startSuivi with a pending upgrade on $name', ({ url }) =
       }
     } finally {
       await scratch?.drop();
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
     }
   }, 120_000);
 });
