@@ -125,7 +125,7 @@ describe.skipIf(!available)('modules tab of the admin page in chromium', () => {
       await page
         .getByText(new RegExp(`${LIVE_CODE} : Archivé dans suivi_archive_${LIVE_CODE}_v2_\\d{14}\\.`))
         .waitFor();
-      expect(await card().count()).toBe(0);
+      await card().waitFor({ state: 'detached' });
       await page
         .getByRole('row')
         .filter({ hasText: LIVE_CODE })

@@ -74,11 +74,12 @@ export function ModuleCard(props: { module: AdminModule; onChange: (notice?: str
       {pending ? (
         <section className="pending" aria-label={a('pendingUpgrade')}>
           <h4>
-            {a('pendingUpgrade')} (
+            {pending.kind === 'upgrade' ? a('pendingUpgrade') : a('failedModule')} (
             {a('pendingFrom', { from: pending.installed_version ?? '?', to: pending.folder_version ?? '?' })})
           </h4>
           <p>{pending.serving ? a('servingInstalled') : a('notServed')}</p>
-          {pending.plan.found ? (
+          {pending.kind === 'failed' ? <p className="muted">{pending.reason}</p> : null}
+          {pending.kind === 'failed' ? null : pending.plan.found ? (
             <ul className="steps">
               {pending.plan.steps.map((s) => (
                 <li key={`${s.plan}:${s.id}`}>

@@ -59,6 +59,7 @@ const DICT = {
   records: ['Enregistrements', 'Records'],
   history: ['Historique', 'History'],
   pendingUpgrade: ['Mise à niveau en attente', 'Pending upgrade'],
+  failedModule: ['Dossier refusé au démarrage', 'Folder refused at start'],
   pendingFrom: ['installée v{from}, dossier v{to}', 'installed v{from}, folder v{to}'],
   servingInstalled: ['La version installée reste en service.', 'The installed version stays in service.'],
   notServed: ['Le module n’est pas servi.', 'The module is not served.'],
