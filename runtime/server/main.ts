@@ -82,6 +82,8 @@ try {
     moduleFolders: generatedModuleFolders(EXAMPLES_ROOT),
     // A folder copied into examples/ while the server runs can be installed from the admin page.
     moduleFoldersNow: () => generatedModuleFolders(EXAMPLES_ROOT),
+    // POST /api/admin/modules/:code/upgrade runs `upgradeModule` (runtime/modules/upgrade.ts) once it is
+    // passed here: `upgradeModule,` (until then that route answers 503 upgrade_unavailable).
     demo,
   });
 } catch (error) {
