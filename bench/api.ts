@@ -22,9 +22,7 @@ import { seedDemo } from '../runtime/demo/seed.ts';
 import { EXAMPLES_ROOT } from '../runtime/modules/folders.ts';
 import { installModule } from '../runtime/modules/install.ts';
 import { loadModules } from '../runtime/modules/load.ts';
-import { createApp } from '../runtime/server/app.ts';
-import { mountRecordApi } from '../runtime/server/record-api.ts';
-import { mountRefdataRoutes } from '../runtime/server/refdata-routes.ts';
+import { buildServerApp } from '../runtime/server/build-app.ts';
 import { searchTaxa } from '../runtime/server/taxa-routes.ts';
 import { EXTENT, recordSteps, runSteps, searchPrefixes, taxaStep, type Volumes } from './api/seed.ts';
 
@@ -137,9 +135,7 @@ try {
     `  total with VACUUM ANALYZE           ${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s`,
   );
 
-  const app = createApp({ db, modules });
-  await mountRecordApi(app, db, modules);
-  mountRefdataRoutes(app, db, modules);
+  const app = buildServerApp({ db, modules });
   const base = '/api/modules/chiro_gites';
   // Signed in as the demo administrator (every action on every record), as the web app would be.
   const login = await expectOk(

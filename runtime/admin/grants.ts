@@ -68,11 +68,12 @@ async function granteeOf(db: Queryable, body: Body) {
   };
 }
 
-export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: readonly string[]): void {
-  const modules = ['*', ...moduleCodes];
+export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: () => readonly string[]): void {
+  const modulesNow = () => ['*', ...moduleCodes()];
 
   app.get('/api/admin/grants', async (c) => {
     const module = c.req.query('module');
+    const modules = modulesNow();
     if (module !== undefined && !modules.includes(module)) {
       throw badRequest([
         { path: '/query/module', code: 'enum', message: `« module » : ${modules.join(', ')}.` },
@@ -92,7 +93,7 @@ export function mountGrantRoutes(app: Hono, db: Queryable, moduleCodes: readonly
   app.post('/api/admin/grants', async (c) => {
     const body = await readObject(c);
     const grantee = await granteeOf(db, body);
-    const module = choice(body, 'module', modules);
+    const module = choice(body, 'module', modulesNow());
     const action = choice(body, 'action', PERMISSION_ACTIONS);
     const scope = choice(body, 'scope', SCOPES);
     const { id } = await unique(

@@ -1,20 +1,30 @@
 /**
- * The administration API under /api/admin: organisations, users and grants, for `is_admin` accounts
- * only (401 anonymous, 403 otherwise). Writes go through the session middleware's CSRF check like every
- * other write. Inputs are checked field by field (422 naming the field), duplicates are 409s.
+ * The administration API under /api/admin: organisations, users, grants and modules, for `is_admin`
+ * accounts only (401 anonymous, 403 otherwise). Writes go through the session middleware's CSRF check
+ * like every other write. Inputs are checked field by field (422 naming the field), duplicates are 409s.
  */
 import type { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
+import type { ModuleRegistry } from '../modules/registry.ts';
 import { mountGrantRoutes } from './grants.ts';
+import { type ModuleAdminOptions, mountModuleAdminRoutes } from './modules.ts';
 import { mountOrganisationRoutes } from './organisations.ts';
 import { requireAdmin } from './require-admin.ts';
 import { mountUserRoutes } from './users.ts';
 
 export { MIN_PASSWORD_LENGTH } from './fields.ts';
+export type { ModuleAdminOptions };
 
-export function mountAdmin(app: Hono, db: Database, moduleCodes: readonly string[]): void {
+export function mountAdmin(
+  app: Hono,
+  db: Database,
+  registry: ModuleRegistry,
+  options: ModuleAdminOptions,
+): void {
   app.use('/api/admin/*', requireAdmin);
   mountOrganisationRoutes(app, db);
   mountUserRoutes(app, db);
-  mountGrantRoutes(app, db, moduleCodes);
+  // Grants name a module served now, or '*'.
+  mountGrantRoutes(app, db, () => registry.list().map((s) => s.runtime.code));
+  mountModuleAdminRoutes(app, db, registry, options);
 }

@@ -13,8 +13,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { installModule } from '../modules/install.ts';
 import { loadModules } from '../modules/load.ts';
-import { createApp } from '../server/app.ts';
-import { mountRecordApi } from '../server/record-api.ts';
+import { buildServerApp } from '../server/build-app.ts';
 
 export interface Answer {
   readonly status: number;
@@ -54,8 +53,7 @@ export async function serverApp(
     await seedDemo(db, await loadModules(db, folders));
   }
   const modules = await loadModules(db, folders);
-  const app = createApp({ db, modules, logError: () => {} });
-  await mountRecordApi(app, db, modules);
+  const app = buildServerApp({ db, modules, logError: () => {} });
   return { db, app };
 }
 

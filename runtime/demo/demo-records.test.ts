@@ -17,7 +17,6 @@ import { loadModules, type ModuleRuntime } from '../modules/load.ts';
 import { prepareModule } from '../records/model/module-plan.ts';
 import { recordOperations } from '../records/operations.ts';
 import { createApp } from '../server/app.ts';
-import { mountRecordApi } from '../server/record-api.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-data.ts';
 import { type DemoRecordsSeed, seedDemoRecords } from './demo-records.ts';
 import { type DemoRecord, hasDemoRecords, readDemoRecords } from './demo-records-file.ts';
@@ -126,7 +125,6 @@ describe.each(runtimeEngines())('demo records on $name', (engine) => {
 
   it("serves each partner the map of its organisation's top-level records, and only those", async () => {
     const app = createApp({ db, modules, logError: () => {} });
-    await mountRecordApi(app, db, modules);
     for (const login of ['partenaire.cen', 'partenaire.chiro']) {
       const partner = await signIn(app, login);
       const organisationId = accountOf(login).organisationId;

@@ -70,7 +70,8 @@ const fileNameOf = (raw: string): string =>
     .trim()
     .slice(0, 255) || 'fichier';
 
-export function mountMediaApi(app: Hono, db: Database, plans: ReadonlyMap<string, ModulePlan>): void {
+/** `plans`: the module versions served when the request starts (they change when a module is swapped). */
+export function mountMediaApi(app: Hono, db: Database, plans: () => ReadonlyMap<string, ModulePlan>): void {
   app.post('/api/media', async (c) => {
     const { actor } = signedIn(c);
     const file = await uploadedFile(c);
@@ -103,7 +104,7 @@ export function mountMediaApi(app: Hono, db: Database, plans: ReadonlyMap<string
       access: accessFor(actor, grants),
       canRead: (module: string) => scopeFor(actor, grants, module, 'read') !== undefined,
     };
-    const file = await readableMediaFile(db, plans, reader, key.toLowerCase());
+    const file = await readableMediaFile(db, plans(), reader, key.toLowerCase());
     if (!file) throw gone();
     const headers = downloadHeaders(file);
     if (c.req.header('if-none-match') === etagOf(file.sha256)) {

@@ -1,6 +1,12 @@
-/** Generated modules: installed into the database, then held in memory by the runtime. */
+/** Generated modules: installed into the database, kept version by version, served from a live registry. */
 export { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
-export { type InstallResult, type InstallStatus, installModule, ModuleInstallError } from './install.ts';
+export {
+  type InstallResult,
+  type InstallStatus,
+  installModule,
+  ModuleInstallError,
+  ModuleNeedsUpgradeError,
+} from './install.ts';
 export {
   buildModuleRuntime,
   findLevel,
@@ -11,3 +17,7 @@ export {
   type ModuleRuntime,
 } from './load.ts';
 export { type ModuleFolder, ModuleFolderError, readModuleFolder } from './module-folder.ts';
+export { contentHash, loadInstalledModule, recordModuleVersion } from './module-version.ts';
+export { type OpenedModules, openModules } from './open-modules.ts';
+export { ModuleRegistry, type PendingModule, type ServedModule } from './registry.ts';
+export type { UpgradeModule, UpgradeReport } from './upgrade-port.ts';

@@ -10,8 +10,15 @@
  *   recreated (`reinstalled`), the quick loop of someone writing a spec; once it holds data, refused,
  *   because moving data between schema versions is the migration generator's job, not a DROP's.
  *   Protocol vocabulary values the new version no longer lists stay in ref.vocabulary (other modules
- *   may share the type; unused values are harmless).
+ *   may share the type; unused values are harmless). The refusal is a `ModuleNeedsUpgradeError`: the
+ *   server keeps serving the installed version and lists the folder as a pending upgrade.
+ *
+ * Every install, reinstall and update writes a version row (module-version.ts) and points
+ * `suivi.module.version_id` at it; `unchanged` writes none, except for a module installed before
+ * version history (no row yet), whose row is written then, as `install`: its files are the folder's.
  */
+
+import type { ModuleVersionChange } from '../db/core-database.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { ident } from '../db/database.ts';
@@ -25,6 +32,7 @@ import {
   sameModule,
   sameSchema,
 } from './module-folder.ts';
+import { recordModuleVersion, type VersionOptions } from './module-version.ts';
 import { planChain } from './upgrade.ts';
 
 export type InstallStatus = 'installed' | 'unchanged' | 'updated' | 'reinstalled';
@@ -43,6 +51,19 @@ export class ModuleInstallError extends Error {
   ) {
     super(`module ${code}: ${message}`, options);
     this.name = 'ModuleInstallError';
+  }
+}
+
+/** The folder changes the schema of a module that holds data: a migration plan must run (an upgrade). */
+export class ModuleNeedsUpgradeError extends ModuleInstallError {
+  constructor(
+    code: string,
+    readonly installedVersion: number,
+    readonly folderVersion: number,
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'ModuleNeedsUpgradeError';
   }
 }
 
@@ -90,6 +111,13 @@ async function record(tx: Queryable, manifest: Manifest, existing: boolean): Pro
   }
 }
 
+const VERSION_CHANGE = {
+  installed: 'install',
+  reinstalled: 'reinstall',
+  updated: 'update',
+  unchanged: undefined,
+} as const satisfies Record<InstallStatus, ModuleVersionChange | undefined>;
+
 async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStatus> {
   const { manifest } = module;
   const code = manifest.protocol.code;
@@ -120,16 +148,20 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
   }
   if (await hasData(tx, code)) {
     if (planChain(module, installed.protocol.version, manifest.protocol.version))
-      throw new ModuleInstallError(
+      throw new ModuleNeedsUpgradeError(
         code,
+        installed.protocol.version,
+        manifest.protocol.version,
         `version ${installed.protocol.version} is installed and holds data; this folder has version ${manifest.protocol.version} ` +
-          `and its migration plan: upgrade with npx suivi migrate apply ${module.folder}`,
+          `and its migration plan: upgrade with npx suivi migrate apply ${module.folder} (or from the admin page)`,
       );
-    throw new ModuleInstallError(
+    throw new ModuleNeedsUpgradeError(
       code,
+      installed.protocol.version,
+      manifest.protocol.version,
       `version ${installed.protocol.version} (generator ${installed.generatorVersion}) is installed and holds data; ` +
         `this folder has version ${manifest.protocol.version} (generator ${manifest.generatorVersion}) with another schema. ` +
-        "Changing the schema of a module with data needs a migration plan: raise the spec's version and generate over this folder (docs/migration-plans.md).",
+        "Changing the schema of a module with data needs a migration plan: raise the spec's version and generate over this folder (docs/migrations.md).",
     );
   }
   await tx.exec(`DROP SCHEMA ${ident(code)} CASCADE`);
@@ -138,9 +170,33 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
   return 'reinstalled';
 }
 
-/** Installs the module in `folder` (a generated folder with its manifest.json). */
-export async function installModule(db: Database, folder: string): Promise<InstallResult> {
-  const module = await readModuleFolder(folder);
-  const status = await db.transaction((tx) => install(tx, module));
+/** Whether the module has a version row (installed since core migration 0007). */
+async function hasVersionRow(tx: Queryable, code: string): Promise<boolean> {
+  const row = await coreDb(tx)
+    .selectFrom('suivi.module')
+    .select('version_id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.version_id !== null && row?.version_id !== undefined;
+}
+
+/**
+ * Installs the module in `folder` (a generated folder with its manifest.json, or one already read) and
+ * records its version; `actor` is who installs (an administrator through the admin API).
+ */
+export async function installModule(
+  db: Database,
+  folder: string | ModuleFolder,
+  options: Pick<VersionOptions, 'actor'> = {},
+): Promise<InstallResult> {
+  const module = typeof folder === 'string' ? await readModuleFolder(folder) : folder;
+  const status = await db.transaction(async (tx) => {
+    const status = await install(tx, module);
+    const change = VERSION_CHANGE[status];
+    if (change) await recordModuleVersion(tx, module, change, options);
+    else if (!(await hasVersionRow(tx, module.manifest.protocol.code)))
+      await recordModuleVersion(tx, module, 'install', options);
+    return status;
+  });
   return { code: module.manifest.protocol.code, version: module.manifest.protocol.version, status };
 }

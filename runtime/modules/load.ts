@@ -49,7 +49,11 @@ export interface ModuleRuntime {
   readonly levels: readonly LevelRuntime[];
   /** forms/index.json: the widgets, fields and form props the web app registers. */
   readonly formsIndex: JsonObject;
+  /** openapi/openapi.json as generated (served byte for byte), when the folder has one. */
+  readonly openApiText?: string;
 }
+
+export const OPENAPI_FILE = 'openapi/openapi.json';
 
 export class ModuleLoadError extends Error {
   constructor(message: string) {
@@ -102,6 +106,7 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
       },
     };
   });
+  const openApiText = module.files.get(OPENAPI_FILE);
   return deepFreeze({
     code: protocol.code,
     version: protocol.version,
@@ -113,6 +118,7 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
     model,
     levels,
     formsIndex,
+    ...(openApiText === undefined ? {} : { openApiText }),
   });
 }
 

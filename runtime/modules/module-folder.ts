@@ -28,9 +28,11 @@ export class ModuleFolderError extends Error {
 }
 
 export interface ModuleFolder {
-  /** Absolute path. */
+  /** Absolute path; for a module read back from the database, `suivi.module_version#<id>` (module-version.ts). */
   readonly folder: string;
   readonly manifest: Manifest;
+  /** manifest.json as written, kept with the other files in each version row. */
+  readonly manifestText: string;
   /** Verified contents of every listed file, by manifest path. */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -55,15 +57,20 @@ function checkShape(folder: string, value: unknown): Manifest {
   return m as Manifest;
 }
 
-export async function readModuleFolder(path: string): Promise<ModuleFolder> {
-  const folder = resolve(path);
-  const text = await readFile(resolve(folder, MANIFEST_PATH), 'utf8').catch(() => undefined);
-  if (text === undefined) {
-    throw new ModuleFolderError(folder, `no ${MANIFEST_PATH}: is this a generated module folder?`);
-  }
+/**
+ * A module folder from its manifest's text and a reader of its files (the disk, or the files a version
+ * row stored): every listed file must be there with the manifest's sha256, or the folder is refused,
+ * naming the files. `regenerate` says how to fix it.
+ */
+export async function verifiedModuleFolder(
+  folder: string,
+  manifestText: string,
+  read: (path: string) => Promise<string | undefined>,
+  regenerate: (manifest: Manifest) => string,
+): Promise<ModuleFolder> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(manifestText);
   } catch (error) {
     throw new ModuleFolderError(folder, `${MANIFEST_PATH} is not JSON (${(error as Error).message})`);
   }
@@ -71,23 +78,33 @@ export async function readModuleFolder(path: string): Promise<ModuleFolder> {
   const files = new Map<string, string>();
   const problems: string[] = [];
   for (const entry of manifest.files) {
-    const file = resolve(folder, entry.path);
-    if (!file.startsWith(folder + sep)) {
-      problems.push(`${entry.path} points outside the folder`);
-      continue;
-    }
-    const contents = await readFile(file, 'utf8').catch(() => undefined);
+    const contents = await read(entry.path);
     if (contents === undefined) problems.push(`${entry.path} is missing`);
     else if (sha256(contents) !== entry.sha256) problems.push(`${entry.path} differs from the manifest`);
     else files.set(entry.path, contents);
   }
-  if (problems.length > 0) {
-    throw new ModuleFolderError(
-      folder,
-      `${problems.join('; ')}. Regenerate the folder: npx suivi generate ${manifest.source ?? '<spec>'} --out ${path}`,
-    );
+  if (problems.length > 0)
+    throw new ModuleFolderError(folder, `${problems.join('; ')}. ${regenerate(manifest)}`);
+  return { folder, manifest, manifestText, files };
+}
+
+export async function readModuleFolder(path: string): Promise<ModuleFolder> {
+  const folder = resolve(path);
+  const text = await readFile(resolve(folder, MANIFEST_PATH), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    throw new ModuleFolderError(folder, `no ${MANIFEST_PATH}: is this a generated module folder?`);
   }
-  return { folder, manifest, files };
+  return verifiedModuleFolder(
+    folder,
+    text,
+    async (entry) => {
+      const file = resolve(folder, entry);
+      // A manifest naming ../../etc/passwd reads nothing outside the folder.
+      if (!file.startsWith(folder + sep)) return undefined;
+      return readFile(file, 'utf8').catch(() => undefined);
+    },
+    (manifest) => `Regenerate the folder: npx suivi generate ${manifest.source ?? '<spec>'} --out ${path}`,
+  );
 }
 
 /**

@@ -11,9 +11,10 @@ import { GENERATOR_VERSION, type Manifest, sha256 } from '../../generators/core/
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from './folders.ts';
-import { installModule, ModuleInstallError } from './install.ts';
+import { installModule, ModuleInstallError, ModuleNeedsUpgradeError } from './install.ts';
 import { buildModuleRuntime, findLevel, loadModules, ModuleLoadError } from './load.ts';
 import { ModuleFolderError, readModuleFolder } from './module-folder.ts';
+import { contentHash, loadInstalledModule } from './module-version.ts';
 
 const EXAMPLES = generatedModuleFolders(EXAMPLES_ROOT);
 const CHIRO = EXAMPLES.find((f) => f.includes('/chiro_gites/'))!;
@@ -176,9 +177,45 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
       `version 2 (generator ${GENERATOR_VERSION}) is installed and holds data`,
     );
     expect((error as Error).message).toContain('needs a migration plan');
+    expect(error).toBeInstanceOf(ModuleNeedsUpgradeError);
     expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
     expect((await db.query("SELECT spec_version FROM suivi.module WHERE code = 'chiro_gites'")).rows).toEqual(
       [{ spec_version: 2 }],
+    );
+  });
+
+  it('keeps a version row per install, reinstall and update, and serves a version from the database alone', async () => {
+    const { rows } = await db.query<{ change: string; version: number; content_hash: string; spec: unknown }>(
+      "SELECT change, version, content_hash, spec FROM suivi.module_version WHERE code = 'chiro_gites' ORDER BY id",
+    );
+    // installed, updated (dictionary), updated (back), reinstalled (v2); `unchanged` wrote none.
+    expect(rows.map((r) => `${r.change} v${r.version}`)).toEqual([
+      'install v1',
+      'update v1',
+      'update v1',
+      'reinstall v2',
+    ]);
+    expect(rows[0]!.content_hash).toBe(contentHash((await readModuleFolder(CHIRO)).manifest));
+    expect(rows[0]!.spec).toBeNull();
+    const current = await db.query<{ id: number }>(
+      "SELECT v.id FROM suivi.module m JOIN suivi.module_version v ON v.id = m.version_id WHERE m.code = 'flore_quadrats'",
+    );
+    expect(current.rows).toHaveLength(1);
+
+    const FLORE = EXAMPLES.find((f) => f.includes('/flore_quadrats/'))!;
+    const stored = await loadInstalledModule(db, 'flore_quadrats');
+    const [fromFolder] = await loadModules(db, [FLORE]);
+    expect(stored.folder).toBe(`suivi.module_version#${current.rows[0]!.id}`);
+    expect({ ...stored, folder: '' }).toEqual({ ...fromFolder, folder: '' });
+    expect(stored.openApiText).toBe(readFileSync(join(FLORE, 'openapi/openapi.json'), 'utf8'));
+
+    // A stored file that no longer matches its manifest is refused, naming it.
+    await db.query(
+      "UPDATE suivi.module_version SET files = jsonb_set(files, '{forms/index.json}', '\"{}\"') WHERE id = $1",
+      [current.rows[0]!.id],
+    );
+    await expect(loadInstalledModule(db, 'flore_quadrats')).rejects.toThrow(
+      /forms\/index\.json differs from the manifest/,
     );
   });
 

@@ -14,7 +14,6 @@ import type { Database } from '../db/database.ts';
 import { seedDemoRecords } from '../demo/demo-records.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules } from '../modules/load.ts';
-import { mountRefdataRoutes } from '../server/refdata-routes.ts';
 import { MAX_JSON_DEPTH } from './json-body.ts';
 
 type Json = Record<string, unknown>;
@@ -76,7 +75,6 @@ describe.each(runtimeEngines())('hostile input to the record API on $name', (eng
     // The demo records: a record of every level to PUT, validate and copy. And the reference data.
     const modules = await loadModules(db, generatedModuleFolders(EXAMPLES_ROOT));
     await seedDemoRecords(db, modules);
-    mountRefdataRoutes(app, db, modules);
     admin = await signIn(app, 'admin');
   });
   afterAll(async () => db?.close());

@@ -200,4 +200,34 @@ describe.each(runtimeEngines())('the Validate action on $name', (engine) => {
     expect(String(csv.json)).toContain('validation_status_label');
     expect(String(csv.json)).toContain('Probable');
   });
+  it('stamps every write (create, update, validation) with the version of the module serving it', async () => {
+    // A record left by an older version, and a column DEFAULT that names another one: every write must
+    // say which version it ran under, not keep what the row or the table had.
+    const version = async (id: string) =>
+      (
+        await db.query<{ v: number }>(
+          'SELECT spec_version AS v FROM amphibiens_mares.observation WHERE id = $1',
+          [id],
+        )
+      ).rows[0]?.v;
+    await db.exec('ALTER TABLE amphibiens_mares.observation ALTER COLUMN spec_version SET DEFAULT 0');
+    try {
+      const created = await observation(cen, 'Mare V');
+      expect(await version(created.obs)).toBe(1);
+      await db.query('UPDATE amphibiens_mares.observation SET spec_version = 0 WHERE id = $1', [created.obs]);
+      const read = (await cen.call('GET', `${BASE}/observation/${created.obs}`)).json;
+      expect(read.spec_version).toBe(0);
+      const updated = await cen.call('PUT', `${BASE}/observation/${created.obs}`, {
+        ...Object.fromEntries(Object.entries(read).filter(([k]) => ['visit_id', 'presence'].includes(k))),
+        row_version: read.row_version,
+      });
+      expect(updated.status, JSON.stringify(updated.json)).toBe(200);
+      expect(await version(created.obs)).toBe(1);
+      await db.query('UPDATE amphibiens_mares.observation SET spec_version = 0 WHERE id = $1', [created.obs]);
+      expect((await validate(admin, created.obs, { status: '1' })).status).toBe(200);
+      expect(await version(created.obs)).toBe(1);
+    } finally {
+      await db.exec('ALTER TABLE amphibiens_mares.observation ALTER COLUMN spec_version SET DEFAULT 1');
+    }
+  });
 });

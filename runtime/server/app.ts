@@ -1,7 +1,8 @@
 /**
- * The HTTP application: a Hono app over the database and the loaded modules. Routes of the record API
- * are added to it by the records layer; this file holds what every route shares: the module list, the
- * health check, one error handler, JSON 404s under /api and the placeholder page at `/`.
+ * The HTTP application: a Hono app over the database and the module registry. This file holds what every
+ * route shares: sessions, the administration API, the module list, the health check, the hand-over of
+ * `/api/modules/<code>/…` to the version serving that module (module-app.ts), uploads, one error handler,
+ * JSON 404s under /api and the web app (or a placeholder page) at `/`.
  *
  * Errors: every route throws `HttpError` (runtime/http/errors.ts: status, machine code, problems
  * `[{ path, code, message }]`); the body is the problem list, as the generated OpenAPI `Errors` schema
@@ -9,47 +10,51 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { mountAdmin } from '../admin/index.ts';
+import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
-import { errorResponse, HttpError } from '../http/errors.ts';
-import { isUploadRequest, uploadBodyLimit } from '../media/index.ts';
+import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
+import { HttpError } from '../http/errors.ts';
+import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
+import type { ModuleRegistry } from '../modules/registry.ts';
+import { defaultLogError, handleErrors, type LogError } from './error-handler.ts';
 import { HOME_PAGE } from './home-page.ts';
-import { moduleSummary } from './module-summary.ts';
-import { mountFormsApi, mountWebApp } from './web-app.ts';
+import { dispatchModules, moduleRegistry } from './module-app.ts';
+import { moduleList } from './module-summary.ts';
+import { mountWebApp } from './web-app.ts';
 
-export interface AppOptions {
+export interface AppOptions extends Partial<ModuleAdminOptions> {
   readonly db: Database;
-  readonly modules: readonly ModuleRuntime[];
+  /** The modules served, changeable while the server runs; built from `modules` when not given. */
+  readonly registry?: ModuleRegistry;
+  /** Modules to serve, for a registry built here (tests, tools). */
+  readonly modules?: readonly ModuleRuntime[];
   /** Where unexpected errors are reported (default console.error). */
-  readonly logError?: (error: unknown, request: Request) => void;
+  readonly logError?: LogError;
+  /** The modules' extensions by code (runtime/extensions): routes under /api/modules/<code>/x, record hooks. */
+  readonly extensions?: ReadonlyMap<string, LoadedExtension>;
   /** The web app's Vite build (runtime/web/dist); without it `/` shows the placeholder page. */
   readonly webDist?: string;
 }
 
-/** Machine codes for statuses raised by Hono itself (malformed JSON body, body limit…). */
-const STATUS_CODES: Readonly<Record<number, string>> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-};
-
 /** Largest request body the API reads (bytes). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/** The registry `options` name, or one serving `options.modules`. */
+export const registryOf = (options: AppOptions): ModuleRegistry =>
+  options.registry ??
+  moduleRegistry(
+    options.db,
+    options.modules ?? [],
+    options.logError ?? defaultLogError,
+    options.extensions ? extensionHooks(options.extensions) : undefined,
+  );
+
 export function createApp(options: AppOptions): Hono {
-  const { db, modules } = options;
-  const logError =
-    options.logError ??
-    ((error: unknown, request: Request) => console.error(`${request.method} ${request.url}:`, error));
-  // Built once: the modules never change while the process runs.
-  const moduleList = { modules: modules.map(moduleSummary) };
+  const { db } = options;
+  const registry = registryOf(options);
+  const logError = options.logError ?? defaultLogError;
   const app = new Hono();
   // A record is a few kilobytes; anything this large is a mistake or an attack, refused before parsing.
   // The one exception is a file upload (POST /api/media), with its own limit (runtime/media).
@@ -57,12 +62,11 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', (c, next) => (isUploadRequest(c) ? uploadBodyLimit : recordBodyLimit)(c, next));
   // Sessions, bearer tokens, CSRF and /api/auth (runtime/auth): before every other /api route.
   mountAuth(app, db);
-  // Organisations, users and grants for administrators (runtime/admin).
-  mountAdmin(
-    app,
-    db,
-    modules.map((m) => m.code),
-  );
+  // Organisations, users, grants and modules for administrators (runtime/admin).
+  mountAdmin(app, db, registry, {
+    moduleFolders: options.moduleFolders ?? (() => []),
+    ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
+  });
 
   app.get('/api/health', async (c) => {
     try {
@@ -71,35 +75,23 @@ export function createApp(options: AppOptions): Hono {
       logError(cause, c.req.raw);
       throw new HttpError(503, 'database_unavailable', 'La base de données ne répond pas.');
     }
-    return c.json({ status: 'ok', engine: db.engine, modules: modules.length });
+    return c.json({ status: 'ok', engine: db.engine, modules: registry.list().length });
   });
 
-  app.get('/api/modules', (c) => c.json(moduleList));
+  // Rebuilt only when a module is installed, upgraded or uninstalled.
+  const list = registry.perGeneration(() => moduleList(registry));
+  app.get('/api/modules', (c) => c.json(list()));
 
-  mountFormsApi(app, modules);
+  // Extension routes (/api/modules/<code>/x/…) before the hand-over: a module version's app does not have them.
+  mountExtensionRoutes(app, db, options.extensions ?? new Map());
+  // Record routes, forms and OpenAPI document of each module: its current version's app.
+  app.use('/api/modules/*', dispatchModules(registry));
+  // Downloads are allowed through the records that name a file, in the modules served now.
+  mountMediaApi(app, db, () => new Map(registry.list().map((s) => [s.runtime.code, s.plan])));
+
   if (options.webDist) mountWebApp(app, options.webDist);
   else app.get('/', (c) => c.html(HOME_PAGE));
 
-  app.notFound((c) => {
-    const message = `Aucune route ${c.req.method} ${c.req.path}.`;
-    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
-      return errorResponse(new HttpError(404, 'not_found', message));
-    }
-    return c.text(message, 404);
-  });
-
-  app.onError((error, c) => {
-    if (error instanceof HttpError) {
-      if (error.status >= 500) logError(error, c.req.raw);
-      return errorResponse(error);
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = STATUS_CODES[error.status] ?? 'bad_request';
-      return errorResponse(new HttpError(error.status, code, error.message || code));
-    }
-    logError(error, c.req.raw);
-    return errorResponse(new HttpError(500, 'internal', 'Erreur interne du serveur.'));
-  });
-
+  handleErrors(app, logError);
   return app;
 }

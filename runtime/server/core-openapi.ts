@@ -3,9 +3,10 @@
  * tokens, administration, media, reference data, health, forms and the documents themselves. Each
  * route group writes its part next to its routes (runtime/auth/openapi.ts, runtime/admin/openapi.ts,
  * runtime/media/openapi.ts, refdata-openapi.ts, server-openapi.ts); this file adds what they share
- * and puts them together. Served as `GET /api/openapi/core.json` (openapi-routes.ts), built at start
- * for the installed modules.
+ * and puts them together. Served as `GET /api/openapi/core.json` (openapi-routes.ts), built for the
+ * modules served, again whenever they change.
  */
+import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
@@ -58,6 +59,7 @@ const SECURITY_SCHEMES: Readonly<Record<string, Json>> = {
 export const coreGroups = (modules: readonly ModuleRuntime[]): readonly OpenApiGroup[] => [
   authOpenApi,
   adminOpenApi(modules.map((m) => m.code)),
+  modulesAdminOpenApi,
   mediaOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),

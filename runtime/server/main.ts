@@ -8,6 +8,7 @@ import { findSuiviConfig } from '../config/load-config.ts';
 import { describeDatabase } from '../db/open.ts';
 import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
+import { pendingLine } from '../modules/open-modules.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/build.ts';
 import { type Started, startSuivi } from './start.ts';
 
@@ -52,6 +53,7 @@ function report(started: Started, total: number): void {
     if (install.status !== 'unchanged')
       console.log(`module ${install.code} v${install.version}: ${install.status}`);
   }
+  for (const pending of started.pending) console.log(pendingLine(pending));
   for (const [code, n] of Object.entries(started.demoRecords?.created ?? {}))
     console.log(`module ${code}: ${n} demo records created`);
   if (started.demo) {
@@ -88,6 +90,10 @@ try {
     port,
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
     moduleFolders: generatedModuleFolders(EXAMPLES_ROOT),
+    // A folder copied into examples/ while the server runs can be installed from the admin page.
+    moduleFoldersNow: () => generatedModuleFolders(EXAMPLES_ROOT),
+    // POST /api/admin/modules/:code/upgrade runs `upgradeModule` (runtime/modules/upgrade.ts) once it is
+    // passed here: `upgradeModule,` (until then that route answers 503 upgrade_unavailable).
     demo,
   });
 } catch (error) {

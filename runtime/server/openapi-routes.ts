@@ -1,22 +1,21 @@
 /**
  * The OpenAPI documents and a browsable reference built from them:
- * - `GET /api/modules/:code/openapi.json`: the module's `openapi/openapi.json`, byte for byte, read once
- *   at start and checked against the manifest's sha256 (the folder was verified when it was loaded);
+ * - `GET /api/modules/:code/openapi.json`: the module's `openapi/openapi.json`, byte for byte, as the
+ *   verified folder held it (served by the module version's own app, module-app.ts);
  * - `GET /api/openapi/core.json`: the core document (core-openapi.ts: auth, admin, media, reference
- *   data, server routes), built once at start for the installed modules;
+ *   data, server routes), built for the modules served, again after a module is installed, upgraded or
+ *   uninstalled (never per request);
  * - `GET /api/docs` (every document) and `GET /api/docs/:code` (one module): an HTML page rendered on
- *   the server once, at start: operations grouped by tag with method, path, parameters, request and
- *   response schema names. Plain HTML and inline CSS, no script and no external asset.
+ *   the server, as often as the core document: operations grouped by tag with method, path, parameters,
+ *   request and response schema names. Plain HTML and inline CSS, no script and no external asset.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { HttpError } from '../http/errors.ts';
-import type { ModuleRuntime } from '../modules/load.ts';
+import { type ModuleRuntime, OPENAPI_FILE } from '../modules/load.ts';
+import type { ModuleRegistry } from '../modules/registry.ts';
 import { CORE_OPENAPI_PATH, coreOpenApi } from './core-openapi.ts';
 
-export const OPENAPI_FILE = 'openapi/openapi.json';
+export { OPENAPI_FILE };
 
 type Json = { readonly [key: string]: unknown };
 interface Parameter {
@@ -163,31 +162,22 @@ interface LoadedDocument {
   readonly section: string;
 }
 
-/** Reads each module's OpenAPI document, checked against its manifest. */
-export async function loadOpenApiDocuments(
-  modules: readonly ModuleRuntime[],
-): Promise<Map<string, LoadedDocument>> {
+/** Each module's OpenAPI document (verified with its folder) and its section of the reference page. */
+export function openApiDocuments(modules: readonly ModuleRuntime[]): Map<string, LoadedDocument> {
   const documents = new Map<string, LoadedDocument>();
   for (const module of modules) {
-    const listed = module.manifest.files.find((f) => f.path === OPENAPI_FILE);
-    if (!listed) continue;
-    const text = await readFile(join(module.folder, OPENAPI_FILE), 'utf8');
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    if (sha256 !== listed.sha256)
-      throw new Error(
-        `${module.folder}/${OPENAPI_FILE} changed since the module was loaded (sha256 differs)`,
-      );
+    if (module.openApiText === undefined) continue;
     documents.set(module.code, {
-      text,
-      section: moduleSection(module.code, JSON.parse(text) as OpenApiDocument),
+      text: module.openApiText,
+      section: moduleSection(module.code, JSON.parse(module.openApiText) as OpenApiDocument),
     });
   }
   return documents;
 }
 
-/** Adds the OpenAPI and docs routes to `app`; documents and pages are built here, once. */
-export async function mountOpenApiRoutes(app: Hono, modules: readonly ModuleRuntime[]): Promise<void> {
-  const documents = await loadOpenApiDocuments(modules);
+/** The core document and the reference pages of these modules. */
+function documentsOf(modules: readonly ModuleRuntime[]) {
+  const documents = openApiDocuments(modules);
   const core = coreOpenApi(modules);
   const coreText = JSON.stringify(core, null, 2);
   const coreSection = documentSection(
@@ -206,21 +196,20 @@ export async function mountOpenApiRoutes(app: Hono, modules: readonly ModuleRunt
       page(`${code} — Suivi API reference`, `<p><a href="/api/docs">← all modules</a></p>${d.section}`),
     ]),
   );
-  const missing = (code: string) =>
-    new HttpError(404, 'not_found', `Aucun module installé ne s’appelle « ${code} ».`);
+  return { coreText, allPage, modulePages };
+}
 
-  app.get('/api/modules/:code/openapi.json', (c) => {
-    const document = documents.get(c.req.param('code'));
-    if (!document) throw missing(c.req.param('code'));
-    return c.body(document.text, 200, { 'content-type': 'application/json; charset=utf-8' });
-  });
+/** Adds the core document and the docs pages to `app`; rebuilt when the modules served change. */
+export function mountOpenApiRoutes(app: Hono, registry: ModuleRegistry): void {
+  const current = registry.perGeneration(() => documentsOf(registry.runtimes()));
   app.get(CORE_OPENAPI_PATH, (c) =>
-    c.body(coreText, 200, { 'content-type': 'application/json; charset=utf-8' }),
+    c.body(current().coreText, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );
-  app.get('/api/docs', (c) => c.html(allPage));
+  app.get('/api/docs', (c) => c.html(current().allPage));
   app.get('/api/docs/:code', (c) => {
-    const html = modulePages.get(c.req.param('code'));
-    if (!html) throw missing(c.req.param('code'));
+    const html = current().modulePages.get(c.req.param('code'));
+    if (!html)
+      throw new HttpError(404, 'not_found', `Aucun module installé ne s’appelle « ${c.req.param('code')} ».`);
     return c.html(html);
   });
 }

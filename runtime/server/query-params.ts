@@ -48,9 +48,14 @@ export function textParam(query: Query, name: string, max: number, problems: Api
 /** `%`, `_` and `\` match themselves (LIKE's default escape is the backslash). */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The modules a parameter may name: those served when the request started. */
+export interface ModuleLookup {
+  get(code: string): ModuleRuntime | undefined;
+}
+
 export function moduleParam(
   query: Query,
-  modules: ReadonlyMap<string, ModuleRuntime>,
+  modules: ModuleLookup,
   problems: ApiError[],
 ): ModuleRuntime | undefined {
   const code = query.module;

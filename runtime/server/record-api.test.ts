@@ -5,7 +5,6 @@ import type { Database } from '../db/database.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules } from '../modules/load.ts';
 import { createApp } from './app.ts';
-import { mountRecordApi } from './record-api.ts';
 
 const FOLDERS = generatedModuleFolders(EXAMPLES_ROOT);
 // Signed in as a partner: the record API answers 401 to anonymous requests (runtime/auth).
@@ -24,7 +23,6 @@ describe.each(runtimeEngines())('record API on $name', (engine) => {
     db = await engine.openPrepared('demo');
     const modules = await loadModules(db, FOLDERS);
     app = createApp({ db, modules, logError: () => {} });
-    await mountRecordApi(app, db, modules);
     const login = await app.request(
       '/api/auth/login',
       json({ login: 'partenaire.cen', password: 'suivi-cen' }),

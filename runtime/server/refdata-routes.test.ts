@@ -7,8 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_FRAMEWORK, DEMO_ORGANISATIONS } from '../demo/demo-
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { loadModules } from '../modules/load.ts';
 import { loadTaxrefLines } from '../refdata/taxref.ts';
-import { createApp } from './app.ts';
-import { mountRefdataRoutes } from './refdata-routes.ts';
+import type { createApp } from './app.ts';
+import { buildServerApp } from './build-app.ts';
 
 const FOLDERS = generatedModuleFolders(EXAMPLES_ROOT);
 
@@ -46,8 +46,7 @@ describe.each(runtimeEngines())('reference-data routes on $name', (engine) => {
         '9000003,9000003,Fauxgenre sylvianus,Sylviette des tests,Oiseaux',
       ]),
     );
-    app = createApp({ db, modules, logError: () => {} });
-    mountRefdataRoutes(app, db, modules);
+    app = buildServerApp({ db, modules, logError: () => {} });
     signedIn = (await signIn(app, 'partenaire.cen')).headers;
   });
 

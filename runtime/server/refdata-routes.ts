@@ -15,7 +15,7 @@ import { requireAccount } from '../auth/index.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
 import { type ApiError, HttpError } from '../http/errors.ts';
-import type { ModuleRuntime } from '../modules/load.ts';
+import type { ModuleRegistry } from '../modules/registry.ts';
 import {
   check,
   escapeLike,
@@ -32,19 +32,23 @@ const MAX_CODES = 500;
 const MAX_IDS = 200;
 
 /** Adds the reference-data routes to `app`. */
-export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly ModuleRuntime[]): void {
-  const byCode = new Map(modules.map((m) => [m.code, m]));
-  // Value order per vocabulary type, as the protocols list them (a select shows them in that order).
-  const authoredOrder = new Map<string, string[]>();
-  for (const { protocol } of modules) {
-    for (const v of protocol.vocabularies) {
-      if (!authoredOrder.has(v.code))
-        authoredOrder.set(
-          v.code,
-          v.values.map((x) => x.code),
-        );
+export function mountRefdataRoutes(app: Hono, db: Database, registry: ModuleRegistry): void {
+  // The modules served when a request starts (`?module=` names one of them).
+  const byCode = { get: (code: string) => registry.runtime(code) };
+  // Value order per vocabulary type, as the protocols served list them (a select shows them in that order).
+  const authoredOrderNow = registry.perGeneration(() => {
+    const order = new Map<string, string[]>();
+    for (const { protocol } of registry.runtimes()) {
+      for (const v of protocol.vocabularies) {
+        if (!order.has(v.code))
+          order.set(
+            v.code,
+            v.values.map((x) => x.code),
+          );
+      }
     }
-  }
+    return order;
+  });
 
   app.get('/api/vocabularies/:type', async (c) => {
     const type = c.req.param('type');
@@ -80,7 +84,7 @@ export function mountRefdataRoutes(app: Hono, db: Database, modules: readonly Mo
       ? all.where((eb) => eb('code', '=', eb.fn.any(eb.val(codes))))
       : all
     ).execute();
-    const order = authoredOrder.get(type) ?? [];
+    const order = authoredOrderNow().get(type) ?? [];
     const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
     const sorted = [...values].sort((a, b) => rank(a.code) - rank(b.code));
     return c.json({

@@ -3,6 +3,7 @@
  * forms (web-app.ts), the OpenAPI documents and the reference pages (openapi-routes.ts). Part of the
  * core document (core-openapi.ts); built per instance, since paths name installed modules and levels.
  */
+import { CHANGE_CLASSES } from '../../protocol-specs/evolution/change-class.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import {
   among,
@@ -58,8 +59,29 @@ export function serverOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup {
               }),
             }),
           },
+          pendingUpgrade: {
+            description:
+              'The module’s folder holds a newer version than the one served, waiting for an administrator (null: none).',
+            oneOf: [
+              { type: 'null' },
+              object({
+                installedVersion: { type: ['integer', 'null'] },
+                folderVersion: { type: ['integer', 'null'] },
+                hasPlan: {
+                  type: 'boolean',
+                  description: 'Whether the folder holds a migration plan from the installed version.',
+                },
+                steps: {
+                  ...object(
+                    Object.fromEntries(CHANGE_CLASSES.map((c) => [c, { type: 'integer', minimum: 0 }])),
+                  ),
+                  description: 'Steps of the plan per class.',
+                },
+              }),
+            ],
+          },
         },
-        ['code', 'label', 'version', 'generatorVersion', 'levels'],
+        ['code', 'label', 'version', 'generatorVersion', 'levels', 'pendingUpgrade'],
       ),
       LevelForms: object(
         {

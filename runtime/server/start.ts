@@ -1,6 +1,8 @@
 /**
- * Starting Suivi: open the database, apply core migrations, install the module folders, load them, seed
- * the demo data, serve. Each step is timed, so a slow start says where the time went.
+ * Starting Suivi: open the database, apply core migrations, install and load the module folders one by
+ * one (runtime/modules/open-modules.ts: a module that cannot start as its folder says is served at its
+ * installed version, or not at all, and listed as pending; the others start), seed the demo data, serve.
+ * Each step is timed, so a slow start says where the time went.
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
@@ -11,11 +13,17 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { type DemoRecordsSeed, seedDemoRecords } from '../demo/demo-records.ts';
 import { type DemoSeed, seedDemo } from '../demo/seed.ts';
-import { loadExtensions } from '../extensions/index.ts';
+import { extensionHooks, loadExtensions } from '../extensions/index.ts';
 import { purgeOrphanMedia } from '../media/index.ts';
-import { type InstallResult, installModule } from '../modules/install.ts';
-import { loadModules, type ModuleRuntime } from '../modules/load.ts';
+import type { InstallResult } from '../modules/install.ts';
+import type { ModuleRuntime } from '../modules/load.ts';
+import { openModules } from '../modules/open-modules.ts';
+import type { ModuleRegistry, PendingModule } from '../modules/registry.ts';
+import { upgradeModule } from '../modules/upgrade.ts';
+import type { UpgradeModule } from '../modules/upgrade-port.ts';
 import { buildServerApp } from './build-app.ts';
+import { defaultLogError } from './error-handler.ts';
+import { moduleRegistry } from './module-app.ts';
 
 export interface StartOptions {
   /** PGlite data directory; ignored with a PostgreSQL URL. */
@@ -26,6 +34,10 @@ export interface StartOptions {
   readonly port: number;
   readonly hostname?: string;
   readonly moduleFolders: readonly string[];
+  /** The folders an administrator may install from while the server runs (default: `moduleFolders`). */
+  readonly moduleFoldersNow?: () => readonly string[];
+  /** Runs migration plans for `POST /api/admin/modules/:code/upgrade` (runtime/modules/upgrade.ts). */
+  readonly upgradeModule?: UpgradeModule;
   /** Seed the demo organisations, accounts, reference data and records (never on a production database). */
   readonly demo: boolean;
   /** Serve this Vite build of the web app at `/` (runtime/web/dist); the placeholder page without it. */
@@ -39,8 +51,12 @@ export interface StartOptions {
 export interface Started {
   readonly url: string;
   readonly db: Database;
+  /** The modules served at start (the registry has them as they are now). */
   readonly modules: readonly ModuleRuntime[];
+  readonly registry: ModuleRegistry;
   readonly installs: readonly InstallResult[];
+  /** Module folders not served as they are: upgrades waiting, modules that could not start. */
+  readonly pending: readonly PendingModule[];
   /** Orphan uploaded files deleted at start. */
   readonly purgedMedia: number;
   readonly demo?: DemoSeed;
@@ -89,9 +105,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     step('database');
     await migrate(db);
     step('migrations');
-    const installs: InstallResult[] = [];
-    for (const folder of options.moduleFolders) installs.push(await installModule(db, folder));
-    const modules = await loadModules(db, options.moduleFolders);
+    const { installs, served: modules, pending } = await openModules(db, options.moduleFolders);
     // Extension points (docs/generators.md#extension-points): the config's generators, each module's extensions/.
     checkModuleGenerators(
       modules.map((m) => m.manifest),
@@ -106,10 +120,14 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     if (demo) step('demo data');
     const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
     if (demoRecords) step('demo records');
-    const app = await buildServerApp({
+    const registry = moduleRegistry(db, modules, defaultLogError, extensionHooks(extensions));
+    for (const p of pending) registry.setPending(p);
+    const app = buildServerApp({
       db,
-      modules,
+      registry,
       extensions,
+      moduleFolders: options.moduleFoldersNow ?? (() => options.moduleFolders),
+      upgradeModule: options.upgradeModule ?? upgradeModule,
       ...(options.webDist ? { webDist: options.webDist } : {}),
     });
     await options.beforeListen;
@@ -119,7 +137,9 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
       url: `http://${options.hostname && !['0.0.0.0', '::'].includes(options.hostname) ? options.hostname : 'localhost'}:${port}`,
       db,
       modules,
+      registry,
       installs,
+      pending,
       purgedMedia,
       ...(demo ? { demo } : {}),
       ...(demoRecords ? { demoRecords } : {}),

@@ -15,13 +15,13 @@ import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { Database } from '../db/database.ts';
 import { ident } from '../db/database.ts';
 import type { ApiError } from '../http/errors.ts';
-import type { ModuleRuntime } from '../modules/load.ts';
 import { searchText } from '../refdata/search-text.ts';
 import {
   check,
   escapeLike,
   integerListParam,
   integerParam,
+  type ModuleLookup,
   moduleParam,
   problem,
   textParam,
@@ -128,7 +128,7 @@ export async function lookupTaxa(db: Database, codes: readonly number[]): Promis
 }
 
 /** Adds `GET /api/taxa` to `app`. */
-export function mountTaxaRoutes(app: Hono, db: Database, byCode: ReadonlyMap<string, ModuleRuntime>): void {
+export function mountTaxaRoutes(app: Hono, db: Database, byCode: ModuleLookup): void {
   app.get('/api/taxa', async (c) => {
     const query = c.req.query();
     const problems: ApiError[] = [];

@@ -24,29 +24,30 @@ const STATUS_COLUMN = {
   label: { fr: 'Statut de validation', en: 'Validation status' },
 };
 
-/** GET /api/modules/:code/forms/:level — built once per level: modules never change while running. */
-export function mountFormsApi(app: Hono, modules: readonly ModuleRuntime[]): void {
+/**
+ * GET /api/modules/:code/forms/:level on one module version's app (module-app.ts): built once per
+ * level when the version is served; the registry hands it only requests for its own code.
+ */
+export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
   const forms = new Map<string, unknown>();
-  for (const m of modules) {
-    for (const l of m.levels) {
-      const labels = new Map(l.level.fields.map((f) => [f.key, f.label]));
-      const validated = isValidatedLevel(m.protocol, l.key);
-      const columns = l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } }));
-      forms.set(`${m.code}/${l.key}`, {
-        schema: l.forms.schema,
-        ui: l.forms.ui,
-        rules: l.forms.rules,
-        // A validated level's table shows (filters, sorts) its validation status too.
-        columns: validated ? [...columns, STATUS_COLUMN] : columns,
-        validated,
-        labels: Object.fromEntries(labels),
-        keep: l.level.keep,
-        formProps: m.formsIndex.formProps ?? {},
-      });
-    }
+  for (const l of m.levels) {
+    const labels = new Map(l.level.fields.map((f) => [f.key, f.label]));
+    const validated = isValidatedLevel(m.protocol, l.key);
+    const columns = l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } }));
+    forms.set(l.key, {
+      schema: l.forms.schema,
+      ui: l.forms.ui,
+      rules: l.forms.rules,
+      // A validated level's table shows (filters, sorts) its validation status too.
+      columns: validated ? [...columns, STATUS_COLUMN] : columns,
+      validated,
+      labels: Object.fromEntries(labels),
+      keep: l.level.keep,
+      formProps: m.formsIndex.formProps ?? {},
+    });
   }
   app.get('/api/modules/:code/forms/:level', (c) => {
-    const found = forms.get(`${c.req.param('code')}/${c.req.param('level')}`);
+    const found = forms.get(c.req.param('level'));
     if (!found) throw new HttpError(404, 'not_found', 'Aucun formulaire pour ce module et ce niveau.');
     return c.json(found);
   });

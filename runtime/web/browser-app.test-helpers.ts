@@ -14,6 +14,7 @@ import type { TemplateName } from '../../test/helpers/template-names.ts';
 import { openPGlite } from '../db/pglite.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { EXAMPLES_ROOT } from '../modules/folders.ts';
+import type { UpgradeModule } from '../modules/upgrade-port.ts';
 import { type Started, startSuivi } from '../server/start.ts';
 import { ensureWebBuild, WEB_DIST } from './build.ts';
 
@@ -47,6 +48,10 @@ export async function startBrowserApp(options: {
   readonly waitMs: number;
   /** Called after each setup phase (build, database, server, browser), for timings. */
   readonly lap?: (phase: string) => void;
+  /** The folders the admin page may install from (start.ts `moduleFoldersNow`). */
+  readonly moduleFoldersNow?: () => readonly string[];
+  /** The upgrade the admin API runs (a fake in tests). */
+  readonly upgradeModule?: UpgradeModule;
 }): Promise<BrowserApp> {
   const lap = options.lap ?? (() => undefined);
   await ensureWebBuild();
@@ -83,6 +88,8 @@ export async function startBrowserApp(options: {
       // The demo seed creates the module's demo records too (a few seconds on a busy machine).
       demo: true,
       webDist: WEB_DIST,
+      ...(options.moduleFoldersNow ? { moduleFoldersNow: options.moduleFoldersNow } : {}),
+      ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
     });
     lap('server');
     browser = await chromium.launch({

@@ -85,7 +85,8 @@ describe.each(runtimeEngines())('API fuzz on $name', (engine) => {
     const documented = [...documents].flatMap(([name, doc]) =>
       operationsOf(name, doc).map((op) => `${op.method} ${honoPath(op.path)}`),
     );
-    const mounted = instance.app.routes
+    const mounted = instance
+      .routes()
       .filter((r) => r.method !== 'ALL' && (r.path === '/api' || r.path.startsWith('/api/')))
       .map((r) => `${r.method} ${r.path}`);
     expect(mounted.length).toBeGreaterThan(100);

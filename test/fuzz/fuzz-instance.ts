@@ -17,6 +17,7 @@ import { EXAMPLES_ROOT, generatedModuleFolders } from '../../runtime/modules/fol
 import { installModule } from '../../runtime/modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../../runtime/modules/load.ts';
 import { buildServerApp } from '../../runtime/server/build-app.ts';
+import { moduleRegistry, servedRoutes } from '../../runtime/server/module-app.ts';
 import type { RuntimeEngine } from '../helpers/engines.ts';
 import type { Answer } from './answer-checks.ts';
 import type { FuzzRequest, Identity } from './request-arbitrary.ts';
@@ -34,6 +35,8 @@ export interface FuzzInstance {
   readonly db: Database;
   readonly app: Hono;
   readonly modules: readonly ModuleRuntime[];
+  /** Every mounted route: the app's and those of each module version's app (runtime/server/module-app.ts). */
+  routes(): { method: string; path: string }[];
   send(request: FuzzRequest): Promise<Answer>;
   /** The last unexpected error the app logged (the cause of a 500), once. */
   takeLoggedError(): string | undefined;
@@ -61,13 +64,11 @@ export async function fuzzInstance(engine: RuntimeEngine): Promise<FuzzInstance>
     const modules = await loadModules(db, folders);
     await seedDemo(db, modules);
     await seedDemoRecords(db, modules);
-    const app = await buildServerApp({
-      db,
-      modules,
-      logError: (error) => {
-        loggedError = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      },
-    });
+    const logError = (error: unknown) => {
+      loggedError = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    };
+    const registry = moduleRegistry(db, modules, logError);
+    const app = buildServerApp({ db, registry, logError });
 
     const tokens: Record<Exclude<Identity, 'anonymous'>, string> = { admin: '', partner: '' };
     for (const who of ['admin', 'partner'] as const) {
@@ -94,6 +95,7 @@ export async function fuzzInstance(engine: RuntimeEngine): Promise<FuzzInstance>
       db,
       app,
       modules,
+      routes: () => [...app.routes, ...servedRoutes(registry)],
       async send(request) {
         const { body, contentType } = bodyInit(request);
         const headers: Record<string, string> = { ...request.headers, origin: ORIGIN };

@@ -103,7 +103,8 @@ export async function setValidation(
       `WITH old AS (SELECT r.id, r.validation_status FROM ${table} r WHERE r.id = ${key}${scope ? ` AND (${scope})` : ''} FOR UPDATE)
        UPDATE ${table} r SET validation_status = ${p.bind(status, 'text')}, validated_by = ${actor},
          validated_at = now(), validation_comment = ${p.bind(comment, 'text')},
-         row_version = r.row_version + 1, updated_at = now(), updated_by = ${actor}
+         row_version = r.row_version + 1, spec_version = ${p.bind(plan.protocol.version, 'integer')},
+         updated_at = now(), updated_by = ${actor}
        FROM old WHERE r.id = old.id RETURNING old.validation_status AS previous`,
       p.values,
     );

@@ -50,6 +50,8 @@ export async function insertRow(
   const values: Array<[string, string]> = [
     ...(write.id ? [['id', p.field('/id', write.id, 'uuid')] as [string, string]] : []),
     ...assignments(plan, write, p),
+    // The version serving the request, not the column's DEFAULT (the version the table was created at).
+    ['spec_version', p.bind(plan.protocol.version, 'integer')],
     ['organisation_id', p.bind(actor.organisationId, 'uuid')],
     ['created_by', p.bind(actor.userId, 'uuid')],
     ['updated_at', 'now()'],

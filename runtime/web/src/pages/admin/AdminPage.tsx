@@ -1,6 +1,6 @@
 /**
  * /admin: users, organisations and grants, for administrators (the server refuses everyone else, and
- * the header only links here for them). Tabs are `?tab=users|organisations|grants`.
+ * the header only links here for them). Tabs are `?tab=users|organisations|grants|modules`.
  */
 import './admin.css';
 import type { ModuleSummary } from '../../api.ts';
@@ -9,11 +9,12 @@ import type { AdminUser, Organisation } from './admin-api.ts';
 import { useList } from './admin-api.ts';
 import { useAdminT } from './admin-i18n.ts';
 import { GrantsPanel } from './GrantsPanel.tsx';
+import { ModulesPanel } from './ModulesPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 
-const TABS = ['users', 'organisations', 'grants'] as const;
+const TABS = ['users', 'organisations', 'grants', 'modules'] as const;
 
 export function AdminPage(props: { modules: readonly ModuleSummary[] }) {
   const a = useAdminT();
@@ -45,8 +46,10 @@ export function AdminPage(props: { modules: readonly ModuleSummary[] }) {
         <UsersPanel users={users.items} organisations={organisations.items} onChange={reload} />
       ) : tab === 'organisations' ? (
         <OrganisationsPanel organisations={organisations.items} onChange={reload} />
-      ) : (
+      ) : tab === 'grants' ? (
         <GrantsPanel modules={props.modules} users={users.items} organisations={organisations.items} />
+      ) : (
+        <ModulesPanel />
       )}
     </section>
   );

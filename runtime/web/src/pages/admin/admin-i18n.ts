@@ -52,13 +52,59 @@ const DICT = {
   own: ['ses propres données', 'own records'],
   organisationScope: ['son organisation', 'their organisation'],
   all: ['toutes', 'all'],
+  modules: ['Modules / Protocoles', 'Modules / Protocols'],
+  version: ['Version', 'Version'],
+  installedAt: ['Installé le', 'Installed on'],
+  installedBy: ['par', 'by'],
+  records: ['Enregistrements', 'Records'],
+  history: ['Historique', 'History'],
+  pendingUpgrade: ['Mise à niveau en attente', 'Pending upgrade'],
+  failedModule: ['Dossier refusé au démarrage', 'Folder refused at start'],
+  pendingFrom: ['installée v{from}, dossier v{to}', 'installed v{from}, folder v{to}'],
+  servingInstalled: ['La version installée reste en service.', 'The installed version stays in service.'],
+  notServed: ['Le module n’est pas servi.', 'The module is not served.'],
+  noPlan: [
+    'Aucun plan de migration : lancez npx suivi generate.',
+    'No migration plan: run npx suivi generate.',
+  ],
+  dryRun: ['Prévisualiser (essai à blanc)', 'Preview (dry run)'],
+  upgrade: ['Mettre à niveau', 'Upgrade'],
+  uninstall: ['Désinstaller (archiver)', 'Uninstall (archive)'],
+  uninstallConfirm: [
+    'Les tables du module passent dans un schéma d’archive (rien n’est supprimé). Tapez « {code} » pour confirmer :',
+    'The module’s tables move to an archive schema (nothing is deleted). Type “{code}” to confirm:',
+  ],
+  confirm: ['Confirmer', 'Confirm'],
+  archived: ['Archivé dans {schema}.', 'Archived in {schema}.'],
+  report_upgraded: ['Mise à niveau faite.', 'Upgraded.'],
+  report_dry_run: ['Essai à blanc : rien n’a été changé.', 'Dry run: nothing was changed.'],
+  report_refused: ['Mise à niveau refusée :', 'Upgrade refused:'],
+  step: ['Étape', 'Step'],
+  class: ['Nature', 'Class'],
+  details: ['Détails', 'Details'],
+  rows_found: ['{n} ligne(s) ne passent pas :', '{n} row(s) do not fit:'],
+  step_ok: ['OK', 'OK'],
+  step_failed: ['Refusé', 'Refused'],
+  unavailable: ['Modules indisponibles', 'Unavailable modules'],
+  available: ['Dossiers non installés', 'Folders not installed'],
+  install: ['Installer', 'Install'],
+  installed: ['Installé : v{version}.', 'Installed: v{version}.'],
+  class_metadata: ['Métadonnées', 'Metadata only'],
+  class_additive: ['Ajout', 'Additive'],
+  class_data_dependent: ['Dépend des données', 'Data-dependent'],
+  class_destructive: ['Destructif (archivé)', 'Destructive (archived)'],
+  class_rename: ['Renommage', 'Rename'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type AdminKey = keyof typeof DICT;
 
-export function useAdminT(): (key: AdminKey) => string {
+/** The word for `key`, its `{name}` placeholders replaced by `values`. */
+export function useAdminT(): (key: AdminKey, values?: Record<string, string | number>) => string {
   const lang = useContext(LangContext);
-  return (key) => DICT[key][lang === 'fr' ? 0 : 1];
+  return (key, values = {}) =>
+    DICT[key][lang === 'fr' ? 0 : 1].replace(/\{(\w+)\}/g, (all, name: string) =>
+      Object.hasOwn(values, name) ? String(values[name]) : all,
+    );
 }
 
 /** The words of a scope as stored (`organisation` is also the name of a column, hence the other key). */
