@@ -188,9 +188,12 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     const { rows } = await db.query<{ change: string; version: number; content_hash: string; spec: unknown }>(
       "SELECT change, version, content_hash, spec FROM suivi.module_version WHERE code = 'chiro_gites' ORDER BY id",
     );
-    // installed, updated (dictionary), updated (back), reinstalled (v2); `unchanged` wrote none.
+    // installed, updated (dictionary), updated (back), updated (generator version), updated (back),
+    // reinstalled (v2); `unchanged` wrote none.
     expect(rows.map((r) => `${r.change} v${r.version}`)).toEqual([
       'install v1',
+      'update v1',
+      'update v1',
       'update v1',
       'update v1',
       'reinstall v2',
