@@ -1,21 +1,17 @@
 /**
  * Test support for modules that change while the server runs: a tiny protocol (`live_ponds`) generated
  * into temporary folders at the versions a test needs, with or without a migration plan file, and a
- * fake upgrade that really changes the tables (an added column), records the new version and can be
- * made to refuse, or to wait.
+ * the real upgrade, recorded, that can be made to refuse.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Generator } from '../../generators/core/generated-file.ts';
-import type { MigrationPlan } from '../../generators/migrations/plan-types.ts';
 import { generateModule } from '../../generators/module.ts';
 import { GENERATORS } from '../../generators/registry.ts';
 import { compileProtocol } from '../../protocol-specs/index.ts';
-import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
 import { readModuleFolder } from './module-folder.ts';
-import { recordModuleVersion } from './module-version.ts';
+import { ModuleUpgradeError, upgradeModule } from './upgrade.ts';
 import type { UpgradeModule, UpgradeReport } from './upgrade-port.ts';
 
 export const LIVE_CODE = 'live_ponds';
@@ -51,42 +47,24 @@ export function pondSpec(version: number): object {
   };
 }
 
-/** A plan v1 → v2 with one additive step, as the migrations generator would write it. */
-export const PLAN_V1_V2: MigrationPlan = {
-  module: LIVE_CODE,
-  from: 1,
-  to: 2,
-  generatorVersion: '0.1.0',
-  archiveSchema: 'suivi_archive',
-  steps: [
-    {
-      id: 'site.note.add',
-      class: 'additive',
-      description: { fr: 'Ajoute le champ « Note »', en: 'Adds the field “Note”' },
-      sql: [`ALTER TABLE ${LIVE_CODE}.site ADD COLUMN note text`],
-    },
-  ],
-};
-
-/** Generates the pond module at `version` into a new temporary folder (`…/live_ponds/generated`). */
-export async function pondFolder(version: number, options: { plan?: MigrationPlan } = {}): Promise<string> {
-  const compiled = compileProtocol(pondSpec(version));
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-  const plan = options.plan;
-  const migrations: Generator = {
-    description: 'test plans',
-    generate: () =>
-      plan
-        ? [{ path: `0002-v${plan.from}-to-v${plan.to}.json`, contents: `${JSON.stringify(plan, null, 2)}\n` }]
-        : [],
+/**
+ * Generates the pond module at `version` into a new temporary folder (`…/live_ponds/generated`); with
+ * `planned`, over the previous version as `suivi generate` does, so the folder holds the real migration
+ * plan from `version - 1` (generators/migrations).
+ */
+export async function pondFolder(version: number, options: { planned?: boolean } = {}): Promise<string> {
+  const compile = (v: number) => {
+    const compiled = compileProtocol(pondSpec(v));
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+    return compiled.protocol;
   };
+  const previous = options.planned
+    ? { protocol: compile(version - 1), migrations: [], resolutions: {} }
+    : undefined;
   const files = await generateModule(
-    compiled.protocol,
-    { specPath: 'live_ponds/protocol.json' },
-    {
-      ...GENERATORS,
-      migrations,
-    },
+    compile(version),
+    { specPath: 'live_ponds/protocol.json', ...(previous ? { previous } : {}) },
+    GENERATORS,
   );
   const root = mkdtempSync(join(tmpdir(), 'suivi-live-'));
   made.push(root);
@@ -116,8 +94,8 @@ export interface FakeUpgrader {
 }
 
 /**
- * Runs the folder's plan steps for real (one transaction), updates suivi.module to the folder's manifest
- * and writes the version row (`upgrade`): what upgrade.ts does, without its checks and derived SQL.
+ * The real upgrade (runtime/modules/upgrade.ts), its calls recorded, that can be made to refuse as a
+ * failing check does (a ModuleUpgradeError carrying its report) without changing the database.
  */
 export function fakeUpgrader(): FakeUpgrader {
   const fake: FakeUpgrader = {
@@ -130,35 +108,16 @@ export function fakeUpgrader(): FakeUpgrader {
         dryRun: options.dryRun === true,
         ...(options.actor ? { actor: options.actor } : {}),
       });
-      const plan = JSON.parse(module.files.get('migrations/0002-v1-to-v2.json') ?? 'null') as MigrationPlan;
-      const report = (status: UpgradeReport['status']): UpgradeReport => ({
-        code: plan.module,
-        from: plan.from,
-        to: plan.to,
-        status,
-        steps: plan.steps.map((s) => ({
-          id: s.id,
-          class: s.class,
-          description: s.description,
-          ok: status !== 'refused',
-          ...(status === 'refused' ? { rows: 3, sample: [{ id: 'a1', value: 9 }] } : {}),
-        })),
-      });
-      if (fake.refuse) throw Object.assign(new Error('refused'), { report: report('refused') });
-      if (options.dryRun) return report('dry_run');
-      await db.transaction(async (tx) => {
-        for (const step of plan.steps) for (const statement of step.sql) await tx.exec(statement);
-        await coreDb(tx)
-          .updateTable('suivi.module')
-          .set({ spec_version: plan.to, manifest: JSON.stringify(module.manifest) })
-          .where('code', '=', plan.module)
-          .execute();
-        await recordModuleVersion(tx, module, 'upgrade', {
-          plan,
-          ...(options.actor ? { actor: options.actor } : {}),
-        });
-      });
-      return report('upgraded');
+      if (!fake.refuse) return upgradeModule(db, module, options);
+      const dry = await upgradeModule(db, module, { ...options, dryRun: true });
+      const report: UpgradeReport = {
+        ...dry,
+        status: 'refused',
+        steps: dry.steps.map((step, i) =>
+          i === 0 ? { ...step, ok: false, rows: 3, sample: [{ id: 'a1', value: 9 }] } : step,
+        ),
+      };
+      throw new ModuleUpgradeError(report);
     },
   };
   return fake;

@@ -13,12 +13,7 @@ import { preparedDataDir, preparedPostgres } from '../../test/helpers/engines.ts
 import { openDatabase } from '../db/open.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import { installModule } from '../modules/install.ts';
-import {
-  LIVE_CODE,
-  PLAN_V1_V2,
-  pondFolder,
-  removeLiveFolders,
-} from '../modules/live-modules.test-helpers.ts';
+import { LIVE_CODE, pondFolder, removeLiveFolders } from '../modules/live-modules.test-helpers.ts';
 import { pendingLine } from '../modules/open-modules.ts';
 import type { ModuleSummary } from './module-summary.ts';
 import { startSuivi } from './start.ts';
@@ -48,7 +43,7 @@ describe.each(targets)('startSuivi with a pending upgrade on $name', ({ url }) =
       if (!scratch) await preparedDataDir('demo', dataDir);
       const where = scratch ? { url: scratch.url } : { dataDir };
       const v1 = await pondFolder(1);
-      const v2 = await pondFolder(2, { plan: PLAN_V1_V2 });
+      const v2 = await pondFolder(2, { planned: true });
       const db = await openDatabase(where);
       try {
         await installModule(db, v1);
@@ -74,7 +69,7 @@ describe.each(targets)('startSuivi with a pending upgrade on $name', ({ url }) =
           ['no-such-module', 'failed', false],
         ]);
         expect(pendingLine(started.pending[0]!)).toMatch(
-          /^module live_ponds \(installed v1, folder v2\): upgrade pending, serving the installed version — upgrade plan: 1 step\(s\)\./,
+          /^module live_ponds \(installed v1, folder v2\): upgrade pending, serving the installed version — upgrade plan: 5 step\(s\)\./,
         );
         const { modules } = (await (await fetch(`${started.url}/api/modules`)).json()) as {
           modules: ModuleSummary[];

@@ -12,7 +12,6 @@ import { EXAMPLES_ROOT } from '../modules/folders.ts';
 import {
   fakeUpgrader,
   LIVE_CODE,
-  PLAN_V1_V2,
   pondFolder,
   removeLiveFolders,
 } from '../modules/live-modules.test-helpers.ts';
@@ -31,7 +30,7 @@ describe.skipIf(!available)('modules tab of the admin page in chromium', () => {
 
   beforeAll(async () => {
     folders.v1 = await pondFolder(1);
-    folders.v2 = await pondFolder(2, { plan: PLAN_V1_V2 });
+    folders.v2 = await pondFolder(2, { planned: true });
     folders.now = [AMPHIBIENS, folders.v1];
     app = await startBrowserApp({
       module: 'amphibiens_mares',
@@ -87,14 +86,17 @@ describe.skipIf(!available)('modules tab of the admin page in chromium', () => {
       expect(await post('/api/admin/modules/install', { folder: folders.v2 })).toBe(409);
       await page.reload();
       await card().getByText('Mise à niveau en attente').waitFor();
-      await card().getByText('Ajout').waitFor();
-      await card().getByText('Ajoute le champ « Note »').waitFor();
+      await card().getByText('Ajout', { exact: true }).first().waitFor();
+      await card()
+        .getByText(/Nouvelle colonne note/)
+        .first()
+        .waitFor();
     });
 
     await step('preview-and-refusal', async () => {
       await card().getByRole('button', { name: 'Prévisualiser (essai à blanc)' }).click();
       await card().getByText('Essai à blanc : rien n’a été changé.').waitFor();
-      await card().getByRole('cell', { name: 'site.note.add' }).waitFor();
+      await card().locator('.upgrade-report').getByText('site.note.add', { exact: true }).waitFor();
       fake.refuse = true;
       await card().getByRole('button', { name: 'Mettre à niveau' }).click();
       await card().getByText('Mise à niveau refusée :').waitFor();
