@@ -2,7 +2,7 @@
  * The migration planner: two resolved protocols (the installed version and the next) → the steps that
  * turn the first one's tables into the second one's, data kept. Pure and deterministic. Both table
  * models come from the SQL generator (schemaModel), paired by level and field ids (pairing.ts,
- * table-pairing.ts), so a changed key is a rename. Steps run in this order (docs/migration-plans.md):
+ * table-pairing.ts), so a changed key is a rename. Steps run in this order (docs/migrations.md):
  *
  *   views dropped → vocabularies upserted → removed/changed constraints dropped → removed fields and
  *   levels archived then dropped → renames → type changes, nullability, defaults → new tables, columns,

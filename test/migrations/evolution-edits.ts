@@ -123,12 +123,13 @@ export function applyEdit(
       );
     }
     case 'rename_field': {
-      const target = at(free, a);
+      // A key changes alone (values stay): it combines with any other edit of the same field.
+      const target = at(fieldsOf(model, new Set()), a);
       if (!target) return undefined;
       const key = `${target.field.key.slice(0, 30)}_r${serial}`;
       return done(
         replaceField(model, target.field.id, { ...target.field, key }),
-        [target.field.id],
+        [],
         `rename ${target.field.key} → ${key} (${target.field.id})`,
       );
     }
