@@ -24,6 +24,9 @@ export const EDIT_KINDS = [
   'relax_bound',
   'add_level',
   'remove_level',
+  'rename_level',
+  'swap_keys',
+  'require_field',
   'relabel',
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
@@ -214,12 +217,23 @@ export function applyEdit(
       );
     }
     case 'add_level': {
-      const key = `sample${serial}`;
+      const visit = model.levels.find((l) => l.type === 'visit');
+      if (!visit) return undefined;
+      // Every third one a repeatable group of the site or the visit: a child table of rows.
+      const owner =
+        b % 3 === 0
+          ? at(
+              model.levels.filter((l) => l.type === 'site' || l.type === 'visit'),
+              a,
+            )
+          : undefined;
+      const key = owner ? `rows${serial}` : `sample${serial}`;
+      const id = owner ? `${owner.key}.${key}` : `level.${key}`;
       const level: LevelModel = {
-        id: `level.${key}`,
+        id,
         key,
-        type: 'observation',
-        parent: 'visit',
+        type: owner ? 'group' : 'observation',
+        parent: owner ? owner.key : visit.key,
         fields: [
           {
             id: `${key}.mass`,
@@ -242,11 +256,15 @@ export function applyEdit(
           },
         ],
       };
-      return done({ ...model, levels: [...model.levels, level] }, [], `add level ${key}`);
+      return done(
+        { ...model, levels: [...model.levels, level] },
+        [],
+        `add ${owner ? `group ${key} to ${owner.key}` : `level ${key}`}`,
+      );
     }
     case 'remove_level': {
       const leaves = model.levels.filter(
-        (l) => l.type === 'observation' && l.fields.every((f) => !busy.has(f.id)),
+        (l) => (l.type === 'observation' || l.type === 'group') && l.fields.every((f) => !busy.has(f.id)),
       );
       const level = at(leaves, a);
       if (!level) return undefined;
@@ -254,6 +272,45 @@ export function applyEdit(
         { ...model, levels: model.levels.filter((l) => l !== level) },
         level.fields.map((f) => f.id),
         `remove level ${level.key}`,
+      );
+    }
+    case 'rename_level': {
+      // A level's key changes under its id: its table and its children's `<parent>_id` columns are renamed.
+      const level = at(model.levels, a);
+      if (!level) return undefined;
+      const key = `${level.key.slice(0, 20)}_l${serial}`;
+      const levels = model.levels.map((l) => ({
+        ...l,
+        ...(l === level ? { key } : {}),
+        ...(l.parent === level.key ? { parent: key } : {}),
+      }));
+      return done({ ...model, levels }, [], `rename level ${level.key} → ${key} (${level.id})`);
+    }
+    case 'swap_keys': {
+      // Two fields of a level exchange their keys: renames that depend on each other.
+      const level = at(
+        model.levels.filter((l) => l.fields.length >= 2),
+        a,
+      );
+      if (!level) return undefined;
+      const first = at(level.fields, b);
+      const second = at(level.fields, b + 1 + (a % Math.max(1, level.fields.length - 1)));
+      if (!first || !second || first === second) return undefined;
+      const swapped = replaceField(replaceField(model, first.id, { ...first, key: second.key }), second.id, {
+        ...second,
+        key: first.key,
+      });
+      return done(swapped, [], `swap the keys of ${first.id} and ${second.id}`);
+    }
+    case 'require_field': {
+      // Required or optional again: rows without a value need a `set`.
+      const target = at(free, a);
+      if (!target) return undefined;
+      const field = { ...target.field, required: !target.field.required };
+      return done(
+        replaceField(model, field.id, field),
+        [field.id],
+        `${field.required ? 'require' : 'make optional'} ${field.id}`,
       );
     }
     case 'relabel': {

@@ -12,7 +12,9 @@ import type {
 } from '../../generators/migrations/plan-types.ts';
 import {
   castValue,
+  checkLevel,
   type FieldModel,
+  fieldPath,
   isValid,
   offered,
   type ProtocolModel,
@@ -33,7 +35,13 @@ export interface ArchivedValue {
 }
 
 export interface FieldChange {
+  /** The level key and field path the plan's checks name (checkLevel, fieldPath). */
   readonly level: string;
+  readonly path: string;
+  /** The model level (or group) id whose records hold the field. */
+  readonly levelId: string;
+  /** A group's row field: a resolution archives its values with the record's id, not the row's. */
+  readonly inGroup: boolean;
   readonly before?: FieldModel;
   readonly after: FieldModel;
   /** Record id → the value once cast (or `failing`). */
@@ -53,7 +61,15 @@ export function fieldChanges(previous: ProtocolModel, next: ProtocolModel, recor
         const cast = before ? castValue(before, after, record.values[after.id] ?? null) : null;
         values.set(id, cast !== 'failing' && !isValid(next, after, cast) ? 'failing' : cast);
       }
-      changes.push({ level: level.key, ...(before ? { before } : {}), after, values });
+      changes.push({
+        level: checkLevel(level),
+        path: fieldPath(level, after),
+        levelId: level.id,
+        inGroup: level.type === 'group',
+        ...(before ? { before } : {}),
+        after,
+        values,
+      });
     }
   }
   return changes;
@@ -64,7 +80,7 @@ export const failingChanges = (changes: readonly FieldChange[]) => changes.filte
 
 /** The first step of the plan that checks this field's rows: its resolution is the one failing rows get. */
 export const checkingStep = (plan: MigrationPlan, change: FieldChange): MigrationStep | undefined =>
-  plan.steps.find((s) => s.check?.level === change.level && s.check.field === change.after.key);
+  plan.steps.find((s) => s.check?.level === change.level && s.check.field === change.path);
 
 export interface Chosen {
   readonly resolutions: MigrationResolutions;
@@ -123,4 +139,61 @@ export function chooseResolutions(
     }
   }
   return { resolutions, outcomes, unresolved };
+}
+
+/**
+ * The records as the upgrade must leave them (`records` updated in place), and what left the tables
+ * added to `archived`: removed levels, groups and fields, and values a resolution emptied.
+ */
+export function expectedAfter(
+  model: ProtocolModel,
+  next: ProtocolModel,
+  records: Records,
+  archived: ArchivedValue[],
+  changes: readonly FieldChange[],
+  plan: MigrationPlan,
+  outcomes: ReadonlyMap<string, (old: Value) => Value>,
+): void {
+  for (const level of model.levels) {
+    const kept = next.levels.find((l) => l.id === level.id);
+    for (const [id, record] of records.get(level.id) ?? []) {
+      for (const f of level.fields) {
+        const value = record.values[f.id] ?? null;
+        if (value === null) continue;
+        if (!kept) archived.push({ recordId: id, value, why: `${level.key} removed` });
+        else if (!kept.fields.some((n) => n.id === f.id))
+          archived.push({ recordId: id, value, why: `field ${f.id} removed` });
+      }
+    }
+    if (!kept) records.delete(level.id);
+  }
+  for (const change of changes) {
+    const step = checkingStep(plan, change);
+    const outcome = step && outcomes.get(step.id);
+    const rows = records.get(change.levelId);
+    for (const [id, record] of rows ?? []) {
+      const cast = change.values.get(id) ?? null;
+      const old = record.values[change.after.id] ?? null;
+      let value: Value;
+      if (cast === 'failing') {
+        if (!outcome) throw new Error(`${change.after.id}: a failing value and no resolution`);
+        // The resolution runs before the step: on the value as stored before any cast.
+        value = outcome(old);
+        if (value === null && old !== null)
+          archived.push({
+            recordId: change.inGroup ? (record.parent ?? '') : id,
+            value: old,
+            why: `${step?.id} archived`,
+          });
+      } else value = cast;
+      rows?.set(id, { ...record, values: { ...record.values, [change.after.id]: value } });
+    }
+  }
+  // Fields removed from a kept level: their values leave the records.
+  for (const level of next.levels)
+    for (const [id, record] of records.get(level.id) ?? [])
+      records.get(level.id)?.set(id, {
+        ...record,
+        values: Object.fromEntries(level.fields.map((f) => [f.id, record.values[f.id] ?? null])),
+      });
 }

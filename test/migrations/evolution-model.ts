@@ -23,13 +23,28 @@ export interface FieldModel {
   readonly choices?: readonly string[];
 }
 
+/**
+ * A level, or a repeatable group of a level's fields (`type: 'group'`, `parent` its level's key, `id`
+ * the group field's id): a group's rows live in their own table, `<level>__<group>`, like a level's
+ * records, so the model treats them alike.
+ */
 export interface LevelModel {
   readonly id: string;
   readonly key: string;
-  readonly type: 'site' | 'visit' | 'observation';
+  readonly type: 'site' | 'visit' | 'observation' | 'group';
   readonly parent?: string;
   readonly fields: readonly FieldModel[];
 }
+
+/** The table of a level or a group. */
+export const tableOf = (l: LevelModel): string => (l.type === 'group' ? `${l.parent}__${l.key}` : l.key);
+
+/** How the plan's checks name a field: its key, or `<group>.<key>` for a group's row field. */
+export const fieldPath = (l: LevelModel, f: FieldModel): string =>
+  l.type === 'group' ? `${l.key}.${f.key}` : f.key;
+
+/** The level whose table a check names: the level itself, or a group's level. */
+export const checkLevel = (l: LevelModel): string => (l.type === 'group' ? (l.parent ?? '') : l.key);
 
 export interface ProtocolModel {
   readonly code: string;
@@ -44,6 +59,8 @@ export interface ProtocolModel {
 /** A record: its parent's id and its values by field id. */
 export interface RecordModel {
   readonly parent?: string;
+  /** A group row's position among its record's rows. */
+  readonly position?: number;
   readonly values: Readonly<Record<string, Value>>;
 }
 
@@ -62,6 +79,7 @@ const OMITTED = {
   ],
   visit: ['visit_date_max', 'observers', 'id_dataset', 'comments', 'medias'],
   observation: ['cd_nom', 'comments', 'medias'],
+  group: [],
 } as const;
 
 export function renderField(model: ProtocolModel, f: FieldModel): Spec {
@@ -90,17 +108,30 @@ export function renderSpec(model: ProtocolModel): Spec {
         values: model.codes.map((c) => ({ code: c, label: label(c) })),
       },
     ],
-    levels: model.levels.map((l) => ({
-      id: l.id,
-      key: l.key,
-      type: l.type,
-      ...(l.parent ? { parents: [l.parent] } : {}),
-      label: label(l.key),
-      plural: label(`${l.key}s`),
-      ...(l.type === 'site' ? { geometry: { kind: 'point', required: false } } : {}),
-      omitStandardFields: [...OMITTED[l.type]],
-      fields: l.fields.map((f) => renderField(model, f)),
-    })),
+    levels: model.levels
+      .filter((l) => l.type !== 'group')
+      .map((l) => ({
+        id: l.id,
+        key: l.key,
+        type: l.type,
+        ...(l.parent ? { parents: [l.parent] } : {}),
+        label: label(l.key),
+        plural: label(`${l.key}s`),
+        ...(l.type === 'site' ? { geometry: { kind: 'point', required: false } } : {}),
+        omitStandardFields: [...OMITTED[l.type]],
+        fields: [
+          ...l.fields.map((f) => renderField(model, f)),
+          ...model.levels
+            .filter((g) => g.type === 'group' && g.parent === l.key)
+            .map((g) => ({
+              id: g.id,
+              kind: 'group',
+              key: g.key,
+              label: label(g.key),
+              fields: g.fields.map((f) => renderField(model, f)),
+            })),
+        ],
+      })),
   };
 }
 
@@ -148,6 +179,16 @@ export function initialModel(code: string): ProtocolModel {
         type: 'observation',
         parent: 'visit',
         fields: [field('obs.size', 'integer', { required: true, min: 1, max: 90 })],
+      },
+      {
+        id: 'visit.strata',
+        key: 'strata',
+        type: 'group',
+        parent: 'visit',
+        fields: [
+          field('visit.strata.cover', 'integer', { min: 0, max: 100 }),
+          field('visit.strata.layer', 'choice', { choices: ['herb', 'shrub', 'tree'] }),
+        ],
       },
     ],
   };

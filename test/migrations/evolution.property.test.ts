@@ -30,6 +30,7 @@ import {
   type ArchivedValue,
   checkingStep,
   chooseResolutions,
+  expectedAfter,
   failingChanges,
   fieldChanges,
   type Records,
@@ -40,6 +41,7 @@ import {
   type ProtocolModel,
   prng,
   renderSpec,
+  tableOf,
   type Value,
   validValue,
 } from './evolution-model.ts';
@@ -108,7 +110,7 @@ describe.each(runtimeEngines())('protocol evolution property on $name', (engine)
       }
     ).protocol;
 
-  /** Inserts `count` valid records per level (new ones under existing parents), into the model too. */
+  /** Inserts one to three valid records per level (and rows per group), into the model too. */
   async function insertRecords(
     model: ProtocolModel,
     records: Records,
@@ -118,7 +120,7 @@ describe.each(runtimeEngines())('protocol evolution property on $name', (engine)
     for (const level of model.levels) {
       const mine = records.get(level.id) ?? new Map();
       records.set(level.id, mine);
-      const parentLevel = model.levels.find((l) => l.key === level.parent);
+      const parentLevel = model.levels.find((l) => l.key === level.parent && l.type !== 'group');
       const parents = parentLevel ? [...(records.get(parentLevel.id)?.keys() ?? [])] : [];
       if (parentLevel && parents.length === 0) continue;
       const count = 1 + Math.floor(random() * 3);
@@ -126,37 +128,41 @@ describe.each(runtimeEngines())('protocol evolution property on $name', (engine)
         const id = uuid(++serial.n);
         const parent = parents[Math.floor(random() * parents.length)];
         const values = Object.fromEntries(level.fields.map((f) => [f.id, validValue(model, f, random)]));
-        const columns = ['id', ...standardColumns(level, parent)];
-        const params: unknown[] = [id, ...standardValues(level, parent)];
-        for (const f of level.fields) {
-          columns.push(f.key);
-          params.push(values[f.id]);
-        }
+        const position =
+          level.type === 'group'
+            ? 1 + [...mine.values()].filter((r) => r.parent === parent).length
+            : undefined;
+        const standard = standardColumns(level, parent, position);
+        const columns = ['id', ...Object.keys(standard), ...level.fields.map((f) => f.key)];
+        const params = [id, ...Object.values(standard), ...level.fields.map((f) => values[f.id])];
         await db.query(
-          `INSERT INTO ${q(model.code)}.${q(level.key)} (${columns.map(q).join(', ')}) VALUES (${params.map((_, n) => `$${n + 1}`).join(', ')})`,
+          `INSERT INTO ${q(model.code)}.${q(tableOf(level))} (${columns.map(q).join(', ')}) VALUES (${params.map((_, n) => `$${n + 1}`).join(', ')})`,
           params,
         );
-        mine.set(id, { ...(parent ? { parent } : {}), values });
+        mine.set(id, { ...(parent ? { parent } : {}), ...(position ? { position } : {}), values });
       }
     }
   }
 
-  const standardColumns = (level: LevelModel, parent: string | undefined) =>
-    level.type === 'site'
-      ? ['base_site_name']
-      : level.type === 'visit'
-        ? ['site_id', 'visit_date_min']
-        : parent
-          ? [`${level.parent}_id`]
-          : [];
-  const standardValues = (level: LevelModel, parent: string | undefined) =>
-    level.type === 'site' ? ['Site'] : level.type === 'visit' ? [parent, '2026-05-01'] : [parent];
+  /** The columns a record needs besides its fields: name, parent, date; a group row's record and position. */
+  function standardColumns(level: LevelModel, parent: string | undefined, position: number | undefined) {
+    switch (level.type) {
+      case 'site':
+        return { base_site_name: 'Site' };
+      case 'visit':
+        return { [`${level.parent}_id`]: parent, visit_date_min: '2026-05-01' };
+      case 'observation':
+        return { [`${level.parent}_id`]: parent };
+      case 'group':
+        return { record_id: parent, position };
+    }
+  }
 
   /** (a): the tables hold exactly the expected records and values. */
   async function expectRecords(model: ProtocolModel, records: Records) {
     for (const level of model.levels) {
       const found = await db.query<{ row: Record<string, Value> }>(
-        `SELECT to_jsonb(t) AS row FROM ${q(model.code)}.${q(level.key)} AS t`,
+        `SELECT to_jsonb(t) AS row FROM ${q(model.code)}.${q(tableOf(level))} AS t`,
       );
       const actual = Object.fromEntries(
         found.rows.map(({ row }) => [
@@ -170,7 +176,7 @@ describe.each(runtimeEngines())('protocol evolution property on $name', (engine)
           Object.fromEntries(level.fields.map((f) => [f.key, r.values[f.id] ?? null])),
         ]),
       );
-      expect(actual, `records of ${level.key}`).toEqual(expected);
+      expect(actual, `records of ${tableOf(level)}`).toEqual(expected);
     }
   }
 
@@ -308,55 +314,5 @@ describe.each(runtimeEngines())('protocol evolution property on $name', (engine)
     expect(await schemaSnapshot(db, next.code)).toEqual(await freshSchemaSnapshot(db, compiled.protocol));
     const plan = planMigration(previous, compiled.protocol, chosen.resolutions);
     expectedAfter(model, next, records, archived, changes, plan, chosen.outcomes);
-  }
-
-  /** The records as the upgrade must have left them; what left the tables, in `archived`. */
-  function expectedAfter(
-    model: ProtocolModel,
-    next: ProtocolModel,
-    records: Records,
-    archived: ArchivedValue[],
-    changes: ReturnType<typeof fieldChanges>,
-    plan: ReturnType<typeof planMigration>,
-    outcomes: ReturnType<typeof chooseResolutions>['outcomes'],
-  ) {
-    for (const level of model.levels) {
-      const kept = next.levels.find((l) => l.id === level.id);
-      for (const [id, record] of records.get(level.id) ?? []) {
-        for (const f of level.fields) {
-          const value = record.values[f.id] ?? null;
-          if (value === null) continue;
-          if (!kept) archived.push({ recordId: id, value, why: `level ${level.key} removed` });
-          else if (!kept.fields.some((n) => n.id === f.id))
-            archived.push({ recordId: id, value, why: `field ${f.id} removed` });
-        }
-      }
-      if (!kept) records.delete(level.id);
-    }
-    for (const change of changes) {
-      const levelId = next.levels.find((l) => l.key === change.level)?.id ?? '';
-      const step = checkingStep(plan, change);
-      const outcome = step && outcomes.get(step.id);
-      for (const [id, record] of records.get(levelId) ?? []) {
-        const cast = change.values.get(id) ?? null;
-        const old = record.values[change.after.id] ?? null;
-        let value: Value;
-        if (cast === 'failing') {
-          if (!outcome) throw new Error(`${change.after.id}: a failing value and no resolution`);
-          // The resolution runs before the step: on the value as stored before any cast.
-          value = outcome(old);
-          if (value === null && old !== null)
-            archived.push({ recordId: id, value: old, why: `${step?.id} archived` });
-        } else value = cast;
-        records.get(levelId)?.set(id, { ...record, values: { ...record.values, [change.after.id]: value } });
-      }
-    }
-    // Fields removed from a kept level: their values leave the record.
-    for (const level of next.levels)
-      for (const [id, record] of records.get(level.id) ?? [])
-        records.get(level.id)?.set(id, {
-          ...record,
-          values: Object.fromEntries(level.fields.map((f) => [f.id, record.values[f.id] ?? null])),
-        });
   }
 });
