@@ -117,7 +117,11 @@ export function applyEdit(
       return done(next, [id], `add ${field.kind}${field.required ? ' required' : ''} ${id} to ${level.key}`);
     }
     case 'remove_field': {
-      const target = at(free, a);
+      // A group keeps one field at least (the spec requires it).
+      const target = at(
+        free.filter(({ level }) => level.type !== 'group' || level.fields.length > 1),
+        a,
+      );
       if (!target) return undefined;
       return done(
         replaceField(model, target.field.id, undefined),
