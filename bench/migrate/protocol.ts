@@ -5,7 +5,7 @@
  * `i % 211` (≤ 210), under the bench's first bound (100 000) and its tightened one (5 000), over the
  * refused one (100).
  */
-import type { Queryable } from '../../runtime/db/database.ts';
+import { ident, type Queryable } from '../../runtime/db/database.ts';
 
 export const CODE = 'bench_migrate';
 
@@ -112,11 +112,23 @@ export async function loadVolume(tx: Queryable, v: Volumes, log: (line: string) 
     ],
   ];
   // The values are valid by construction: the foreign keys' per-row triggers are skipped for the load
-  // (a superuser setting, this transaction only), which makes it several times faster.
+  // (a superuser setting, this transaction only), and the module's secondary indexes are built once
+  // after it rather than row by row: the same tables and indexes, several times faster.
   await tx.exec('SET LOCAL session_replication_role = replica');
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = $1::regnamespace)`,
+    [CODE],
+  );
+  for (const index of indexes.rows) await tx.exec(`DROP INDEX ${CODE}.${ident(index.name)}`);
   for (const [what, sql, params] of steps) {
     const t = performance.now();
     await tx.query(sql, params);
     log(`  ${what.padEnd(24)} ${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s`);
   }
+  const t = performance.now();
+  for (const index of indexes.rows) await tx.exec(index.definition);
+  log(
+    `  ${`${indexes.rows.length} indexes built`.padEnd(24)} ${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s`,
+  );
 }
