@@ -23,6 +23,7 @@ const SOURCES = [
   join(WEB_ROOT, 'src'),
   join(WEB_ROOT, 'index.html'),
   join(WEB_ROOT, 'vite.config.ts'),
+  join(WEB_ROOT, 'precompress.ts'),
   join(WEB_ROOT, '..', '..', 'protocol-specs', 'rules'),
 ];
 
