@@ -19,7 +19,8 @@ export default defineConfig({
     rollupOptions: {
       // RJSF marks files 'use client' for React Server Components; irrelevant in a client-only bundle.
       onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        // The precompress plugin is slow by design (best-quality brotli, once per build).
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warning.code !== 'PLUGIN_TIMINGS') warn(warning);
       },
     },
   },
