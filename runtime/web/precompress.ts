@@ -1,7 +1,11 @@
 /**
  * A Vite plugin writing `<file>.br` (brotli, best quality) and `<file>.gz` beside each text file of the
  * build, so the server sends compressed assets without compressing on request (server/web-static.ts).
+ * It runs once the files are written (`writeBundle`): earlier, Vite's own plugins still rewrite the
+ * chunks (preload markers), and a copy compressed then would differ from the file it stands for.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -18,11 +22,11 @@ export function precompress(): Plugin {
     name: 'suivi-precompress',
     apply: 'build',
     // Files are compressed in parallel (zlib's thread pool): best-quality brotli takes a few seconds.
-    async generateBundle(_options, bundle) {
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
       const jobs = Object.values(bundle).map(async (output) => {
         if (!TEXT.test(output.fileName)) return;
-        const source = output.type === 'chunk' ? output.code : output.source;
-        const bytes = Buffer.from(source);
+        const bytes = Buffer.from(output.type === 'chunk' ? output.code : output.source);
         if (bytes.length < MIN_BYTES) return;
         const [br, gzipped] = await Promise.all([
           brotli(bytes, {
@@ -33,8 +37,8 @@ export function precompress(): Plugin {
           }),
           gz(bytes, { level: 9 }),
         ]);
-        this.emitFile({ type: 'asset', fileName: `${output.fileName}.br`, source: br });
-        this.emitFile({ type: 'asset', fileName: `${output.fileName}.gz`, source: gzipped });
+        const file = join(dir, output.fileName);
+        await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
       });
       await Promise.all(jobs);
     },

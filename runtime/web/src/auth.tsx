@@ -23,6 +23,7 @@ export interface Account {
 const HINT = 'suivi_signed_in';
 const hinted = () => document.cookie.split('; ').some((c) => c.startsWith(`${HINT}=`));
 const forgetHint = () => {
+  // biome-ignore lint/suspicious/noDocumentCookie: one cookie, cleared once; the Cookie Store API is not in every browser
   document.cookie = `${HINT}=; Max-Age=0; Path=/; SameSite=Lax`;
 };
 

@@ -75,6 +75,8 @@ export function useT() {
     lang,
     t: (key: Key) => DICT[key][lang === 'fr' ? 0 : 1],
     label: (l: Labels | undefined) => (l ? ((lang === 'en' ? l.en : undefined) ?? l.fr) : ''),
+    /** « Nouveau : Passage » / "New: Passage": French puts a space before the colon. */
+    colon: lang === 'fr' ? ' : ' : ': ',
   };
 }
 

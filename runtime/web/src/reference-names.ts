@@ -24,6 +24,10 @@ const BATCH = 200;
 
 export const taxonLabel = (t: TaxonName) => `${t.lb_nom}${t.nom_vern ? ` (${t.nom_vern})` : ''}`;
 export const knownTaxon = (code: number) => taxa.get(code) ?? undefined;
+/** Taxa a search returned: their names are known without asking again. */
+export function rememberTaxa(found: readonly TaxonName[]): void {
+  for (const t of found) taxa.set(t.cd_nom, t);
+}
 export const knownUser = (id: string) => users.get(id) ?? undefined;
 export const knownDataset = (id: string) => datasets.get(id);
 export const knownRecord = (id: string) => records.get(id) ?? undefined;
@@ -112,5 +116,6 @@ export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, '
 export async function searchTaxa(q: string, module: string, limit?: number): Promise<TaxonName[] | null> {
   const query = new URLSearchParams({ q, module, ...(limit ? { limit: String(limit) } : {}) });
   const r = await optional<{ items: TaxonName[] }>(`/api/taxa?${query}`);
+  if (r) rememberTaxa(r.items);
   return r ? r.items : null;
 }

@@ -175,6 +175,8 @@ export function RecordForm(props: RecordFormProps) {
         {...(problems ? { extraErrors: problems.schema as ErrorSchema } : {})}
         onChange={(e) => change((e.formData ?? {}) as Json)}
         onSubmit={() => void save(nextClicked.current)}
+        // The errors show at their fields (focusOnFirstError); RJSF would also log them as a console error.
+        onError={() => undefined}
       >
         <div className="actions">
           <button

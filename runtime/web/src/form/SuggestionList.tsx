@@ -26,7 +26,6 @@ export function SuggestionList<S extends Suggestion>(props: {
   return (
     <div className="suggestions" id={props.id} role="listbox" aria-label={props.label}>
       {props.items.map((item, i) => (
-        // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard works from the combobox input (aria-activedescendant)
         <div
           key={item.key}
           id={optionId(props.id, i)}

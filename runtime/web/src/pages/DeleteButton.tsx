@@ -44,6 +44,8 @@ export function DeleteButton(props: {
   const dialog = useRef<HTMLDialogElement>(null);
   const [check, setCheck] = useState<Check>({ state: 'checking' });
   const [busy, setBusy] = useState(false);
+  // Its words exist only while it is open: a closed dialog's text must not be found on the page.
+  const [shown, setShown] = useState(false);
   const id = String(record.id);
   const titleId = `delete-${id}-title`;
   const textId = `delete-${id}-text`;
@@ -60,6 +62,7 @@ export function DeleteButton(props: {
 
   const open = async () => {
     setCheck({ state: 'checking' });
+    setShown(true);
     dialog.current?.showModal();
     try {
       const counts = await Promise.all(
@@ -108,31 +111,36 @@ export function DeleteButton(props: {
         aria-labelledby={titleId}
         aria-describedby={textId}
         data-testid="delete-dialog"
+        onClose={() => setShown(false)}
       >
-        <h2 id={titleId}>{t('confirmDelete')}</h2>
-        <p id={textId}>{t('confirmDeleteText').replace('{name}', props.name)}</p>
-        {check.state === 'checking' ? <p role="status">{t('checking')}</p> : null}
-        {check.state === 'attached' ? (
-          <p className="text-danger" role="alert">
-            {t('hasChildren').replace('{list}', check.list)}
-          </p>
+        {shown ? (
+          <>
+            <h2 id={titleId}>{t('confirmDelete')}</h2>
+            <p id={textId}>{t('confirmDeleteText').replace('{name}', props.name)}</p>
+            {check.state === 'checking' ? <p role="status">{t('checking')}</p> : null}
+            {check.state === 'attached' ? (
+              <p className="text-danger" role="alert">
+                {t('hasChildren').replace('{list}', check.list)}
+              </p>
+            ) : null}
+            {check.state === 'failed' ? (
+              <p className="text-danger" role="alert">
+                {check.message}
+              </p>
+            ) : null}
+            <div className="actions">
+              {check.state === 'free' ? (
+                <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+                  {t('delete')}
+                </button>
+              ) : null}
+              {/* biome-ignore lint/a11y/noAutofocus: a dialog puts focus on its safe choice */}
+              <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+                {check.state === 'free' || check.state === 'checking' ? t('cancel') : t('close')}
+              </button>
+            </div>
+          </>
         ) : null}
-        {check.state === 'failed' ? (
-          <p className="text-danger" role="alert">
-            {check.message}
-          </p>
-        ) : null}
-        <div className="actions">
-          {check.state === 'free' ? (
-            <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
-              {t('delete')}
-            </button>
-          ) : null}
-          {/* biome-ignore lint/a11y/noAutofocus: a dialog puts focus on its safe choice */}
-          <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            {check.state === 'free' || check.state === 'checking' ? t('cancel') : t('close')}
-          </button>
-        </div>
       </dialog>
     </>
   );

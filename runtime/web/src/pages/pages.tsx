@@ -112,7 +112,7 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
 }
 
 export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; id: string }) {
-  const { t, label } = useT();
+  const { t, label, colon } = useT();
   const account = useAccount();
   const { module, level, id } = props;
   const forms = useForms(module.code, level.key);
@@ -158,7 +158,9 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
                   to={`/m/${module.code}/${childKey}/new?parent=${level.key}&parent_id=${id}`}
                   className="button"
                 >
-                  {t('new')} : {label(child.label)}
+                  {t('new')}
+                  {colon}
+                  {label(child.label)}
                 </Link>
               ) : null}
             </h3>
@@ -176,14 +178,14 @@ export function FormPage(props: {
   id?: string;
   parent?: ParentFilter;
 }) {
-  const { t, label } = useT();
+  const { t, label, colon } = useT();
   const { module, level, id, parent } = props;
   const forms = useForms(module.code, level.key);
   const linkLevel = parent?.level;
   const linkId = parent?.id;
   const [record, setRecord] = useState<Json | null | undefined>(id ? undefined : null);
   const [parentRecord, setParentRecord] = useState<Json | null | undefined>(parent ? undefined : null);
-  usePageTitle(`${id ? t('edit') : t('new')} : ${label(level.label)}`, label(module.label));
+  usePageTitle(`${id ? t('edit') : t('new')}${colon}${label(level.label)}`, label(module.label));
   useEffect(() => {
     if (id) api.get<Json>(`${levelUrl(module.code, level.key)}/${id}`).then(setRecord, () => setRecord(null));
     if (linkLevel && linkId) {
@@ -205,7 +207,9 @@ export function FormPage(props: {
     <section>
       <ModuleTitle module={module} />
       <h2>
-        {id ? t('edit') : t('new')} : {label(level.label)}
+        {id ? t('edit') : t('new')}
+        {colon}
+        {label(level.label)}
       </h2>
       <Suspense fallback={<p>{t('loading')}</p>}>
         <RecordForm
