@@ -11,6 +11,8 @@ import { fieldTexts } from './form-texts.ts';
 
 export { mountWebApp } from './web-static.ts';
 
+const GEOMETRY_LABEL = { fr: 'Localisation', en: 'Location' };
+
 const STATUS_COLUMN = {
   key: 'validation_status',
   label: { fr: 'Statut de validation', en: 'Validation status' },
@@ -32,7 +34,11 @@ export function mountFormsApi(app: Hono, modules: readonly ModuleRuntime[]): voi
         columns: validated ? [...columns, STATUS_COLUMN] : columns,
         validated,
         labels: Object.fromEntries(labels),
-        texts: fieldTexts(m.protocol, l.level.fields),
+        texts: {
+          // The level's geometry is a form field of the generator's, titled in French only.
+          ...(l.level.geometry.kind === 'none' ? {} : { geometry: { label: GEOMETRY_LABEL } }),
+          ...fieldTexts(m.protocol, l.level.fields),
+        },
         // The field that names a record (its map label), for titles and references to it.
         ...(l.level.mapLabel ? { mapLabel: l.level.mapLabel } : {}),
         keep: l.level.keep,

@@ -8,8 +8,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../server/start.ts';
-import { ALL_MODULES, type BrowserApp, chromiumAvailable, startBrowserApp } from './browser-app.test-helpers.ts';
-import { consoleErrors, DESKTOP, logIn, PHONE, seriousViolations, widths } from './partner-checks.test-helpers.ts';
+import {
+  ALL_MODULES,
+  type BrowserApp,
+  chromiumAvailable,
+  startBrowserApp,
+} from './browser-app.test-helpers.ts';
+import {
+  consoleErrors,
+  DESKTOP,
+  logIn,
+  PHONE,
+  seriousViolations,
+  widths,
+} from './partner-checks.test-helpers.ts';
 
 const FLORE = '/m/flore_quadrats';
 const available = chromiumAvailable('partner-modules.browser.test');
@@ -102,7 +114,9 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       await form.waitFor();
       await page.locator('#root_municipality_code').fill('123');
       await form.locator('button[type=submit].primary').click();
-      await form.getByText('Code INSEE de la commune : Cinq caractères, par ex. 35238 ; 2A004 en Corse.').waitFor();
+      await form
+        .getByText('Code INSEE de la commune : Cinq caractères, par ex. 35238 ; 2A004 en Corse.')
+        .waitFor();
       expect(await form.textContent()).not.toMatch(/must match|\[0-9\]/);
       expect(errors.take()).toEqual([]);
     });
@@ -127,7 +141,12 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
           display_name: 'Botaniste',
           password: 'un mot de passe assez long',
         });
-        await post('/api/admin/grants', { user_id: created.id, module: 'flore_quadrats', action: 'R', scope: 'all' });
+        await post('/api/admin/grants', {
+          user_id: created.id,
+          module: 'flore_quadrats',
+          action: 'R',
+          scope: 'all',
+        });
         await fetch('/api/auth/logout', { method: 'POST' });
         return created;
       });

@@ -195,6 +195,8 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
         await form.locator('button[type=submit].primary').click();
         await form.getByText(passage).waitFor();
         await form.getByText(expertise).waitFor();
+        if (SHOTS)
+          await page.screenshot({ path: join(SHOTS, `messages-${lang}-desktop.png`), fullPage: true });
         expect(await form.textContent()).not.toMatch(/must |doit être <=|required property/);
       });
     }
@@ -224,6 +226,7 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
       const saveBox = await form.locator('button[type=submit].primary').boundingBox();
       const problemBox = await box.boundingBox();
       expect(Math.abs((problemBox?.y ?? 0) - (saveBox?.y ?? 0))).toBeLessThan(200);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'stale-save-fr-desktop.png') });
       // The browser logs the refused request itself; nothing else.
       expect(errors.take().filter((e) => !/status of 409/.test(e))).toEqual([]);
     });
@@ -289,6 +292,12 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
       await record.getByRole('button', { name: 'Supprimer' }).click();
       const dialog = page.getByRole('dialog', { name: 'Supprimer cet enregistrement ?' });
       await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Supprimer' }).waitFor();
+      if (SHOTS) {
+        await page.setViewportSize(PHONE);
+        await page.screenshot({ path: join(SHOTS, 'delete-fr-phone.png') });
+        await page.setViewportSize(DESKTOP);
+      }
       await dialog.getByRole('button', { name: 'Annuler' }).click();
       await dialog.waitFor({ state: 'hidden' });
       expect(page.url()).toContain(visitId);

@@ -7,6 +7,7 @@
  * level's list for a top level.
  */
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import {
   ApiError,
   api,
@@ -105,43 +106,47 @@ export function DeleteButton(props: {
       <button type="button" className="danger" onClick={() => void open()}>
         {t('delete')}
       </button>
-      <dialog
-        ref={dialog}
-        className="confirm"
-        aria-labelledby={titleId}
-        aria-describedby={textId}
-        data-testid="delete-dialog"
-        onClose={() => setShown(false)}
-      >
-        {shown ? (
-          <>
-            <h2 id={titleId}>{t('confirmDelete')}</h2>
-            <p id={textId}>{t('confirmDeleteText').replace('{name}', props.name)}</p>
-            {check.state === 'checking' ? <p role="status">{t('checking')}</p> : null}
-            {check.state === 'attached' ? (
-              <p className="text-danger" role="alert">
-                {t('hasChildren').replace('{list}', check.list)}
-              </p>
-            ) : null}
-            {check.state === 'failed' ? (
-              <p className="text-danger" role="alert">
-                {check.message}
-              </p>
-            ) : null}
-            <div className="actions">
-              {check.state === 'free' ? (
-                <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
-                  {t('delete')}
-                </button>
+      {/* In the body, not inside the heading that holds the button: a dialog is no part of a title. */}
+      {createPortal(
+        <dialog
+          ref={dialog}
+          className="confirm"
+          aria-labelledby={titleId}
+          aria-describedby={textId}
+          data-testid="delete-dialog"
+          onClose={() => setShown(false)}
+        >
+          {shown ? (
+            <>
+              <h2 id={titleId}>{t('confirmDelete')}</h2>
+              <p id={textId}>{t('confirmDeleteText').replace('{name}', props.name)}</p>
+              {check.state === 'checking' ? <p role="status">{t('checking')}</p> : null}
+              {check.state === 'attached' ? (
+                <p className="text-danger" role="alert">
+                  {t('hasChildren').replace('{list}', check.list)}
+                </p>
               ) : null}
-              {/* biome-ignore lint/a11y/noAutofocus: a dialog puts focus on its safe choice */}
-              <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-                {check.state === 'free' || check.state === 'checking' ? t('cancel') : t('close')}
-              </button>
-            </div>
-          </>
-        ) : null}
-      </dialog>
+              {check.state === 'failed' ? (
+                <p className="text-danger" role="alert">
+                  {check.message}
+                </p>
+              ) : null}
+              <div className="actions">
+                {check.state === 'free' ? (
+                  <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+                    {t('delete')}
+                  </button>
+                ) : null}
+                {/* biome-ignore lint/a11y/noAutofocus: a dialog puts focus on its safe choice */}
+                <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+                  {check.state === 'free' || check.state === 'checking' ? t('cancel') : t('close')}
+                </button>
+              </div>
+            </>
+          ) : null}
+        </dialog>,
+        document.body,
+      )}
     </>
   );
 }

@@ -53,7 +53,7 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
   const forms = useForms(props.module, props.level.key);
   if (!forms) return null;
   return (
-    <div className="level-view">
+    <div className={props.level.geometry.kind === 'none' ? 'level-view no-map' : 'level-view'}>
       <LevelTable
         module={props.module}
         level={props.level.key}
