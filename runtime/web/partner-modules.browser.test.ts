@@ -63,11 +63,17 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       const table = page.getByTestId('table-site');
       await table.locator('tbody tr').first().waitFor();
       await expect.poll(() => table.locator('tbody').textContent()).not.toMatch(UUID);
+      // The managed quadrat's row shows its control by label, once looked up.
+      const row = table.locator('tbody tr').filter({ hasText: String(managed?.base_site_name) });
+      await expect.poll(() => row.locator('td').last().textContent()).toBe(controlName);
       await page.goto(`${server.url}${FLORE}/site/${String(managed?.id)}`);
       const record = page.getByTestId('record-site');
       await record.waitFor();
-      await expect.poll(() => record.locator('dl.fields').textContent()).toContain(controlName);
-      expect(await record.locator('dl.fields').textContent()).not.toMatch(UUID);
+      // The reference field's own line names the control quadrat by its label (its map label).
+      const line = record.locator('dl.fields > div').filter({ hasText: 'Quadrat témoin apparié' }).locator('dd');
+      await expect.poll(() => line.textContent()).toBe(controlName);
+      // Once every name has loaded, no id is left on the page.
+      await expect.poll(() => record.locator('dl.fields').textContent()).not.toMatch(UUID);
       expect(errors.take()).toEqual([]);
     });
   }, 60_000);
