@@ -63,6 +63,7 @@ export function serverOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup {
       ),
       LevelForms: object(
         {
+          label: ref('Labels'),
           schema: { type: 'object', description: 'The JSON Schema of the level’s form.' },
           ui: { type: 'object', description: 'Its react-jsonschema-form uiSchema.' },
           rules: { type: 'object', description: 'Its rules (rules.json), evaluated on every change.' },
@@ -83,7 +84,7 @@ export function serverOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup {
           keep: { ...strings, description: 'Fields “save and add the next one” keeps.' },
           formProps: { type: 'object' },
         },
-        ['schema', 'ui', 'rules', 'columns', 'validated', 'labels', 'texts', 'keep', 'formProps'],
+        ['label', 'schema', 'ui', 'rules', 'columns', 'validated', 'labels', 'texts', 'keep', 'formProps'],
       ),
       FieldTexts: object(
         {

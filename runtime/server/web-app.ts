@@ -27,6 +27,8 @@ export function mountFormsApi(app: Hono, modules: readonly ModuleRuntime[]): voi
       const validated = isValidatedLevel(m.protocol, l.key);
       const columns = l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } }));
       forms.set(`${m.code}/${l.key}`, {
+        // The level's name in both languages (the schema's title is French).
+        label: l.label,
         schema: l.forms.schema,
         ui: l.forms.ui,
         rules: l.forms.rules,

@@ -6,8 +6,42 @@
 import { createRequire } from 'node:module';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 
+type Json = Record<string, unknown>;
+
+/** An API call from the page, with its session cookie; throws on a refusal. */
+export function call(page: Page, method: string, path: string, body?: unknown): Promise<Json> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+      return text ? JSON.parse(text) : {};
+    },
+    { method, path, body },
+  );
+}
+
+/** Demo records of the signed-in partner's organisation in the amphibian module, for pages to open. */
+export async function demoIds(page: Page, module: string) {
+  const first = async (path: string) => ((await call(page, 'GET', path)).items as Json[])[0] as Json;
+  const site = await first(`/api/modules/${module}/site?page_size=1`);
+  const observation = await first(`/api/modules/${module}/observation?page_size=1`);
+  const visit = await call(page, 'GET', `/api/modules/${module}/visit/${String(observation.visit_id)}`);
+  return {
+    site: String(site.id),
+    observation: String(observation.id),
+    visitWithObservations: String(observation.visit_id),
+    siteOfVisit: String(visit.site_id),
+  };
+}
+
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
+export const PARTNER = { login: 'partenaire.cen', password: 'suivi-cen' } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1400, height: 900 } as const;
 

@@ -3,8 +3,11 @@
  * buttons (flore_quadrats' strata cover), reference fields shown by the referenced record's label
  * (its paired control quadrat) in the table and on the record page, a pattern error explained in words
  * (chiro_gites' INSEE code), and the module list reduced to the modules an account may read. Pages
- * checked at 390×844 and 1400×900 like partner.browser.test.ts.
+ * checked at 390×844 and 1400×900 like partner-pages.browser.test.ts; SUIVI_SHOTS=<folder> saves the
+ * group form there.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '../server/start.ts';
@@ -24,6 +27,8 @@ import {
 } from './partner-checks.test-helpers.ts';
 
 const FLORE = '/m/flore_quadrats';
+const SHOTS = process.env.SUIVI_SHOTS;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 const available = chromiumAvailable('partner-modules.browser.test');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
@@ -70,7 +75,10 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       const record = page.getByTestId('record-site');
       await record.waitFor();
       // The reference field's own line names the control quadrat by its label (its map label).
-      const line = record.locator('dl.fields > div').filter({ hasText: 'Quadrat témoin apparié' }).locator('dd');
+      const line = record
+        .locator('dl.fields > div')
+        .filter({ hasText: 'Quadrat témoin apparié' })
+        .locator('dd');
       await expect.poll(() => line.textContent()).toBe(controlName);
       // Once every name has loaded, no id is left on the page.
       await expect.poll(() => record.locator('dl.fields').textContent()).not.toMatch(UUID);
@@ -103,8 +111,10 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
         await expect.poll(() => removeButtons.count()).toBe(before + 1);
         expect(await form.locator('.glyphicon').count()).toBe(0);
         expect(await widths(page).then((w) => w.scrollWidth <= w.innerWidth)).toBe(true);
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `group-${lang}-desktop.png`), fullPage: true });
         await page.setViewportSize(PHONE);
         await expect.poll(() => widths(page).then((w) => w.scrollWidth <= w.innerWidth)).toBe(true);
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `group-${lang}-phone.png`), fullPage: true });
         await page.setViewportSize(DESKTOP);
         expect(await seriousViolations(page)).toEqual([]);
         expect(errors.take()).toEqual([]);

@@ -22,6 +22,8 @@ export interface FieldTexts {
   readonly fields?: Readonly<Record<string, FieldTexts>>;
 }
 export interface LevelForms {
+  /** The level's name (the schema's title is French). */
+  readonly label?: Labels;
   readonly schema: Json;
   readonly ui: Json;
   readonly rules: { readonly keep?: readonly string[]; readonly fields?: Record<string, FieldRules> };

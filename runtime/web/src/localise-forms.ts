@@ -62,9 +62,11 @@ export function localiseForms(forms: LevelForms, lang: Lang): LevelForms {
   const found = known[lang];
   if (found) return found;
   const texts = forms.texts ?? {};
+  const schema = localiseSchema(forms.schema, texts, lang);
+  const title = pick(forms.label, lang);
   const localised: LevelForms = {
     ...forms,
-    schema: localiseSchema(forms.schema, texts, lang),
+    schema: title ? { ...schema, title } : schema,
     ui: localiseUi(forms.ui, forms.schema, texts, lang),
   };
   cache.set(forms, { ...known, [lang]: localised });
