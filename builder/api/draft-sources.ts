@@ -55,7 +55,7 @@ const SOURCES = {
     const installed = await installedProtocol(context.db, code);
     if (!installed)
       throw invalidField('code', 'not_installed', `« code » : aucun module « ${code} » n’est installé.`);
-    return withSchemaId(await installedSpec(installed, context.modulesDir));
+    return withSchemaId(await installedSpec(context.db, installed, context.modulesDir));
   },
 } as const satisfies Record<DraftSource, (body: Body, context: BuilderContext) => Promise<Spec>>;
 

@@ -37,7 +37,7 @@ const NOT_FOUND = problems('No draft has this id.');
 const resolutions: Json = {
   type: 'object',
   description:
-    'Step id → resolution (`set`, `map`, `archive`, `keep`) for the plan’s data-dependent steps, as the resolutions file `migrations/v<from>-to-v<to>.json` holds them (docs/migration-plans.md).',
+    'Step id → resolution (`set`, `map`, `archive`, `keep`) for the plan’s data-dependent steps, as the resolutions file `migrations/v<from>-to-v<to>.json` holds them (docs/migrations.md).',
 };
 
 const Diagnostic = object({

@@ -36,7 +36,7 @@ export async function previewOf(spec: unknown, installed: InstalledProtocol | un
   const check = checkSpec(spec, installed);
   if (!check.protocol) return { ok: false, diagnostics: check.diagnostics, levels: [], files: null };
   const tools = await loadToolchain();
-  const generated = await tools.generateFiles(check.protocol);
+  const generated = await tools.generateFiles(check.protocol, spec);
   // Without a previous version nothing is planned: generation of a compiled spec does not refuse.
   if (!generated.ok) throw new Error(generated.problems.map((p) => p.message).join('; '));
   const module = await moduleFolderOf(`preview:${check.protocol.code}`, generated.files);

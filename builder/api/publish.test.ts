@@ -75,6 +75,11 @@ describe.each(runtimeEngines())('publishing from the builder on $name', (engine)
       version: 1,
     });
     expect(JSON.parse(readFileSync(join(folder, 'protocol.json'), 'utf8'))).toEqual(testSpec());
+    // The version row keeps the authored spec: a new draft from the installed module starts from it.
+    const again = await admin.call('POST', '/api/builder/drafts', { from: 'installed', code: TEST_CODE });
+    expect(again.json).toMatchObject({ base_version: 1, spec: testSpec() });
+    expect(Object.keys(again.json.spec as object).slice(0, 3)).toEqual(['code', 'version', 'label']);
+    await admin.call('DELETE', `/api/builder/drafts/${again.json.id}`);
     const listed = await partner.call('GET', '/api/modules');
     expect(as<{ modules: { code: string }[] }>(listed.json).modules.map((m) => m.code)).toContain(TEST_CODE);
   });

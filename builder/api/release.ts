@@ -106,7 +106,7 @@ export async function prepareRelease(
         resolutions ? { [`v${installed.version}-to-v${protocol.version}`]: resolutions } : {},
       )
     : undefined;
-  const generated = await tools.generateFiles(protocol, previous);
+  const generated = await tools.generateFiles(protocol, spec, previous);
   if (!generated.ok)
     throw invalid(
       generated.problems.map((p) => ({ path: `/resolutions${p.pointer}`, code: 'plan', message: p.message })),

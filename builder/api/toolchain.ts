@@ -22,19 +22,27 @@ export type Generated =
 /** The spec path a published module's banners name: `<code>/protocol.json` in the modules directory. */
 export const publishedSpecPath = (code: string) => `${code}/protocol.json`;
 
+/** The spec's text as the editor shows it and publish writes it (`protocol.json`, `ir/protocol.spec.json`). */
+export const specText = (spec: unknown) => `${JSON.stringify(spec, null, 2)}\n`;
+
 /**
- * Every file of the module folder, as `npx suivi generate` writes it (the built-in generators); over
- * `previous`, with the migration plan from it. A plan that cannot be made (a resolution that names no
- * step…) is a list of problems, not an exception.
+ * Every file of the module folder, as `npx suivi generate` writes it (the built-in generators, the
+ * authored spec kept as `ir/protocol.spec.json`); over `previous`, with the migration plan from it. A
+ * plan that cannot be made (a resolution that names no step…) is a list of problems, not an exception.
  */
 export async function generateFiles(
   protocol: ResolvedProtocol,
+  spec: unknown,
   previous?: PreviousVersion,
 ): Promise<Generated> {
   try {
     const files = await generateModule(
       protocol,
-      { specPath: publishedSpecPath(protocol.code), ...(previous ? { previous } : {}) },
+      {
+        specPath: publishedSpecPath(protocol.code),
+        specText: specText(spec),
+        ...(previous ? { previous } : {}),
+      },
       GENERATORS,
     );
     return { ok: true, files };
