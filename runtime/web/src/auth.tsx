@@ -11,6 +11,8 @@ export interface Account {
   readonly login: string;
   readonly display_name: string;
   readonly is_admin?: boolean;
+  /** Holds the designer role: the header offers the protocol builder. */
+  readonly can_design?: boolean;
   readonly organisation?: { readonly name: string } | null;
 }
 

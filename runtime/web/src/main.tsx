@@ -10,6 +10,8 @@ import { navigate, onLink, useLocation } from './router.ts';
 
 // Administrators only: its code loads when the page is opened.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+// Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
+const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
 
 function Routes(props: { modules: readonly ModuleSummary[] }) {
   const { t } = useT();
@@ -19,6 +21,12 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
     return (
       <Suspense fallback={null}>
         <AdminPage modules={props.modules} />
+      </Suspense>
+    );
+  if (m === 'builder')
+    return (
+      <Suspense fallback={null}>
+        <BuilderPage />
       </Suspense>
     );
   if (m !== 'm' || !code) return <ModuleList modules={props.modules} />;
@@ -64,6 +72,11 @@ function App() {
             </a>
           </h1>
           <span className="spacer" />
+          {account?.can_design ? (
+            <a href="/builder" onClick={(e) => onLink(e, '/builder')}>
+              {lang === 'fr' ? 'Concevoir' : 'Design'}
+            </a>
+          ) : null}
           {account?.is_admin ? (
             <a href="/admin" onClick={(e) => onLink(e, '/admin')}>
               Administration

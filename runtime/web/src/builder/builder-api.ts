@@ -129,8 +129,7 @@ export const builderApi = {
   preview: (spec: Json) => api.post<PreviewAnswer>('/api/builder/preview', { spec }),
   diff: (spec: Json) => api.post<DiffAnswer>('/api/builder/diff', { spec }),
   plan: (spec: Json) => api.post<PlanAnswer>('/api/builder/plan', { spec }),
-  publish: (id: string, row_version: number) =>
-    api.post<PublishAnswer>(`${draftUrl(id)}/publish`, { row_version }),
+  publish: (id: string, row_version: number) => postRaw(`${draftUrl(id)}/publish`, { row_version }),
   specUrl: (id: string) => `${draftUrl(id)}/spec`,
   folderZipUrl: (code: string) => `/api/builder/modules/${encodeURIComponent(code)}/folder.zip`,
 };
@@ -150,4 +149,22 @@ export async function uploadGeonature(file: File): Promise<GeonatureAnswer> {
     throw new ApiError(response.status, Array.isArray(parsed) ? parsed : []);
   }
   return parsed as GeonatureAnswer;
+}
+
+/** A POST whose refusal body matters as a whole (publish's 409 carries an upgrade report, not problems). */
+export async function postRaw(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = { message: text };
+  }
+  return { status: response.status, body: parsed };
 }
