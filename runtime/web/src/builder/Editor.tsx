@@ -40,7 +40,11 @@ export function Editor(props: { readonly draft: Draft }) {
     () => (props.draft.base_version === null ? new Set<string>() : allFieldIds(props.draft.spec)),
     [props.draft],
   );
-  const edit = useCallback((spec: Json) => dispatch({ type: 'edit', spec, at: Date.now() }), [dispatch]);
+  const edit = useCallback(
+    (spec: Json, target?: string) =>
+      dispatch({ type: 'edit', spec, at: Date.now(), ...(target !== undefined ? { target } : {}) }),
+    [dispatch],
+  );
   const context: EditorContextValue = {
     spec: state.spec,
     edit,

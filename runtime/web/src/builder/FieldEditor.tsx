@@ -16,7 +16,7 @@ import { RequiredSlot, RuleSlot } from './RuleSlots.tsx';
 import { ruleNames } from './rule-names.ts';
 import { fieldPath } from './selection.ts';
 import { fieldsAt, isFieldKind, keyFor, setFieldLabel } from './spec-model.ts';
-import { getIn } from './spec-paths.ts';
+import { getIn, toPointer } from './spec-paths.ts';
 
 export function FieldEditor(props: { readonly level: number; readonly field: readonly number[] }) {
   const b = useBuilderT();
@@ -52,7 +52,9 @@ export function FieldEditor(props: { readonly level: number; readonly field: rea
         name="label"
         labels={[b('labelFr'), b('labelEn')]}
         value={field.label}
-        onValue={(v) => edit(setFieldLabel(spec, path, v ?? { fr: '' }, follows))}
+        onValue={(v) =>
+          edit(setFieldLabel(spec, path, v ?? { fr: '' }, follows), toPointer([...path, 'label']))
+        }
       />
       <TextInput
         name="key"

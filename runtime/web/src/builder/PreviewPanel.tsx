@@ -79,7 +79,7 @@ export function PreviewPanel(props: { readonly preview: PreviewAnswer | null; re
             key={`${level.key}:${hash(JSON.stringify(level.forms))}`}
             module={props.code}
             level={level.key}
-            forms={level.forms}
+            forms={{ keep: [], labels: {}, columns: [], formProps: {}, ...level.forms }}
             submit={async (body: Json) => body}
             onSaved={() => setChecked(true)}
           />

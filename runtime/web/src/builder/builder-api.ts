@@ -74,7 +74,8 @@ export interface PreviewLevel {
   readonly label: Labels;
   readonly plural?: Labels;
   readonly parents: readonly string[];
-  readonly forms: LevelForms;
+  /** The generated documents; the rest of the partner app's LevelForms may be missing. */
+  readonly forms: Pick<LevelForms, 'schema' | 'ui' | 'rules'> & Partial<LevelForms>;
 }
 
 export interface PreviewAnswer extends ValidateAnswer {

@@ -8,11 +8,12 @@ import type { Json } from '../api.ts';
 import type { Diagnostic } from './builder-api.ts';
 import type { Selection } from './selection.ts';
 import type { Path } from './spec-paths.ts';
-import { setIn } from './spec-paths.ts';
+import { setIn, toPointer } from './spec-paths.ts';
 
 export interface EditorContextValue {
   readonly spec: Json;
-  readonly edit: (spec: Json) => void;
+  /** Replaces the spec; `target` (the pointer typed into) joins a burst of typing into one undo step. */
+  readonly edit: (spec: Json, target?: string) => void;
   readonly diagnostics: readonly Diagnostic[];
   readonly selection: Selection;
   readonly select: (selection: Selection) => void;
@@ -24,5 +25,8 @@ export const EditorContext = createContext<EditorContextValue | null>(null);
 export function useEditor(): EditorContextValue & { readonly set: (path: Path, value: unknown) => void } {
   const context = useContext(EditorContext);
   if (!context) throw new Error('useEditor outside the builder editor');
-  return { ...context, set: (path, value) => context.edit(setIn(context.spec, path, value)) };
+  return {
+    ...context,
+    set: (path, value) => context.edit(setIn(context.spec, path, value), toPointer(path)),
+  };
 }

@@ -20,12 +20,15 @@ describe('editor state', () => {
   });
 
   it('pretty-prints form edits and joins a burst of them into one undo step', () => {
-    const one = editorReducer(start, { type: 'edit', spec: { code: 'ab' }, at: 0 });
-    const two = editorReducer(one, { type: 'edit', spec: { code: 'abc' }, at: 100 });
+    const one = editorReducer(start, { type: 'edit', spec: { code: 'ab' }, at: 0, target: '/code' });
+    const two = editorReducer(one, { type: 'edit', spec: { code: 'abc' }, at: 100, target: '/code' });
     expect(two.text).toBe('{\n  "code": "abc"\n}');
     expect(two.past).toHaveLength(1);
     expect(editorReducer(two, { type: 'undo' }).spec).toEqual({ code: 'a' });
     expect(two.revision).toBeGreaterThan(start.revision);
+    // A structural edit (no target) right after is its own step.
+    const three = editorReducer(two, { type: 'edit', spec: { code: 'abc', levels: [] }, at: 150 });
+    expect(three.past).toHaveLength(2);
   });
 });
 

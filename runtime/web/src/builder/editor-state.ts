@@ -11,8 +11,8 @@ export interface EditorState {
   readonly syntaxError: string | null;
   readonly past: readonly string[];
   readonly future: readonly string[];
-  /** When and from where the last edit came: typing in a burst makes one undo step. */
-  readonly lastEdit: { readonly at: number; readonly source: EditSource } | null;
+  /** When and what the last edit changed: typing into one input in a burst makes one undo step. */
+  readonly lastEdit: { readonly at: number; readonly source: EditSource; readonly target?: string } | null;
   /** Bumped when the text changes for a reason other than typing in the JSON view (it reloads then). */
   readonly revision: number;
 }
@@ -21,13 +21,14 @@ export type EditSource = 'form' | 'json';
 
 export type EditorAction =
   | { readonly type: 'load'; readonly spec: Json }
-  | { readonly type: 'edit'; readonly spec: Json; readonly at: number }
+  /** `target` names what is typed into (a JSON pointer); edits without one are never joined. */
+  | { readonly type: 'edit'; readonly spec: Json; readonly at: number; readonly target?: string }
   | { readonly type: 'text'; readonly text: string; readonly at: number }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
 const MAX_HISTORY = 200;
-/** Edits of one source closer than this join the previous undo step (typing a label, a rule). */
+/** Edits of one target closer than this join the previous undo step (typing a label, a rule). */
 const BURST_MS = 800;
 
 export const printSpec = (spec: Json) => JSON.stringify(spec, null, 2);
@@ -55,10 +56,20 @@ export function initialEditor(spec: Json): EditorState {
   };
 }
 
-function withText(state: EditorState, text: string, at: number, source: EditSource): EditorState {
+function withText(
+  state: EditorState,
+  text: string,
+  at: number,
+  source: EditSource,
+  target: string | undefined,
+): EditorState {
   if (text === state.text) return state;
   const burst =
-    state.lastEdit !== null && state.lastEdit.source === source && at - state.lastEdit.at < BURST_MS;
+    target !== undefined &&
+    state.lastEdit !== null &&
+    state.lastEdit.source === source &&
+    state.lastEdit.target === target &&
+    at - state.lastEdit.at < BURST_MS;
   const past = burst ? state.past : [...state.past, state.text].slice(-MAX_HISTORY);
   const parsed = parse(text);
   return {
@@ -67,7 +78,7 @@ function withText(state: EditorState, text: string, at: number, source: EditSour
     syntaxError: 'error' in parsed ? parsed.error : null,
     past,
     future: [],
-    lastEdit: { at, source },
+    lastEdit: { at, source, ...(target !== undefined ? { target } : {}) },
     revision: source === 'json' ? state.revision : state.revision + 1,
   };
 }
@@ -94,9 +105,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'load':
       return { ...initialEditor(action.spec), revision: state.revision + 1 };
     case 'edit':
-      return withText(state, printSpec(action.spec), action.at, 'form');
+      return withText(state, printSpec(action.spec), action.at, 'form', action.target);
     case 'text':
-      return withText(state, action.text, action.at, 'json');
+      return withText(state, action.text, action.at, 'json', 'json');
     case 'undo':
       return jump(state, 'past');
     case 'redo':
