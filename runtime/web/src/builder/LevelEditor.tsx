@@ -1,13 +1,50 @@
 /** One level's properties (key, type, labels, parents, geometry) above its field list. */
 import { useContext } from 'react';
+import { STANDARD_FIELDS } from '../../../../protocol-specs/standard/standard-fields.ts';
 import type { Json } from '../api.ts';
 import { LangContext } from '../i18n.tsx';
 import { useBuilderT } from './builder-i18n.ts';
 import { useEditor } from './editor-context.ts';
 import { FieldList } from './FieldList.tsx';
-import { LEVEL_TYPE_LABELS, LEVEL_TYPES } from './field-kinds.ts';
-import { CheckboxInput, LabelsInput, SelectInput, TextInput } from './inputs.tsx';
+import { LEVEL_TYPE_LABELS, LEVEL_TYPES, type LevelType } from './field-kinds.ts';
+import { asLabels, CheckboxInput, LabelsInput, SelectInput, TextInput } from './inputs.tsx';
 import { isObject, levelsOf } from './spec-model.ts';
+import type { Path } from './spec-paths.ts';
+
+/** The standard fields of the level's type, unticked ones listed in `omitStandardFields`. */
+function StandardFields(props: { readonly level: Json; readonly path: Path }) {
+  const b = useBuilderT();
+  const lang = useContext(LangContext);
+  const { set } = useEditor();
+  const standard = STANDARD_FIELDS[props.level.type as LevelType] ?? [];
+  if (standard.length === 0) return null;
+  const omitted = new Set(
+    Array.isArray(props.level.omitStandardFields) ? props.level.omitStandardFields.map(String) : [],
+  );
+  const toggle = (key: string, kept: boolean) => {
+    const next = standard.map((f) => f.key).filter((k) => (k === key ? !kept : omitted.has(k)));
+    set([...props.path, 'omitStandardFields'], next.length > 0 ? next : undefined);
+  };
+  return (
+    <fieldset className="b-codes">
+      <legend>{b('standardFields')}</legend>
+      {standard.map((f) => {
+        const labels = asLabels(f.label);
+        return (
+          <label key={f.key}>
+            <input
+              type="checkbox"
+              name={`std_${f.key}`}
+              checked={!omitted.has(f.key)}
+              onChange={(e) => toggle(f.key, e.target.checked)}
+            />
+            {(lang === 'en' ? labels.en : undefined) || labels.fr} <code>{f.key}</code>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
 
 const GEOMETRY_KINDS = ['none', 'point', 'line', 'polygon', 'any'];
 
@@ -92,6 +129,7 @@ export function LevelEditor(props: { readonly level: number }) {
           />
         ) : null}
       </div>
+      <StandardFields level={level} path={path} />
       <h3>{b('fields')}</h3>
       <FieldList level={props.level} within={[]} listPath={[...path, 'fields']} />
     </section>

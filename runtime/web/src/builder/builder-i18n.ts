@@ -66,6 +66,10 @@ const DICT = {
   geometryDefault: ['selon le type', 'by type'],
   geometryRequired: ['Géométrie obligatoire', 'Geometry required'],
   fields: ['Champs', 'Fields'],
+  standardFields: [
+    'Champs standard du type (décochez ceux à omettre)',
+    'Standard fields of the type (untick to omit)',
+  ],
   noFields: [
     'Aucun champ propre (les champs standard du type s’appliquent).',
     'No own fields (the type’s standard fields apply).',
