@@ -90,12 +90,7 @@ export function FieldEditor(props: { readonly level: number; readonly field: rea
           />
         </>
       ) : null}
-      <FieldProperties
-        field={field}
-        path={path}
-        kind={kind}
-        names={kind === 'choice' || kind === 'vocabulary' || kind === 'habitat' ? filterNames : names}
-      />
+      <FieldProperties field={field} path={path} kind={kind} names={names} filterNames={filterNames} />
       {kind === 'group' ? (
         <fieldset className="b-rows">
           <legend>{b('rowFields')}</legend>

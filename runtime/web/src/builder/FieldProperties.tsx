@@ -21,6 +21,8 @@ export interface PropertyContext {
   readonly path: Path;
   readonly kind: FieldKind;
   readonly names: RuleNames;
+  /** The names of a `filter` rule: the record's plus `choice.*`. */
+  readonly filterNames: RuleNames;
   readonly set: (path: Path, value: unknown) => void;
   readonly b: ReturnType<typeof useBuilderT>;
   readonly levelKeys: readonly string[];
@@ -103,7 +105,12 @@ const PROPERTY_EDITORS = {
     />
   ),
   filter: (c) => (
-    <RuleSlot path={[...c.path, 'filter']} value={c.field.filter} names={c.names} label={c.b('filter')} />
+    <RuleSlot
+      path={[...c.path, 'filter']}
+      value={c.field.filter}
+      names={c.filterNames}
+      label={c.b('filter')}
+    />
   ),
   taxa: (c) => (
     <ListInput
@@ -182,6 +189,7 @@ export function FieldProperties(props: {
   readonly path: Path;
   readonly kind: FieldKind;
   readonly names: RuleNames;
+  readonly filterNames: RuleNames;
 }) {
   const b = useBuilderT();
   const { set, spec } = useEditor();

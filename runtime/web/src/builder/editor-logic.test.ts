@@ -94,3 +94,25 @@ describe('rule marks', () => {
     expect(ruleMarks('true', [d('always true')])[0]).toMatchObject({ from: 0, to: 4, severity: 'error' });
   });
 });
+
+describe('outline and offsets', () => {
+  it('indents a level under its first parent and finds a line and column in the JSON text', async () => {
+    const { levelOutline } = await import('./LevelTree.tsx');
+    const { offsetOf } = await import('./JsonView.tsx');
+    expect(
+      levelOutline([
+        { key: 'site' },
+        { key: 'visit', parents: ['site'] },
+        { key: 'obs', parents: ['visit'] },
+        { key: 'x', parents: ['x'] },
+      ]),
+    ).toEqual([
+      { index: 0, depth: 0 },
+      { index: 1, depth: 1 },
+      { index: 2, depth: 2 },
+      { index: 3, depth: 0 },
+    ]);
+    expect(offsetOf('{\n  "a": 1\n}', 2, 3)).toBe(4);
+    expect(offsetOf('{}', 9, 1)).toBe(2);
+  });
+});
