@@ -30,6 +30,7 @@ export function fakeBuilderApi(account: Json): FakeBuilderApi {
   const drafts = new Map<string, { spec: Json; row_version: number; updated_by: { login: string } }>();
   const saves: Json[] = [];
   let conflict: { login: string; spec: Json } | null = null;
+  const installed = new Map<string, number>();
   let next = 1;
   const json = (route: Route, status: number, body: unknown) =>
     route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
@@ -149,6 +150,45 @@ export function fakeBuilderApi(account: Json): FakeBuilderApi {
             sql: `CREATE SCHEMA ${p.code};`,
             openapi: { openapi: '3.1.0' },
           },
+        });
+      }
+      if (path === '/api/builder/diff') {
+        const code = String((body.spec as Json).code);
+        const from = installed.get(code) ?? null;
+        const change = {
+          kind: 'label-changed',
+          class: 'metadata',
+          path: '/label',
+          message: { fr: 'Libellé changé', en: 'Label changed' },
+        };
+        return json(route, 200, {
+          installed: from,
+          diff: { from: from ?? 0, to: (body.spec as Json).version, changes: from ? [change] : [] },
+        });
+      }
+      if (path === '/api/builder/plan') {
+        const from = installed.get(String((body.spec as Json).code)) ?? null;
+        if (from === null) return json(route, 200, { installed: null, plan: null, dryRun: null });
+        const step = {
+          id: 'observation.nombre.min',
+          class: 'data_dependent',
+          description: { fr: 'Ajoute min 0 à nombre', en: 'Adds min 0 to nombre' },
+        };
+        const to = (body.spec as Json).version;
+        return json(route, 200, {
+          installed: from,
+          plan: { from, to, steps: [step] },
+          dryRun: { status: 'dry_run', from, to, steps: [{ ...step, rows: 2, ok: false }] },
+        });
+      }
+      const published = /^\/api\/builder\/drafts\/([^/]+)\/publish$/.exec(path);
+      if (published?.[1]) {
+        const stored = drafts.get(published[1]);
+        if (!stored) return json(route, 404, []);
+        installed.set(String(stored.spec.code), Number(stored.spec.version));
+        return json(route, 200, {
+          module: { code: stored.spec.code, version: stored.spec.version },
+          report: {},
         });
       }
       return json(route, 404, [{ path: '', code: 'not_found', message: `fake: ${path}` }]);

@@ -179,6 +179,24 @@ describe.skipIf(!available)('builder page in chromium (stand-in API)', () => {
     await form.locator('.error-detail, .text-danger').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Publishing: a new protocol is installed; the next time, the version is raised and the diff and
+    // the plan with the rows a data-dependent step meets are shown.
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Nouveau protocole : il sera installé.').waitFor();
+    await dialog.getByRole('button', { name: 'Publier maintenant' }).click();
+    await dialog.getByText('Publié : mares_test version 1.').waitFor();
+    await dialog.getByRole('link', { name: 'Ouvrir le module' }).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await dialog.getByText('Version 1 installée → version 2.').waitFor();
+    await dialog.getByText('Libellé changé').waitFor();
+    await dialog.getByText(/Ajoute min 0 à nombre.*2 ligne\(s\) concernée\(s\)/).waitFor();
+    await page.getByRole('heading', { name: 'mares_test v2' }).waitFor();
+    await shot('publish-fr');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+
     // Another designer saved meanwhile: told who, and their version can be loaded.
     await expect.poll(() => fake.saves.length).toBeGreaterThan(0);
     fake.conflictOnNextSave('camille', {
@@ -203,6 +221,8 @@ describe.skipIf(!available)('builder page in chromium (stand-in API)', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     await shot('editor-phone-en');
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1400, height: 900 });
     await shot('editor-desktop-en');
   });
