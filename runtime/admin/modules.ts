@@ -9,26 +9,24 @@
  *   reinstalled and served; changed, the module holding data → 409 `needs_upgrade`, the upgrade waits;
  * - POST /:code/uninstall `{ confirm: "<code>" }`: archives the schema (modules-store.ts), forgets the
  *   module, stops serving it.
- * One change at a time: they queue behind each other (`exclusive`), so two administrators cannot
- * upgrade one module twice.
+ * One change at a time: they queue behind each other and behind the builder's publishes
+ * (`registry.change`), so two administrators cannot upgrade one module twice. Install and upgrade are
+ * live-modules.ts, shared with the builder.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { MANIFEST_PATH } from '../../generators/model/index.ts';
 import { readObject } from '../auth/request-body.ts';
-import { coreDb } from '../db/core-database.ts';
 import type { Database } from '../db/database.ts';
-import { conflict, HttpError } from '../http/errors.ts';
-import { installModule, ModuleInstallError, ModuleNeedsUpgradeError } from '../modules/install.ts';
-import { buildModuleRuntime } from '../modules/load.ts';
+import { HttpError } from '../http/errors.ts';
 import type { Manifest } from '../modules/module-folder.ts';
-import { type ModuleFolder, readModuleFolder, sameModule } from '../modules/module-folder.ts';
-import { pendingUpgrade } from '../modules/open-modules.ts';
+import { type ModuleFolder, readModuleFolder } from '../modules/module-folder.ts';
 import type { ModuleRegistry, PendingModule } from '../modules/registry.ts';
-import { refusedReport, type UpgradeModule } from '../modules/upgrade-port.ts';
-import { moduleSummary, pendingSummary } from '../server/module-summary.ts';
+import type { UpgradeModule } from '../modules/upgrade-port.ts';
+import { pendingSummary } from '../server/module-summary.ts';
 import { invalidField } from './fields.ts';
+import { installLive, upgradeLive } from './live-modules.ts';
 import { archiveModule, installedModules, levelRowCounts } from './modules-store.ts';
 import { adminOf } from './require-admin.ts';
 
@@ -90,18 +88,10 @@ export function mountModuleAdminRoutes(
   registry: ModuleRegistry,
   options: ModuleAdminOptions,
 ): void {
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  /** Serves `module` (already installed as it is) in place of whatever served its code. */
-  const serve = (module: ModuleFolder) => {
-    const served = registry.serve(buildModuleRuntime(module));
-    registry.clearPending(module.manifest.protocol.code);
-    return moduleSummary(served.runtime);
+  const live = {
+    db,
+    registry,
+    ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
   };
 
   app.get('/api/admin/modules', async (c) => {
@@ -137,42 +127,7 @@ export function mountModuleAdminRoutes(
     const pending = registry.pendingOf(code);
     if (pending?.kind !== 'upgrade')
       throw new HttpError(404, 'not_found', `Aucune mise à niveau n’attend pour le module « ${code} ».`);
-    const upgrade = options.upgradeModule;
-    if (!upgrade)
-      throw new HttpError(
-        503,
-        'upgrade_unavailable',
-        'Ce serveur ne sait pas encore appliquer de plan de migration.',
-      );
-    return exclusive(async () => {
-      let report: Awaited<ReturnType<UpgradeModule>>;
-      try {
-        report = await upgrade(db, pending.folder, { dryRun, actor });
-      } catch (error) {
-        const refused = refusedReport(error);
-        const message = refused
-          ? `La mise à niveau du module « ${code} » est refusée : des enregistrements ne passent pas ses contrôles.`
-          : `La mise à niveau du module « ${code} » a échoué : ${(error as Error).message}`;
-        throw conflict(refused ? 'upgrade_refused' : 'upgrade_failed', message, {
-          path: '',
-          ...(refused ? { report: refused } : {}),
-        });
-      }
-      if (report.status !== 'upgraded') return c.json({ report, module: null });
-      const module = await readModuleFolder(pending.folder);
-      const row = await coreDb(db)
-        .selectFrom('suivi.module')
-        .select('manifest')
-        .where('code', '=', code)
-        .executeTakeFirst();
-      if (!row || !sameModule(row.manifest as Manifest, module.manifest))
-        throw conflict(
-          'upgrade_incomplete',
-          `Le module « ${code} » installé n’est pas celui du dossier après la mise à niveau.`,
-          { path: '' },
-        );
-      return c.json({ report, module: serve(module) });
-    });
+    return registry.change(async () => c.json(await upgradeLive(live, pending.folder, { dryRun, actor })));
   });
 
   app.post('/api/admin/modules/install', async (c) => {
@@ -186,40 +141,14 @@ export function mountModuleAdminRoutes(
         'unknown_folder',
         '« folder » : un des dossiers de modules de ce serveur.',
       );
-    return exclusive(async () => {
+    return registry.change(async () => {
       let module: ModuleFolder;
       try {
         module = await readModuleFolder(folder);
       } catch (error) {
         throw invalidField('folder', 'invalid_folder', (error as Error).message);
       }
-      const code = module.manifest.protocol.code;
-      try {
-        const result = await installModule(db, module, { actor });
-        const served = registry.runtime(code);
-        if (result.status === 'unchanged' && served && !registry.pendingOf(code))
-          throw conflict(
-            'installed',
-            `Le module « ${code} » est déjà installé tel que ce dossier le décrit.`,
-            {
-              path: '/folder',
-            },
-          );
-        return c.json({ install: result, module: serve(module) }, 201);
-      } catch (error) {
-        if (error instanceof ModuleNeedsUpgradeError) {
-          const upgrade = await pendingUpgrade(db, module, error);
-          registry.setPending(upgrade.pending);
-          throw conflict(
-            'needs_upgrade',
-            `Le module « ${code} » contient des données : il faut le mettre à niveau.`,
-            { path: '/folder' },
-          );
-        }
-        if (error instanceof ModuleInstallError)
-          throw invalidField('folder', 'install_failed', error.message);
-        throw error;
-      }
+      return c.json(await installLive(live, module, actor, '/folder'), 201);
     });
   });
 
@@ -233,7 +162,7 @@ export function mountModuleAdminRoutes(
         'confirm',
         `« confirm » : recopiez le code du module (« ${code} ») pour confirmer.`,
       );
-    return exclusive(async () => {
+    return registry.change(async () => {
       const archive = await archiveModule(db, code);
       if (archive === undefined)
         throw new HttpError(404, 'not_found', `Le module « ${code} » n’est pas installé.`);

@@ -1,5 +1,5 @@
 /**
- * The demo's permissions: the administrator is `is_admin`; partners have the role `partenaire`, which
+ * The demo's permissions: the administrator is `is_admin` and a `designer` (the protocol builder); partners have the role `partenaire`, which
  * may Create, Read, Update, Export and Delete their organisation's records in every module (not
  * Validate: the administrator is the demo's only validator, so partners never validate — nor keep the
  * validation of — their own observations). Adds only what is missing, like the rest of the demo seed.
@@ -7,6 +7,7 @@
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import type { PermissionAction } from './permissions.ts';
+import { DESIGNER_ROLE } from './store.ts';
 
 export const PARTNER_ROLE = 'partenaire';
 const PARTNER_ACTIONS: readonly PermissionAction[] = ['C', 'R', 'U', 'E', 'D'];
@@ -37,6 +38,11 @@ export async function seedDemoGrants(tx: Queryable, accounts: readonly DemoGrant
       .set({ is_admin: true })
       .where('id', 'in', admins)
       .where('is_admin', '=', false)
+      .execute();
+    await coreDb(tx)
+      .insertInto('suivi.user_role')
+      .values(admins.map((user_id) => ({ user_id, role: DESIGNER_ROLE })))
+      .onConflict((oc) => oc.doNothing())
       .execute();
   }
   if (partners.length > 0) {

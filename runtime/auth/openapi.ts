@@ -38,9 +38,13 @@ export const authOpenApi: OpenApiGroup = {
         login: { type: 'string' },
         display_name: { type: 'string' },
         is_admin: { type: 'boolean' },
+        can_design: {
+          type: 'boolean',
+          description: 'Holds the `designer` role: may use the protocol builder (/api/builder).',
+        },
         organisation: { oneOf: [ref('Organisation'), { type: 'null' }] },
       },
-      required: ['id', 'login', 'display_name', 'is_admin', 'organisation'],
+      required: ['id', 'login', 'display_name', 'is_admin', 'can_design', 'organisation'],
     },
     Me: {
       description:

@@ -2,7 +2,8 @@
  * Accounts, sessions and API tokens in the database. A session lasts SESSION_DAYS at most and ends after
  * IDLE_DAYS without a request; an API token lasts until revoked. Both end with their user's `active`.
  */
-import { coreDb } from '../db/core-database.ts';
+import type { ExpressionBuilder } from 'kysely';
+import { type CoreDatabase, coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
 import { daysAgo, daysFromNow, minutesAgo, now } from '../db/sql-time.ts';
 import { API_TOKEN_PREFIX, hashToken, newToken } from './tokens.ts';
@@ -18,8 +19,13 @@ export interface Account {
   readonly login: string;
   readonly display_name: string;
   readonly is_admin: boolean;
+  /** Holds the `designer` role: may use the protocol builder (/api/builder). */
+  readonly can_design: boolean;
   readonly organisation: { readonly id: string; readonly name: string } | null;
 }
+
+/** The role that opens the protocol builder (/api/builder): designing and publishing protocols. */
+export const DESIGNER_ROLE = 'designer';
 
 /** The account's columns, from `suivi.app_user u` left-joined to `suivi.organisation o`. */
 const ACCOUNT_COLUMNS = [
@@ -31,11 +37,27 @@ const ACCOUNT_COLUMNS = [
   'o.name as organisation_name',
 ] as const;
 
+type AccountTables = ExpressionBuilder<CoreDatabase & { u: CoreDatabase['suivi.app_user'] }, 'u'>;
+
+/** Whether `u` holds the designer role, as the column `can_design`. */
+const canDesign = (eb: AccountTables) =>
+  eb
+    .exists(
+      eb
+        .selectFrom('suivi.user_role as r')
+        .select('r.role')
+        .whereRef('r.user_id', '=', 'u.id')
+        .where('r.role', '=', DESIGNER_ROLE),
+    )
+    .as('can_design');
+
 interface AccountRow {
   id: string;
   login: string;
   display_name: string;
   is_admin: boolean;
+  /** SqlBool: Kysely types EXISTS for every dialect; PostgreSQL answers a boolean. */
+  can_design: boolean | number;
   organisation_id: string | null;
   organisation_name: string | null;
 }
@@ -45,6 +67,7 @@ const account = (r: AccountRow): Account => ({
   login: r.login,
   display_name: r.display_name,
   is_admin: r.is_admin,
+  can_design: r.can_design === true,
   organisation:
     r.organisation_id === null ? null : { id: r.organisation_id, name: r.organisation_name ?? '' },
 });
@@ -57,7 +80,7 @@ export async function findLogin(
   const row = await coreDb(db)
     .selectFrom('suivi.app_user as u')
     .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
-    .select([...ACCOUNT_COLUMNS, 'u.password_hash'])
+    .select((eb) => [...ACCOUNT_COLUMNS, canDesign(eb), 'u.password_hash'])
     .where('u.login', '=', login)
     .where('u.active', '=', true)
     .executeTakeFirst();
@@ -93,6 +116,7 @@ export async function sessionAccount(db: Queryable, token: string): Promise<Acco
     .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
     .select((eb) => [
       ...ACCOUNT_COLUMNS,
+      canDesign(eb),
       eb('x.last_seen_at', '<', minutesAgo(NOTE_AFTER_MINUTES)).as('stale'),
     ])
     .where('x.id', '=', id)
@@ -115,6 +139,7 @@ export async function tokenAccount(db: Queryable, token: string): Promise<Accoun
     .leftJoin('suivi.organisation as o', 'o.id', 'u.organisation_id')
     .select((eb) => [
       ...ACCOUNT_COLUMNS,
+      canDesign(eb),
       'x.id as token_id',
       eb
         .or([eb('x.last_used_at', 'is', null), eb('x.last_used_at', '<', minutesAgo(NOTE_AFTER_MINUTES))])

@@ -24,6 +24,7 @@ interface UdtValue {
   bytea: Uint8Array;
   int4: number;
   int8: number;
+  json: unknown;
   jsonb: unknown;
   text: string;
   timestamptz: string;
@@ -182,6 +183,24 @@ export const CORE_COLUMNS = {
     login: 'text',
     address: 'text null',
     attempted_at: 'timestamptz default',
+  },
+  'suivi.protocol_draft': {
+    id: 'uuid default',
+    code: 'text default',
+    spec: 'json',
+    base_version: 'int4 null',
+    row_version: 'int4 default',
+    created_by: 'uuid null',
+    created_at: 'timestamptz default',
+    updated_by: 'uuid null',
+    updated_at: 'timestamptz default',
+  },
+  'suivi.protocol_draft_revision': {
+    draft_id: 'uuid',
+    revision: 'int4',
+    spec: 'json',
+    saved_by: 'uuid null',
+    saved_at: 'timestamptz default',
   },
 } as const satisfies ColumnsOf<CoreDatabase>;
 

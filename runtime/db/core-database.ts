@@ -19,6 +19,8 @@ type Timestamptz = string;
 type Uuid = string;
 /** jsonb: read parsed; written as `JSON.stringify(value)` (pg would send a JS array as an SQL array). */
 type Jsonb<T> = ColumnType<T, string, string>;
+/** json (kept as sent, key order included), read and written like jsonb. */
+type Json<T> = ColumnType<T, string, string>;
 
 /** `ref.vocabulary_type.source` and `ref.vocabulary.source` (CHECK source__choice). */
 export type VocabularySource = 'sinp' | 'protocol';
@@ -227,6 +229,30 @@ export interface LoginAttemptTable {
   attempted_at: Generated<Timestamptz>;
 }
 
+// 0008-builder
+
+export interface ProtocolDraftTable {
+  id: Generated<Uuid>;
+  /** The spec's code at the last save ('' while it has none). */
+  code: Generated<string>;
+  spec: Json<object>;
+  /** The installed version the draft edits; null for a protocol never published. */
+  base_version: number | null;
+  row_version: Generated<number>;
+  created_by: Uuid | null;
+  created_at: Generated<Timestamptz>;
+  updated_by: Uuid | null;
+  updated_at: Generated<Timestamptz>;
+}
+
+export interface ProtocolDraftRevisionTable {
+  draft_id: Uuid;
+  revision: number;
+  spec: Json<object>;
+  saved_by: Uuid | null;
+  saved_at: Generated<Timestamptz>;
+}
+
 /** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
 export interface CoreDatabase {
   'suivi.schema_migration': SchemaMigrationTable;
@@ -247,6 +273,8 @@ export interface CoreDatabase {
   'suivi.media_file': MediaFileTable;
   'suivi.validation_log': ValidationLogTable;
   'suivi.login_attempt': LoginAttemptTable;
+  'suivi.protocol_draft': ProtocolDraftTable;
+  'suivi.protocol_draft_revision': ProtocolDraftRevisionTable;
 }
 
 /** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */

@@ -50,6 +50,7 @@ export class ModuleRegistry {
   readonly #served = new Map<string, ServedModule>();
   readonly #pending = new Map<string, PendingModule>();
   #generation = 0;
+  #changes: Promise<unknown> = Promise.resolve();
 
   /** `build` makes a version's served form (its app): given by the server, which knows the routes. */
   constructor(private readonly build: (runtime: ModuleRuntime) => ServedModule) {}
@@ -104,6 +105,17 @@ export class ModuleRegistry {
 
   clearPending(code: string): void {
     if (this.#pending.delete(code)) this.#generation++;
+  }
+
+  /**
+   * Runs `work` (an install, upgrade or uninstall and its swap) after every change queued before it:
+   * one change at a time, whoever asks (the admin API, the builder's publish), so two administrators
+   * cannot upgrade one module twice. A failed change does not stop the next.
+   */
+  change<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#changes.then(work, work);
+    this.#changes = run.catch(() => undefined);
+    return run;
   }
 
   /** `derive()` of the registry as it is, recomputed only after a change. */

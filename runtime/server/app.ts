@@ -18,6 +18,7 @@ import { HttpError } from '../http/errors.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
+import type { AppPlugin } from './app-plugin.ts';
 import { defaultLogError, handleErrors, type LogError } from './error-handler.ts';
 import { HOME_PAGE } from './home-page.ts';
 import { dispatchModules, moduleRegistry } from './module-app.ts';
@@ -36,6 +37,8 @@ export interface AppOptions extends Partial<ModuleAdminOptions> {
   readonly extensions?: ReadonlyMap<string, LoadedExtension>;
   /** The web app's Vite build (runtime/web/dist); without it `/` shows the placeholder page. */
   readonly webDist?: string;
+  /** Route groups the runtime does not know (app-plugin.ts): the protocol builder. */
+  readonly plugins?: readonly AppPlugin[];
 }
 
 /** Largest request body the API reads (bytes). */
@@ -59,7 +62,12 @@ export function createApp(options: AppOptions): Hono {
   // A record is a few kilobytes; anything this large is a mistake or an attack, refused before parsing.
   // The one exception is a file upload (POST /api/media), with its own limit (runtime/media).
   const recordBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES });
-  app.use('/api/*', (c, next) => (isUploadRequest(c) ? uploadBodyLimit : recordBodyLimit)(c, next));
+  const plugins = options.plugins ?? [];
+  app.use('/api/*', (c, next) => {
+    if (isUploadRequest(c)) return uploadBodyLimit(c, next);
+    const own = plugins.find((p) => p.bodyLimit?.applies(c))?.bodyLimit;
+    return (own?.limit ?? recordBodyLimit)(c, next);
+  });
   // Sessions, bearer tokens, CSRF and /api/auth (runtime/auth): before every other /api route.
   mountAuth(app, db);
   // Organisations, users, grants and modules for administrators (runtime/admin).
@@ -67,6 +75,12 @@ export function createApp(options: AppOptions): Hono {
     moduleFolders: options.moduleFolders ?? (() => []),
     ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
   });
+  for (const plugin of plugins)
+    plugin.mount(app, {
+      db,
+      registry,
+      ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
+    });
 
   app.get('/api/health', async (c) => {
     try {

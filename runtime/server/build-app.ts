@@ -14,6 +14,10 @@ export function buildServerApp(options: AppOptions): Hono {
   const registry = registryOf(options);
   const app = createApp({ ...options, registry });
   mountRefdataRoutes(app, options.db, registry);
-  mountOpenApiRoutes(app, registry);
+  mountOpenApiRoutes(
+    app,
+    registry,
+    (options.plugins ?? []).map((p) => p.openApi),
+  );
   return app;
 }

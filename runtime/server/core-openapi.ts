@@ -55,21 +55,28 @@ const SECURITY_SCHEMES: Readonly<Record<string, Json>> = {
   },
 };
 
-/** The groups of an instance with these modules, in the order of the reference page. */
-export const coreGroups = (modules: readonly ModuleRuntime[]): readonly OpenApiGroup[] => [
+/**
+ * The groups of an instance with these modules, in the order of the reference page; `extra`: the
+ * plugins' (app-plugin.ts: the protocol builder), last.
+ */
+export const coreGroups = (
+  modules: readonly ModuleRuntime[],
+  extra: readonly OpenApiGroup[] = [],
+): readonly OpenApiGroup[] => [
   authOpenApi,
   adminOpenApi(modules.map((m) => m.code)),
   modulesAdminOpenApi,
   mediaOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
+  ...extra,
 ];
 
 /** Puts the groups together; a path or schema named twice is a programming error, thrown at start. */
-export function coreOpenApi(modules: readonly ModuleRuntime[]): Json {
+export function coreOpenApi(modules: readonly ModuleRuntime[], extra: readonly OpenApiGroup[] = []): Json {
   const paths: Record<string, Json> = {};
   const schemas: Record<string, Json> = { ...SHARED_SCHEMAS };
-  const groups = coreGroups(modules);
+  const groups = coreGroups(modules, extra);
   for (const group of groups) {
     for (const [path, item] of Object.entries(group.paths)) {
       if (paths[path]) throw new Error(`core OpenAPI: ${path} is described twice`);

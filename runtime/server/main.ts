@@ -3,17 +3,26 @@
  * PostgreSQL when DATABASE_URL is set, with every example module installed; PORT (default 3000) and
  * HOST change where it listens. Prints the URL, the demo logins and how long the start took.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { builderApi } from '../../builder/api/index.ts';
 import { findSuiviConfig } from '../config/load-config.ts';
 import { describeDatabase } from '../db/open.ts';
 import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
-import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
+import {
+  DEFAULT_MODULES_DIR,
+  EXAMPLES_ROOT,
+  generatedModuleFolders,
+  servedModuleFolders,
+} from '../modules/folders.ts';
 import { pendingLine } from '../modules/open-modules.ts';
 import { ensureWebBuild, WEB_DIST } from '../web/build.ts';
 import { type Started, startSuivi } from './start.ts';
 
-const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --no-demo] [-- --config <file>]
+const USAGE = `usage: npm start [-- --data-dir <dir>] [-- --modules-dir <dir>] [-- --no-demo] [-- --config <file>]
   --data-dir <dir>  PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
+  --modules-dir <dir>  where the protocol builder publishes modules, served at each start beside the
+                    examples (default SUIVI_MODULES_DIR, else ${DEFAULT_MODULES_DIR})
   --no-demo         do not seed the demo organisations, accounts, reference data and records
   --config <file>   custom generators the modules were generated with (default ./suivi.config.json if any)
 environment: PORT (default 3000), HOST, DATABASE_URL=postgres://… (PostgreSQL >= 15 with PostGIS),
@@ -24,6 +33,7 @@ function options() {
     const { values } = parseArgs({
       options: {
         'data-dir': { type: 'string' },
+        'modules-dir': { type: 'string' },
         'no-demo': { type: 'boolean' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -38,6 +48,7 @@ function options() {
       throw new Error(`PORT=${process.env.PORT} is not a port`);
     return {
       dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
+      modulesDir: resolve(values['modules-dir'] ?? (process.env.SUIVI_MODULES_DIR || DEFAULT_MODULES_DIR)),
       demo: values['no-demo'] !== true,
       port,
       ...(values.config ? { configFile: values.config } : {}),
@@ -66,7 +77,10 @@ function report(started: Started, total: number): void {
 }
 
 const t0 = performance.now();
-const { dataDir, demo, port, configFile } = options();
+const { dataDir, modulesDir, demo, port, configFile } = options();
+// The builder's published modules first: one published from an example replaces it (folders.ts).
+const moduleFolders = () =>
+  servedModuleFolders(generatedModuleFolders(modulesDir), generatedModuleFolders(EXAMPLES_ROOT));
 const databaseUrl = process.env.DATABASE_URL || undefined;
 console.log(
   `Starting Suivi on ${describeDatabase({ dataDir, ...(databaseUrl ? { url: databaseUrl } : {}) })}…`,
@@ -89,11 +103,11 @@ try {
     ...(databaseUrl ? { databaseUrl } : {}),
     port,
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
-    moduleFolders: generatedModuleFolders(EXAMPLES_ROOT),
+    moduleFolders: moduleFolders(),
     // A folder copied into examples/ while the server runs can be installed from the admin page.
-    moduleFoldersNow: () => generatedModuleFolders(EXAMPLES_ROOT),
-    // POST /api/admin/modules/:code/upgrade runs `upgradeModule` (runtime/modules/upgrade.ts) once it is
-    // passed here: `upgradeModule,` (until then that route answers 503 upgrade_unavailable).
+    moduleFoldersNow: moduleFolders,
+    // The protocol builder (/api/builder): the one place the runtime meets builder/ (.dependency-cruiser.cjs).
+    plugins: [builderApi({ modulesDir, examplesRoot: EXAMPLES_ROOT })],
     demo,
   });
 } catch (error) {

@@ -14,6 +14,7 @@ import { HttpError } from '../http/errors.ts';
 import { type ModuleRuntime, OPENAPI_FILE } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
 import { CORE_OPENAPI_PATH, coreOpenApi } from './core-openapi.ts';
+import type { OpenApiGroup } from './openapi-parts.ts';
 
 export { OPENAPI_FILE };
 
@@ -176,9 +177,9 @@ export function openApiDocuments(modules: readonly ModuleRuntime[]): Map<string,
 }
 
 /** The core document and the reference pages of these modules. */
-function documentsOf(modules: readonly ModuleRuntime[]) {
+function documentsOf(modules: readonly ModuleRuntime[], extra: readonly OpenApiGroup[]) {
   const documents = openApiDocuments(modules);
-  const core = coreOpenApi(modules);
+  const core = coreOpenApi(modules, extra);
   const coreText = JSON.stringify(core, null, 2);
   const coreSection = documentSection(
     'core',
@@ -199,9 +200,16 @@ function documentsOf(modules: readonly ModuleRuntime[]) {
   return { coreText, allPage, modulePages };
 }
 
-/** Adds the core document and the docs pages to `app`; rebuilt when the modules served change. */
-export function mountOpenApiRoutes(app: Hono, registry: ModuleRegistry): void {
-  const current = registry.perGeneration(() => documentsOf(registry.runtimes()));
+/**
+ * Adds the core document and the docs pages to `app`; rebuilt when the modules served change. `extra`:
+ * the plugins' groups (app-plugin.ts).
+ */
+export function mountOpenApiRoutes(
+  app: Hono,
+  registry: ModuleRegistry,
+  extra: readonly OpenApiGroup[] = [],
+): void {
+  const current = registry.perGeneration(() => documentsOf(registry.runtimes(), extra));
   app.get(CORE_OPENAPI_PATH, (c) =>
     c.body(current().coreText, 200, { 'content-type': 'application/json; charset=utf-8' }),
   );

@@ -21,6 +21,7 @@ import { openModules } from '../modules/open-modules.ts';
 import type { ModuleRegistry, PendingModule } from '../modules/registry.ts';
 import { upgradeModule } from '../modules/upgrade.ts';
 import type { UpgradeModule } from '../modules/upgrade-port.ts';
+import type { AppPlugin } from './app-plugin.ts';
 import { buildServerApp } from './build-app.ts';
 import { defaultLogError } from './error-handler.ts';
 import { moduleRegistry } from './module-app.ts';
@@ -46,6 +47,8 @@ export interface StartOptions {
   readonly beforeListen?: Promise<unknown>;
   /** suivi.config.json: the custom generators the module folders may have been generated with. */
   readonly config?: SuiviConfig;
+  /** Route groups the runtime does not know (app-plugin.ts): the protocol builder, from main.ts. */
+  readonly plugins?: readonly AppPlugin[];
 }
 
 export interface Started {
@@ -129,6 +132,7 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
       moduleFolders: options.moduleFoldersNow ?? (() => options.moduleFolders),
       upgradeModule: options.upgradeModule ?? upgradeModule,
       ...(options.webDist ? { webDist: options.webDist } : {}),
+      ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     await options.beforeListen;
     const { server, port } = await listen(app, options.port, options.hostname);
