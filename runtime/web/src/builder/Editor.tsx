@@ -3,7 +3,7 @@
  * view, diagnostics and live preview on the right. Edits anywhere go through the editor state (the JSON
  * text is the source of truth), are saved as a draft, validated and previewed as the designer types.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Json } from '../api.ts';
 import { onLink } from '../router.ts';
 import { builderApi, type Diagnostic, type Draft } from './builder-api.ts';
@@ -35,11 +35,12 @@ export function Editor(props: { readonly draft: Draft }) {
   const [publishing, setPublishing] = useState(false);
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const main = useRef<HTMLDivElement | null>(null);
-  // Fields present when a published draft was opened keep their key unless renamed on purpose.
-  const publishedIds = useMemo(
-    () => (props.draft.base_version === null ? new Set<string>() : allFieldIds(props.draft.spec)),
-    [props.draft],
+  // Fields present when a published draft was opened, or published since, keep their key unless renamed
+  // on purpose (a key change is then a rename).
+  const [publishedIds, setPublishedIds] = useState<ReadonlySet<string>>(() =>
+    props.draft.base_version === null ? new Set<string>() : allFieldIds(props.draft.spec),
   );
+  const [publishedVersion, setPublishedVersion] = useState(props.draft.base_version);
   const edit = useCallback(
     (spec: Json, target?: string) =>
       dispatch({ type: 'edit', spec, at: Date.now(), ...(target !== undefined ? { target } : {}) }),
@@ -89,6 +90,8 @@ export function Editor(props: { readonly draft: Draft }) {
     const answer = await builderApi.publish(props.draft.id, rowVersion);
     if (answer.status !== 200) return { ok: false, status: answer.status, body: answer.body };
     const module = (answer.body as { module: { code: string; version: number } }).module;
+    setPublishedIds(allFieldIds(state.spec));
+    setPublishedVersion(module.version);
     return { ok: true, code: module.code, version: module.version };
   };
 
@@ -135,7 +138,7 @@ export function Editor(props: { readonly draft: Draft }) {
           <a className="button" href={builderApi.specUrl(props.draft.id)} download>
             {b('downloadSpec')}
           </a>
-          {props.draft.base_version !== null ? (
+          {publishedVersion !== null ? (
             <a className="button" href={builderApi.folderZipUrl(code)} download>
               {b('downloadFolder')}
             </a>

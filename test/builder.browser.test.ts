@@ -8,13 +8,20 @@
  * with the renamed field's value. Screenshots of each step, phone and desktop, French and English, go to
  * /tmp/bui-shots/. Skipped without chromium like the other browser tests.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Started } from '../server/start.ts';
-import { type BrowserApp, chromiumAvailable, startBrowserApp } from './browser-app.test-helpers.ts';
-import { seriousViolations } from './builder-fake-api.test-helpers.ts';
+import { builderApi } from '../builder/api/index.ts';
+import { EXAMPLES_ROOT } from '../runtime/modules/folders.ts';
+import type { Started } from '../runtime/server/start.ts';
+import {
+  type BrowserApp,
+  chromiumAvailable,
+  startBrowserApp,
+} from '../runtime/web/browser-app.test-helpers.ts';
+import { seriousViolations } from '../runtime/web/builder-fake-api.test-helpers.ts';
 
 const available = chromiumAvailable('builder.browser.test');
 const SHOTS = '/tmp/bui-shots';
@@ -24,14 +31,23 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
   let app: BrowserApp;
   let server: Started;
   let page: Page;
+  const modulesDir = mkdtempSync(join(tmpdir(), 'suivi-builder-modules-'));
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    app = await startBrowserApp({ module: 'amphibiens_mares', prefix: 'builder', waitMs: 15_000 });
+    app = await startBrowserApp({
+      module: 'amphibiens_mares',
+      prefix: 'builder',
+      waitMs: 15_000,
+      plugins: [builderApi({ modulesDir, examplesRoot: EXAMPLES_ROOT })],
+    });
     ({ server, page } = app);
   }, 240_000);
 
-  afterAll(async () => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    rmSync(modulesDir, { recursive: true, force: true });
+  });
 
   const step = (name: string, body: () => Promise<void>) => app.step(name, body);
   /** Desktop and phone screenshots of the page as it is, in the language shown. */
@@ -64,6 +80,13 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
     await page.keyboard.press('Escape');
     await expect.poll(() => editor.textContent()).toBe(rule);
   };
+  /** The draft as the server holds it (autosaved). */
+  const savedDraftText = () =>
+    page.evaluate(async () => {
+      const id = location.pathname.split('/')[2] ?? '';
+      const draft = await fetch(`/api/builder/drafts/${id}`).then((r) => r.json());
+      return JSON.stringify(draft.spec);
+    });
   const selectLevel = (key: string) => page.locator('.b-tree .b-pick', { hasText: key }).first().click();
   const publish = async (name: string, expectText: RegExp) => {
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -83,7 +106,7 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       await page.getByRole('button', { name: 'Connexion' }).click();
       await page.getByRole('link', { name: 'Concevoir' }).click();
       await page.getByRole('heading', { name: 'Protocoles', exact: true }).waitFor();
-      await page.getByRole('cell', { name: 'amphibiens_mares' }).waitFor();
+      await page.getByRole('cell', { name: 'amphibiens_mares', exact: true }).waitFor();
       await shots('01-protocols-fr');
       expect(await seriousViolations(page)).toEqual([]);
       await switchLanguage('English');
@@ -113,8 +136,10 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       await typeRule('Visible si… (règle)', 'value.nombre == 0');
       await page.getByRole('tab', { name: /Diagnostics/ }).click();
       await page.getByText('Aucun problème.').waitFor();
-      await page.getByRole('tab', { name: 'JSON' }).click();
-      await page.getByText('"visibleIf": "value.nombre == 0"').waitFor();
+      // Saved as a draft on the server (the JSON view only draws the lines in sight).
+      await expect
+        .poll(() => savedDraftText(), { timeout: 15_000 })
+        .toContain('"visibleIf":"value.nombre == 0"');
       await shots('02-editor-rule-fr');
       expect(await seriousViolations(page)).toEqual([]);
       await switchLanguage('English');
@@ -151,27 +176,32 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       await p.locator('input[name=login]').fill('partenaire.cen');
       await p.locator('input[name=password]').fill('suivi-cen');
       await p.getByRole('button', { name: 'Connexion' }).click();
-      await p.getByText('Mares (conçu dans le navigateur)').click();
-      await p.getByRole('link', { name: /Nouveau : Site/ }).click();
-      await p.locator('#root_base_site_name').fill('Mare de la builder');
-      await p.getByTestId('geometry-map').click({ position: { x: 200, y: 150 } });
-      await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await p.getByTestId('record-site').getByText('Mare de la builder').waitFor();
-      await p.getByRole('link', { name: /Nouveau : Visite/ }).click();
-      const visit = p.getByTestId('form-visit');
-      await visit.waitFor();
-      await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await p.getByTestId('record-visit').waitFor();
-      await p.getByRole('link', { name: /Nouveau : Observation/ }).click();
-      const obs = p.getByTestId('form-observation');
-      await obs.waitFor();
-      await p.locator('#root_cd_nom').fill('Alyte');
-      await obs.locator('.suggestions button').first().click();
-      await obs.getByLabel('Nombre').fill('0');
-      await obs.getByLabel('Remarque').fill('mare à sec');
-      await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await p.getByTestId('record-observation').getByText('mare à sec').waitFor();
-      await shots('05-partner-observation-fr', p);
+      try {
+        await p.getByText('Mares (conçu dans le navigateur)').click();
+        await p.getByRole('link', { name: 'Nouveau', exact: true }).click();
+        await p.locator('#root_base_site_name').fill('Mare de la builder');
+        await p.getByTestId('geometry-map').click({ position: { x: 200, y: 150 } });
+        await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+        await p.getByTestId('record-site').getByText('Mare de la builder').waitFor();
+        await p.getByRole('link', { name: /Nouveau : Visite/ }).click();
+        const visit = p.getByTestId('form-visit');
+        await visit.waitFor();
+        await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+        await p.getByTestId('record-visit').waitFor();
+        await p.getByRole('link', { name: /Nouveau : Observation/ }).click();
+        const obs = p.getByTestId('form-observation');
+        await obs.waitFor();
+        await p.locator('#root_cd_nom').fill('Alyte');
+        await obs.locator('.suggestions button').first().click();
+        await obs.getByLabel('Nombre').fill('0');
+        await obs.getByLabel('Remarque').fill('mare à sec');
+        await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+        await p.getByTestId('record-observation').getByText('mare à sec').waitFor();
+        await shots('05-partner-observation-fr', p);
+      } catch (error) {
+        await p.screenshot({ path: join(SHOTS, 'debug-partner.png'), fullPage: true });
+        throw error;
+      }
     });
 
     await step('evolve', async () => {
@@ -180,8 +210,12 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       await addField('boolean', 'Adultes vus');
       await selectLevel('observation');
       await page.locator('.b-fields .b-pick', { hasText: 'Remarque' }).click();
+      // Published: the key no longer follows the label; changing it is a rename, said so beside it.
+      await page.locator('input[name=label_fr]').fill('Remarque sur l’absence');
+      await page.getByText(/changer sa clé renomme la colonne/).waitFor();
+      expect(await page.locator('input[name=key]').inputValue()).toBe('remarque');
       await page.locator('input[name=key]').fill('remarque_absence');
-      await page.getByText('"key": "remarque_absence"').waitFor();
+      await expect.poll(() => savedDraftText(), { timeout: 15_000 }).toContain('"key":"remarque_absence"');
       await publish('06-publish-v2', /renommage/);
     });
 
@@ -190,6 +224,15 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       if (!p) throw new Error('no partner page');
       await p.reload();
       await p.getByTestId('record-observation').getByText('mare à sec').waitFor();
+      await p.getByTestId('record-observation').getByText('Remarque sur l’absence').waitFor();
+      // The value lives in the renamed column now.
+      const stored = await p.evaluate(async (code) => {
+        const page = await fetch(`/api/modules/${code}/observation`).then((r) => r.json());
+        return page.items as Record<string, unknown>[];
+      }, CODE);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatchObject({ remarque_absence: 'mare à sec', nombre: 0 });
+      expect(stored[0]).not.toHaveProperty('remarque');
       await shots('07-partner-after-v2-fr', p);
       await p.context().close();
     });
