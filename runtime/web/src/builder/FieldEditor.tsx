@@ -46,7 +46,7 @@ export function FieldEditor(props: { readonly level: number; readonly field: rea
         {b('fieldProps')} — {editing.label[lang]}
       </h3>
       <p className="hint">
-        {b('id')} : <code>{String(field.id ?? '')}</code>
+        {b('id')} <code>{String(field.id ?? '')}</code>
       </p>
       <LabelsInput
         name="label"

@@ -82,7 +82,7 @@ const DICT = {
     'Ce champ est publié : changer sa clé renomme la colonne (l’identifiant reste).',
     'This field is published: changing its key renames the column (the id stays).',
   ],
-  id: ['Identifiant permanent', 'Permanent id'],
+  id: ['Identifiant permanent :', 'Permanent id:'],
   required: ['Obligatoire', 'Required'],
   requiredWhen: ['Obligatoire si… (règle)', 'Required when… (rule)'],
   never: ['non', 'no'],
