@@ -6,7 +6,11 @@
  * check) or anonymous. A fuzzed request may sign one of them out or take a grant away: after each
  * accepted write the accounts are put back (a new session straight in the database, the demo grants).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { builderApi } from '../../builder/api/index.ts';
 import { seedDemoGrants } from '../../runtime/auth/demo-grants.ts';
 import { SESSION_COOKIE } from '../../runtime/auth/session.ts';
 import { createSession, sessionAccount } from '../../runtime/auth/store.ts';
@@ -16,6 +20,7 @@ import { DEMO_ACCOUNTS, seedDemo, seedDemoRecords } from '../../runtime/demo/ind
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../../runtime/modules/folders.ts';
 import { installModule } from '../../runtime/modules/install.ts';
 import { loadModules, type ModuleRuntime } from '../../runtime/modules/load.ts';
+import { upgradeModule } from '../../runtime/modules/upgrade.ts';
 import { buildServerApp } from '../../runtime/server/build-app.ts';
 import { moduleRegistry, servedRoutes } from '../../runtime/server/module-app.ts';
 import type { RuntimeEngine } from '../helpers/engines.ts';
@@ -58,6 +63,7 @@ export async function fuzzInstance(engine: RuntimeEngine): Promise<FuzzInstance>
   const folders = generatedModuleFolders(EXAMPLES_ROOT);
   const db = await engine.open();
   let loggedError: string | undefined;
+  let removeModulesDir = () => {};
   try {
     await migrate(db);
     for (const folder of folders) await installModule(db, folder);
@@ -68,7 +74,11 @@ export async function fuzzInstance(engine: RuntimeEngine): Promise<FuzzInstance>
       loggedError = error instanceof Error ? (error.stack ?? error.message) : String(error);
     };
     const registry = moduleRegistry(db, modules, logError);
-    const app = buildServerApp({ db, registry, logError });
+    // As npm start serves it: the upgrade, and the protocol builder with a modules directory of its own.
+    const modulesDir = mkdtempSync(join(tmpdir(), 'suivi-fuzz-modules-'));
+    removeModulesDir = () => rmSync(modulesDir, { recursive: true, force: true });
+    const plugins = [builderApi({ modulesDir, examplesRoot: EXAMPLES_ROOT })];
+    const app = buildServerApp({ db, registry, logError, upgradeModule, plugins });
 
     const tokens: Record<Exclude<Identity, 'anonymous'>, string> = { admin: '', partner: '' };
     for (const who of ['admin', 'partner'] as const) {
@@ -120,9 +130,13 @@ export async function fuzzInstance(engine: RuntimeEngine): Promise<FuzzInstance>
         loggedError = undefined;
         return error;
       },
-      close: () => db.close(),
+      async close() {
+        removeModulesDir();
+        await db.close();
+      },
     };
   } catch (error) {
+    removeModulesDir();
     await db.close();
     throw error;
   }
