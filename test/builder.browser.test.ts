@@ -236,5 +236,30 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       await shots('07-partner-after-v2-fr', p);
       await p.context().close();
     });
+
+    await step('conflict', async () => {
+      // Another designer saves the same draft (through the API, as their page would)…
+      await page.evaluate(async () => {
+        const id = location.pathname.split('/')[2] ?? '';
+        const draft = await fetch(`/api/builder/drafts/${id}`).then((r) => r.json());
+        const spec = { ...draft.spec, label: { fr: 'Mares (version de l’autre)', en: 'Ponds (theirs)' } };
+        const saved = await fetch(`/api/builder/drafts/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ spec, row_version: draft.row_version }),
+        });
+        if (!saved.ok) throw new Error(await saved.text());
+      });
+      // …then this page's next save is refused and says who saved; their version loads on request.
+      await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
+      await page.getByRole('button', { name: 'Protocole', exact: true }).click();
+      await page.locator('textarea[name=description_fr]').fill('Suivi des mares');
+      await page.getByText('admin a enregistré ce brouillon entre-temps.').waitFor();
+      await shots('08-conflict-fr');
+      await page.getByRole('button', { name: 'Charger leur version' }).click();
+      await expect
+        .poll(() => page.locator('input[name=protocol_label_fr]').inputValue())
+        .toBe('Mares (version de l’autre)');
+    });
   });
 });

@@ -89,7 +89,12 @@ export function Editor(props: { readonly draft: Draft }) {
     const rowVersion = await draft.flush();
     const answer = await builderApi.publish(props.draft.id, rowVersion);
     if (answer.status !== 200) return { ok: false, status: answer.status, body: answer.body };
-    const module = (answer.body as { module: { code: string; version: number } }).module;
+    const published = answer.body as {
+      module: { code: string; version: number };
+      draft?: { row_version: number };
+    };
+    const module = published.module;
+    if (published.draft) draft.adoptRowVersion(published.draft.row_version);
     setPublishedIds(allFieldIds(state.spec));
     setPublishedVersion(module.version);
     return { ok: true, code: module.code, version: module.version };

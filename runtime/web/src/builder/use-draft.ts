@@ -122,5 +122,22 @@ export function useDraft(draft: Draft) {
     await save(state.spec, state.text).catch(() => undefined);
   };
 
-  return { state, dispatch, status, conflict, diagnostics, preview, savedAt, flush, loadTheirs, overwrite };
+  /** The row version the server answered with after a change of its own (publishing saves the draft). */
+  const adoptRowVersion = (next: number) => {
+    rowVersion.current = next;
+  };
+
+  return {
+    state,
+    dispatch,
+    status,
+    conflict,
+    diagnostics,
+    preview,
+    savedAt,
+    flush,
+    loadTheirs,
+    overwrite,
+    adoptRowVersion,
+  };
 }
