@@ -4,6 +4,7 @@
  * revisions; validate (diagnostics located in the pretty-printed JSON), preview (each level's forms are
  * exactly what `generateModule` writes), diff against the installed version.
  */
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateModule } from '../../generators/module.ts';
@@ -52,6 +53,21 @@ describe.each(runtimeEngines())('builder drafts and checks on $name', (engine) =
       login: 'admin',
       can_design: true,
     });
+  });
+
+  it('documents every builder route in the core OpenAPI document, which stays valid OpenAPI 3.1', async () => {
+    const doc = (await (await app.request('/api/openapi/core.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    const validator = new Validator();
+    expect((await validator.validate(doc)).errors).toBeUndefined();
+    const documented = Object.keys(doc.paths).filter((p) => p.startsWith('/api/builder/'));
+    const mounted = new Set(
+      app.routes
+        .filter((r) => r.path.startsWith('/api/builder/') && r.method !== 'ALL')
+        .map((r) => r.path.replace(/:(\w+)/g, '{$1}')),
+    );
+    expect(documented.sort()).toEqual([...mounted].sort());
   });
 
   it('lists installed protocols, drafts and examples', async () => {
