@@ -192,7 +192,7 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
         const obs = p.getByTestId('form-observation');
         await obs.waitFor();
         await p.locator('#root_cd_nom').fill('Alyte');
-        await obs.locator('.suggestions button').first().click();
+        await obs.getByRole('listbox').getByRole('option').first().click();
         await obs.getByLabel('Nombre').fill('0');
         await obs.getByLabel('Remarque').fill('mare à sec');
         await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();

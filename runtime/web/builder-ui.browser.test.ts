@@ -59,6 +59,8 @@ describe.skipIf(!available)('builder page in chromium (stand-in API)', () => {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The app asks /api/auth/me only when the server's "signed in" hint cookie is there.
+    await page.context().addCookies([{ name: 'suivi_signed_in', value: '1', url: base }]);
     page.setDefaultTimeout(10_000);
     await page.route('**/api/**', (route) => fake.handle(route));
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
