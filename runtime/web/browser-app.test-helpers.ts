@@ -15,6 +15,7 @@ import { openPGlite } from '../db/pglite.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import type { UpgradeModule } from '../modules/upgrade-port.ts';
+import type { AppPlugin } from '../server/app-plugin.ts';
 import { type Started, startSuivi } from '../server/start.ts';
 import { ensureWebBuild, WEB_DIST } from './build.ts';
 
@@ -56,6 +57,8 @@ export async function startBrowserApp(options: {
   readonly moduleFoldersNow?: () => readonly string[];
   /** The upgrade the admin API runs (a fake in tests). */
   readonly upgradeModule?: UpgradeModule;
+  /** Route groups the runtime does not know (the protocol builder's API, from test/). */
+  readonly plugins?: readonly AppPlugin[];
 }): Promise<BrowserApp> {
   const lap = options.lap ?? (() => undefined);
   await ensureWebBuild();
@@ -97,6 +100,7 @@ export async function startBrowserApp(options: {
       webDist: WEB_DIST,
       ...(options.moduleFoldersNow ? { moduleFoldersNow: options.moduleFoldersNow } : {}),
       ...(options.upgradeModule ? { upgradeModule: options.upgradeModule } : {}),
+      ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     lap('server');
     browser = await chromium.launch({

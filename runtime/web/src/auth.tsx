@@ -15,6 +15,8 @@ export interface Account {
   readonly login: string;
   readonly display_name: string;
   readonly is_admin?: boolean;
+  /** Holds the designer role: the header offers the protocol builder. */
+  readonly can_design?: boolean;
   readonly organisation?: { readonly id?: string; readonly name: string } | null;
   /** `{ <module or '*'>: { <CRUVED letter>: scope } }` (permissions.ts reads it). */
   readonly permissions?: Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -12,6 +12,8 @@ import { navigate, onLink, useLocation } from './router.ts';
 
 // Administrators only: its code loads when the page is opened.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+// Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
+const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
 
 function AdminRoute(props: { modules: readonly ModuleSummary[] }) {
   usePageTitle('Administration');
@@ -29,6 +31,12 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
   const [, m, code, levelKey, id, action] = url.pathname.split('/');
   // Administration grants on every module; elsewhere only the modules the account may read.
   if (m === 'admin') return <AdminRoute modules={props.modules} />;
+  if (m === 'builder')
+    return (
+      <Suspense fallback={null}>
+        <BuilderPage />
+      </Suspense>
+    );
   const readable = account ? props.modules.filter((x) => may(account, x.code, 'read')) : props.modules;
   if (m !== 'm' || !code) return <ModuleList modules={readable} />;
   const module = readable.find((x) => x.code === code);
@@ -73,6 +81,11 @@ function App() {
             </a>
           </h1>
           <span className="spacer" />
+          {account?.can_design ? (
+            <a href="/builder" onClick={(e) => onLink(e, '/builder')}>
+              {lang === 'fr' ? 'Concevoir' : 'Design'}
+            </a>
+          ) : null}
           {account?.is_admin ? (
             <a href="/admin" onClick={(e) => onLink(e, '/admin')}>
               Administration

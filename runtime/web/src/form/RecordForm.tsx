@@ -51,6 +51,8 @@ export interface RecordFormProps {
   /** The parent link of a new record and the parent record the rules may read. */
   readonly parent?: { readonly level: string; readonly id: string; readonly record?: Json };
   readonly onSaved: (saved: Json, next: boolean) => void;
+  /** Replaces the POST/PUT to the module's API: the builder's preview checks test values, saving none. */
+  readonly submit?: (body: Json) => Promise<Json>;
 }
 
 function initialData(
@@ -127,12 +129,14 @@ export function RecordForm(props: RecordFormProps) {
     setNotice(null);
     try {
       const body = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== ''));
-      const saved = record
-        ? await api.put<Json>(`${levelUrl(module, level)}/${String(record.id)}`, {
-            ...body,
-            row_version: record.row_version,
-          })
-        : await api.post<Json>(levelUrl(module, level), body);
+      const saved = props.submit
+        ? await props.submit(body)
+        : record
+          ? await api.put<Json>(`${levelUrl(module, level)}/${String(record.id)}`, {
+              ...body,
+              row_version: record.row_version,
+            })
+          : await api.post<Json>(levelUrl(module, level), body);
       if (next) {
         const kept = Object.fromEntries(forms.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         change(initialData(forms, account, parent, kept));
