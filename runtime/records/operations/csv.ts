@@ -6,11 +6,11 @@
  * query, so no transaction stays open while a client downloads.
  */
 import { sql } from 'kysely';
-import { type Queryable, qualified } from '../../db/database.ts';
+import type { Queryable } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { type ExportQuery, listConditions, orderBy } from '../query/list-sql.ts';
 import { instantText } from '../sql/column-sql.ts';
-import { allOf, columnOf, ordered, recordsDb, tableAs } from '../sql/dynamic.ts';
+import { allOf, bound, columnOf, ordered, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { type RequestContext, scopeOf } from './context.ts';
 
 interface ViewColumn {
@@ -42,11 +42,13 @@ function viewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
 
 /** The view's columns, geometries but their WKT left out. */
 async function readViewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
-  // The catalog is no table of ours: a query of its own, the view's name bound as regclass text.
-  const view = qualified(plan.exportView.schema, plan.exportView.name);
+  // The catalog is no table of ours: a query of its own, the view's schema and name bound (and quoted
+  // by the database: format's %I).
+  const { schema, name } = plan.exportView;
+  const view = sql`to_regclass(format('%I.%I', ${bound(schema, 'text')}, ${bound(name, 'text')}))`;
   const { rows } = await sql<ViewColumn>`
     SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-      FROM pg_attribute a WHERE a.attrelid = to_regclass(${view}) AND a.attnum > 0 AND NOT a.attisdropped
+      FROM pg_attribute a WHERE a.attrelid = ${view} AND a.attnum > 0 AND NOT a.attisdropped
      ORDER BY a.attnum`.execute(recordsDb(db));
   return rows.filter((c) => !c.type.startsWith('geometry') && c.name !== 'geom_geojson');
 }
