@@ -40,6 +40,19 @@ describe('generated example modules', () => {
     expect(result.code).toBe(0);
   });
 
+  it('examples/evolution/papillons_transects/generated is up to date, its migration plan included', async () => {
+    const result = await cli(
+      'generate',
+      'examples/evolution/papillons_transects/protocol.json',
+      '--out',
+      'examples/evolution/papillons_transects/generated',
+      '--check',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/: up to date \(\d+ files\)\n$/);
+    expect(result.code).toBe(0);
+  });
+
   it('--check notices a stale file and generate repairs it', async () => {
     const out = join(temp, 'amphibiens_mares');
     const spec = 'examples/amphibiens_mares/protocol.json';

@@ -28,11 +28,12 @@ describe('generator output fingerprint', () => {
     expect(decided.kind, explain).toBe('same');
   });
 
-  it('covers every example module folder, the extension demo’s too', () => {
+  it('covers every example module folder, the extension demo’s and the evolution example’s too', () => {
     const specs = exampleModules(REPO_ROOT).map((m) => m.spec.slice(REPO_ROOT.length));
     expect(specs).toEqual([
       'examples/amphibiens_mares/protocol.json',
       'examples/chiro_gites/protocol.json',
+      'examples/evolution/papillons_transects/protocol.json',
       'examples/extension-demo/nichoirs/protocol.json',
       'examples/flore_quadrats/protocol.json',
       'examples/oiseaux_points_ecoute/protocol.json',

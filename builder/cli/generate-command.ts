@@ -53,7 +53,7 @@ export async function generateCommand(specFile: string, options: GenerateCommand
   let files: GeneratedFile[];
   try {
     const previous = await readPreviousGeneration(options.out, dirname(specFile));
-    files = await generateModule(result.protocol, { specPath, previous }, generators);
+    files = await generateModule(result.protocol, { specPath, specText: text, previous }, generators);
   } catch (error) {
     if (!(error instanceof MigrationPlanError || error instanceof PreviousGenerationError)) throw error;
     options.stderr.write(`${specFile}: not generated, ${error.message}\n`);

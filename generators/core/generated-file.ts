@@ -21,6 +21,11 @@ export type SqlKind = 'install' | 'derived' | 'migration';
 export interface GeneratorContext {
   /** The spec file the module comes from, as the regenerate command names it (e.g. `examples/chiro_gites/protocol.json`). */
   readonly specPath: string;
+  /**
+   * The authored spec's text, when the caller has it (the CLI does): the `ir` generator keeps it as
+   * `ir/protocol.spec.json`, so the version history of an installed module records what its author wrote.
+   */
+  readonly specText?: string;
   /** What the module folder held before this generation, read by the CLI: the migration plans need it. */
   readonly previous?: PreviousGeneration;
 }

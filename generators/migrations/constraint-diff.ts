@@ -32,6 +32,12 @@ export function diffConstraints(
   schema: string,
   /** Old columns dropped and added again (a changed generated constant): what involves them is re-added. */
   recreated: ReadonlySet<string>,
+  /**
+   * Old columns whose type changes. A CHECK over one is dropped before the cast and added again after:
+   * kept, PostgreSQL would rewrite it with casts to the old type (`(c)::numeric <= (40)::numeric`),
+   * which is not what a fresh install holds, nor what the new type means.
+   */
+  retyped: ReadonlySet<string> = new Set(),
 ): ConstraintDiff {
   const dropped: Constraint[] = [];
   const renamed: Rename[] = [];
@@ -40,7 +46,14 @@ export function diffConstraints(
     const expected = expectedName(pair, old);
     const now = pair.next.constraints.find((c) => c.name === expected);
     const involvesRecreated = old.kind !== 'check' && old.columns.some((c) => recreated.has(c));
-    if (now && !matched.has(now) && !involvesRecreated && sameDefinition(pair, old, now, models, schema)) {
+    const overRetyped = old.kind === 'check' && [...retyped].some((c) => mentions(old.sql, c));
+    if (
+      now &&
+      !matched.has(now) &&
+      !involvesRecreated &&
+      !overRetyped &&
+      sameDefinition(pair, old, now, models, schema)
+    ) {
       matched.add(now);
       if (old.name !== now.name) renamed.push({ from: old.name, to: now.name });
     } else {
@@ -72,6 +85,10 @@ export function diffConstraints(
     addedIndexes: pair.next.indexes.filter((i) => !matchedIndexes.has(i)),
   };
 }
+
+/** Whether a CHECK expression reads `column` (renaming it changes the text only then). */
+const mentions = (sql: string, column: string) =>
+  renameIdentifiers(sql, new Map([[column, `${column}__probe`]])) !== sql;
 
 function expectedName(pair: TablePair, c: Constraint): string {
   if (c.kind === 'primary_key' && c.name === primaryKeyName(pair.old.name))

@@ -3,7 +3,7 @@
  * next, as data. Written by the migrations generator beside the module's other files
  * (`migrations/NNNN-v<from>-to-v<to>.json`, its SQL rendered for review in the `.sql` next to it) and
  * read by the runtime's upgrade (runtime/modules/upgrade.ts), which runs it in ONE transaction.
- * docs/migration-plans.md describes the steps and the resolutions file.
+ * docs/migrations.md (Migration plans) describes the steps and the resolutions file.
  */
 import type { ChangeClass } from '../../protocol-specs/evolution/change-class.ts';
 import type { Labels } from '../../protocol-specs/index.ts';

@@ -2,7 +2,7 @@
  * The migration planner: two resolved protocols (the installed version and the next) → the steps that
  * turn the first one's tables into the second one's, data kept. Pure and deterministic. Both table
  * models come from the SQL generator (schemaModel), paired by level and field ids (pairing.ts,
- * table-pairing.ts), so a changed key is a rename. Steps run in this order (docs/migration-plans.md):
+ * table-pairing.ts), so a changed key is a rename. Steps run in this order (docs/migrations.md):
  *
  *   views dropped → vocabularies upserted → removed/changed constraints dropped → removed fields and
  *   levels archived then dropped → renames → type changes, nullability, defaults → new tables, columns,
@@ -14,10 +14,12 @@
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { sqlLiteral } from '../../protocol-specs/index.ts';
 import { GENERATOR_VERSION } from '../core/manifest.ts';
+import type { Column } from '../sql/model.ts';
 import { ident } from '../sql/names.ts';
 import { renderComments } from '../sql/render-tables.ts';
 import { schemaModel } from '../sql/tables.ts';
 import { renderVocabularies } from '../sql/vocabularies.ts';
+import { sameType } from './casts.ts';
 import { diffConstraints } from './constraint-diff.ts';
 import { constraintSteps, dropSteps, notNullSteps, removedValueSteps } from './constraint-steps.ts';
 import { pairProtocols } from './pairing.ts';
@@ -94,12 +96,19 @@ function planContext(previous: ResolvedProtocol, next: ResolvedProtocol): PlanCo
   const pairing = pairProtocols(previous, next);
   const tables = pairModels(before, after, pairing);
   const recreated = new Map<TablePair, Set<string>>();
+  const retyped = new Map<TablePair, Set<string>>();
   for (const pair of tables.pairs) {
+    const counterpart = (c: Column) => pair.next.columns.find((n) => n.name === newColumn(pair, c.name));
     const changed = pair.old.columns.filter((c) => {
-      const now = pair.next.columns.find((n) => n.name === newColumn(pair, c.name));
+      const now = counterpart(c);
       return now !== undefined && now.generatedConstant !== c.generatedConstant;
     });
     recreated.set(pair, new Set(changed.map((c) => c.name)));
+    const cast = pair.old.columns.filter((c) => {
+      const now = counterpart(c);
+      return now !== undefined && !sameType(c.type, now.type);
+    });
+    retyped.set(pair, new Set(cast.map((c) => c.name)));
   }
   return {
     schema: next.code,
@@ -111,7 +120,7 @@ function planContext(previous: ResolvedProtocol, next: ResolvedProtocol): PlanCo
     pairing,
     tables,
     diffs: tables.pairs.map((pair) =>
-      diffConstraints(pair, tables, next.code, recreated.get(pair) ?? new Set()),
+      diffConstraints(pair, tables, next.code, recreated.get(pair) ?? new Set(), retyped.get(pair)),
     ),
     recreated,
     problems: [],

@@ -1,7 +1,7 @@
 /**
  * Steps on tables and columns: removed ones archived then dropped, renames (never a drop and an add),
  * type changes with their cast, nullability and defaults, then new tables, columns and indexes. Each
- * uses the form that rewrites no table where one exists (README of this folder, docs/migration-plans.md).
+ * uses the form that rewrites no table where one exists (README of this folder, docs/migrations.md).
  */
 import type { Column, Constraint, Table } from '../sql/model.ts';
 import { ident, qualified } from '../sql/names.ts';

@@ -17,7 +17,7 @@ export {
 export type { GeneratedFile, Generator, GeneratorContext, SqlKind } from '../core/generated-file.ts';
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
-export { IR_FILE } from '../ir/index.ts';
+export { IR_FILE, SPEC_FILE } from '../ir/index.ts';
 export {
   type ChangeClass,
   type DataCheck,

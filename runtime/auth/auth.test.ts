@@ -38,6 +38,9 @@ describe.each(runtimeEngines())('accounts on $name', (engine) => {
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).not.toMatch(/Secure/);
     const cookie = setCookie.split(';')[0] as string;
+    // Its readable hint (nothing secret) tells the web app that asking /api/auth/me is worth it.
+    const hint = res.headers.getSetCookie().find((c) => c.startsWith('suivi_signed_in='));
+    expect(hint).toMatch(/^suivi_signed_in=1; Max-Age=\d+; Path=\/; SameSite=Lax$/);
     // The database holds only the token's hash.
     const token = cookie.split('=')[1] as string;
     const stored = await db.query('SELECT 1 FROM suivi.session WHERE id = $1', [token]);
@@ -46,7 +49,13 @@ describe.each(runtimeEngines())('accounts on $name', (engine) => {
     const me = await request(app, 'GET', '/api/auth/me', undefined, { cookie });
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({ login: 'partenaire.cen' });
-    expect((await request(app, 'POST', '/api/auth/logout', undefined, { cookie })).status).toBe(204);
+    const logout = await request(app, 'POST', '/api/auth/logout', undefined, { cookie });
+    expect(logout.status).toBe(204);
+    // Both cookies cleared: a signed-out browser no longer asks /api/auth/me.
+    expect(logout.headers.getSetCookie().map((c) => c.split(';')[0])).toEqual([
+      'suivi_session=',
+      'suivi_signed_in=',
+    ]);
     expect((await request(app, 'GET', '/api/auth/me', undefined, { cookie })).status).toBe(401);
   });
 

@@ -75,7 +75,8 @@ export const authOpenApi: OpenApiGroup = {
     '/api/auth/login': {
       post: {
         operationId: 'login',
-        summary: 'Sign in: sets the `suivi_session` cookie (HttpOnly, SameSite=Lax, 30 days)',
+        summary:
+          'Sign in: sets the `suivi_session` cookie (HttpOnly, SameSite=Lax, 30 days) and its readable hint `suivi_signed_in=1`',
         description:
           'A wrong password, an unknown login and a disabled account all get the same 401 after at least 400 ms. An address gets 429 after 5 failures on one login, or 20 in all, within 15 minutes, until the oldest of them is 15 minutes old; a login attacked from many addresses is never locked, only slowed (0.5 s more per failure past 9, at most 5 s), so its owner can still sign in from elsewhere.',
         tags: ['auth'],
@@ -88,7 +89,11 @@ export const authOpenApi: OpenApiGroup = {
         }),
         responses: {
           '200': answer('Signed in.', ref('Me'), {
-            'Set-Cookie': { description: 'suivi_session=…', schema: { type: 'string' } },
+            'Set-Cookie': {
+              description:
+                'suivi_session=… (the session), and suivi_signed_in=1: not HttpOnly, nothing secret, it tells a browser app that asking /api/auth/me is worth it',
+              schema: { type: 'string' },
+            },
           }),
           '400': problems(`${MALFORMED}, or login or password missing (path \`/login\`, \`/password\`).`),
           '401': problems('Wrong login or password (code `invalid_credentials`).'),
@@ -119,6 +124,8 @@ export const authOpenApi: OpenApiGroup = {
       get: {
         operationId: 'me',
         summary: 'The signed-in account and its permissions',
+        description:
+          'Anonymous requests get 401. A browser app reads the `suivi_signed_in` cookie first and asks only when it is set, so an anonymous page load logs no failed request; logout clears both cookies.',
         tags: ['auth'],
         responses: { '200': answer('The account.', ref('Me')), '401': SIGNED_OUT },
       },

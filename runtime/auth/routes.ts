@@ -16,7 +16,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import type { Grants } from './permissions.ts';
 import { readObject, text } from './request-body.ts';
 import { requestScheme } from './request-origin.ts';
-import { requestSession, SESSION_COOKIE } from './session.ts';
+import { requestSession, SESSION_COOKIE, SIGNED_IN_HINT } from './session.ts';
 import {
   type Account,
   createApiToken,
@@ -110,6 +110,12 @@ export function mountAuthRoutes(
       path: '/',
       maxAge: SESSION_DAYS * 24 * 3600,
     });
+    setCookie(c, SIGNED_IN_HINT, '1', {
+      sameSite: 'Lax',
+      secure: secureRequest(c),
+      path: '/',
+      maxAge: SESSION_DAYS * 24 * 3600,
+    });
     const grants = await loadGrantsOf(found.account);
     return c.json({ ...found.account, permissions: permissionsOf(grants) });
   });
@@ -118,6 +124,7 @@ export function mountAuthRoutes(
     const cookie = requestSession(c).via === 'bearer' ? undefined : getCookie(c, SESSION_COOKIE);
     if (cookie) await deleteSession(db, cookie);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureRequest(c) });
+    deleteCookie(c, SIGNED_IN_HINT, { path: '/', secure: secureRequest(c) });
     return c.body(null, 204);
   });
 

@@ -19,6 +19,11 @@ import { isRequestOrigin } from './request-origin.ts';
 import { type Account, sessionAccount, tokenAccount } from './store.ts';
 
 export const SESSION_COOKIE = 'suivi_session';
+/**
+ * A readable companion of the session cookie, holding nothing secret (`1`): the web app asks
+ * /api/auth/me only when it is there, so an anonymous page load makes no request that answers 401.
+ */
+export const SIGNED_IN_HINT = 'suivi_signed_in';
 
 export interface RequestSession {
   readonly actor: Actor;

@@ -199,7 +199,8 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
       'reinstall v2',
     ]);
     expect(rows[0]!.content_hash).toBe(contentHash((await readModuleFolder(CHIRO)).manifest));
-    expect(rows[0]!.spec).toBeNull();
+    // The authored spec, as `suivi generate` kept it beside the IR.
+    expect(rows[0]!.spec).toEqual(JSON.parse(readFileSync(join(CHIRO, '..', 'protocol.json'), 'utf8')));
     const current = await db.query<{ id: number }>(
       "SELECT v.id FROM suivi.module m JOIN suivi.module_version v ON v.id = m.version_id WHERE m.code = 'flore_quadrats'",
     );

@@ -85,6 +85,7 @@ export function serverOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup {
       ),
       LevelForms: object(
         {
+          label: ref('Labels'),
           schema: { type: 'object', description: 'The JSON Schema of the level’s form.' },
           ui: { type: 'object', description: 'Its react-jsonschema-form uiSchema.' },
           rules: { type: 'object', description: 'Its rules (rules.json), evaluated on every change.' },
@@ -95,10 +96,26 @@ export function serverOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup {
           },
           validated: { type: 'boolean', description: 'Whether records carry a validation status.' },
           labels: { type: 'object', additionalProperties: ref('Labels') },
+          texts: {
+            type: 'object',
+            description:
+              'Per field: its label, help and choice labels (code → Labels) in both languages; a group’s sub-fields under `fields`.',
+            additionalProperties: { $ref: '#/components/schemas/FieldTexts' },
+          },
+          mapLabel: { type: 'string', description: 'The field naming a record, when the level has one.' },
           keep: { ...strings, description: 'Fields “save and add the next one” keeps.' },
           formProps: { type: 'object' },
         },
-        ['schema', 'ui', 'rules', 'columns', 'validated', 'labels', 'keep', 'formProps'],
+        ['label', 'schema', 'ui', 'rules', 'columns', 'validated', 'labels', 'texts', 'keep', 'formProps'],
+      ),
+      FieldTexts: object(
+        {
+          label: ref('Labels'),
+          help: ref('Labels'),
+          choices: { type: 'object', additionalProperties: ref('Labels') },
+          fields: { type: 'object', additionalProperties: { $ref: '#/components/schemas/FieldTexts' } },
+        },
+        ['label'],
       ),
     },
     paths: {

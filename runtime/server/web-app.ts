@@ -1,23 +1,17 @@
 /**
  * What the web app needs from the server besides the record API: each level's forms (schema, uiSchema,
- * rules, list columns), and the static files of the Vite build with an index.html fallback so that
- * client routes (/m/<module>/<level>…) survive a reload.
+ * rules, list columns, the words of its fields in both languages). The static files of the Vite build
+ * are web-static.ts's.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { isValidatedLevel } from '../../protocol-specs/index.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
+import { fieldTexts } from './form-texts.ts';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
+export { mountWebApp } from './web-static.ts';
+
+const GEOMETRY_LABEL = { fr: 'Localisation', en: 'Location' };
 
 const STATUS_COLUMN = {
   key: 'validation_status',
@@ -35,6 +29,8 @@ export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
     const validated = isValidatedLevel(m.protocol, l.key);
     const columns = l.level.list.map((key) => ({ key, label: labels.get(key) ?? { fr: key, en: key } }));
     forms.set(l.key, {
+      // The level's name in both languages (the schema's title is French).
+      label: l.label,
       schema: l.forms.schema,
       ui: l.forms.ui,
       rules: l.forms.rules,
@@ -42,6 +38,13 @@ export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
       columns: validated ? [...columns, STATUS_COLUMN] : columns,
       validated,
       labels: Object.fromEntries(labels),
+      texts: {
+        // The level's geometry is a form field of the generator's, titled in French only.
+        ...(l.level.geometry.kind === 'none' ? {} : { geometry: { label: GEOMETRY_LABEL } }),
+        ...fieldTexts(m.protocol, l.level.fields),
+      },
+      // The field that names a record (its map label), for titles and references to it.
+      ...(l.level.mapLabel ? { mapLabel: l.level.mapLabel } : {}),
       keep: l.level.keep,
       formProps: m.formsIndex.formProps ?? {},
     });
@@ -50,28 +53,5 @@ export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
     const found = forms.get(c.req.param('level'));
     if (!found) throw new HttpError(404, 'not_found', 'Aucun formulaire pour ce module et ce niveau.');
     return c.json(found);
-  });
-}
-
-/** Serves `dist` for every GET outside /api; unknown paths get index.html (the client router decides). */
-export function mountWebApp(app: Hono, dist: string): void {
-  const index = join(dist, 'index.html');
-  app.use('*', async (c, next) => {
-    const path = c.req.path;
-    if (c.req.method !== 'GET' || path === '/api' || path.startsWith('/api/') || !existsSync(index)) {
-      return next();
-    }
-    const file = normalize(join(dist, decodeURIComponent(path)));
-    // normalize() folds `..`; anything that leaves dist is answered with the app, never a file outside.
-    const inside = file.startsWith(dist + sep);
-    const target = inside && existsSync(file) && statSync(file).isFile() ? file : index;
-    const hashed = target !== index && path.startsWith('/assets/');
-    return new Response(readFileSync(target), {
-      headers: {
-        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-        // Vite puts a content hash in asset names: cache them for good; index.html always revalidates.
-        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      },
-    });
   });
 }

@@ -13,16 +13,19 @@ import { preparedDataDir, preparedPostgres, scratchDatabase } from '../../test/h
 import type { TemplateName } from '../../test/helpers/template-names.ts';
 import { openPGlite } from '../db/pglite.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
-import { EXAMPLES_ROOT } from '../modules/folders.ts';
+import { EXAMPLES_ROOT, generatedModuleFolders } from '../modules/folders.ts';
 import type { UpgradeModule } from '../modules/upgrade-port.ts';
 import { type Started, startSuivi } from '../server/start.ts';
 import { ensureWebBuild, WEB_DIST } from './build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-/** The prepared database holding `module` alone and the demo seed, when there is one. */
+/** Every example module at once. */
+export const ALL_MODULES = 'all';
+
+/** The prepared database holding `module` (or all) and the demo seed, when there is one. */
 const demoTemplate = (module: string): TemplateName | undefined =>
-  module === 'amphibiens_mares' ? 'demo-amphibiens' : undefined;
+  module === 'amphibiens_mares' ? 'demo-amphibiens' : module === ALL_MODULES ? 'demo' : undefined;
 
 /** False (with the reason printed) without chromium; under CI=true a missing chromium is an error. */
 export function chromiumAvailable(testName: string): boolean {
@@ -42,6 +45,7 @@ export interface BrowserApp {
 }
 
 export async function startBrowserApp(options: {
+  /** One example module's code, or ALL_MODULES. */
   readonly module: string;
   /** Screenshot and temporary folder prefix. */
   readonly prefix: string;
@@ -84,7 +88,10 @@ export async function startBrowserApp(options: {
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       port: 0,
       hostname: '127.0.0.1',
-      moduleFolders: [join(EXAMPLES_ROOT, options.module, 'generated')],
+      moduleFolders:
+        options.module === ALL_MODULES
+          ? generatedModuleFolders(EXAMPLES_ROOT)
+          : [join(EXAMPLES_ROOT, options.module, 'generated')],
       // The demo seed creates the module's demo records too (a few seconds on a busy machine).
       demo: true,
       webDist: WEB_DIST,

@@ -23,6 +23,7 @@ const SOURCES = [
   join(WEB_ROOT, 'src'),
   join(WEB_ROOT, 'index.html'),
   join(WEB_ROOT, 'vite.config.ts'),
+  join(WEB_ROOT, 'precompress.ts'),
   join(WEB_ROOT, '..', '..', 'protocol-specs', 'rules'),
 ];
 
@@ -42,6 +43,10 @@ export async function ensureWebBuild(options: { force?: boolean } = {}): Promise
   // neither must empty a dist the other is writing or serving.
   const aside = `${WEB_DIST}.${process.pid}`;
   const old = `${WEB_DIST}.old.${process.pid}`;
+  // Vite builds React's development files when NODE_ENV says so, as vitest's does ('test'): the app is
+  // always built for production. Restored after: test files share this process.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: join(WEB_ROOT, 'vite.config.ts'),
@@ -51,6 +56,8 @@ export async function ensureWebBuild(options: { force?: boolean } = {}): Promise
     if (existsSync(WEB_DIST)) renameSync(WEB_DIST, old);
     renameSync(aside, WEB_DIST);
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(aside, { recursive: true, force: true });
     rmSync(old, { recursive: true, force: true });
   }

@@ -2,12 +2,14 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
+  plugins: [precompress()],
   // No React plugin: Vite transpiles TSX itself; the automatic runtime avoids importing React everywhere.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
@@ -17,7 +19,8 @@ export default defineConfig({
     rollupOptions: {
       // RJSF marks files 'use client' for React Server Components; irrelevant in a client-only bundle.
       onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        // The precompress plugin is slow by design (best-quality brotli, once per build).
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warning.code !== 'PLUGIN_TIMINGS') warn(warning);
       },
     },
   },

@@ -128,7 +128,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await form.getByLabel('Oui', { exact: true }).check();
       await page.locator('#root_count_min').fill('3');
       await page.locator('#root_cd_nom').fill('Alyte');
-      await form.locator('.suggestions button').first().click();
+      await form.getByRole('listbox').getByRole('option').first().click();
       await form.locator('#root_detection_method').getByLabel('Vu', { exact: true }).check();
       await form.locator('#root_count_type').getByLabel('Compté').check();
       // "Save and add the next one": a blank form again, but the level's `keep` fields stay.
@@ -140,7 +140,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       );
       await page.locator('#root_count_min').fill('5');
       await page.locator('#root_cd_nom').fill('Alyte');
-      await form.locator('.suggestions button').first().click();
+      await form.getByRole('listbox').getByRole('option').first().click();
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       const record = page.getByTestId('record-observation');
       await record.waitFor();

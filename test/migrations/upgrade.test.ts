@@ -3,7 +3,8 @@
  * PGlite and PostgreSQL: the author edits the spec, raises its version, generates over the module folder
  * (which writes the migration plan), and the upgrade runs it. After each upgrade the values are where
  * they should be and the schema equals a fresh install of the new spec; a refused upgrade leaves the
- * database exactly as it was.
+ * database exactly as it was: the catalog and every row (databaseState), and on PostgreSQL the whole
+ * database as pg_dump prints it (schema and data), before and after.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { installModule } from '../../runtime/modules/install.ts';
 import { ModuleUpgradeError, type UpgradeReport, upgradeModule } from '../../runtime/modules/upgrade.ts';
 import { runtimeEngines } from '../helpers/engines.ts';
 import { exampleSpec } from '../helpers/examples.ts';
+import { type PgDumpTool, pgDumpTool } from '../helpers/pg-dump.ts';
 import { databaseState, freshSchemaSnapshot, schemaSnapshot } from '../helpers/schema-snapshot.ts';
 import { generateAt, miniSpec, type Spec } from './mini-module.ts';
 import { renameEveryKey } from './spec-edits.ts';
@@ -44,8 +46,15 @@ function next(spec: Spec, edit: (s: Spec) => void): Spec {
 
 describe.each(runtimeEngines())('module upgrades on $name', (engine) => {
   let db: Database;
+  /** On PostgreSQL, a refused upgrade is also compared as pg_dump prints the whole database. */
+  let pgDump: PgDumpTool | undefined;
   beforeAll(async () => {
     db = await engine.openPrepared('migrated');
+    if (engine.name !== 'postgres') return;
+    const tool = pgDumpTool();
+    if ('binary' in tool) pgDump = tool;
+    else if (process.env.CI === 'true') throw new Error(`${tool.missing}: CI has PostgreSQL 15 with pg_dump`);
+    else console.warn(`${tool.missing}: a refused upgrade is compared by databaseState only`);
   });
   afterAll(async () => {
     await db?.close();
@@ -123,12 +132,21 @@ describe.each(runtimeEngines())('module upgrades on $name', (engine) => {
     const { out, code, stderr } = await generateAt(dir, spec);
     expect(code, stderr).toBe(0);
     const before = await databaseState(db, spec.code);
+    const server = process.env.DATABASE_URL ?? '';
+    const dumped = await pgDump?.dump(db, server);
     const error = await upgradeModule(db, out).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModuleUpgradeError);
     expect(await databaseState(db, spec.code)).toEqual(before);
+    if (pgDump) {
+      // The dump holds the module's tables and rows (the sites' names among them).
+      expect(dumped).toContain(`CREATE TABLE ${spec.code}.site`);
+      expect(dumped).toMatch(/\tHigh\t/);
+      expect(await pgDump.dump(db, server)).toBe(dumped);
+    }
     const dry = await upgradeModule(db, out, { dryRun: true });
     expect(dry.status).toBe('refused');
     expect(await databaseState(db, spec.code)).toEqual(before);
+    if (pgDump) expect(await pgDump.dump(db, server)).toBe(dumped);
     return (error as ModuleUpgradeError).report;
   }
 

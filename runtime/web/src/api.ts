@@ -14,13 +14,26 @@ export interface ApiProblem {
   readonly retry_after?: number;
 }
 export type Json = Record<string, unknown>;
+/** A field's words in both languages (server/form-texts.ts). */
+export interface FieldTexts {
+  readonly label: Labels;
+  readonly help?: Labels;
+  readonly choices?: Readonly<Record<string, Labels>>;
+  readonly fields?: Readonly<Record<string, FieldTexts>>;
+}
 export interface LevelForms {
+  /** The level's name (the schema's title is French). */
+  readonly label?: Labels;
   readonly schema: Json;
   readonly ui: Json;
   readonly rules: { readonly keep?: readonly string[]; readonly fields?: Record<string, FieldRules> };
   readonly columns: readonly { readonly key: string; readonly label: Labels }[];
   /** Field labels in both languages (the schema titles are French). */
   readonly labels: Readonly<Record<string, Labels>>;
+  /** Labels, help and choice labels of every field in both languages. */
+  readonly texts?: Readonly<Record<string, FieldTexts>>;
+  /** The field naming a record of the level (its map label), when there is one. */
+  readonly mapLabel?: string;
   readonly keep: readonly string[];
   readonly formProps: Json;
   /** Its records carry a validation status (ValidationPanel; the table has a `validation_status` column). */

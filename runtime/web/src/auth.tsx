@@ -1,18 +1,31 @@
 /**
- * Who is signed in. GET /api/auth/me: 200 is the account, 401 asks for the login page, anything else
- * (a server without accounts) lets the app run anonymously.
+ * Who is signed in. Without the server's readable `suivi_signed_in` cookie (set beside the HttpOnly
+ * session at login, cleared at logout) nobody is: the login page shows without asking the server, so an
+ * anonymous load logs no failed request. With it, GET /api/auth/me: 200 is the account, 401 (a session
+ * that ended meanwhile) asks for the login page and forgets the hint, anything else (a server without
+ * accounts) lets the app run anonymously.
  */
 import { createContext, type FormEvent, useContext, useState } from 'react';
 import { ApiError, api } from './api.ts';
 import { useT } from './i18n.tsx';
+import { usePageTitle } from './page-title.ts';
 
 export interface Account {
   readonly id: string;
   readonly login: string;
   readonly display_name: string;
   readonly is_admin?: boolean;
-  readonly organisation?: { readonly name: string } | null;
+  readonly organisation?: { readonly id?: string; readonly name: string } | null;
+  /** `{ <module or '*'>: { <CRUVED letter>: scope } }` (permissions.ts reads it). */
+  readonly permissions?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+
+const HINT = 'suivi_signed_in';
+const hinted = () => document.cookie.split('; ').some((c) => c.startsWith(`${HINT}=`));
+const forgetHint = () => {
+  // biome-ignore lint/suspicious/noDocumentCookie: one cookie, cleared once; the Cookie Store API is not in every browser
+  document.cookie = `${HINT}=; Max-Age=0; Path=/; SameSite=Lax`;
+};
 
 export type Session =
   | { state: 'loading' }
@@ -24,10 +37,13 @@ export const AccountContext = createContext<Account | null>(null);
 export const useAccount = () => useContext(AccountContext);
 
 export async function loadSession(): Promise<Session> {
+  if (!hinted()) return { state: 'out' };
   try {
     return { state: 'in', account: await api.get<Account>('/api/auth/me') };
   } catch (error) {
-    return error instanceof ApiError && error.status === 401 ? { state: 'out' } : { state: 'anonymous' };
+    if (!(error instanceof ApiError && error.status === 401)) return { state: 'anonymous' };
+    forgetHint();
+    return { state: 'out' };
   }
 }
 
@@ -36,6 +52,7 @@ export function LoginPage(props: { onLogin: (account: Account) => void }) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  usePageTitle(t('login'));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);

@@ -1,9 +1,10 @@
 /**
- * Display of stored values in tables and record pages: enum labels from the uiSchema, taxa, datasets
- * and observers by name (from reference-names.ts once looked up; the raw value until then).
+ * Display of stored values in tables and record pages: enum labels from the uiSchema, taxa, datasets,
+ * observers and referenced records by name (from reference-names.ts once looked up; until then the
+ * raw value, or an ellipsis for a record id, which says nothing to anyone).
  */
 import type { Json } from './api.ts';
-import { knownDataset, knownTaxon, knownUser, taxonLabel } from './reference-names.ts';
+import { knownDataset, knownRecord, knownTaxon, knownUser, taxonLabel } from './reference-names.ts';
 
 const person = (v: Json) =>
   String(v.name ?? (typeof v.user_id === 'string' ? (knownUser(v.user_id) ?? v.user_id) : ''));
@@ -20,6 +21,7 @@ export function formatValue(key: string, value: unknown, schema: Json, ui: Json)
       if (taxon) return taxonLabel(taxon);
     }
     if (fieldUi?.['ui:widget'] === 'dataset' && typeof v === 'string') return knownDataset(v) ?? v;
+    if (fieldUi?.['ui:widget'] === 'record' && typeof v === 'string') return knownRecord(v) ?? '…';
     const i = codes ? codes.indexOf(v) : -1;
     return i >= 0 && Array.isArray(names) && typeof names[i] === 'string' ? names[i] : String(v);
   };

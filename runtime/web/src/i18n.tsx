@@ -44,7 +44,25 @@ const DICT = {
   mediaTitle: ['Titre', 'Title'],
   mediaAuthor: ['Auteur', 'Author'],
   errors: ['Le serveur a refusé l’enregistrement :', 'The server refused the record:'],
+  serverError: [
+    'Le serveur n’a pas pu enregistrer : réessayez dans un instant.',
+    'The server could not save: try again in a moment.',
+  ],
   typeToSearch: ['Tapez au moins 2 lettres', 'Type at least 2 letters'],
+  suggestions: ['Suggestions', 'Suggestions'],
+  searchObserver: ['Rechercher un observateur', 'Search for an observer'],
+  searchRecord: ['Rechercher un enregistrement', 'Search for a record'],
+  confirmDelete: ['Supprimer cet enregistrement ?', 'Delete this record?'],
+  confirmDeleteText: ['« {name} » sera supprimé définitivement.', '“{name}” will be deleted for good.'],
+  hasChildren: [
+    'Des enregistrements y sont rattachés ({list}) : supprimez-les d’abord.',
+    'Records are attached to it ({list}): delete them first.',
+  ],
+  deleteFailed: ['La suppression a échoué.', 'The deletion failed.'],
+  close: ['Fermer', 'Close'],
+  checking: ['Vérification…', 'Checking…'],
+  menu: ['Menu', 'Menu'],
+  columns: ['Colonnes', 'Columns'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof DICT;
@@ -57,6 +75,8 @@ export function useT() {
     lang,
     t: (key: Key) => DICT[key][lang === 'fr' ? 0 : 1],
     label: (l: Labels | undefined) => (l ? ((lang === 'en' ? l.en : undefined) ?? l.fr) : ''),
+    /** « Nouveau : Passage » / "New: Passage": French puts a space before the colon. */
+    colon: lang === 'fr' ? ' : ' : ': ',
   };
 }
 

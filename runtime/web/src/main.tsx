@@ -3,26 +3,35 @@ import './styles.css';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
-import { AccountContext, LoginPage, loadSession, type Session } from './auth.tsx';
+import { AccountContext, LoginPage, loadSession, type Session, useAccount } from './auth.tsx';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
+import { usePageTitle } from './page-title.ts';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
+import { may } from './permissions.ts';
 import { navigate, onLink, useLocation } from './router.ts';
 
 // Administrators only: its code loads when the page is opened.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
+function AdminRoute(props: { modules: readonly ModuleSummary[] }) {
+  usePageTitle('Administration');
+  return (
+    <Suspense fallback={null}>
+      <AdminPage modules={props.modules} />
+    </Suspense>
+  );
+}
+
 function Routes(props: { modules: readonly ModuleSummary[] }) {
   const { t } = useT();
+  const account = useAccount();
   const url = useLocation();
   const [, m, code, levelKey, id, action] = url.pathname.split('/');
-  if (m === 'admin')
-    return (
-      <Suspense fallback={null}>
-        <AdminPage modules={props.modules} />
-      </Suspense>
-    );
-  if (m !== 'm' || !code) return <ModuleList modules={props.modules} />;
-  const module = props.modules.find((x) => x.code === code);
+  // Administration grants on every module; elsewhere only the modules the account may read.
+  if (m === 'admin') return <AdminRoute modules={props.modules} />;
+  const readable = account ? props.modules.filter((x) => may(account, x.code, 'read')) : props.modules;
+  if (m !== 'm' || !code) return <ModuleList modules={readable} />;
+  const module = readable.find((x) => x.code === code);
   const level = module?.levels.find((l) => l.key === levelKey) ?? module?.levels[0];
   if (!module || !level) return <p>{t('empty')}</p>;
   if (id === 'new') {

@@ -1,10 +1,10 @@
 /**
- * Names of the references a record holds — taxa by cd_nom, users by id, datasets by id — for tables,
- * record pages and forms that show an existing value. Looked up in batches (`/api/taxa?cd_nom=`,
- * `/api/users?ids=`; the datasets, a short list, all at once) and kept for the page's life: a table of
- * 20 rows costs at most three requests, whoever the observers are.
+ * Names of the references a record holds — taxa by cd_nom, users by id, datasets by id, other records
+ * of the module by id — for tables, record pages and forms that show an existing value. Looked up in
+ * batches (`/api/taxa?cd_nom=`, `/api/users?ids=`; the datasets, a short list, all at once; records one
+ * by one, each once) and kept for the page's life: a table of 20 rows costs at most three requests,
+ * whoever the observers are, plus one per distinct record its reference fields name.
  */
-import { useEffect, useState } from 'react';
 import { type Json, type LevelForms, optional } from './api.ts';
 
 export interface TaxonName {
@@ -16,14 +16,27 @@ export interface TaxonName {
 const taxa = new Map<number, TaxonName | null>();
 const users = new Map<string, string | null>();
 const datasets = new Map<string, string>();
+/** Referenced records by id (uuids: unique across levels): their label, null when not readable. */
+const records = new Map<string, string | null>();
 let datasetsAsked = false;
 /** Lookups above this many codes are split, as the API caps a lookup at 200. */
 const BATCH = 200;
 
 export const taxonLabel = (t: TaxonName) => `${t.lb_nom}${t.nom_vern ? ` (${t.nom_vern})` : ''}`;
 export const knownTaxon = (code: number) => taxa.get(code) ?? undefined;
+/** Taxa a search returned: their names are known without asking again. */
+export function rememberTaxa(found: readonly TaxonName[]): void {
+  for (const t of found) taxa.set(t.cd_nom, t);
+}
 export const knownUser = (id: string) => users.get(id) ?? undefined;
 export const knownDataset = (id: string) => datasets.get(id);
+export const knownRecord = (id: string) => records.get(id) ?? undefined;
+
+/** Records whose labels were asked: their label, or null (not readable, or asked and pending). */
+export function rememberRecord(id: string, label: string | null): void {
+  records.set(id, label);
+}
+export const recordAsked = (id: string) => records.has(id);
 
 async function loadDatasets(): Promise<boolean> {
   if (datasetsAsked) return false;
@@ -76,10 +89,17 @@ export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, '
   const taxonCodes: number[] = [];
   const userIds: string[] = [];
   let datasetIds = false;
+  const recordIds = new Map<string, string[]>();
   for (const record of records) {
     for (const [key, value] of Object.entries(record)) {
       const values = Array.isArray(value) ? value : [value];
       if (widgetOf(forms.ui, key) === 'dataset' && value) datasetIds = true;
+      if (widgetOf(forms.ui, key) === 'record') {
+        const level = String(((forms.ui[key] as Json)['ui:options'] as Json | undefined)?.level ?? '');
+        const ids = recordIds.get(level) ?? [];
+        for (const v of values) if (typeof v === 'string') ids.push(v);
+        if (level) recordIds.set(level, ids);
+      }
       if (widgetOf(forms.ui, key) === 'taxon') {
         for (const v of values) if (typeof v === 'number') taxonCodes.push(v);
       }
@@ -89,29 +109,13 @@ export function referencesOf(records: readonly Json[], forms: Pick<LevelForms, '
       }
     }
   }
-  return { taxonCodes, userIds, datasetIds };
-}
-
-/** Re-renders its caller once the names its records reference are known; returns a changing version. */
-export function useReferenceNames(records: readonly Json[] | null, forms: LevelForms | null): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!records || !forms) return;
-    let live = true;
-    const { taxonCodes, userIds, datasetIds } = referencesOf(records, forms);
-    loadNames(taxonCodes, userIds, datasetIds).then((changed) => {
-      if (changed && live) setVersion((v) => v + 1);
-    });
-    return () => {
-      live = false;
-    };
-  }, [records, forms]);
-  return version;
+  return { taxonCodes, userIds, datasetIds, recordIds };
 }
 
 /** Taxa whose names start with `q`, within the module's taxonomy; null when the search API is not there. */
 export async function searchTaxa(q: string, module: string, limit?: number): Promise<TaxonName[] | null> {
   const query = new URLSearchParams({ q, module, ...(limit ? { limit: String(limit) } : {}) });
   const r = await optional<{ items: TaxonName[] }>(`/api/taxa?${query}`);
+  if (r) rememberTaxa(r.items);
   return r ? r.items : null;
 }

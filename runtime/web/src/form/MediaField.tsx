@@ -119,17 +119,22 @@ export function MediaWidget(props: WidgetProps) {
         </div>
       ))}
       {items.length < maxFiles ? (
-        <input
-          type="file"
-          aria-label={t('chooseFiles')}
-          accept={(options.accept ?? []).join(',') || undefined}
-          multiple={maxFiles - items.length > 1}
-          disabled={locked}
-          onChange={(e) => {
-            void choose(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        // The browser's own file button speaks the browser's language: ours speaks the app's.
+        <label className={`file-button${locked ? ' disabled' : ''}`}>
+          <input
+            type="file"
+            className="visually-hidden"
+            aria-label={t('chooseFiles')}
+            accept={(options.accept ?? []).join(',') || undefined}
+            multiple={maxFiles - items.length > 1}
+            disabled={locked}
+            onChange={(e) => {
+              void choose(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          {t('chooseFiles')}
+        </label>
       ) : null}
       {progress !== null ? (
         <progress aria-label={t('uploading')} value={progress} max={1}>

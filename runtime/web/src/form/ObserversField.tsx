@@ -8,6 +8,7 @@ import { optional } from '../api.ts';
 import { useAccount } from '../auth.tsx';
 import { useT } from '../i18n.tsx';
 import { knownUser, loadNames } from '../reference-names.ts';
+import { comboboxProps, listKeys, SuggestionList } from './SuggestionList.tsx';
 
 interface Observer {
   user_id?: string;
@@ -21,11 +22,11 @@ interface User {
 export function ObserversField(props: FieldProps) {
   const { t } = useT();
   const { onChange, fieldPathId } = props;
-  const options = (props.uiSchema?.['ui:options'] ?? {}) as { freeText?: boolean; multiple?: boolean };
-  const single = options.multiple === false || props.schema.type === 'object';
+  const uiOptions = (props.uiSchema?.['ui:options'] ?? {}) as { freeText?: boolean; multiple?: boolean };
+  const single = uiOptions.multiple === false || props.schema.type === 'object';
   const raw = props.formData as Observer | Observer[] | undefined;
   const value = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Observer[];
-  const freeText = !single && (options.freeText ?? true);
+  const freeText = !single && (uiOptions.freeText ?? true);
   const account = useAccount();
   // Users are stored as { user_id } alone: the names picked here are remembered for display.
   const [names, setNames] = useState<Record<string, string>>(
@@ -39,6 +40,10 @@ export function ObserversField(props: FieldProps) {
   }, [heldIds]);
   const [text, setText] = useState('');
   const [users, setUsers] = useState<User[]>([]);
+  const [active, setActive] = useState(-1);
+  const searchId = `${fieldPathId.$id}-search`;
+  const listId = `${fieldPathId.$id}-suggestions`;
+  const options = users.map((u) => ({ key: u.id, label: u.display_name }));
   const set = (next: Observer[]) =>
     onChange(
       single
@@ -65,7 +70,9 @@ export function ObserversField(props: FieldProps) {
       ? await optional<{ items: User[] }>(`/api/users?q=${encodeURIComponent(q.trim())}`)
       : null;
     setUsers(r?.items ?? []);
+    setActive(-1);
   };
+  const pickUser = (o: { key: string; label: string }) => add({ user_id: o.key }, o.label);
   const errors = props.errorSchema?.__errors ?? [];
   return (
     <fieldset className="observers" id={fieldPathId.$id}>
@@ -89,11 +96,16 @@ export function ObserversField(props: FieldProps) {
       </ul>
       <div className="autocomplete">
         <input
-          id={`${fieldPathId.$id}-search`}
+          id={searchId}
           value={text}
           autoComplete="off"
+          aria-label={`${t('searchObserver')} (${props.schema.title ?? props.name})`}
+          placeholder={t('searchObserver')}
+          {...comboboxProps(listId, users.length > 0, active)}
           onChange={(e) => void search(e.target.value)}
+          onBlur={() => setTimeout(() => setUsers([]), 200)}
           onKeyDown={(e) => {
+            if (listKeys(e, options, active, setActive, pickUser)) return;
             if (e.key === 'Enter') {
               e.preventDefault();
               if (freeText && text.trim()) add({ name: text.trim() });
@@ -105,17 +117,13 @@ export function ObserversField(props: FieldProps) {
             {t('add')}
           </button>
         ) : null}
-        {users.length > 0 ? (
-          <ul className="suggestions">
-            {users.map((u) => (
-              <li key={u.id}>
-                <button type="button" onClick={() => add({ user_id: u.id }, u.display_name)}>
-                  {u.display_name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <SuggestionList
+          id={listId}
+          label={t('suggestions')}
+          items={options}
+          active={active}
+          onPick={pickUser}
+        />
       </div>
       {errors.map((e) => (
         <p key={e} className="text-danger">

@@ -1,21 +1,35 @@
 /**
- * Create / edit form of a record: the generated schema and uiSchema rendered by RJSF, the level's rules
- * applied live on each change, the server's 422 problems shown at their fields, and "save and add the
- * next one" that keeps the level's `keep` fields (the chained values of a field session).
+ * Create / edit form of a record: the generated schema and uiSchema (in the reader's language) rendered
+ * by RJSF, the level's rules applied live on each change, schema errors worded from the fields' labels
+ * and bounds, the server's problems (422, 409…) shown at their fields and listed beside the Save button,
+ * and "save and add the next one" that keeps the level's `keep` fields (the chained values of a field
+ * session).
  */
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
-import { useMemo, useRef, useState } from 'react';
+import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
+import localizeEn from 'ajv-i18n/localize/en/index.js';
+import localizeFr from 'ajv-i18n/localize/fr/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl } from '../api.ts';
 import { type Account, useAccount } from '../auth.tsx';
-import { useT } from '../i18n.tsx';
+import { type Lang, useT } from '../i18n.tsx';
+import { ARRAY_BUTTONS, translatorFor } from './array-buttons.tsx';
+import { problemText, schemaErrorTransformer } from './error-messages.ts';
 import { applyRules, ruleDefaults, toErrorSchema } from './live-rules.ts';
 import { MapField } from './MapField.tsx';
 import { ObserversField } from './ObserversField.tsx';
 import { RecordWidget } from './RecordWidget.tsx';
 import { TaxonWidget } from './TaxonWidget.tsx';
 import { DatasetWidget, MediaWidget, PlainWidget, VocabularyWidget } from './widgets.tsx';
+
+// Ajv's own messages (keywords we do not word ourselves) in the reader's language.
+// ajv-i18n's files are `module.exports = function`; its typings claim a `default` export instead.
+const VALIDATORS = {
+  fr: customizeValidator({}, localizeFr as unknown as Localizer),
+  en: customizeValidator({}, localizeEn as unknown as Localizer),
+} satisfies Record<Lang, unknown>;
+const templates = { ButtonTemplates: ARRAY_BUTTONS };
 
 const widgets = {
   vocabulary: VocabularyWidget,
@@ -67,51 +81,52 @@ function editable(forms: LevelForms, record: Json): Json {
   );
 }
 
-/** Field titles in the chosen language (the generated schema's titles are French). */
-function translated(schema: Json, forms: LevelForms, lang: string): Json {
-  if (lang === 'fr' || !forms.labels) return schema;
-  const properties = Object.fromEntries(
-    Object.entries((schema.properties ?? {}) as Record<string, Json>).map(([key, p]) => {
-      const en = forms.labels[key]?.en;
-      return [key, en ? { ...p, title: en } : p];
-    }),
-  );
-  return { ...schema, properties };
-}
-
 export function RecordForm(props: RecordFormProps) {
   const { t, lang } = useT();
   const account = useAccount();
   const { module, level, forms, record, parent } = props;
+  const rules = useMemo(() => forms.rules.fields ?? {}, [forms]);
   const scopes = useMemo(
     () => ({ userId: account?.id ?? null, ...(parent?.record ? { parent: parent.record } : {}) }),
     [account, parent?.record],
   );
   // Computed once: the caller mounts one form per record (keyed), with forms and records already loaded;
   // re-deriving it on a later render (a language switch…) would wipe what the user typed.
-  const [state, setState] = useState(() => {
+  const [data, setData] = useState(() => {
     const base = record ? editable(forms, record) : initialData(forms, account, parent);
-    return applyRules(forms.schema, forms.ui, forms.rules.fields ?? {}, base, scopes);
+    return applyRules(forms.schema, forms.ui, rules, base, scopes).data;
   });
-  const [problems, setProblems] = useState<{ schema: Json; unplaced: string[] } | null>(null);
+  // The schema and uiSchema shown follow the data and the language.
+  const view = useMemo(
+    () => applyRules(forms.schema, forms.ui, rules, data, scopes),
+    [forms, rules, data, scopes],
+  );
+  const [problems, setProblems] = useState<{ schema: Json; lines: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // The form key remounts RJSF (and its map) after "save and add the next one".
   const [round, setRound] = useState(0);
   // Which submit button was pressed: RJSF's onSubmit does not say.
   const nextClicked = useRef(false);
+  const problemsBox = useRef<HTMLDivElement>(null);
+  const transformErrors = useMemo(() => schemaErrorTransformer(forms, lang), [forms, lang]);
+  const translateString = useMemo(() => translatorFor(lang), [lang]);
 
-  const change = (data: Json) =>
-    setState(applyRules(forms.schema, forms.ui, forms.rules.fields ?? {}, data, scopes));
+  // The user is at the Save button: the server's answer shows there, in view and focused.
+  useEffect(() => {
+    if (!problems || !problemsBox.current) return;
+    problemsBox.current.scrollIntoView({ block: 'center' });
+    problemsBox.current.focus();
+  }, [problems]);
+
+  const change = (next: Json) => setData(applyRules(forms.schema, forms.ui, rules, next, scopes).data);
 
   const save = async (next: boolean) => {
     setBusy(true);
     setProblems(null);
     setNotice(null);
     try {
-      const body = Object.fromEntries(
-        Object.entries(state.data).filter(([, v]) => v !== undefined && v !== ''),
-      );
+      const body = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== ''));
       const saved = record
         ? await api.put<Json>(`${levelUrl(module, level)}/${String(record.id)}`, {
             ...body,
@@ -119,9 +134,7 @@ export function RecordForm(props: RecordFormProps) {
           })
         : await api.post<Json>(levelUrl(module, level), body);
       if (next) {
-        const kept = Object.fromEntries(
-          forms.keep.filter((k) => k in state.data).map((k) => [k, state.data[k]]),
-        );
+        const kept = Object.fromEntries(forms.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         change(initialData(forms, account, parent, kept));
         setRound(round + 1);
         setNotice(t('saved'));
@@ -129,15 +142,13 @@ export function RecordForm(props: RecordFormProps) {
       props.onSaved(saved, next);
     } catch (error) {
       if (error instanceof ApiError && error.problems.length > 0) {
-        const shown = (state.schema.properties as Json | undefined) ?? {};
-        const placed = toErrorSchema(error.problems);
-        // A problem on a field the form does not show (a parent link…) is listed above the form.
-        const elsewhere = error.problems.filter((p) => !((p.path.split('/')[1] ?? '') in shown));
-        setProblems({
-          schema: placed.schema,
-          unplaced: [...placed.unplaced, ...elsewhere.map((p) => p.message)],
-        });
-      } else setProblems({ schema: {}, unplaced: [(error as Error).message] });
+        const worded = error.problems.map((p) => ({ ...p, message: problemText(p, forms, lang) }));
+        // Each problem at its field, and every one listed by the Save button (the user is there).
+        setProblems({ schema: toErrorSchema(worded).schema, lines: worded.map((p) => p.message) });
+      } else {
+        const status = error instanceof ApiError ? error.status : 0;
+        setProblems({ schema: {}, lines: [`${t('serverError')}${status ? ` (${status})` : ''}`] });
+      }
     } finally {
       setBusy(false);
     }
@@ -145,32 +156,27 @@ export function RecordForm(props: RecordFormProps) {
 
   return (
     <div className="record-form" data-testid={`form-${level}`}>
-      {notice ? <p className="notice">{notice}</p> : null}
-      {problems ? (
-        <div className="server-errors" role="alert">
-          <p>{t('errors')}</p>
-          <ul>
-            {problems.unplaced.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <Form
         key={round}
         {...forms.formProps}
-        schema={translated(state.schema, forms, lang) as RJSFSchema}
-        uiSchema={state.ui as UiSchema}
-        formData={state.data}
-        validator={validator}
+        schema={view.schema as RJSFSchema}
+        uiSchema={view.ui as UiSchema}
+        formData={view.data}
+        validator={VALIDATORS[lang]}
         widgets={widgets}
         fields={fields}
+        templates={templates}
+        translateString={translateString}
+        transformErrors={transformErrors}
         formContext={{ module, recordId: record?.id }}
         noHtml5Validate
+        focusOnFirstError
         showErrorList={false}
         {...(problems ? { extraErrors: problems.schema as ErrorSchema } : {})}
         onChange={(e) => change((e.formData ?? {}) as Json)}
         onSubmit={() => void save(nextClicked.current)}
+        // The errors show at their fields (focusOnFirstError); RJSF would also log them as a console error.
+        onError={() => undefined}
       >
         <div className="actions">
           <button
@@ -195,6 +201,27 @@ export function RecordForm(props: RecordFormProps) {
             </button>
           )}
         </div>
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {problems ? (
+          <div
+            className="server-errors"
+            role="alert"
+            tabIndex={-1}
+            ref={problemsBox}
+            data-testid="save-problems"
+          >
+            <p>{t('errors')}</p>
+            <ul>
+              {problems.lines.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </Form>
     </div>
   );

@@ -6,23 +6,20 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useEffect, useRef, useState } from 'react';
 import { api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts';
-import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { localiseForms } from '../localise-forms.ts';
 import { loadForms } from '../pages/use-forms.ts';
-import { SuggestionList } from './SuggestionList.tsx';
+import { recordLabel } from '../record-label.ts';
+import { comboboxProps, listKeys, SuggestionList } from './SuggestionList.tsx';
 
 type Option = { id: string; label: string };
 const SUGGESTIONS = 10;
 const DEBOUNCE_MS = 200;
 
-function display(record: Json, forms: LevelForms): string {
-  const first = forms.columns[0]?.key;
-  const text = first ? formatValue(first, record[first], forms.schema, forms.ui) : '';
-  return text || String(record.id);
-}
+const display = (record: Json, forms: LevelForms): string => recordLabel(record, forms) || String(record.id);
 
 export function RecordWidget(props: WidgetProps) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const { id, value, onChange, disabled, readonly } = props;
   const context = (props.registry.formContext ?? {}) as { module?: string; recordId?: string };
   const module = context.module ?? '';
@@ -33,11 +30,16 @@ export function RecordWidget(props: WidgetProps) {
   const [labels, setLabels] = useState<Record<string, string>>({});
   const [text, setText] = useState('');
   const [found, setFound] = useState<Option[]>([]);
+  const [active, setActive] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    if (module && level) void loadForms(module, level).then(setForms, () => setForms(null));
-  }, [module, level]);
+    if (module && level)
+      void loadForms(module, level).then(
+        (f) => setForms(localiseForms(f, lang)),
+        () => setForms(null),
+      );
+  }, [module, level, lang]);
   // Labels of the records already referenced.
   const chosenKey = chosen.join(',');
   useEffect(() => {
@@ -60,12 +62,14 @@ export function RecordWidget(props: WidgetProps) {
       const query = new URLSearchParams({ page_size: String(SUGGESTIONS) });
       if (q.trim()) query.set('q', q.trim());
       api.get<Page>(`${levelUrl(module, level)}?${query}`).then(
-        (p) =>
+        (p) => {
+          setActive(-1);
           setFound(
             p.items
               .filter((r) => r.id !== context.recordId)
               .map((r) => ({ id: String(r.id), label: display(r, forms) })),
-          ),
+          );
+        },
         () => setFound([]),
       );
     }, DEBOUNCE_MS);
@@ -107,12 +111,20 @@ export function RecordWidget(props: WidgetProps) {
           value={text}
           placeholder={t('typeToSearch')}
           autoComplete="off"
+          {...comboboxProps(`${id}-suggestions`, found.length > 0, active)}
           onFocus={() => search(text)}
           onChange={(e) => search(e.target.value)}
+          onKeyDown={(e) => listKeys(e, found, active, setActive, pick)}
           onBlur={() => setTimeout(() => setFound([]), 200)}
         />
       )}
-      <SuggestionList items={found.map((o) => ({ ...o, key: o.id }))} onPick={pick} />
+      <SuggestionList
+        id={`${id}-suggestions`}
+        label={t('suggestions')}
+        items={found.map((o) => ({ ...o, key: o.id }))}
+        active={active}
+        onPick={pick}
+      />
     </div>
   );
 }

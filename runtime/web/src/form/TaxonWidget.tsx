@@ -7,7 +7,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n.tsx';
 import { knownTaxon, loadNames, searchTaxa, taxonLabel } from '../reference-names.ts';
-import { SuggestionList } from './SuggestionList.tsx';
+import { comboboxProps, listKeys, SuggestionList } from './SuggestionList.tsx';
 
 type Option = { value: unknown; label: string };
 /** Keystrokes closer than this make one request. */
@@ -23,7 +23,7 @@ export function TaxonWidget(props: WidgetProps) {
   const { id, value, onChange, disabled, readonly } = props;
   const [text, setText] = useState(() => labelOf(value));
   const [found, setFound] = useState<Option[]>([]);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(-1);
   const asked = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const module = (props.registry.formContext as { module?: string } | undefined)?.module ?? '';
@@ -45,7 +45,7 @@ export function TaxonWidget(props: WidgetProps) {
       ? taxa.map((x) => ({ value: x.cd_nom, label: taxonLabel(x) }))
       : fallback.filter((o) => o.label.toLowerCase().includes(q.toLowerCase()));
     setFound(options);
-    setActive(0);
+    setActive(-1);
   };
   const type = (q: string) => {
     setText(q);
@@ -73,22 +73,13 @@ export function TaxonWidget(props: WidgetProps) {
         value={text}
         placeholder={t('typeToSearch')}
         disabled={disabled || readonly}
-        role="combobox"
-        aria-expanded={found.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
+        {...comboboxProps(listId, found.length > 0, active)}
         autoComplete="off"
         onChange={(e) => type(e.target.value)}
         onBlur={() => setTimeout(() => setFound([]), 200)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            const step = e.key === 'ArrowDown' ? 1 : -1;
-            setActive((a) => (found.length === 0 ? 0 : (a + step + found.length) % found.length));
-          } else if (e.key === 'Enter' && found[active]) {
-            e.preventDefault();
-            pick(found[active]);
-          } else if (e.key === 'Escape') {
+          if (listKeys(e, found, active, setActive, pick)) return;
+          if (e.key === 'Escape') {
             setFound([]);
             setText(labelOf(value));
           }
@@ -99,6 +90,7 @@ export function TaxonWidget(props: WidgetProps) {
         items={found.map((o) => ({ ...o, key: String(o.value) }))}
         active={active}
         onPick={pick}
+        label={t('suggestions')}
       />
     </div>
   );

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts';
 import { formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
-import { useReferenceNames } from '../reference-names.ts';
 import { onLink } from '../router.ts';
+import { useReferenceNames } from '../use-reference-names.ts';
 import { ColumnFilter } from './ColumnFilter.tsx';
 import { StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
 
@@ -25,7 +25,7 @@ export function LevelTable(props: {
   forms: LevelForms;
   parent?: ParentFilter;
 }) {
-  const { t, label } = useT();
+  const { t, label, lang } = useT();
   const { module, level, forms } = props;
   // Primitive deps: a parent object rebuilt by each render of the caller must not refetch.
   const parentLevel = props.parent?.level;
@@ -50,7 +50,7 @@ export function LevelTable(props: {
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [module, level, page, sort, filters, parentLevel, parentId]);
 
-  useReferenceNames(data?.items ?? null, forms);
+  useReferenceNames(data?.items ?? null, forms, module);
 
   const toggleSort = (key: string) => {
     setSort(sort === key ? `-${key}` : key);
@@ -60,7 +60,7 @@ export function LevelTable(props: {
   // Past a capped total the page count is unknown: "next" stays on while pages come back full.
   const capped = data?.total_exact === false;
   const hasNext = capped ? data.items.length === PAGE_SIZE : page < pages;
-  const total = `${(data?.total ?? 0).toLocaleString('fr-FR')}${capped ? '+' : ''}`;
+  const total = `${(data?.total ?? 0).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}${capped ? '+' : ''}`;
   return (
     <div className="level-table">
       <table data-testid={`table-${level}`}>
@@ -77,7 +77,7 @@ export function LevelTable(props: {
           </tr>
           <tr className="filters">
             {forms.columns.map((c) => (
-              <th key={c.key}>
+              <th key={c.key} data-label={label(c.label)}>
                 <ColumnFilter
                   module={module}
                   column={c.key}
@@ -107,7 +107,8 @@ export function LevelTable(props: {
                       formatValue(c.key, row[c.key], forms.schema, forms.ui)
                     );
                   return (
-                    <td key={c.key}>
+                    // On a phone each row is a card and each cell says its column (styles.css).
+                    <td key={c.key} data-label={label(c.label)}>
                       {i === 0 ? (
                         <a href={href} onClick={(e) => onLink(e, href)}>
                           {text || '—'}

@@ -24,28 +24,31 @@ function GroupTable(props: { rows: readonly Json[]; property: Property; ui: Json
   const order = (itemUi['ui:order'] as string[] | undefined) ?? Object.keys(itemSchema.properties);
   const keys = order.filter((k) => k in itemSchema.properties);
   return (
-    <table className="group-rows">
-      <thead>
-        <tr>
-          {keys.map((k) => (
-            <th key={k}>{String(itemSchema.properties[k]?.title ?? k)}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row, i) => (
-          // Group rows have no identity of their own beyond their rank.
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown in their stored order, never reordered here
-          <tr key={i}>
+    // A wide group scrolls inside its box: the page itself never scrolls sideways on a phone.
+    <div className="scroll-x">
+      <table className="group-rows">
+        <thead>
+          <tr>
             {keys.map((k) => (
-              <td key={k}>
-                {withUnit(formatValue(k, row[k], itemSchema, itemUi), itemUi[k] as Json | undefined)}
-              </td>
+              <th key={k}>{String(itemSchema.properties[k]?.title ?? k)}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            // Group rows have no identity of their own beyond their rank.
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are shown in their stored order, never reordered here
+            <tr key={i}>
+              {keys.map((k) => (
+                <td key={k}>
+                  {withUnit(formatValue(k, row[k], itemSchema, itemUi), itemUi[k] as Json | undefined)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -6,8 +6,9 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type Json, type Labels, levelUrl, optional } from '../api.ts';
-import { type Account, useAccount } from '../auth.tsx';
+import { useAccount } from '../auth.tsx';
 import { useT } from '../i18n.tsx';
+import { may } from '../permissions.ts';
 
 export const VALIDATION_STATUS = 'validation_status';
 
@@ -24,13 +25,29 @@ interface Status {
   readonly label: Labels;
 }
 
+/**
+ * English names of the SINP validation statuses (the nomenclature is French only), used when the
+ * vocabulary itself has no English label.
+ */
+const STATUS_EN: Readonly<Record<string, string>> = {
+  '0': 'Pending validation',
+  '1': 'Certain - very likely',
+  '2': 'Probable',
+  '3': 'Doubtful',
+  '4': 'Invalid',
+  '5': 'Not feasible',
+  '6': 'Unknown',
+};
+const withEnglish = (s: Status): Status =>
+  s.label.en || !STATUS_EN[s.code] ? s : { ...s, label: { ...s.label, en: STATUS_EN[s.code] } };
+
 // One request per page load: the vocabulary is the same for every record and table.
 let statuses: Promise<readonly Status[]> | undefined;
 function useStatuses(): readonly Status[] {
   const [list, setList] = useState<readonly Status[]>([]);
   useEffect(() => {
-    statuses ??= optional<{ values: Status[] }>('/api/vocabularies/STATUT_VALID').then(
-      (v) => v?.values ?? [],
+    statuses ??= optional<{ values: Status[] }>('/api/vocabularies/STATUT_VALID').then((v) =>
+      (v?.values ?? []).map(withEnglish),
     );
     void statuses.then(setList);
   }, []);
@@ -42,23 +59,6 @@ export function StatusLabel(props: { code: unknown }) {
   const { label } = useT();
   const found = useStatuses().find((s) => s.code === props.code);
   return <>{found ? label(found.label) : String(props.code ?? '')}</>;
-}
-
-interface Grants {
-  readonly is_admin?: boolean;
-  readonly organisation?: { readonly id?: string } | null;
-  readonly permissions?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-/** Whether the account's Validate grant on `module` reaches `record` (widest of the module's and '*'). */
-function mayValidate(account: Account | null, module: string, record: Json): boolean {
-  const a = account as (Account & Grants) | null;
-  if (!a) return false;
-  if (a.is_admin) return true;
-  const scopes = [a.permissions?.[module]?.V, a.permissions?.['*']?.V];
-  if (scopes.includes('all')) return true;
-  if (scopes.includes('organisation') && record.organisation_id === a.organisation?.id) return true;
-  return scopes.includes('own') && record.created_by === a.id;
 }
 
 export function ValidationPanel(props: { module: string; level: string; record: Json }) {
@@ -90,7 +90,7 @@ export function ValidationPanel(props: { module: string; level: string; record: 
         {record.validated_at ? ` — ${label(TEXT.by)} ${String(record.validated_at).slice(0, 10)}` : ''}
         {record.validation_comment ? ` : ${String(record.validation_comment)}` : ''}
       </p>
-      {mayValidate(account, props.module, record) ? (
+      {may(account, props.module, 'validate', record) ? (
         <form onSubmit={(e) => void submit(e)}>
           <label>
             {label(TEXT.status)}{' '}

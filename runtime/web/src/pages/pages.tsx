@@ -1,9 +1,14 @@
 /** The app's pages: module list, a level (table beside its map), a record with its children, a form. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
+import { useAccount } from '../auth.tsx';
 import { useT } from '../i18n.tsx';
-import { useReferenceNames } from '../reference-names.ts';
+import { usePageTitle } from '../page-title.ts';
+import { may } from '../permissions.ts';
+import { recordLabel } from '../record-label.ts';
 import { navigate, onLink } from '../router.ts';
+import { useReferenceNames } from '../use-reference-names.ts';
+import { DeleteButton } from './DeleteButton.tsx';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
 import { RecordFields } from './RecordFields.tsx';
 import { useForms } from './use-forms.ts';
@@ -23,6 +28,7 @@ function Link(props: { to: string; children: React.ReactNode; className?: string
 
 export function ModuleList(props: { modules: readonly ModuleSummary[] }) {
   const { t, label } = useT();
+  usePageTitle(t('modules'));
   return (
     <section>
       <h2>{t('modules')}</h2>
@@ -47,7 +53,7 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
   const forms = useForms(props.module, props.level.key);
   if (!forms) return null;
   return (
-    <div className="level-view">
+    <div className={props.level.geometry.kind === 'none' ? 'level-view no-map' : 'level-view'}>
       <LevelTable
         module={props.module}
         level={props.level.key}
@@ -79,7 +85,9 @@ function ModuleTitle(props: { module: ModuleSummary }) {
 
 export function LevelPage(props: { module: ModuleSummary; level: LevelSummary }) {
   const { t, label } = useT();
+  const account = useAccount();
   const { module, level } = props;
+  usePageTitle(label(level.plural), label(module.label));
   return (
     <section>
       <ModuleTitle module={module} />
@@ -92,7 +100,7 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
       </nav>
       <h2>
         {label(level.plural)}
-        {level.parents.length === 0 ? (
+        {level.parents.length === 0 && may(account, module.code, 'create') ? (
           <Link to={`/m/${module.code}/${level.key}/new`} className="button">
             {t('new')}
           </Link>
@@ -104,7 +112,8 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
 }
 
 export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; id: string }) {
-  const { t, label } = useT();
+  const { t, label, colon } = useT();
+  const account = useAccount();
   const { module, level, id } = props;
   const forms = useForms(module.code, level.key);
   const [record, setRecord] = useState<Json | null>(null);
@@ -116,26 +125,24 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
       .then(setRecord, (e: Error) => setError(e.message));
   }, [module.code, level.key, id]);
   const shown = useMemo(() => (record ? [record] : null), [record]);
-  useReferenceNames(shown, forms);
+  useReferenceNames(shown, forms, module.code);
+  const name = record && forms ? recordLabel(record, forms) : '';
+  usePageTitle(name || label(level.label), name ? label(level.label) : null, label(module.label));
   if (error) return <p className="text-danger">{error}</p>;
   if (!record || !forms) return <p>{t('loading')}</p>;
-  const remove = async () => {
-    await api.del(`${levelUrl(module.code, level.key)}/${id}`).then(
-      () => navigate(`/m/${module.code}/${level.key}`),
-      (e: Error) => setError(e.message),
-    );
-  };
   return (
     <section data-testid={`record-${level.key}`}>
       <ModuleTitle module={module} />
       <h2>
         {label(level.label)}
-        <Link to={`/m/${module.code}/${level.key}/${id}/edit`} className="button">
-          {t('edit')}
-        </Link>
-        <button type="button" className="danger" onClick={() => void remove()}>
-          {t('delete')}
-        </button>
+        {may(account, module.code, 'update', record) ? (
+          <Link to={`/m/${module.code}/${level.key}/${id}/edit`} className="button">
+            {t('edit')}
+          </Link>
+        ) : null}
+        {may(account, module.code, 'delete', record) ? (
+          <DeleteButton module={module} level={level} record={record} name={name || label(level.label)} />
+        ) : null}
       </h2>
       <RecordFields record={record} forms={forms} />
       {forms.validated ? <ValidationPanel module={module.code} level={level.key} record={record} /> : null}
@@ -146,12 +153,16 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
           <section key={childKey} className="children">
             <h3>
               {label(child.plural)}
-              <Link
-                to={`/m/${module.code}/${childKey}/new?parent=${level.key}&parent_id=${id}`}
-                className="button"
-              >
-                {t('new')} : {label(child.label)}
-              </Link>
+              {may(account, module.code, 'create') ? (
+                <Link
+                  to={`/m/${module.code}/${childKey}/new?parent=${level.key}&parent_id=${id}`}
+                  className="button"
+                >
+                  {t('new')}
+                  {colon}
+                  {label(child.label)}
+                </Link>
+              ) : null}
             </h3>
             <LevelView module={module.code} level={child} parent={{ level: level.key, id }} />
           </section>
@@ -167,13 +178,14 @@ export function FormPage(props: {
   id?: string;
   parent?: ParentFilter;
 }) {
-  const { t, label } = useT();
+  const { t, label, colon } = useT();
   const { module, level, id, parent } = props;
   const forms = useForms(module.code, level.key);
   const linkLevel = parent?.level;
   const linkId = parent?.id;
   const [record, setRecord] = useState<Json | null | undefined>(id ? undefined : null);
   const [parentRecord, setParentRecord] = useState<Json | null | undefined>(parent ? undefined : null);
+  usePageTitle(`${id ? t('edit') : t('new')}${colon}${label(level.label)}`, label(module.label));
   useEffect(() => {
     if (id) api.get<Json>(`${levelUrl(module.code, level.key)}/${id}`).then(setRecord, () => setRecord(null));
     if (linkLevel && linkId) {
@@ -195,7 +207,9 @@ export function FormPage(props: {
     <section>
       <ModuleTitle module={module} />
       <h2>
-        {id ? t('edit') : t('new')} : {label(level.label)}
+        {id ? t('edit') : t('new')}
+        {colon}
+        {label(level.label)}
       </h2>
       <Suspense fallback={<p>{t('loading')}</p>}>
         <RecordForm

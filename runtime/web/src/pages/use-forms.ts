@@ -1,6 +1,11 @@
-/** Forms of a level, fetched once per page load and shared by every component that asks. */
-import { useEffect, useState } from 'react';
+/**
+ * Forms of a level, fetched once per page load and shared by every component that asks, in the
+ * reader's language (localise-forms.ts).
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { api, type LevelForms } from '../api.ts';
+import { useT } from '../i18n.tsx';
+import { localiseForms } from '../localise-forms.ts';
 
 const cache = new Map<string, Promise<LevelForms>>();
 
@@ -18,6 +23,7 @@ export function loadForms(module: string, level: string): Promise<LevelForms> {
 }
 
 export function useForms(module: string, level: string): LevelForms | null {
+  const { lang } = useT();
   const [forms, setForms] = useState<LevelForms | null>(null);
   useEffect(() => {
     let live = true;
@@ -27,5 +33,5 @@ export function useForms(module: string, level: string): LevelForms | null {
       live = false;
     };
   }, [module, level]);
-  return forms;
+  return useMemo(() => (forms ? localiseForms(forms, lang) : null), [forms, lang]);
 }
