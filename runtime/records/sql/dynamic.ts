@@ -69,7 +69,7 @@ export const bound = <T = unknown>(value: unknown, cast: SqlCast): RawBuilder<T>
 export const castAs = <T = unknown>(expression: Expression<unknown>, cast: SqlCast): RawBuilder<T> =>
   sql<T>`${expression}::${sql.raw(cast)}`;
 
-/** `column = ANY($n::cast[])`: one bound array, however many values. */
+/** `column = ANY($n::cast)`, `cast` an array type: one bound array, however many values. */
 export const isAnyOf = (column: Expression<unknown>, values: readonly unknown[], cast: SqlCast) =>
   sql<SqlBool>`${column} = ANY(${values}::${sql.raw(cast)})`;
 
@@ -84,7 +84,9 @@ export function allOf(predicates: readonly (Expression<SqlBool> | undefined)[]):
 }
 
 /** A predicate in parentheses, so that one written `a OR b` stays one clause beside others. */
-export const oneClause = (predicate: Expression<SqlBool>) => sql<SqlBool>`(${predicate})`;
+function oneClause(predicate: Expression<SqlBool>): Expression<SqlBool> {
+  return sql<SqlBool>`(${predicate})`;
+}
 
 /** A term of an ORDER BY. */
 export interface OrderTerm {
