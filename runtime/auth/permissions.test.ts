@@ -1,5 +1,6 @@
 /** The access predicate of each scope, and the refusals, without a database. */
 import { describe, expect, it } from 'vitest';
+import { compileFragment } from '../../test/helpers/sql-fragment.ts';
 import { isHttpError } from '../http/errors.ts';
 import type { Actor } from '../records/access.ts';
 import { accessFor, type Grants, type PermissionScope, scopeFor } from './permissions.ts';
@@ -9,18 +10,13 @@ const ORG = 'de300000-0000-4000-8000-000000000001';
 const actor: Actor = { userId: USER, organisationId: ORG, isAdmin: false };
 
 function where(grants: Grants, action: 'read' | 'update' | 'delete' | 'export', who = actor) {
-  const values: unknown[] = [];
-  const sql = accessFor(who, grants).where({
+  const predicate = accessFor(who, grants).where({
     module: 'amphibiens_mares',
     level: 'site',
     action,
     alias: 'r',
-    bind: (value, cast) => {
-      values.push(value);
-      return `$${values.length}${cast ? `::${cast}` : ''}`;
-    },
   });
-  return { sql, values };
+  return compileFragment(predicate) ?? { sql: undefined, values: [] };
 }
 
 const status = (work: () => unknown) => {

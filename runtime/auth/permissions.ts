@@ -3,12 +3,12 @@
  * with a scope — the actor's own records (created_by), their organisation's (organisation_id) or all.
  * Grants (suivi.permission) go to a role, a user or an organisation, for one module or every one ('*');
  * the widest scope granted wins. An administrator may do everything. A request decides each action's
- * scope once (`accessFor`); the scope becomes an SQL predicate inside every read, write and export
- * query (`AccessScope.where`), so nothing is filtered afterwards.
+ * scope once (`accessFor`); the scope becomes a Kysely predicate inside every read, write and export
+ * query (`AccessScope.where`, `scopeWhere`), so nothing is filtered afterwards.
  */
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
-import { ident } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../records/access.ts';
 
@@ -103,6 +103,25 @@ export function requireScope(actor: Actor, grants: Grants, module: string, actio
   return scope;
 }
 
+/**
+ * The rows `scope` reaches on a level table aliased `alias`: the actor's own (created_by), their
+ * organisation's (organisation_id), or every one (undefined: no predicate). The one predicate of a
+ * grant: the record operations' `AccessScope.where` and the extensions' `grant.where(alias)` both
+ * come here.
+ */
+export function scopeWhere(
+  actor: Actor,
+  scope: PermissionScope,
+  alias: string,
+): Expression<SqlBool> | undefined {
+  if (scope === 'all') return undefined;
+  const column = scope === 'own' ? 'created_by' : 'organisation_id';
+  const value = scope === 'own' ? actor.userId : actor.organisationId;
+  // A user without an organisation has no organisation's records.
+  if (value === null) return sql<SqlBool>`FALSE`;
+  return sql<SqlBool>`${sql.id(alias, column)} = ${value}::uuid`;
+}
+
 /** The access of one request's actor: `require` decides an action's scope, `where` puts it in a query. */
 export interface RequestAccess extends AccessScope {
   /** 401/403 unless the actor may do `action` on `module`; its scope otherwise, decided once per request. */
@@ -122,14 +141,6 @@ export function accessFor(actor: Actor, grants: Grants): RequestAccess {
   };
   return {
     require,
-    where({ module, action, alias, bind }) {
-      const scope = require(module, action);
-      if (scope === 'all') return undefined;
-      const column = scope === 'own' ? 'created_by' : 'organisation_id';
-      const value = scope === 'own' ? actor.userId : actor.organisationId;
-      // A user without an organisation has no organisation's records.
-      if (value === null) return 'FALSE';
-      return `${ident(alias)}.${ident(column)} = ${bind(value, 'uuid')}`;
-    },
+    where: ({ module, action, alias }) => scopeWhere(actor, require(module, action), alias),
   };
 }

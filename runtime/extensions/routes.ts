@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type SqlBool, sql } from 'kysely';
-import { ACTION_LETTERS, type PermissionAction, requireScope } from '../auth/permissions.ts';
+import { ACTION_LETTERS, type PermissionAction, requireScope, scopeWhere } from '../auth/permissions.ts';
 import { requestSession } from '../auth/session.ts';
 import type { Database } from '../db/database.ts';
 import { kyselyOver } from '../db/kysely-dialect.ts';
@@ -28,14 +28,8 @@ export function requireAction(c: Context, module: string, letter: PermissionActi
   return {
     actor,
     scope,
-    where(alias) {
-      if (scope === 'all') return sql<SqlBool>`TRUE`;
-      const column = scope === 'own' ? 'created_by' : 'organisation_id';
-      const value = scope === 'own' ? actor.userId : actor.organisationId;
-      // A user without an organisation has no organisation's records (as AccessScope.where says).
-      if (value === null) return sql<SqlBool>`FALSE`;
-      return sql<SqlBool>`${sql.ref(`${alias}.${column}`)} = ${value}`;
-    },
+    // The same predicate as the record routes' (AccessScope.where), TRUE where the grant reaches all.
+    where: (alias) => scopeWhere(actor, scope, alias) ?? sql<SqlBool>`TRUE`,
   };
 }
 

@@ -5,12 +5,13 @@
  * record that names it; to anyone else it does not exist.
  */
 import { createHash } from 'node:crypto';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { coreDb } from '../db/core-database.ts';
-import { type Queryable, qualified } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import type { AccessScope, Actor } from '../records/access.ts';
-import { mediaFrom, mediaTables } from '../records/model/media-tables.ts';
+import { mediaRows, mediaTables } from '../records/model/media-tables.ts';
 import type { ModulePlan } from '../records/model/module-plan.ts';
-import { SqlParams } from '../records/sql/params.ts';
+import { allOf, bound, columnOf, dynamicEb, tableAs } from '../records/sql/dynamic.ts';
 
 /** Largest file one upload may carry (bytes): a long sound recording, a high-resolution scan. */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
@@ -22,8 +23,6 @@ export interface StoredMedia {
   readonly size_bytes: number;
   readonly sha256: string;
 }
-
-const COLUMNS = 'storage_key::text AS storage_key, file_name, mime_type, size_bytes, sha256';
 
 export async function storeMediaFile(
   db: Queryable,
@@ -61,25 +60,30 @@ export interface MediaReader {
 function referencedByReadable(
   plans: ReadonlyMap<string, ModulePlan>,
   reader: MediaReader,
-  params: SqlParams,
-  key: string,
-): string[] {
-  const out: string[] = [];
+  storageKey: string,
+): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
   for (const [code, module] of plans) {
     if (!reader.canRead(code)) continue;
     for (const plan of module.levels.values()) {
       for (const media of mediaTables(plan.shape)) {
-        const { from, recordId } = mediaFrom(media);
+        const { rows, recordId } = mediaRows(media, dynamicEb);
         const scope = reader.access.where({
           module: code,
           level: plan.level.key,
           action: 'read',
           alias: 'r',
-          bind: (v, cast) => params.bind(v, cast),
         });
-        const table = qualified(plan.shape.table.schema, plan.shape.table.name);
+        const names = sql<SqlBool>`${columnOf('m', 'storage_key')} = ${bound(storageKey, 'uuid')}::text`;
         out.push(
-          `EXISTS (SELECT 1 FROM ${from} JOIN ${table} r ON r.id = ${recordId} WHERE m.storage_key = ${key}${scope ? ` AND ${scope}` : ''})`,
+          dynamicEb.exists(
+            rows
+              .innerJoin(tableAs(plan.shape.table, 'r'), (join) =>
+                join.on(columnOf('r', 'id'), '=', recordId),
+              )
+              .select(sql.lit(1).as('one'))
+              .where(allOf([names, scope])),
+          ),
         );
       }
     }
@@ -94,17 +98,21 @@ export async function readableMediaFile(
   reader: MediaReader,
   storageKey: string,
 ): Promise<(StoredMedia & { readonly content: Uint8Array }) | undefined> {
-  const params = new SqlParams();
-  const key = params.bind(storageKey, 'uuid');
   const whoMay = [
-    `f.uploaded_by = ${params.bind(reader.actor.userId, 'uuid')}`,
-    ...referencedByReadable(plans, reader, params, `${key}::text`),
+    sql<SqlBool>`f.uploaded_by = ${bound(reader.actor.userId, 'uuid')}`,
+    ...referencedByReadable(plans, reader, storageKey),
   ];
-  const { rows } = await db.query<StoredMedia & { content: Uint8Array }>(
-    `SELECT ${COLUMNS}, content
-       FROM suivi.media_file f WHERE f.storage_key = ${key} AND (${whoMay.join(' OR ')})`,
-    params.values,
-  );
-  const row = rows[0];
+  const row = await coreDb(db)
+    .selectFrom('suivi.media_file as f')
+    .select([
+      sql<string>`f.storage_key::text`.as('storage_key'),
+      'f.file_name',
+      'f.mime_type',
+      'f.size_bytes',
+      'f.sha256',
+      'f.content',
+    ])
+    .where(allOf([sql<SqlBool>`f.storage_key = ${bound(storageKey, 'uuid')}`, dynamicEb.or(whoMay)]))
+    .executeTakeFirst();
   return row ? { ...row, size_bytes: Number(row.size_bytes) } : undefined;
 }

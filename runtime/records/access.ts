@@ -3,8 +3,8 @@
  * decided here; every read, write and export query asks `access.where` for a predicate on its rows and
  * puts it in its WHERE clause, so a scope is enforced by the database, never by filtering afterwards.
  */
+import type { Expression, SqlBool } from 'kysely';
 import type { Action } from '../../generators/model/index.ts';
-import type { Bind } from './sql/params.ts';
 
 export type { Action };
 
@@ -17,21 +17,25 @@ export interface Actor {
   readonly isAdmin?: boolean;
 }
 
+export interface ScopeArgs {
+  readonly module: string;
+  readonly level: string;
+  readonly action: Action;
+  /** The alias of the level's table in the query. */
+  readonly alias: string;
+}
+
 export interface AccessScope {
   /**
-   * An SQL predicate limiting the rows of `level` (aliased `alias`) the actor may touch for `action`, its
-   * values bound with `bind`; undefined for no limit. Example: `${alias}.organisation_id = ${bind(org, 'uuid')}`.
+   * A Kysely predicate limiting the rows of `level` (aliased `alias`) the actor may touch for `action`,
+   * its values bound parameters; undefined for no limit. Queries join it with their other predicates
+   * through `allOf` (sql/dynamic.ts), which keeps it one clause whatever its shape. Example:
+   * sql<SqlBool>`${sql.id(alias, 'organisation_id')} = ${org}::uuid`.
    * Never asked for `create`: a new record takes the actor's organisation, so it is in any organisation
    * scope; whether the actor may create at all is decided before the operation runs, and the parents it
    * names must be readable (`read`).
    */
-  where(args: {
-    readonly module: string;
-    readonly level: string;
-    readonly action: Action;
-    readonly alias: string;
-    readonly bind: Bind;
-  }): string | undefined;
+  where(args: ScopeArgs): Expression<SqlBool> | undefined;
 }
 
 /** No limit: every row of every level (tests, scripts; the server uses runtime/auth's `accessFor`). */

@@ -5,6 +5,7 @@
  * route table mounted with per-request operations.
  */
 import { Hono } from 'hono';
+import { type SqlBool, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE, CAVE, SUMMER_VISIT } from '../../test/db/fixtures/chiro-gites.data.ts';
 import { CAMPAIGN, CONTROL, MANAGED, READING } from '../../test/db/fixtures/flore-quadrats.data.ts';
@@ -130,7 +131,7 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
       await api.db.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2)', [other, 'Autre']);
       const scoped = testApp(api.db, api.modules, {
         actor: { userId: null, organisationId: other },
-        access: { where: ({ alias, bind }) => `${alias}.organisation_id = ${bind(other, 'uuid')}` },
+        access: { where: ({ alias }) => sql<SqlBool>`${sql.id(alias, 'organisation_id')} = ${other}::uuid` },
       }).app;
       expect((await call('GET', `${CHIRO}/site/${BRIDGE}`, undefined, scoped)).status).toBe(404);
       expect((await call('GET', `${CHIRO}/site`, undefined, scoped)).json).toMatchObject({ total: 0 });
@@ -164,7 +165,7 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
       await api.db.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2)', [other, 'Tierce']);
       const { operations } = testApp(api.db, api.modules, {
         actor: { userId: null, organisationId: other },
-        access: { where: ({ alias, bind }) => `${alias}.organisation_id = ${bind(other, 'uuid')}` },
+        access: { where: ({ alias }) => sql<SqlBool>`${sql.id(alias, 'organisation_id')} = ${other}::uuid` },
       });
       const zoneNaming = async (target: unknown) => {
         const body = { best_plot: target, other_plots: [id(9003), target] };

@@ -5,8 +5,9 @@
  * file (may this actor download it?).
  */
 
+import type { ExpressionBuilder, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { MediaField } from '../../../protocol-specs/index.ts';
-import { ident, qualified } from '../../db/database.ts';
+import { columnOf, type RecordsDatabase, tableAs } from '../sql/dynamic.ts';
 import type { RecordShape, TableName } from './record-shape.ts';
 
 export interface MediaTable {
@@ -28,18 +29,28 @@ export function mediaTables(shape: RecordShape, via: readonly TableName[] = [], 
   });
 }
 
+/** The rows of a media table joined up to their level's record (`mediaRows`). */
+export type MediaRows = SelectQueryBuilder<RecordsDatabase, string, object>;
+
 /**
- * `FROM <media> m JOIN <rows> g1 … ` up to the record's id: an SQL fragment whose last alias's
- * `record_id` (or `m.record_id` without groups) is the id of the level's record. Returns the FROM
- * clause and the expression of that record id.
+ * `FROM <media> m JOIN <rows> g1 ON g1.id = m.record_id …` up to the level's record: the rows of the
+ * media table (aliased `m`), and the expression of the id of the level record each belongs to (the
+ * last alias's `record_id`, or `m.record_id` without groups). `source` is a database (a query of
+ * its own) or an expression builder (a subquery).
  */
-export function mediaFrom(media: MediaTable): { readonly from: string; readonly recordId: string } {
-  let from = `${qualified(media.table.schema, media.table.name)} m`;
+export function mediaRows(
+  media: MediaTable,
+  source: Kysely<RecordsDatabase> | ExpressionBuilder<RecordsDatabase, never>,
+): { readonly rows: MediaRows; readonly recordId: RawBuilder<string> } {
+  let rows: MediaRows = source.selectFrom(tableAs(media.table, 'm'));
   let owner = 'm';
-  media.via.forEach((rows, i) => {
+  media.via.forEach((table, i) => {
     const alias = `g${i + 1}`;
-    from += ` JOIN ${qualified(rows.schema, rows.name)} ${alias} ON ${alias}.id = ${owner}.record_id`;
+    const child = owner;
+    rows = rows.innerJoin(tableAs(table, alias), (join) =>
+      join.on(columnOf(alias, 'id'), '=', columnOf(child, 'record_id')),
+    );
     owner = alias;
   });
-  return { from, recordId: `${ident(owner)}.record_id` };
+  return { rows, recordId: columnOf<string>(owner, 'record_id') };
 }

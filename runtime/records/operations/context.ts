@@ -2,12 +2,12 @@
  * What one request's operations work with: the database, the module's plan, who acts and what they may
  * see, and the clock rules read. Built per request by `recordOperations`.
  */
+import type { Expression, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../access.ts';
 import type { RecordHooks } from '../hooks.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
-import type { SqlParams } from '../sql/params.ts';
 import type { Clock } from '../validate/rule-context.ts';
 
 export interface RequestContext {
@@ -39,22 +39,14 @@ export function levelOf(ctx: RequestContext, target: Target): LevelPlan {
   return plan;
 }
 
-/** The access predicate for `action` on `plan`'s rows aliased `alias`, bound in `params`; undefined for none. */
-export function scopeOf(
+/** The access predicate for `action` on `plan`'s rows aliased `alias`; undefined for none. */
+export const scopeOf = (
   ctx: RequestContext,
   plan: LevelPlan,
   action: Action,
-  params: SqlParams,
   alias = 'r',
-): string | undefined {
-  return ctx.access.where({
-    module: plan.module,
-    level: plan.level.key,
-    action,
-    alias,
-    bind: (value, cast) => params.bind(value, cast),
-  });
-}
+): Expression<SqlBool> | undefined =>
+  ctx.access.where({ module: plan.module, level: plan.level.key, action, alias });
 
 /** A record's name for messages: `Le passage 0b7e…`. */
 export const recordName = (plan: LevelPlan) => `L’enregistrement « ${plan.level.label.fr} »`;

@@ -5,11 +5,12 @@
  * are read first, in order; rows then follow in chunks as the response is read, each chunk a short
  * query, so no transaction stays open while a client downloads.
  */
-import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { type ExportQuery, listConditions, orderBy } from '../query/list-sql.ts';
-import { whereSql } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import { instantText } from '../sql/column-sql.ts';
+import { allOf, bound, columnOf, ordered, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { type RequestContext, scopeOf } from './context.ts';
 
 interface ViewColumn {
@@ -41,21 +42,23 @@ function viewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
 
 /** The view's columns, geometries but their WKT left out. */
 async function readViewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
-  const { rows } = await db.query<{ name: string; type: string }>(
-    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-       FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
-      ORDER BY a.attnum`,
-    [qualified(plan.exportView.schema, plan.exportView.name)],
-  );
+  // The catalog is no table of ours: a query of its own, the view's schema and name bound (and quoted
+  // by the database: format's %I).
+  const { schema, name } = plan.exportView;
+  const view = sql`to_regclass(format('%I.%I', ${bound(schema, 'text')}, ${bound(name, 'text')}))`;
+  const { rows } = await sql<ViewColumn>`
+    SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+      FROM pg_attribute a WHERE a.attrelid = ${view} AND a.attnum > 0 AND NOT a.attisdropped
+     ORDER BY a.attnum`.execute(recordsDb(db));
   return rows.filter((c) => !c.type.startsWith('geometry') && c.name !== 'geom_geojson');
 }
 
 /** A view column as text: booleans as true/false, dates and instants in ISO 8601. */
-function cellSql(column: ViewColumn): string {
-  const c = `v.${ident(column.name)}`;
-  if (column.type === 'boolean') return `CASE WHEN ${c} THEN 'true' WHEN NOT ${c} THEN 'false' END`;
-  if (/^(date|time|timestamp)/.test(column.type)) return `to_json(${c}) #>> '{}'`;
-  return `${c}::text`;
+function cellSql(column: ViewColumn) {
+  const c = columnOf('v', column.name);
+  if (column.type === 'boolean') return sql`CASE WHEN ${c} THEN 'true' WHEN NOT ${c} THEN 'false' END`;
+  if (/^(date|time|timestamp)/.test(column.type)) return instantText(c);
+  return sql`${c}::text`;
 }
 
 export async function csvStream(
@@ -65,18 +68,17 @@ export async function csvStream(
   chunkSize = 1000,
 ): Promise<ReadableStream<Uint8Array>> {
   const columns = await viewColumns(ctx.db, plan);
-  const params = new SqlParams();
-  const where = listConditions(plan, query, params);
-  const scope = scopeOf(ctx, plan, 'export', params);
-  if (scope) where.push(scope);
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await ctx.db.query<{ id: string }>(
-    `SELECT r.id FROM ${table} r ${whereSql(where)} ORDER BY ${orderBy(plan, query.sort)}`,
-    params.values,
-  );
+  const db = recordsDb(ctx.db);
+  const where = [...listConditions(plan, query), scopeOf(ctx, plan, 'export')];
+  const rows = await ordered(
+    db
+      .selectFrom(tableAs(plan.shape.table, 'r'))
+      .select(columnOf<string>('r', 'id').as('id'))
+      .where(allOf(where)),
+    orderBy(plan, query.sort),
+  ).execute();
   const ids = rows.map((r) => r.id);
-  const view = qualified(plan.exportView.schema, plan.exportView.name);
-  const select = columns.map((c, i) => `${cellSql(c)} AS c${i}`).join(', ');
+  const select = columns.map((c, i) => cellSql(c).as(`c${i}`));
   const encoder = new TextEncoder();
   let next = 0;
   let headerSent = false;
@@ -93,11 +95,17 @@ export async function csvStream(
       }
       const chunk = ids.slice(next, next + chunkSize);
       next += chunk.length;
-      const result = await ctx.db.query(
-        `SELECT ${select} FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN ${view} v ON v.id = k.id ORDER BY k.n`,
-        [chunk],
-      );
-      const text = result.rows
+      // The chunk's ids in their order (unnest … WITH ORDINALITY), each joined to its view row.
+      const keys = sql`unnest(${chunk}::uuid[]) WITH ORDINALITY`.as<'k'>(sql`k(id, n)`);
+      const result = await db
+        .selectFrom(keys)
+        .innerJoin(tableAs(plan.exportView, 'v'), (join) =>
+          join.on(columnOf('v', 'id'), '=', columnOf('k', 'id')),
+        )
+        .select(select)
+        .orderBy(columnOf('k', 'n'))
+        .execute();
+      const text = result
         .map((row) => csvLine(columns.map((_, i) => (row[`c${i}`] === null ? null : String(row[`c${i}`])))))
         .join('');
       controller.enqueue(encoder.encode(text));

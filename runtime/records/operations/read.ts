@@ -2,13 +2,14 @@
  * Reading records: one record, a page of a level (filters, bbox, search, sort, total), and the page of a
  * child level under one record. Every query carries the access predicate of `read`.
  */
-import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Action } from '../access.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { type ListQuery, listConditions, orderBy } from '../query/list-sql.ts';
-import { type ApiRecord, readRecords, whereSql } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import { type ApiRecord, readRecords } from '../read/read-records.ts';
+import { allOf, columnOf, idIs, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
 
 export interface Page {
@@ -27,11 +28,7 @@ export async function findRecord(
   plan: LevelPlan,
   id: string,
 ): Promise<ApiRecord | undefined> {
-  const params = new SqlParams();
-  const where = [`r.id = ${params.bind(id, 'uuid')}`];
-  const scope = scopeOf(ctx, plan, 'read', params);
-  if (scope) where.push(scope);
-  const [record] = await readRecords(ctx.db, plan, { params, where });
+  const [record] = await readRecords(ctx.db, plan, { where: [idIs(id), scopeOf(ctx, plan, 'read')] });
   return record;
 }
 
@@ -41,27 +38,27 @@ export async function getRecord(ctx: RequestContext, plan: LevelPlan, id: string
   return record;
 }
 
-/** A page of `plan`'s records matching `query` and the extra predicates `where` (bound in `params`). */
+/** A page of `plan`'s records matching `query` and the extra predicates `where`. */
 export async function listPage(
   ctx: RequestContext,
   plan: LevelPlan,
   query: ListQuery,
-  params = new SqlParams(),
-  where: readonly string[] = [],
+  where: readonly Expression<SqlBool>[] = [],
 ): Promise<Page> {
-  const conditions = [...where, ...listConditions(plan, query, params)];
-  const scope = scopeOf(ctx, plan, 'read', params);
-  if (scope) conditions.push(scope);
-  // The count first, on a copy of the parameters (its LIMIT is bound after the predicates' values).
-  // Capped: counting stops past totalCap rows, so a page of a million-row level costs no full count.
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const countParams = params.copy();
-  const limit = countParams.bind(ctx.totalCap + 1, 'integer');
-  const counted = await ctx.db.query<{ total: number | string }>(
-    `SELECT count(*)::integer AS total FROM (SELECT 1 FROM ${table} r ${whereSql(conditions)} LIMIT ${limit}) AS capped`,
-    countParams.values,
-  );
-  const matching = Number(counted.rows[0]?.total ?? 0);
+  const conditions = [...where, ...listConditions(plan, query), scopeOf(ctx, plan, 'read')];
+  // The count first. Capped: counting stops past totalCap rows, so a page of a million-row level costs
+  // no full count.
+  const db = recordsDb(ctx.db);
+  const matchingRows = db
+    .selectFrom(tableAs(plan.shape.table, 'r'))
+    .select(sql.lit(1).as('one'))
+    .where(allOf(conditions))
+    .limit(ctx.totalCap + 1);
+  const counted = await db
+    .selectFrom(matchingRows.as('capped'))
+    .select(sql<number | string>`count(*)::integer`.as('total'))
+    .executeTakeFirst();
+  const matching = Number(counted?.total ?? 0);
   const exact = matching <= ctx.totalCap;
   const total = Math.min(matching, ctx.totalCap);
   const offset = (query.page - 1) * query.page_size;
@@ -70,11 +67,10 @@ export async function listPage(
     exact && offset >= total
       ? []
       : await readRecords(ctx.db, plan, {
-          params,
           where: conditions,
           orderBy: orderBy(plan, query.sort),
-          limit: params.bind(query.page_size, 'integer'),
-          offset: params.bind(offset, 'integer'),
+          limit: query.page_size,
+          offset,
         });
   return { items, total, total_exact: exact, page: query.page, page_size: query.page_size };
 }
@@ -91,8 +87,7 @@ export async function childPage(
   if (!link) throw notFound(`Le niveau ${child.level.key} sous`, plan.level.key);
   if ((await currentVersion(ctx, ctx.db, plan, id, 'read')) === undefined)
     throw notFound(recordName(plan), id);
-  const params = new SqlParams();
-  return listPage(ctx, child, query, params, [`r.${ident(link.column)} = ${params.bind(id, 'uuid')}`]);
+  return listPage(ctx, child, query, [idIs(id, link.column)]);
 }
 
 /** The row_version of a record `action` may touch, or undefined when there is none (or it is out of scope). */
@@ -104,22 +99,18 @@ export async function currentVersion(
   action: Action,
   lock = false,
 ): Promise<number | undefined> {
-  const params = new SqlParams();
-  const where = [`r.id = ${params.bind(id, 'uuid')}`];
-  const scope = scopeOf(ctx, plan, action, params);
-  if (scope) where.push(scope);
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await db.query<{ row_version: number }>(
-    `SELECT r.row_version FROM ${table} r ${whereSql(where)}${lock ? ' FOR UPDATE' : ''}`,
-    params.values,
-  );
-  return rows[0] ? Number(rows[0].row_version) : undefined;
+  const row = await recordsDb(db)
+    .selectFrom(tableAs(plan.shape.table, 'r'))
+    .select(columnOf<number>('r', 'row_version').as('row_version'))
+    .where(allOf([idIs(id), scopeOf(ctx, plan, action)]))
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+  return row ? Number(row.row_version) : undefined;
 }
 
 /** A record just written, read inside its transaction (no scope: the write itself was scoped). */
 export async function readBack(db: Queryable, plan: LevelPlan, id: string): Promise<ApiRecord> {
-  const params = new SqlParams();
-  const [record] = await readRecords(db, plan, { params, where: [`r.id = ${params.bind(id, 'uuid')}`] });
+  const [record] = await readRecords(db, plan, { where: [idIs(id)] });
   if (!record) throw new Error(`${plan.level.key} ${id} vanished inside its own transaction`);
   return record;
 }

@@ -4,16 +4,19 @@
  * who may not validate that record puts a validated status back to pending ('0'). Every change of
  * status writes a suivi.validation_log row in the same transaction as the change.
  */
+
+import { type Expression, type SqlBool, sql } from 'kysely';
 import {
   findStandardVocabulary,
   PENDING_STATUS,
   VALIDATION_VOCABULARY,
 } from '../../../protocol-specs/index.ts';
-import { type Queryable, qualified } from '../../db/database.ts';
+import { coreDb } from '../../db/core-database.ts';
+import type { Queryable } from '../../db/database.ts';
 import { type ApiError, invalid, isHttpError, notFound } from '../../http/errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ApiRecord } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import { allOf, bound, columnOf, idIs, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { type RequestContext, recordName, scopeOf } from './context.ts';
 import { readBack } from './read.ts';
 
@@ -65,9 +68,7 @@ export function readValidationBody(body: unknown): ValidationBody {
   return { status: status as string, comment: text === '' ? null : text };
 }
 
-const logSql = `INSERT INTO suivi.validation_log
-  (module_code, level_key, record_id, status, previous_status, validated_by, comment)
-  VALUES ($1, $2, $3::uuid, $4, $5, $6::uuid, $7)`;
+const r = (column: string) => columnOf('r', column);
 
 function writeLog(
   tx: Queryable,
@@ -76,8 +77,48 @@ function writeLog(
   id: string,
   change: { readonly status: string; readonly previous: string | null; readonly comment: string | null },
 ) {
-  const values = [plan.module, plan.level.key, id, change.status, change.previous, ctx.actor.userId];
-  return tx.query(logSql, [...values, change.comment]);
+  return coreDb(tx)
+    .insertInto('suivi.validation_log')
+    .values({
+      module_code: plan.module,
+      level_key: plan.level.key,
+      record_id: id,
+      status: change.status,
+      previous_status: change.previous,
+      validated_by: ctx.actor.userId,
+      comment: change.comment,
+    })
+    .execute();
+}
+
+/**
+ * `UPDATE <level> r SET … FROM old WHERE r.id = old.id RETURNING old.validation_status`, `old` the row
+ * as it was (selected by `where`, with `FOR UPDATE` when asked): the previous status, or undefined
+ * when no row matched.
+ */
+async function changeStatus(
+  tx: Queryable,
+  plan: LevelPlan,
+  where: Expression<SqlBool>,
+  set: Readonly<Record<string, unknown>>,
+  lock: boolean,
+): Promise<string | undefined> {
+  const table = tableAs(plan.shape.table, 'r');
+  const row = await recordsDb(tx)
+    .with('old', (db) =>
+      db
+        .selectFrom(table)
+        .select([r('id').as('id'), r('validation_status').as('validation_status')])
+        .where(where)
+        .$if(lock, (q) => q.forUpdate()),
+    )
+    .updateTable(table)
+    .from('old')
+    .set(set)
+    .where(r('id'), '=', columnOf('old', 'id'))
+    .returning(columnOf<string>('old', 'validation_status').as('previous'))
+    .executeTakeFirst();
+  return row?.previous;
 }
 
 /**
@@ -94,21 +135,24 @@ export async function setValidation(
   if (!plan.validated) throw notFound(`La validation de ${recordName(plan).toLowerCase()}`, id);
   const { status, comment } = readValidationBody(body);
   return ctx.db.transaction(async (tx) => {
-    const p = new SqlParams();
-    const key = p.bind(id, 'uuid');
-    const scope = scopeOf(ctx, plan, 'validate', p);
-    const actor = p.bind(ctx.actor.userId, 'uuid');
-    const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-    const { rows } = await tx.query<{ previous: string }>(
-      `WITH old AS (SELECT r.id, r.validation_status FROM ${table} r WHERE r.id = ${key}${scope ? ` AND (${scope})` : ''} FOR UPDATE)
-       UPDATE ${table} r SET validation_status = ${p.bind(status, 'text')}, validated_by = ${actor},
-         validated_at = now(), validation_comment = ${p.bind(comment, 'text')},
-         row_version = r.row_version + 1, spec_version = ${p.bind(plan.protocol.version, 'integer')},
-         updated_at = now(), updated_by = ${actor}
-       FROM old WHERE r.id = old.id RETURNING old.validation_status AS previous`,
-      p.values,
+    const actor = bound(ctx.actor.userId, 'uuid');
+    const where = allOf([idIs(id), scopeOf(ctx, plan, 'validate')]);
+    const previous = await changeStatus(
+      tx,
+      plan,
+      where,
+      {
+        validation_status: bound(status, 'text'),
+        validated_by: actor,
+        validated_at: sql`now()`,
+        validation_comment: bound(comment, 'text'),
+        row_version: sql`${r('row_version')} + 1`,
+        spec_version: bound(plan.protocol.version, 'integer'),
+        updated_at: sql`now()`,
+        updated_by: actor,
+      },
+      true,
     );
-    const previous = rows[0]?.previous;
     if (previous === undefined) throw notFound(recordName(plan), id);
     await writeLog(tx, ctx, plan, id, { status, previous, comment });
     return readBack(tx, plan, id);
@@ -116,14 +160,14 @@ export async function setValidation(
 }
 
 /**
- * The predicate "the actor may validate this row" on rows aliased `r`: TRUE for a scope of all, FALSE
- * when Validate is not granted at all (the access hook says so by refusing with 403).
+ * The predicate "the actor may validate this row" on rows aliased `r`: undefined for a scope of all
+ * (every row), FALSE when Validate is not granted at all (the access hook says so by refusing with 403).
  */
-function validatorPredicate(ctx: RequestContext, plan: LevelPlan, p: SqlParams): string {
+function validatorPredicate(ctx: RequestContext, plan: LevelPlan): Expression<SqlBool> | undefined {
   try {
-    return scopeOf(ctx, plan, 'validate', p) ?? 'TRUE';
+    return scopeOf(ctx, plan, 'validate');
   } catch (error) {
-    if (isHttpError(error) && error.status === 403) return 'FALSE';
+    if (isHttpError(error) && error.status === 403) return sql<SqlBool>`FALSE`;
     throw error;
   }
 }
@@ -140,20 +184,21 @@ export async function resetValidation(
   id: string,
 ): Promise<void> {
   if (!plan.validated) return;
-  const p = new SqlParams();
-  const validator = validatorPredicate(ctx, plan, p);
-  if (validator === 'TRUE') return;
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const pending = p.bind(PENDING_STATUS, 'text');
-  const { rows } = await tx.query<{ previous: string }>(
-    `WITH old AS (SELECT r.id, r.validation_status FROM ${table} r
-        WHERE r.id = ${p.bind(id, 'uuid')} AND r.validation_status <> ${pending} AND NOT (${validator}))
-     UPDATE ${table} r SET validation_status = ${pending}, validated_by = NULL, validated_at = NULL,
-       validation_comment = NULL
-     FROM old WHERE r.id = old.id RETURNING old.validation_status AS previous`,
-    p.values,
+  const validator = validatorPredicate(ctx, plan);
+  if (validator === undefined) return;
+  const pending = bound(PENDING_STATUS, 'text');
+  const where = allOf([
+    idIs(id),
+    sql<SqlBool>`${r('validation_status')} <> ${pending}`,
+    sql<SqlBool>`NOT (${validator})`,
+  ]);
+  const previous = await changeStatus(
+    tx,
+    plan,
+    where,
+    { validation_status: pending, validated_by: null, validated_at: null, validation_comment: null },
+    false,
   );
-  const previous = rows[0]?.previous;
   if (previous !== undefined)
     await writeLog(tx, ctx, plan, id, { status: PENDING_STATUS, previous, comment: RESET_COMMENT });
 }

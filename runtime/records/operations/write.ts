@@ -5,12 +5,14 @@
  * 409/422 naming the field (db-errors.ts). The request's lifecycle hooks (../hooks.ts), if any, run
  * inside the same transaction: before the write once it is known to be allowed, after it once done.
  */
-import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { sql } from 'kysely';
+import { coreDb } from '../../db/core-database.ts';
+import type { Queryable } from '../../db/database.ts';
 import { conflict, isHttpError, notFound } from '../../http/errors.ts';
 import { writeError } from '../db-errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ApiRecord } from '../read/read-records.ts';
-import type { SqlParams } from '../sql/params.ts';
+import { bound, columnOf, recordsDb, tableAs } from '../sql/dynamic.ts';
 import type { ValidatedRecord } from '../validate/validate-record.ts';
 import { deleteChildRows, insertChildRows } from '../write/child-rows.ts';
 import { attachMediaFiles } from '../write/media-files.ts';
@@ -72,7 +74,7 @@ export function updateRecord(
         previous = await readBack(tx, plan, id);
         await hook(ctx, plan, 'beforeUpdate', tx, { data: hookData(plan, record, id), previous });
       }
-      const scope = (p: SqlParams) => scopeOf(ctx, plan, 'update', p);
+      const scope = scopeOf(ctx, plan, 'update');
       const updated = await updateRow(tx, plan, { id, rowVersion }, record.write, ctx.actor, scope);
       if (!updated) {
         const current = await currentVersion(ctx, tx, plan, id, 'update');
@@ -95,15 +97,21 @@ export function updateRecord(
 async function childCounts(db: Queryable, plan: LevelPlan, id: string): Promise<Record<string, number>> {
   if (plan.children.length === 0) return {};
   const module = plan.protocol.code;
-  const counts = plan.children.map(
-    (c, i) =>
-      `(SELECT count(*)::integer FROM ${qualified(module, c.key)} WHERE ${ident(c.column)} = $1::uuid) AS c${i}`,
-  );
-  const { rows } = await db.query(`SELECT ${counts.join(', ')}`, [id]);
-  const row = rows[0] ?? {};
+  const row =
+    (await recordsDb(db)
+      .selectNoFrom((eb) =>
+        plan.children.map((c, i) =>
+          eb
+            .selectFrom(tableAs({ schema: module, name: c.key }, 'c'))
+            .select(sql<number>`count(*)::integer`.as('n'))
+            .where(columnOf('c', c.column), '=', bound(id, 'uuid'))
+            .as(`c${i}`),
+        ),
+      )
+      .executeTakeFirst()) ?? {};
   const out: Record<string, number> = {};
   plan.children.forEach((c, i) => {
-    const n = Number(row[`c${i}`] ?? 0);
+    const n = Number((row as Record<string, unknown>)[`c${i}`] ?? 0);
     if (n > 0) out[c.key] = n;
   });
   return out;
@@ -138,14 +146,19 @@ export function removeRecord(
         ? await readBack(tx, plan, id)
         : undefined;
       if (deleted) await hook(ctx, plan, 'beforeDelete', tx, { record: deleted });
-      await tx.query(
-        `DELETE FROM ${qualified(plan.shape.table.schema, plan.shape.table.name)} WHERE id = $1::uuid`,
-        [id],
-      );
-      await tx.query(
-        'INSERT INTO suivi.deletion_log (module_code, level_key, record_id, deleted_by) VALUES ($1, $2, $3::uuid, $4::uuid)',
-        [plan.module, plan.level.key, id, ctx.actor.userId],
-      );
+      await recordsDb(tx)
+        .deleteFrom(tableAs(plan.shape.table, 'r'))
+        .where(columnOf('r', 'id'), '=', bound(id, 'uuid'))
+        .execute();
+      await coreDb(tx)
+        .insertInto('suivi.deletion_log')
+        .values({
+          module_code: plan.module,
+          level_key: plan.level.key,
+          record_id: id,
+          deleted_by: ctx.actor.userId,
+        })
+        .execute();
       if (deleted) await hook(ctx, plan, 'afterDelete', tx, { record: deleted });
     }),
   );

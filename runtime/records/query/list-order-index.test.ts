@@ -4,13 +4,14 @@
  * and no Sort node. A mismatch of column order or direction between `generators/sql/list-indexes.ts` and
  * `orderBy` (list-sql.ts) would bring the Sort back. On PGlite and, with DATABASE_URL, PostgreSQL.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaModel } from '../../../generators/sql/index.ts';
 import { runtimeEngines } from '../../../test/helpers/engines.ts';
 import type { Database } from '../../db/database.ts';
-import { qualified } from '../../db/database.ts';
 import type { ModulePlan } from '../model/module-plan.ts';
 import { openSetUpDatabase } from '../records.test-helpers.ts';
+import { columnOf, ordered, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { orderBy } from './list-sql.ts';
 
 interface PlanNode {
@@ -40,11 +41,21 @@ describe.each(runtimeEngines())('list order indexes on $name', (engine) => {
         const table = tables.find((t) => t.role === 'level' && t.level === plan.level.key);
         const index = table?.indexes.find((i) => i.columns.length > 1 && i.columns.at(-1)?.name === 'id');
         if (!index) continue;
-        const sql = `SELECT r.id FROM ${qualified(plan.shape.table.schema, plan.shape.table.name)} r ORDER BY ${orderBy(plan, plan.level.sort)} LIMIT 50 OFFSET 100`;
+        const page = ordered(
+          recordsDb(db).selectFrom(tableAs(plan.shape.table, 'r')).select(columnOf('r', 'id').as('id')),
+          orderBy(plan, plan.level.sort),
+        )
+          .limit(sql.lit(50))
+          .offset(sql.lit(100))
+          .compile();
+        const text = page.sql;
         const explained = await db.transaction(async (tx) => {
           await tx.query('SET LOCAL enable_seqscan = off');
           await tx.query('SET LOCAL enable_sort = off');
-          const { rows } = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`);
+          const { rows } = await tx.query<{ 'QUERY PLAN': unknown }>(
+            `EXPLAIN (FORMAT JSON) ${text}`,
+            page.parameters,
+          );
           const json = rows[0]?.['QUERY PLAN'];
           return (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: PlanNode }[];
         });
@@ -52,7 +63,7 @@ describe.each(runtimeEngines())('list order indexes on $name', (engine) => {
         const name = `${module.protocol.code}.${plan.level.key}`;
         expect(
           all.map((n) => n['Node Type']),
-          `${name}: ${sql}`,
+          `${name}: ${text}`,
         ).not.toContain('Sort');
         expect(
           all.map((n) => n['Node Type']),

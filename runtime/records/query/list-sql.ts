@@ -1,17 +1,17 @@
 /**
- * A list query as SQL on the level's rows aliased `r`: typed filters (eq, in, contains, gte, lte, parent
- * links), bounding box, text search, sort. The query was read against the level's list query
- * (parse-list-query.ts, from the module model) before it got here: this only says how each field is
- * stored. Values are always bound.
+ * A list query as Kysely predicates and ORDER BY terms on the level's rows aliased `r`: typed filters
+ * (eq, in, contains, gte, lte, parent links), bounding box, text search, sort. The query was read
+ * against the level's list query (parse-list-query.ts, from the module model) before it got here: this
+ * only says how each field is stored. Values are always bound.
  */
 
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { ColumnType } from '../../../generators/model/index.ts';
-import { ident, qualified } from '../../db/database.ts';
 import { badRequest } from '../../http/errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ValueStore } from '../model/record-shape.ts';
 import { SQL_TYPES } from '../sql/column-sql.ts';
-import type { SqlParams } from '../sql/params.ts';
+import { bound, columnOf, dynamicEb, type OrderTerm, type SqlCast, tableAs } from '../sql/dynamic.ts';
 
 export type FilterValue = string | number | boolean | readonly (string | number)[];
 
@@ -27,8 +27,16 @@ export interface ListQuery extends ExportQuery {
   readonly page_size: number;
 }
 
+type Predicate = Expression<SqlBool>;
+
 /** `%`, `_` and `\` match themselves: the text is searched as typed. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** `column ILIKE pattern`, the backslash escaping the pattern's wildcards. */
+const ilike = (column: Expression<unknown>, text: string) =>
+  sql<SqlBool>`${column} ILIKE ${bound(likePattern(text), 'text')} ESCAPE '\\'`;
+
+const r = (column: string) => columnOf('r', column);
 
 const storeOf = (plan: LevelPlan, key: string): ValueStore | undefined =>
   plan.shape.stores.find((s) => s.field.key === key);
@@ -46,75 +54,105 @@ function plainColumn(plan: LevelPlan, key: string): { column: string; type: Colu
 const queryError = (name: string, message: string) =>
   badRequest([{ path: `/query/${name}`, code: 'query-param-unknown', message }]);
 
+type ObserversStore = Extract<ValueStore, { kind: 'observers' }>;
+
+/** The observer rows of the record `r`, each with its account (if any) as `u`. */
+const observersOf = (store: ObserversStore) =>
+  dynamicEb
+    .selectFrom(tableAs(store.table, 'o'))
+    .leftJoin('suivi.app_user as u', 'u.id', 'o.user_id')
+    .where(columnOf('o', 'record_id'), '=', r('id'));
+
+/** The name an observer goes by: their account's display name, else the name typed in. */
+const observerName = sql<string>`COALESCE(${columnOf('u', 'display_name')}, ${columnOf('o', 'name')})`;
+
 /** The observers of a record, as a user id or a name (a user's display name counts too). */
-function observerMatch(store: Extract<ValueStore, { kind: 'observers' }>, value: string, p: SqlParams) {
-  const table = qualified(store.table.schema, store.table.name);
-  const v = p.bind(value, 'text');
-  return `EXISTS (SELECT 1 FROM ${table} o LEFT JOIN suivi.app_user u ON u.id = o.user_id WHERE o.record_id = r.id AND (o.user_id::text = lower(${v}) OR lower(COALESCE(u.display_name, o.name)) = lower(${v})))`;
+function observerMatch(store: ObserversStore, value: string): Predicate {
+  const wanted = () => sql<string>`lower(${bound(value, 'text')})`;
+  return dynamicEb.exists(
+    observersOf(store)
+      .select(sql.lit(1).as('one'))
+      .where((eb) =>
+        eb.or([
+          eb(sql`${columnOf('o', 'user_id')}::text`, '=', wanted()),
+          eb(sql`lower(${observerName})`, '=', wanted()),
+        ]),
+      ),
+  );
 }
 
-function filterSql(plan: LevelPlan, filter: ExportQuery['filters'][number], p: SqlParams): string {
+function filterSql(plan: LevelPlan, filter: ExportQuery['filters'][number]): Predicate {
   const link = plan.parents.find((l) => l.column === filter.field);
-  if (link) return `r.${ident(link.column)} = ${p.bind(filter.value, 'uuid')}`;
+  if (link) return sql<SqlBool>`${r(link.column)} = ${bound(filter.value, 'uuid')}`;
   const store = storeOf(plan, filter.field);
-  if (store?.kind === 'observers') return observerMatch(store, String(filter.value), p);
-  if (store?.kind === 'references') {
-    const table = qualified(store.table.schema, store.table.name);
-    return `EXISTS (SELECT 1 FROM ${table} c WHERE c.record_id = r.id AND c.target_id = ${p.bind(filter.value, 'uuid')})`;
-  }
+  if (store?.kind === 'observers') return observerMatch(store, String(filter.value));
+  if (store?.kind === 'references')
+    return dynamicEb.exists(
+      dynamicEb
+        .selectFrom(tableAs(store.table, 'c'))
+        .select(sql.lit(1).as('one'))
+        .where(columnOf('c', 'record_id'), '=', r('id'))
+        .where(columnOf('c', 'target_id'), '=', bound(filter.value, 'uuid')),
+    );
   const stored = plainColumn(plan, filter.field);
   if (!stored || typeof stored.type === 'object')
     throw queryError(filter.field, `${filter.field} cannot be filtered`);
-  const col = `r.${ident(stored.column)}`;
+  const col = r(stored.column);
   const list = stored.type === 'text_list';
   // Whole numbers are compared as bigint: a 15-digit filter value is no error, and int4 = int8 uses the index.
-  const type = list ? 'text' : stored.type === 'integer' ? 'bigint' : SQL_TYPES[stored.type];
+  const type: SqlCast = list ? 'text' : stored.type === 'integer' ? 'bigint' : SQL_TYPES[stored.type];
   switch (filter.op) {
     case 'eq':
       return list
-        ? `${col} @> ARRAY[${p.bind(filter.value, type)}]`
-        : `${col} = ${p.bind(filter.value, type)}`;
+        ? sql<SqlBool>`${col} @> ARRAY[${bound(filter.value, type)}]`
+        : sql<SqlBool>`${col} = ${bound(filter.value, type)}`;
     case 'in': {
       const values = Array.isArray(filter.value) ? filter.value : [filter.value];
-      return list ? `${col} && ${p.bind(values, 'text[]')}` : `${col} = ANY(${p.bind(values, `${type}[]`)})`;
+      return list
+        ? sql<SqlBool>`${col} && ${bound(values, 'text[]')}`
+        : sql<SqlBool>`${col} = ANY(${bound(values, `${type}[]` as SqlCast)})`;
     }
     case 'contains':
-      return `${col} ILIKE ${p.bind(likePattern(String(filter.value)), 'text')} ESCAPE '\\'`;
+      return ilike(col, String(filter.value));
     case 'gte':
-      return `${col} >= ${p.bind(filter.value, type)}`;
+      return sql<SqlBool>`${col} >= ${bound(filter.value, type)}`;
     case 'lte':
-      return `${col} <= ${p.bind(filter.value, type)}`;
+      return sql<SqlBool>`${col} <= ${bound(filter.value, type)}`;
     default:
       throw queryError(filter.field, `unknown filter operation ${filter.op}`);
   }
 }
 
 /** Predicates of the filters, bbox and search of `query`, on rows aliased `r`. */
-export function listConditions(plan: LevelPlan, query: ExportQuery, p: SqlParams): string[] {
-  const where = query.filters.map((f) => filterSql(plan, f, p));
+export function listConditions(plan: LevelPlan, query: ExportQuery): Predicate[] {
+  const where = query.filters.map((f) => filterSql(plan, f));
   if (query.bbox && plan.hasGeometry) {
-    const [minx, miny, maxx, maxy] = query.bbox.map((n) => p.bind(n, 'float8'));
-    where.push(`ST_Intersects(r.geom, ST_MakeEnvelope(${minx}, ${miny}, ${maxx}, ${maxy}, 4326))`);
+    const [minx, miny, maxx, maxy] = query.bbox.map((n) => bound(n, 'float8'));
+    where.push(
+      sql<SqlBool>`ST_Intersects(${r('geom')}, ST_MakeEnvelope(${minx}, ${miny}, ${maxx}, ${maxy}, 4326))`,
+    );
   }
-  if (query.q && plan.query.search.length > 0) {
-    const pattern = p.bind(likePattern(query.q), 'text');
-    where.push(plan.query.search.map((key) => `r.${ident(key)} ILIKE ${pattern} ESCAPE '\\'`).join(' OR '));
-  }
+  const { q } = query;
+  if (q && plan.query.search.length > 0)
+    where.push(dynamicEb.or(plan.query.search.map((key) => ilike(r(key), q))));
   return where;
 }
 
 /** ORDER BY of `query.sort` (the level's default when the request has none), then id. */
-export function orderBy(plan: LevelPlan, sort: ExportQuery['sort']): string {
-  const terms = sort.map((term) => {
-    const direction = term.direction === 'desc' ? 'DESC' : 'ASC';
+export function orderBy(plan: LevelPlan, sort: ExportQuery['sort']): OrderTerm[] {
+  const terms = sort.map((term): OrderTerm => {
+    const { direction } = term;
     const store = storeOf(plan, term.field);
     if (store?.kind === 'observers') {
-      const table = qualified(store.table.schema, store.table.name);
-      return `(SELECT COALESCE(u.display_name, o.name) FROM ${table} o LEFT JOIN suivi.app_user u ON u.id = o.user_id WHERE o.record_id = r.id ORDER BY o.position LIMIT 1) ${direction}`;
+      const first = observersOf(store)
+        .select(observerName.as('name'))
+        .orderBy(columnOf('o', 'position'))
+        .limit(sql.lit(1));
+      return { expression: first, direction };
     }
     const stored = plainColumn(plan, term.field);
     if (!stored) throw queryError('sort', `${term.field} cannot be sorted`);
-    return `r.${ident(stored.column)} ${direction}`;
+    return { expression: r(stored.column), direction };
   });
-  return [...terms, 'r.id'].join(', ');
+  return [...terms, { expression: r('id'), direction: 'asc' }];
 }

@@ -3,11 +3,12 @@
  * their own child tables), read for a whole page at once: one query per child table, never one per
  * record.
  */
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import { ident, qualified } from '../../db/database.ts';
-import type { ChildStore, RecordShape, ValueStore } from '../model/record-shape.ts';
+import type { ChildStore, RecordShape, TableName, ValueStore } from '../model/record-shape.ts';
+import { columnOf, isAnyOf, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { mediaUrl } from './media-url.ts';
-import { fieldColumns, rowValues, selectSql } from './select-list.ts';
+import { fieldColumns, rowValues, selection } from './select-list.ts';
 
 /** Field key → record id → the field's value. */
 export type ChildValues = Map<string, Map<string, unknown>>;
@@ -25,6 +26,19 @@ const byRecord = (rows: readonly Row[], value: (row: Row) => unknown): Map<strin
   return out;
 };
 
+const c = (column: string) => columnOf('c', column);
+
+/** The rows of the child table `table` (aliased `c`) of the records `ids`, ordered by record then `order`. */
+const childRows = (db: Queryable, table: TableName, ids: readonly string[], order: string) =>
+  recordsDb(db)
+    .selectFrom(tableAs(table, 'c'))
+    .where(isAnyOf(c('record_id'), ids, 'uuid[]'))
+    .orderBy(c('record_id'))
+    .orderBy(c(order));
+
+/** The columns `names` of the child table aliased `c`, each under its own name. */
+const named = (...names: string[]) => names.map((name) => c(name).as(name));
+
 const withoutNulls = (o: Row): Row => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
 
 async function readStore(
@@ -33,29 +47,24 @@ async function readStore(
   ids: readonly string[],
 ): Promise<Map<string, unknown>> {
   if (store.kind === 'group') return readGroupRows(db, store, ids);
-  const table = qualified(store.table.schema, store.table.name);
-  const where = 'WHERE c.record_id = ANY($1::uuid[])';
   switch (store.kind) {
     case 'observers': {
-      const { rows } = await db.query(
-        `SELECT c.record_id, c.user_id, c.name FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
-        [ids],
-      );
+      const rows = await childRows(db, store.table, ids, 'position')
+        .select(named('record_id', 'user_id', 'name'))
+        .execute();
       const lists = byRecord(rows, (r) => withoutNulls({ user_id: r.user_id, name: r.name }));
       return new Map([...lists].map(([id, list]) => [id, store.field.multiple ? list : (list[0] ?? null)]));
     }
     case 'references': {
-      const { rows } = await db.query(
-        `SELECT c.record_id, c.target_id FROM ${table} c ${where} ORDER BY c.record_id, c.target_id`,
-        [ids],
-      );
+      const rows = await childRows(db, store.table, ids, 'target_id')
+        .select(named('record_id', 'target_id'))
+        .execute();
       return byRecord(rows, (r) => r.target_id);
     }
     case 'media': {
-      const { rows } = await db.query(
-        `SELECT c.record_id, c.storage_key, c.file_name, c.mime_type, c.title, c.author FROM ${table} c ${where} ORDER BY c.record_id, c.position`,
-        [ids],
-      );
+      const rows = await childRows(db, store.table, ids, 'position')
+        .select(named('record_id', 'storage_key', 'file_name', 'mime_type', 'title', 'author'))
+        .execute();
       return byRecord(rows, (r) => ({
         storage_key: r.storage_key,
         file_name: r.file_name,
@@ -74,11 +83,10 @@ async function readGroupRows(
   ids: readonly string[],
 ): Promise<Map<string, unknown>> {
   const columns = fieldColumns(store.rows, 'c');
-  const table = qualified(store.rows.table.schema, store.rows.table.name);
-  const { rows } = await db.query(
-    `SELECT c.id AS ${ident('__row_id')}, c.record_id, ${columns.length > 0 ? `${selectSql(columns)}` : 'NULL'} FROM ${table} c WHERE c.record_id = ANY($1::uuid[]) ORDER BY c.record_id, c.position`,
-    [ids],
-  );
+  const rows = await childRows(db, store.rows.table, ids, 'position')
+    .select([c('id').as('__row_id'), c('record_id').as('record_id')])
+    .select(columns.length > 0 ? selection(columns) : [sql`NULL`.as('none')])
+    .execute();
   const rowIds = rows.map((r) => String(r.__row_id));
   const nested = await readChildValues(db, store.rows, rowIds);
   return byRecord(rows, (r) =>

@@ -4,40 +4,38 @@
  * created_*, updated_* }`, the geometry as GeoJSON, list fields as arrays,
  * child-table fields assembled from one query per child table for all the records read.
  */
+import type { Expression, SqlBool } from 'kysely';
 import { VALIDATION_COLUMNS } from '../../../protocol-specs/index.ts';
-import { type Queryable, qualified } from '../../db/database.ts';
+import type { Queryable } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
-import type { SqlParams } from '../sql/params.ts';
+import { allOf, type OrderTerm, ordered, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { assemble, readChildValues } from './children.ts';
-import { recordColumns, rowValues, selectSql } from './select-list.ts';
+import { recordColumns, rowValues, selection } from './select-list.ts';
 
 export type ApiRecord = Record<string, unknown>;
 
 export interface RecordQuery {
-  readonly params: SqlParams;
   /** Predicates on the row aliased `r`, joined with AND. */
-  readonly where: readonly string[];
-  readonly orderBy?: string;
-  readonly limit?: string;
-  readonly offset?: string;
+  readonly where: readonly (Expression<SqlBool> | undefined)[];
+  readonly orderBy?: readonly OrderTerm[];
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
 const ENVELOPE = ['spec_version', 'row_version', 'created_at', 'created_by', 'updated_at', 'updated_by'];
 
-export const whereSql = (where: readonly string[]): string =>
-  where.length > 0 ? `WHERE ${where.map((w) => `(${w})`).join(' AND ')}` : '';
-
 export async function readRecords(db: Queryable, plan: LevelPlan, query: RecordQuery): Promise<ApiRecord[]> {
   const columns = recordColumns(plan, 'r');
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const sql = [
-    `SELECT ${selectSql(columns)} FROM ${table} r`,
-    whereSql(query.where),
-    query.orderBy ? `ORDER BY ${query.orderBy}` : '',
-    query.limit ? `LIMIT ${query.limit}` : '',
-    query.offset ? `OFFSET ${query.offset}` : '',
-  ].join(' ');
-  const { rows } = await db.query(sql, query.params.values);
+  const rows = await ordered(
+    recordsDb(db)
+      .selectFrom(tableAs(plan.shape.table, 'r'))
+      .select(selection(columns))
+      .where(allOf(query.where)),
+    query.orderBy ?? [],
+  )
+    .$if(query.limit !== undefined, (q) => q.limit(query.limit ?? 0))
+    .$if(query.offset !== undefined, (q) => q.offset(query.offset ?? 0))
+    .execute();
   const values = rows.map((row) => rowValues(columns, row));
   const children = await readChildValues(
     db,

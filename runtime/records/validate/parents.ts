@@ -4,11 +4,10 @@
  * rules read (`parent.x`, `site.x`, `campaign.x`) are loaded on the way, as rules read them.
  */
 import type { Queryable } from '../../db/database.ts';
-import { ident, qualified } from '../../db/database.ts';
 import type { AccessScope } from '../access.ts';
 import type { LevelPlan, ModulePlan } from '../model/module-plan.ts';
 import { readRecords } from '../read/read-records.ts';
-import { SqlParams } from '../sql/params.ts';
+import { allOf, columnOf, idIs, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { ruleView } from './field-values.ts';
 import type { Scopes } from './rule-context.ts';
 import type { Violation } from './violation.ts';
@@ -81,25 +80,18 @@ async function readParent(
   access: AccessScope,
   full: boolean,
 ): Promise<Record<string, unknown> | undefined> {
-  const params = new SqlParams();
-  const where = [`r.id = ${params.bind(id, 'uuid')}`];
-  const limit = access.where({
-    module: plan.module,
-    level: plan.level.key,
-    action: 'read',
-    alias: 'r',
-    bind: (v, c) => params.bind(v, c),
-  });
-  if (limit) where.push(limit);
+  const where = [
+    idIs(id),
+    access.where({ module: plan.module, level: plan.level.key, action: 'read', alias: 'r' }),
+  ];
   if (full) {
-    const [record] = await readRecords(db, plan, { params, where });
+    const [record] = await readRecords(db, plan, { where });
     return record;
   }
-  const columns = ['id', ...plan.parents.map((p) => p.column)].map((c) => `r.${ident(c)}`).join(', ');
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await db.query(
-    `SELECT ${columns} FROM ${table} r WHERE ${where.map((w) => `(${w})`).join(' AND ')}`,
-    params.values,
-  );
-  return rows[0];
+  const columns = ['id', ...plan.parents.map((p) => p.column)];
+  return recordsDb(db)
+    .selectFrom(tableAs(plan.shape.table, 'r'))
+    .select(columns.map((c) => columnOf('r', c).as(c)))
+    .where(allOf(where))
+    .executeTakeFirst();
 }

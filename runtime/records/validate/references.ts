@@ -6,12 +6,12 @@
  * cannot see get the same `not_found`, so the answer never tells that another organisation's record
  * exists; a grant reading that organisation's records (scope `all`) lets them be referenced.
  */
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.ts';
-import { qualified } from '../../db/database.ts';
 import type { AccessScope } from '../access.ts';
 import type { ModulePlan } from '../model/module-plan.ts';
 import type { RecordShape } from '../model/record-shape.ts';
-import { SqlParams } from '../sql/params.ts';
+import { allOf, columnOf, isAnyOf, recordsDb, tableAs } from '../sql/dynamic.ts';
 import type { Violation } from './violation.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -63,21 +63,16 @@ async function readable(
 ): Promise<Set<string>> {
   const plan = module.levels.get(level);
   if (!plan) return new Set();
-  const params = new SqlParams();
-  const where = [`r.id = ANY(${params.bind(ids, 'uuid[]')})`];
-  const limit = access.where({
-    module: plan.module,
-    level,
-    action: 'read',
-    alias: 'r',
-    bind: (v, c) => params.bind(v, c),
-  });
-  if (limit) where.push(limit);
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT r.id::text AS id FROM ${table} r WHERE ${where.map((w) => `(${w})`).join(' AND ')}`,
-    params.values,
-  );
+  const rows = await recordsDb(db)
+    .selectFrom(tableAs(plan.shape.table, 'r'))
+    .select(sql<string>`${columnOf('r', 'id')}::text`.as('id'))
+    .where(
+      allOf([
+        isAnyOf(columnOf('r', 'id'), ids, 'uuid[]'),
+        access.where({ module: plan.module, level, action: 'read', alias: 'r' }),
+      ]),
+    )
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

@@ -6,8 +6,11 @@
  * missing from ref.taxon is the foreign key's to refuse.
  */
 
+import { sql } from 'kysely';
 import type { ResolvedField, ResolvedProtocol } from '../../../protocol-specs/index.ts';
-import { ident, type Queryable } from '../../db/database.ts';
+import { coreDb } from '../../db/core-database.ts';
+import type { Queryable } from '../../db/database.ts';
+import { isAnyOf } from '../sql/dynamic.ts';
 import type { Violation } from './violation.ts';
 
 /** The TAXREF columns a group scope may name (the spec's `rank` values): never anything else in SQL. */
@@ -27,10 +30,13 @@ export async function taxonScopeViolations(
   );
   if (checked.length === 0) return [];
   const taxa = checked.map((f) => values[f.key] as number);
-  const { rows } = await db.query<{ cd_nom: number }>(
-    `SELECT cd_nom FROM ref.taxon WHERE cd_nom = ANY($1::integer[]) AND (${ident(scope.rank)} = $2 OR ${ident(scope.rank)} IS NULL)`,
-    [taxa, scope.name],
-  );
+  const rank = sql.id(scope.rank);
+  const rows = await coreDb(db)
+    .selectFrom('ref.taxon')
+    .select('cd_nom')
+    .where(isAnyOf(sql.id('cd_nom'), taxa, 'integer[]'))
+    .where((eb) => eb.or([eb(rank, '=', scope.name), eb(rank, 'is', null)]))
+    .execute();
   const inScope = new Set(rows.map((r) => Number(r.cd_nom)));
   return checked
     .filter((f) => !inScope.has(values[f.key] as number))

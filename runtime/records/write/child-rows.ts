@@ -3,12 +3,16 @@
  * references, media, group rows (and, below each row, its own child tables). An update deletes the old
  * rows first (a group's row children go with their rows: ON DELETE CASCADE) and writes the new ones.
  */
-import { ident, type Queryable, qualified } from '../../db/database.ts';
-import type { ChildStore, RecordShape } from '../model/record-shape.ts';
+import type { Expression } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
+import type { ChildStore, RecordShape, TableName } from '../model/record-shape.ts';
 import { writeCast, writeValue } from '../sql/column-sql.ts';
-import { FieldParams, run } from './statement.ts';
+import { bound, columnOf, recordsDb, tableAs } from '../sql/dynamic.ts';
+import { FieldValues, run } from './statement.ts';
 
 type Row = Readonly<Record<string, unknown>>;
+/** A child row to insert: column name → value expression. */
+type ChildRow = Record<string, Expression<unknown>>;
 
 const CHUNK = 500;
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
@@ -24,9 +28,10 @@ export async function deleteChildRows(
   for (const store of shape.stores) {
     if (store.kind === 'column' || store.kind === 'none' || skip.has(store.field.key)) continue;
     const table = store.kind === 'group' ? store.rows.table : store.table;
-    await db.query(`DELETE FROM ${qualified(table.schema, table.name)} WHERE record_id = $1::uuid`, [
-      recordId,
-    ]);
+    await recordsDb(db)
+      .deleteFrom(tableAs(table, 'c'))
+      .where(columnOf('c', 'record_id'), '=', bound(recordId, 'uuid'))
+      .execute();
   }
 }
 
@@ -49,6 +54,10 @@ export async function insertChildRows(
   }
 }
 
+/** One multi-row INSERT of `rows` into `table`. */
+const insertInto = (db: Queryable, table: TableName, rows: readonly ChildRow[]) =>
+  recordsDb(db).withSchema(table.schema).insertInto(table.name).values(rows);
+
 async function insertChunk(
   db: Queryable,
   store: ChildStore,
@@ -57,64 +66,53 @@ async function insertChunk(
   offset: number,
   at: string,
 ): Promise<void> {
-  const p = new FieldParams();
-  const record = p.bind(recordId, 'uuid');
+  const f = new FieldValues();
+  const record = () => bound(recordId, 'uuid');
+  const text = (value: unknown) => bound(f.field(at, value), 'text');
   if (store.kind === 'references') {
-    const tuples = items.map((t) => `(${record}, ${p.field(at, t, 'uuid')})`);
-    await insert(db, store.table, ['record_id', 'target_id'], tuples, p);
+    const rows = items.map((t) => ({ record_id: record(), target_id: bound(f.field(at, t), 'uuid') }));
+    await run(insertInto(db, store.table, rows), f);
     return;
   }
-  const position = (i: number) => p.bind(offset + i + 1, 'integer');
+  const position = (i: number) => bound(offset + i + 1, 'integer');
   if (store.kind === 'observers') {
-    const tuples = items.map(
-      (o, i) =>
-        `(${record}, ${position(i)}, ${p.field(at, own(o, 'user_id'), 'uuid')}, ${p.field(at, own(o, 'name'), 'text')})`,
-    );
-    await insert(db, store.table, ['record_id', 'position', 'user_id', 'name'], tuples, p);
+    const rows = items.map((o, i) => ({
+      record_id: record(),
+      position: position(i),
+      user_id: bound(f.field(at, own(o, 'user_id')), 'uuid'),
+      name: text(own(o, 'name')),
+    }));
+    await run(insertInto(db, store.table, rows), f);
     return;
   }
   if (store.kind === 'media') {
     // Completed from suivi.media_file by attachMediaFiles: the client's file_name and mime_type never get here.
-    const columns = ['file_name', 'mime_type', 'storage_key', 'title', 'author'];
-    const tuples = items.map(
-      (m, i) =>
-        `(${record}, ${position(i)}, ${columns.map((c) => p.field(at, own(m, c), 'text')).join(', ')})`,
-    );
-    await insert(db, store.table, ['record_id', 'position', ...columns], tuples, p);
+    const rows = items.map((m, i) => ({
+      record_id: record(),
+      position: position(i),
+      file_name: text(own(m, 'file_name')),
+      mime_type: text(own(m, 'mime_type')),
+      storage_key: text(own(m, 'storage_key')),
+      title: text(own(m, 'title')),
+      author: text(own(m, 'author')),
+    }));
+    await run(insertInto(db, store.table, rows), f);
     return;
   }
   const columns = store.rows.stores.flatMap((s) => (s.kind === 'column' ? [s] : []));
-  const tuples = items.map((row, i) => {
-    const cells = columns.map((c) =>
-      writeCast(
-        p.field(`${at}/${offset + i}/${c.field.key}`, writeValue(own(row, c.field.key), c.type)),
+  const rows = items.map((row, i) => {
+    const cells: ChildRow = { record_id: record(), position: position(i) };
+    for (const c of columns)
+      cells[c.column] = writeCast(
+        f.field(`${at}/${offset + i}/${c.field.key}`, writeValue(own(row, c.field.key), c.type)),
         c.type,
-      ),
-    );
-    return `(${[record, position(i), ...cells].join(', ')})`;
+      );
+    return cells;
   });
-  const names = ['record_id', 'position', ...columns.map((c) => c.column)];
-  const { rows } = await insert(db, store.rows.table, names, tuples, p, 'RETURNING id, position');
-  for (const inserted of rows) {
-    const index = Number(inserted.position) - 1;
+  const inserted = await run(insertInto(db, store.rows.table, rows).returning(['id', 'position']), f);
+  for (const { id, position } of inserted) {
+    const index = Number(position) - 1;
     const row = items[index - offset];
-    if (row !== undefined)
-      await insertChildRows(db, store.rows, String(inserted.id), row as Row, `${at}/${index}`);
+    if (row !== undefined) await insertChildRows(db, store.rows, String(id), row as Row, `${at}/${index}`);
   }
-}
-
-function insert(
-  db: Queryable,
-  table: { readonly schema: string; readonly name: string },
-  columns: readonly string[],
-  tuples: readonly string[],
-  params: FieldParams,
-  returning = '',
-) {
-  const list = columns.map(ident).join(', ');
-  return run(
-    db,
-    `INSERT INTO ${qualified(table.schema, table.name)} (${list}) VALUES ${tuples.join(', ')} ${returning}`,
-    params,
-  );
 }

@@ -7,13 +7,17 @@
  * come from the stored file, never from the client. Runs inside the write's transaction, the files
  * locked FOR SHARE so the orphan purge cannot delete one being attached.
  */
+
+import { sql } from 'kysely';
 import type { MediaField } from '../../../protocol-specs/index.ts';
+import { coreDb } from '../../db/core-database.ts';
 import type { Queryable } from '../../db/database.ts';
 import { invalid } from '../../http/errors.ts';
 import type { Actor } from '../access.ts';
-import { mediaFrom, mediaTables } from '../model/media-tables.ts';
+import { mediaRows, mediaTables } from '../model/media-tables.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { RecordShape } from '../model/record-shape.ts';
+import { bound, columnOf, isAnyOf, recordsDb } from '../sql/dynamic.ts';
 import { worded } from '../validate/messages.ts';
 import type { Violation } from '../validate/violation.ts';
 
@@ -63,12 +67,12 @@ function itemsOf(shape: RecordShape, values: Row, path: string, skip: ReadonlySe
 async function attachedTo(db: Queryable, plan: LevelPlan, id: string): Promise<Set<string>> {
   const keys = new Set<string>();
   for (const media of mediaTables(plan.shape)) {
-    const { from, recordId } = mediaFrom(media);
-    const { rows } = await db.query<{ storage_key: string }>(
-      `SELECT m.storage_key FROM ${from} WHERE ${recordId} = $1::uuid`,
-      [id],
-    );
-    for (const r of rows) keys.add(r.storage_key);
+    const { rows, recordId } = mediaRows(media, recordsDb(db));
+    const found = await rows
+      .select(columnOf<string>('m', 'storage_key').as('storage_key'))
+      .where(recordId, '=', bound<string>(id, 'uuid'))
+      .execute();
+    for (const r of found) keys.add(r.storage_key);
   }
   return keys;
 }
@@ -84,11 +88,17 @@ export async function attachMediaFiles(
   const items = itemsOf(plan.shape, values, '', options.kept ?? new Set());
   if (items.length === 0) return values;
   const keys = [...new Set(items.map((m) => String(m.item.storage_key).toLowerCase()))];
-  const { rows } = await db.query<StoredFile>(
-    `SELECT storage_key::text AS storage_key, file_name, mime_type, uploaded_by::text AS uploaded_by
-       FROM suivi.media_file WHERE storage_key = ANY($1::uuid[]) FOR SHARE`,
-    [keys],
-  );
+  const rows: StoredFile[] = await coreDb(db)
+    .selectFrom('suivi.media_file as f')
+    .select([
+      sql<string>`f.storage_key::text`.as('storage_key'),
+      'f.file_name',
+      'f.mime_type',
+      sql<string>`f.uploaded_by::text`.as('uploaded_by'),
+    ])
+    .where(isAnyOf(columnOf('f', 'storage_key'), keys, 'uuid[]'))
+    .forShare()
+    .execute();
   const files = new Map(rows.map((r) => [r.storage_key, r]));
   const kept = options.recordId ? await attachedTo(db, plan, options.recordId) : new Set<string>();
   const completed = new Map<Row, Row>();

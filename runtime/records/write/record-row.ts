@@ -1,13 +1,15 @@
 /**
  * The row of a record in its level table: inserted with its links, organisation, geometry and column
- * fields; updated under optimistic locking (`WHERE id = $1 AND row_version = $2`), which bumps
+ * fields; updated under optimistic locking (`WHERE r.id = $1 AND r.row_version = $2`), which bumps
  * row_version and the audit columns.
  */
-import { ident, type Queryable, qualified } from '../../db/database.ts';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Queryable } from '../../db/database.ts';
 import type { Actor } from '../access.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { writeCast, writeValue } from '../sql/column-sql.ts';
-import { FieldParams, run } from './statement.ts';
+import { allOf, bound, columnOf, idIs, recordsDb, tableAs } from '../sql/dynamic.ts';
+import { FieldValues, run } from './statement.ts';
 
 /** A validated record, ready to be written. */
 export interface RecordWrite {
@@ -21,21 +23,21 @@ export interface RecordWrite {
   readonly kept: ReadonlySet<string>;
 }
 
-/** Column name → SQL value expression of everything the record's own row holds. */
-function assignments(plan: LevelPlan, write: RecordWrite, p: FieldParams): Array<[string, string]> {
-  const out: Array<[string, string]> = plan.parents.map((l) => [
-    l.column,
-    p.field(`/${l.column}`, write.links[l.column] ?? null, 'uuid'),
-  ]);
+type Assignments = Record<string, Expression<unknown>>;
+
+const GEOMETRY = { geometry: 'any' } as const;
+
+/** Column name → value expression of everything the record's own row holds. */
+function assignments(plan: LevelPlan, write: RecordWrite, f: FieldValues): Assignments {
+  const out: Assignments = {};
+  for (const l of plan.parents)
+    out[l.column] = bound(f.field(`/${l.column}`, write.links[l.column] ?? null), 'uuid');
   if (plan.hasGeometry)
-    out.push([
-      'geom',
-      writeCast(p.field('/geometry', writeValue(write.geometry, { geometry: 'any' })), { geometry: 'any' }),
-    ]);
+    out.geom = writeCast(f.field('/geometry', writeValue(write.geometry, GEOMETRY)), GEOMETRY);
   for (const store of plan.shape.stores) {
     if (store.kind !== 'column' || write.kept.has(store.field.key)) continue;
     const value = writeValue(write.values[store.field.key], store.type);
-    out.push([store.column, writeCast(p.field(`/${store.field.key}`, value), store.type)]);
+    out[store.column] = writeCast(f.field(`/${store.field.key}`, value), store.type);
   }
   return out;
 }
@@ -46,24 +48,23 @@ export async function insertRow(
   write: RecordWrite,
   actor: Actor,
 ): Promise<string> {
-  const p = new FieldParams();
-  const values: Array<[string, string]> = [
-    ...(write.id ? [['id', p.field('/id', write.id, 'uuid')] as [string, string]] : []),
-    ...assignments(plan, write, p),
+  const f = new FieldValues();
+  const values: Assignments = {
+    ...(write.id ? { id: bound(f.field('/id', write.id), 'uuid') } : {}),
+    ...assignments(plan, write, f),
     // The version serving the request, not the column's DEFAULT (the version the table was created at).
-    ['spec_version', p.bind(plan.protocol.version, 'integer')],
-    ['organisation_id', p.bind(actor.organisationId, 'uuid')],
-    ['created_by', p.bind(actor.userId, 'uuid')],
-    ['updated_at', 'now()'],
-    ['updated_by', p.bind(actor.userId, 'uuid')],
-  ];
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await run(
-    db,
-    `INSERT INTO ${table} (${values.map(([c]) => ident(c)).join(', ')}) VALUES (${values.map(([, v]) => v).join(', ')}) RETURNING id`,
-    p,
-  );
-  return String(rows[0]?.id);
+    spec_version: bound(plan.protocol.version, 'integer'),
+    organisation_id: bound(actor.organisationId, 'uuid'),
+    created_by: bound(actor.userId, 'uuid'),
+    updated_at: sql`now()`,
+    updated_by: bound(actor.userId, 'uuid'),
+  };
+  const { schema, name } = plan.shape.table;
+  const row = await run(
+    recordsDb(db).withSchema(schema).insertInto(name).values(values).returning('id'),
+    f,
+  ).then((rows) => rows[0]);
+  return String(row?.id);
 }
 
 /**
@@ -76,24 +77,24 @@ export async function updateRow(
   target: { readonly id: string; readonly rowVersion: number },
   write: RecordWrite,
   actor: Actor,
-  scope: (p: FieldParams) => string | undefined,
+  scope: Expression<SqlBool> | undefined,
 ): Promise<boolean> {
-  const p = new FieldParams();
-  const id = p.bind(target.id, 'uuid');
-  const version = p.field('/row_version', target.rowVersion, 'integer');
-  const sets = [
-    ...assignments(plan, write, p),
-    ['row_version', 'r.row_version + 1'],
-    ['spec_version', p.bind(plan.protocol.version, 'integer')],
-    ['updated_at', 'now()'],
-    ['updated_by', p.bind(actor.userId, 'uuid')],
-  ];
-  const limit = scope(p);
-  const table = qualified(plan.shape.table.schema, plan.shape.table.name);
-  const { rows } = await run(
-    db,
-    `UPDATE ${table} r SET ${sets.map(([c, v]) => `${ident(c ?? '')} = ${v}`).join(', ')} WHERE r.id = ${id} AND r.row_version = ${version}${limit ? ` AND (${limit})` : ''} RETURNING r.id`,
-    p,
+  const f = new FieldValues();
+  const version = bound(f.field('/row_version', target.rowVersion), 'integer');
+  const sets: Assignments = {
+    ...assignments(plan, write, f),
+    row_version: sql`${columnOf('r', 'row_version')} + 1`,
+    spec_version: bound(plan.protocol.version, 'integer'),
+    updated_at: sql`now()`,
+    updated_by: bound(actor.userId, 'uuid'),
+  };
+  const rows = await run(
+    recordsDb(db)
+      .updateTable(tableAs(plan.shape.table, 'r'))
+      .set(sets)
+      .where(allOf([idIs(target.id), sql<SqlBool>`${columnOf('r', 'row_version')} = ${version}`, scope]))
+      .returning(columnOf('r', 'id').as('id')),
+    f,
   );
   return rows.length > 0;
 }
