@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProtocolDiff } from '../../protocol-specs/index.ts';
 import { coreDb } from '../../runtime/db/core-database.ts';
 import { openDatabase } from '../../runtime/db/open.ts';
-import { runtimeEngines, scratchDatabase } from '../../test/helpers/engines.ts';
+import { preparedDataDir, preparedPostgres, runtimeEngines } from '../../test/helpers/engines.ts';
 import { FAIL_ON_CLASSES } from './diff-command.ts';
 import { FAIL_ON_CLASSES as TABLE_FAIL_ON } from './program.mjs';
 import { type CliResult, cli, cliWith } from './run-cli.test-helpers.ts';
@@ -162,13 +162,15 @@ describe.each(runtimeEngines().map((e) => e.name))('suivi diff installed:<code> 
   let drop = async () => {};
 
   beforeAll(async () => {
+    // A copy of the prepared database with every example installed (test/global-setup.ts): no cold start.
     if (engine === 'pglite') {
       where = { dataDir: join(temp, 'data'), url: '' };
+      await preparedDataDir('installed', where.dataDir);
       suivi = (...args) => cliWith({}, ...args, '--data-dir', where.dataDir);
     } else {
       const url = process.env.DATABASE_URL;
       if (!url) throw new Error('PostgreSQL tests need DATABASE_URL');
-      const scratch = await scratchDatabase(url);
+      const scratch = await preparedPostgres(url, 'installed');
       drop = scratch.drop;
       where = { dataDir: '', url: scratch.url };
       suivi = (...args) => cliWith({ DATABASE_URL: scratch.url }, ...args);
@@ -237,8 +239,8 @@ describe.each(runtimeEngines().map((e) => e.name))('suivi diff installed:<code> 
   });
 
   it('says when no such module is installed', async () => {
-    const result = await suivi('diff', 'installed:oiseaux_points_ecoute', V2);
+    const result = await suivi('diff', 'installed:no_such_module', V2);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no module oiseaux_points_ecoute is installed');
+    expect(result.stderr).toContain('no module no_such_module is installed');
   });
 });
