@@ -1,6 +1,6 @@
 /**
- * Publishing: the diff against the installed version (changes grouped by class, in both languages'
- * class names) and the migration plan with the rows a dry run found for data-dependent steps; then
+ * Publishing: the diff against the installed version (changes grouped by class, in the reader's
+ * language) and the migration plan with the rows a dry run found for data-dependent steps; then
  * Publish. A new protocol is installed; an installed one is upgraded live. Success links to the module;
  * a refusal shows the diagnostics or the upgrade report.
  */
@@ -96,10 +96,7 @@ export function PublishDialog(props: {
           <ul className="b-changes">
             {changes.map((c) => (
               <li key={`${c.path}:${c.kind}:${c.message.en}`} className={`class-${c.class}`}>
-                <span className="b-class">
-                  {CHANGE_CLASS_LABELS[c.class].fr} / {CHANGE_CLASS_LABELS[c.class].en}
-                </span>{' '}
-                {c.message[lang]}
+                <span className="b-class">{CHANGE_CLASS_LABELS[c.class][lang]}</span> {c.message[lang]}
               </li>
             ))}
           </ul>
