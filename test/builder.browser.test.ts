@@ -261,5 +261,21 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
         .poll(() => page.locator('input[name=protocol_label_fr]').inputValue())
         .toBe('Mares (version de l’autre)');
     });
+
+    await step('history', async () => {
+      // Every save is a revision on the server; restoring one is an edit (undoable, saved again).
+      await page.getByRole('tab', { name: 'Historique' }).click();
+      const items = page.locator('.b-history li');
+      await expect.poll(() => items.count()).toBeGreaterThan(2);
+      await page.getByRole('button', { name: 'Restaurer la révision 1', exact: true }).click();
+      await page.getByRole('button', { name: 'Protocole', exact: true }).click();
+      await expect
+        .poll(() => page.locator('input[name=protocol_label_fr]').inputValue())
+        .not.toBe('Mares (version de l’autre)');
+      await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+      await expect
+        .poll(() => page.locator('input[name=protocol_label_fr]').inputValue())
+        .toBe('Mares (version de l’autre)');
+    });
   });
 });

@@ -11,6 +11,7 @@ import { useBuilderT } from './builder-i18n.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { EditorContext, type EditorContextValue } from './editor-context.ts';
 import { FieldEditor } from './FieldEditor.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { JsonView } from './JsonView.tsx';
 import { LevelEditor } from './LevelEditor.tsx';
 import { LevelTree } from './LevelTree.tsx';
@@ -24,7 +25,7 @@ import { setIn } from './spec-paths.ts';
 import { useDraft } from './use-draft.ts';
 import { VocabulariesEditor } from './VocabulariesEditor.tsx';
 
-type SideTab = 'json' | 'diagnostics' | 'preview';
+type SideTab = 'json' | 'diagnostics' | 'preview' | 'history';
 
 export function Editor(props: { readonly draft: Draft }) {
   const b = useBuilderT();
@@ -178,7 +179,7 @@ export function Editor(props: { readonly draft: Draft }) {
           </div>
           <div className="b-side">
             <div role="tablist" className="b-tabs" aria-label={b('design')}>
-              {(['json', 'diagnostics', 'preview'] as const).map((t) => (
+              {(['json', 'diagnostics', 'preview', 'history'] as const).map((t) => (
                 <button
                   key={t}
                   type="button"
@@ -190,7 +191,9 @@ export function Editor(props: { readonly draft: Draft }) {
                     ? b('json')
                     : t === 'preview'
                       ? b('preview')
-                      : `${b('diagnostics')} (${draft.diagnostics.length})`}
+                      : t === 'history'
+                        ? b('history')
+                        : `${b('diagnostics')} (${draft.diagnostics.length})`}
                   {t === 'diagnostics' && errors > 0 ? <span className="b-badge">{errors}</span> : null}
                 </button>
               ))}
@@ -207,6 +210,13 @@ export function Editor(props: { readonly draft: Draft }) {
               <DiagnosticsPanel diagnostics={draft.diagnostics} onPick={pick} />
             ) : null}
             {side === 'preview' ? <PreviewPanel preview={draft.preview} code={code} /> : null}
+            {side === 'history' ? (
+              <HistoryPanel
+                draftId={props.draft.id}
+                savedAt={draft.savedAt?.getTime() ?? 0}
+                onRestore={(spec) => edit(spec)}
+              />
+            ) : null}
           </div>
         </div>
         {publishing ? (

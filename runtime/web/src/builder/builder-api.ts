@@ -112,6 +112,13 @@ export interface PublishAnswer {
   readonly report: unknown;
 }
 
+/** One saved revision of a draft (GET /api/builder/drafts/:id/revisions). */
+export interface RevisionSummary {
+  readonly revision: number;
+  readonly saved_at: string;
+  readonly saved_by: { readonly login: string } | null;
+}
+
 export interface GeonatureAnswer {
   readonly draft: Draft;
   readonly report: Json;
@@ -126,6 +133,9 @@ export const builderApi = {
   save: (id: string, spec: Json, row_version: number) =>
     api.put<{ row_version: number; revision: number }>(draftUrl(id), { spec, row_version }),
   remove: (id: string) => api.del(draftUrl(id)),
+  revisions: (id: string) => api.get<RevisionSummary[]>(`${draftUrl(id)}/revisions`),
+  revision: (id: string, n: number) =>
+    api.get<{ revision: number; spec: Json }>(`${draftUrl(id)}/revisions/${n}`),
   validate: (spec: Json) => api.post<ValidateAnswer>('/api/builder/validate', { spec }),
   preview: (spec: Json) => api.post<PreviewAnswer>('/api/builder/preview', { spec }),
   diff: (spec: Json) => api.post<DiffAnswer>('/api/builder/diff', { spec }),

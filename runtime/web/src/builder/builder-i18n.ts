@@ -127,6 +127,12 @@ const DICT = {
   listComma: ['séparés par des virgules', 'comma-separated'],
   // Side panels
   json: ['JSON', 'JSON'],
+  history: ['Historique', 'History'],
+  historyEmpty: ['Aucune révision enregistrée.', 'No saved revision yet.'],
+  historyFailed: ['L’historique n’a pas pu être lu.', 'The history could not be read.'],
+  revision: ['Révision {n}', 'Revision {n}'],
+  restore: ['Restaurer', 'Restore'],
+  restoreRevision: ['Restaurer la révision {n}', 'Restore revision {n}'],
   jsonError: [
     'JSON invalide, la dernière version valide est conservée :',
     'Invalid JSON, the last valid version is kept:',
