@@ -88,10 +88,18 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       return JSON.stringify(draft.spec);
     });
   const selectLevel = (key: string) => page.locator('.b-tree .b-pick', { hasText: key }).first().click();
-  const publish = async (name: string, expectText: RegExp) => {
+  const publish = async (name: string, expectText: RegExp, planned = false) => {
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(expectText).first().waitFor();
+    if (planned) {
+      // The migration plan from the installed version, its rename a column rename (never drop + add).
+      await dialog.getByRole('heading', { name: 'Plan de migration' }).waitFor();
+      await dialog
+        .locator('.b-plan code', { hasText: /remarque.*rename|rename.*remarque/ })
+        .first()
+        .waitFor();
+    }
     await shots(name);
     await dialog.getByRole('button', { name: 'Publier maintenant' }).click();
     await dialog.getByText(/Publié : /).waitFor({ timeout: 60_000 });
@@ -216,7 +224,7 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       expect(await page.locator('input[name=key]').inputValue()).toBe('remarque');
       await page.locator('input[name=key]').fill('remarque_absence');
       await expect.poll(() => savedDraftText(), { timeout: 15_000 }).toContain('"key":"remarque_absence"');
-      await publish('06-publish-v2', /renommage/);
+      await publish('06-publish-v2', /renommage/, true);
     });
 
     await step('partner-sees-data', async () => {
