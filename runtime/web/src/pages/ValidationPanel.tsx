@@ -61,6 +61,26 @@ export function StatusLabel(props: { code: unknown }) {
   return <>{found ? label(found.label) : String(props.code ?? '')}</>;
 }
 
+/** The status column's filter: one status, or all. */
+export function StatusFilter(props: { title: string; value: string; onChange: (code: string) => void }) {
+  const { t, label } = useT();
+  const list = useStatuses();
+  return (
+    <select
+      aria-label={`${t('filter')} ${props.title}`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      <option value="">{t('all')}</option>
+      {list.map((s) => (
+        <option key={s.code} value={s.code}>
+          {label(s.label)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ValidationPanel(props: { module: string; level: string; record: Json }) {
   const { label } = useT();
   const account = useAccount();

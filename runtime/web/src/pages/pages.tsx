@@ -58,6 +58,7 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
         module={props.module}
         level={props.level.key}
         forms={forms}
+        geometry={props.level.geometry.kind !== 'none'}
         {...(props.parent ? { parent: props.parent } : {})}
       />
       {props.level.geometry.kind === 'none' ? null : (
