@@ -4,6 +4,7 @@
  * raw value, or an ellipsis for a record id, which says nothing to anyone).
  */
 import type { Json } from './api.ts';
+import { geometryText } from './geometry-text.ts';
 import type { Lang } from './i18n.tsx';
 import { knownDataset, knownRecord, knownTaxon, knownUser, taxonLabel } from './reference-names.ts';
 
@@ -61,7 +62,9 @@ export function formatValue(key: string, value: unknown, schema: Json, ui: Json,
   }
   if (typeof value === 'object' && ('user_id' in value || 'name' in value)) return person(value as Json);
   if (typeof value === 'object')
-    return (value as Json).type ? String((value as Json).type) : JSON.stringify(value);
+    return (value as Json).type
+      ? (geometryText(value, lang) ?? String((value as Json).type))
+      : JSON.stringify(value);
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   return label(value);
 }
