@@ -53,16 +53,21 @@ describe.skipIf(!available)('partner app record pages, issue 11, in chromium', (
     await step('site', async () => {
       const site = await call(page, 'GET', `/api/modules/${MODULE}/site/${ids.siteOfVisit}`);
       const name = String(site.base_site_name);
-      const [lon, lat] = (site.geometry as { coordinates: number[] }).coordinates as [number, number];
+      const geometry = site.geometry as { type: string; coordinates: unknown };
       await page.goto(`${server.url}${M}/site/${ids.siteOfVisit}`);
       await page.locator('[data-testid=record-site]').waitFor();
       await expect.poll(() => page.title()).toBe(`${name} — Site aquatique — Amphibiens des mares — Suivi`);
       expect(await page.locator('h2').first().textContent()).toContain(name);
       await page.locator('[data-testid=record-geometry-map] .leaflet-interactive').first().waitFor();
       const fields = (await page.locator('[data-testid=record-site] > dl.fields').textContent()) ?? '';
-      expect(fields).toContain(
-        `lat ${lat.toFixed(5).replace('.', ',')}, lon ${lon.toFixed(5).replace('.', ',')}`,
-      );
+      // A point by its latitude and longitude; a polygon by its vertices and centre (the demo has both).
+      if (geometry.type === 'Point') {
+        const [lon, lat] = geometry.coordinates as [number, number];
+        const fr = (n: number) => n.toFixed(5).replace('.', ',');
+        expect(fields).toContain(`lat ${fr(lat)}, lon ${fr(lon)}`);
+      } else {
+        expect(fields).toMatch(/(Polygone|Ligne), \d+ sommets, centre lat \d+,\d{5}, lon -?\d+,\d{5}/);
+      }
       expect(fields).not.toMatch(/\bPoint\b/);
       // Its visits' observers by name, though the parent's summary asked for the same users first.
       await page.locator('[data-testid=table-visit] tbody tr').first().waitFor();
