@@ -149,6 +149,10 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       expect(await page.locator('[data-testid=table-visit] thead button.sort').first().textContent()).toMatch(
         /▲$/,
       );
+      // Another level's tab starts afresh: no parameter of the visits' table follows it.
+      await page.locator('nav.tabs a', { hasText: 'Sites aquatiques' }).click();
+      await rows('site').first().waitFor();
+      expect(new URL(page.url()).search).toBe('');
     });
     expect(errors.take()).toEqual([]);
   }, 60_000);

@@ -58,7 +58,9 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
   if (!forms) return null;
   return (
     <div className={props.level.geometry.kind === 'none' ? 'level-view no-map' : 'level-view'}>
+      {/* Keyed by level: its sort and filters are read from the URL once, for that level only. */}
       <LevelTable
+        key={`${props.module}/${props.level.key}`}
         module={props.module}
         level={props.level.key}
         forms={forms}
