@@ -7,6 +7,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type Json, type Labels, levelUrl, optional } from '../api.ts';
 import { useAccount } from '../auth.tsx';
+import { formatDate } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { may } from '../permissions.ts';
 
@@ -82,7 +83,7 @@ export function StatusFilter(props: { title: string; value: string; onChange: (c
 }
 
 export function ValidationPanel(props: { module: string; level: string; record: Json }) {
-  const { label } = useT();
+  const { label, lang } = useT();
   const account = useAccount();
   const list = useStatuses();
   const [record, setRecord] = useState(props.record);
@@ -107,7 +108,7 @@ export function ValidationPanel(props: { module: string; level: string; record: 
         <strong>
           <StatusLabel code={record[VALIDATION_STATUS]} />
         </strong>
-        {record.validated_at ? ` — ${label(TEXT.by)} ${String(record.validated_at).slice(0, 10)}` : ''}
+        {record.validated_at ? ` — ${label(TEXT.by)} ${formatDate(String(record.validated_at), lang)}` : ''}
         {record.validation_comment ? ` : ${String(record.validation_comment)}` : ''}
       </p>
       {may(account, props.module, 'validate', record) ? (
