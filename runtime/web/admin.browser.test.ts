@@ -88,6 +88,10 @@ describe.skipIf(!available)('admin page in chromium', () => {
       await panel.getByRole('button', { name: 'Enregistrer la validation' }).click();
       await panel.locator('strong').getByText('Certain - très probable').waitFor();
       await panel.getByText(/Vu sur photo/).waitFor();
+      // The validation's date in French words, not ISO (« Validé le 7 déc. 2026 »).
+      const said = (await panel.locator('p').first().textContent()) ?? '';
+      expect(said).toMatch(/Validé le \d{1,2} \S+ \d{4}/);
+      expect(said).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       const stored = await page.evaluate(
         async (recordId) =>
           (await (await fetch(`/api/modules/amphibiens_mares/observation/${recordId}`)).json()) as {

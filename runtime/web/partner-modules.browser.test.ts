@@ -74,14 +74,14 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       await page.goto(`${server.url}${FLORE}/site/${String(managed?.id)}`);
       const record = page.getByTestId('record-site');
       await record.waitFor();
-      // The reference field's own line names the control quadrat by its label (its map label).
+      // The reference field's own line (in the record's fields, not its parent's) names the control quadrat by its label (its map label).
       const line = record
-        .locator('dl.fields > div')
+        .locator(':scope > dl.fields > div')
         .filter({ hasText: 'Quadrat témoin apparié' })
         .locator('dd');
       await expect.poll(() => line.textContent()).toBe(controlName);
       // Once every name has loaded, no id is left on the page.
-      await expect.poll(() => record.locator('dl.fields').textContent()).not.toMatch(UUID);
+      await expect.poll(() => record.locator(':scope > dl.fields').textContent()).not.toMatch(UUID);
       expect(errors.take()).toEqual([]);
     });
   }, 60_000);

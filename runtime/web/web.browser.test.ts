@@ -77,7 +77,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
         return body.id as string;
       }, MODULE);
       await page.goto(`${server.url}/m/${MODULE}/sites_group/${groupId}`);
-      await page.getByText('Aire du test').waitFor();
+      await page.getByRole('heading', { name: /Aire du test/ }).waitFor();
     });
 
     await step('site', async () => {
@@ -86,7 +86,10 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       const map = page.getByTestId('geometry-map');
       await map.click({ position: { x: 200, y: 150 } });
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-      await page.getByTestId('record-site').getByText('Mare du test').waitFor();
+      await page
+        .getByTestId('record-site')
+        .getByRole('heading', { name: /Mare du test/ })
+        .waitFor();
     });
 
     await step('visit', async () => {
@@ -145,7 +148,7 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       const record = page.getByTestId('record-observation');
       await record.waitFor();
       // The stored cd_nom is shown by name, on the record page and in the form that edits it.
-      await record.getByText(/Alytes obstetricans/).waitFor();
+      await record.getByRole('heading', { name: /Alytes obstetricans/ }).waitFor();
       // Pending validation; a partner (no Validate grant) sees the status but no form to change it.
       const validation = page.getByTestId('validation');
       await validation.getByText('En attente de validation').waitFor();
@@ -174,7 +177,10 @@ describe.skipIf(!available)('partner web app in chromium', () => {
       await page.goto(`${server.url}/m/${MODULE}/sites_group/${groupId}`);
       const marker = page.getByTestId('map-site').locator('path.leaflet-interactive').first();
       await marker.click();
-      await page.getByTestId('record-site').getByText('Mare du test').waitFor();
+      await page
+        .getByTestId('record-site')
+        .getByRole('heading', { name: /Mare du test/ })
+        .waitFor();
     });
   }, 60_000);
 });

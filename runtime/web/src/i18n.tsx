@@ -63,6 +63,9 @@ const DICT = {
   checking: ['Vérification…', 'Checking…'],
   menu: ['Menu', 'Menu'],
   columns: ['Colonnes', 'Columns'],
+  breadcrumbs: ['Fil d’Ariane', 'Breadcrumbs'],
+  downloadCsv: ['Télécharger (CSV)', 'Download (CSV)'],
+  downloadGeojson: ['Télécharger (GeoJSON)', 'Download (GeoJSON)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof DICT;

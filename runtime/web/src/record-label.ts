@@ -5,6 +5,7 @@
  */
 import type { Json, LevelForms } from './api.ts';
 import { formatValue } from './format.ts';
+import type { Lang } from './i18n.tsx';
 
 /** Lower ranks name a record better. */
 function rank(key: string, forms: LevelForms): number {
@@ -16,8 +17,19 @@ function rank(key: string, forms: LevelForms): number {
   return 3;
 }
 
-export function recordLabel(record: Json, forms: LevelForms): string {
-  const text = (key: string) => formatValue(key, record[key], forms.schema, forms.ui);
+/** The column that names a row best: the map label when listed, else the best ranked (a taxon before a yes/no). */
+export function nameColumn(forms: LevelForms): string | undefined {
+  const keys = forms.columns.map((c) => c.key);
+  if (forms.mapLabel && keys.includes(forms.mapLabel)) return forms.mapLabel;
+  const properties = (forms.schema.properties as Json | undefined) ?? {};
+  return keys
+    .filter((k) => k in properties)
+    .map((key, order) => ({ key, order, rank: rank(key, forms) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)[0]?.key;
+}
+
+export function recordLabel(record: Json, forms: LevelForms, lang: Lang = 'fr'): string {
+  const text = (key: string) => formatValue(key, record[key], forms.schema, forms.ui, lang);
   if (forms.mapLabel && text(forms.mapLabel)) return text(forms.mapLabel);
   const keys = forms.columns
     .map((c) => c.key)

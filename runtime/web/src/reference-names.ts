@@ -46,18 +46,32 @@ async function loadDatasets(): Promise<boolean> {
   return datasets.size > 0;
 }
 
+// The batches in flight, per cache: a second page part wanting the same names waits for them too, and
+// re-renders when they arrive (instead of finding them "asked" and showing the raw id for good).
+const inFlight = new WeakMap<Map<unknown, unknown>, Map<unknown, Promise<void>>>();
+
 async function fetchMissing<K>(
   wanted: Iterable<K>,
   cache: Map<K, unknown>,
   fetchBatch: (batch: K[]) => Promise<void>,
 ) {
-  const missing = [...new Set(wanted)].filter((k) => !cache.has(k));
+  const pending = inFlight.get(cache) ?? new Map<unknown, Promise<void>>();
+  inFlight.set(cache, pending);
+  const unique = [...new Set(wanted)];
+  const waiting = unique.flatMap((k) => pending.get(k) ?? []);
+  const missing = unique.filter((k) => !cache.has(k));
+  const batches: Promise<void>[] = [];
   for (let i = 0; i < missing.length; i += BATCH) {
     const batch = missing.slice(i, i + BATCH);
     for (const k of batch) cache.set(k, null); // asked once, even when the answer lacks it
-    await fetchBatch(batch);
+    const fetched = fetchBatch(batch).finally(() => {
+      for (const k of batch) pending.delete(k);
+    });
+    for (const k of batch) pending.set(k, fetched);
+    batches.push(fetched);
   }
-  return missing.length > 0;
+  await Promise.all([...batches, ...waiting]);
+  return missing.length > 0 || waiting.length > 0;
 }
 
 /** Fetches the names not known yet; true when something new was asked. */

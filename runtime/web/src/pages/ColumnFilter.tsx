@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Json } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import { searchTaxa, type TaxonName, taxonLabel } from '../reference-names.ts';
+import { knownTaxon, searchTaxa, type TaxonName, taxonLabel } from '../reference-names.ts';
 
 const DEBOUNCE_MS = 400;
 
@@ -25,9 +25,11 @@ function TypedInput(props: {
   label: string;
   type: string;
   placeholder: string;
+  /** The value the table starts with (from the URL). */
+  initial: string | undefined;
   onValue: (v: string) => void;
 }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initial ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
@@ -50,9 +52,12 @@ function TaxonFilter(props: ColumnFilterProps) {
   const { t } = useT();
   const [found, setFound] = useState<TaxonName[]>([]);
   const listId = `filter-${props.column}-taxa`;
+  const code = props.values[props.column];
+  const known = code ? knownTaxon(Number(code)) : undefined;
   return (
     <>
       <input
+        defaultValue={known ? taxonLabel(known) : (code ?? '')}
         aria-label={`${t('filter')} ${props.title}`}
         placeholder={t('filter')}
         list={listId}
@@ -112,12 +117,14 @@ export function ColumnFilter(props: ColumnFilterProps) {
           label={`${label} ≥`}
           type="date"
           placeholder=""
+          initial={values[`${column}[gte]`]}
           onValue={(v) => onChange(`${column}[gte]`, v)}
         />
         <TypedInput
           label={`${label} ≤`}
           type="date"
           placeholder=""
+          initial={values[`${column}[lte]`]}
           onValue={(v) => onChange(`${column}[lte]`, v)}
         />
       </div>
@@ -129,6 +136,7 @@ export function ColumnFilter(props: ColumnFilterProps) {
         label={`${label} ≥`}
         type="number"
         placeholder="≥"
+        initial={values[`${column}[gte]`]}
         onValue={(v) => onChange(`${column}[gte]`, v)}
       />
     );
@@ -139,6 +147,7 @@ export function ColumnFilter(props: ColumnFilterProps) {
         label={label}
         type="search"
         placeholder={t('filter')}
+        initial={values[`${column}[contains]`]}
         onValue={(v) => onChange(`${column}[contains]`, v)}
       />
     );

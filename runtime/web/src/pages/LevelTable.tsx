@@ -1,16 +1,20 @@
 /**
  * A level's records as a table: server-side pagination, sort by clicking a header (again to reverse),
- * one filter per column shaped by its type (ColumnFilter.tsx, sent as the API's typed filters). `parent` restricts it to
- * the children of one record.
+ * one filter per column shaped by its type (ColumnFilter.tsx, sent as the API's typed filters), kept in
+ * the URL (table-state.ts) so Back restores them. `parent` restricts it to the children of one record.
+ * The column naming the record comes first and every cell links to it; CSV and GeoJSON downloads carry
+ * the same filters and sort.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts';
-import { formatValue } from '../format.ts';
+import { formatNumber, formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { nameColumn } from '../record-label.ts';
 import { onLink } from '../router.ts';
 import { useReferenceNames } from '../use-reference-names.ts';
 import { ColumnFilter } from './ColumnFilter.tsx';
-import { StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
+import { apiQuery, readTableState, type TableState, writeTableState } from './table-state.ts';
+import { StatusFilter, StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -24,23 +28,23 @@ export function LevelTable(props: {
   level: string;
   forms: LevelForms;
   parent?: ParentFilter;
+  /** The level has a geometry: offer its GeoJSON too. */
+  geometry?: boolean;
 }) {
   const { t, label, lang } = useT();
   const { module, level, forms } = props;
   // Primitive deps: a parent object rebuilt by each render of the caller must not refetch.
   const parentLevel = props.parent?.level;
   const parentId = props.parent?.id;
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [state, setState] = useState<TableState>(() => readTableState(level, location.search));
+  const { page, sort, filters } = state;
   const [data, setData] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
-    if (sort) query.set('sort', sort);
-    if (parentLevel && parentId) query.set(`${parentLevel}_id`, parentId);
-    for (const [k, v] of Object.entries(filters)) if (v.trim()) query.set(k, v.trim());
+    const search = writeTableState(level, location.search, state);
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}`);
+    const query = apiQuery(state, { level: parentLevel, id: parentId }, { pageSize: PAGE_SIZE });
     api
       .get<Page>(`${levelUrl(module, level)}?${query}`)
       .then((p) => {
@@ -48,25 +52,34 @@ export function LevelTable(props: {
         setError(null);
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [module, level, page, sort, filters, parentLevel, parentId]);
+  }, [module, level, state, parentLevel, parentId]);
 
   useReferenceNames(data?.items ?? null, forms, module);
 
-  const toggleSort = (key: string) => {
-    setSort(sort === key ? `-${key}` : key);
-    setPage(1);
-  };
+  // The naming column first: an observation reads by its taxon, not by its "Oui".
+  const columns = useMemo(() => {
+    const first = nameColumn(forms);
+    return [...forms.columns].sort((a, b) => Number(b.key === first) - Number(a.key === first));
+  }, [forms]);
+  const setPage = (p: number) => setState((s) => ({ ...s, page: p }));
+  const toggleSort = (key: string) =>
+    setState((s) => ({ ...s, sort: s.sort === key ? `-${key}` : key, page: 1 }));
+  const setFilter = (param: string, value: string) =>
+    setState((s) => ({ ...s, filters: { ...s.filters, [param]: value }, page: 1 }));
+  const exportQuery = String(apiQuery(state, { level: parentLevel, id: parentId }));
+  const exportUrl = (ext: string) =>
+    `${levelUrl(module, level)}.${ext}${exportQuery ? `?${exportQuery}` : ''}`;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   // Past a capped total the page count is unknown: "next" stays on while pages come back full.
   const capped = data?.total_exact === false;
   const hasNext = capped ? data.items.length === PAGE_SIZE : page < pages;
-  const total = `${(data?.total ?? 0).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}${capped ? '+' : ''}`;
+  const total = `${formatNumber(data?.total ?? 0, lang)}${capped ? '+' : ''}`;
   return (
     <div className="level-table">
       <table data-testid={`table-${level}`}>
         <thead>
           <tr>
-            {forms.columns.map((c) => (
+            {columns.map((c) => (
               <th key={c.key}>
                 <button type="button" className="sort" onClick={() => toggleSort(c.key)}>
                   {label(c.label)}
@@ -76,8 +89,15 @@ export function LevelTable(props: {
             ))}
           </tr>
           <tr className="filters">
-            {forms.columns.map((c) => (
+            {columns.map((c) => (
               <th key={c.key} data-label={label(c.label)}>
+                {c.key === VALIDATION_STATUS ? (
+                  <StatusFilter
+                    title={label(c.label)}
+                    value={filters[VALIDATION_STATUS] ?? ''}
+                    onChange={(v) => setFilter(VALIDATION_STATUS, v)}
+                  />
+                ) : null}
                 <ColumnFilter
                   module={module}
                   column={c.key}
@@ -85,10 +105,7 @@ export function LevelTable(props: {
                   property={(forms.schema.properties as Record<string, Json> | undefined)?.[c.key]}
                   ui={forms.ui[c.key] as Json | undefined}
                   values={filters}
-                  onChange={(param, value) => {
-                    setFilters((f) => ({ ...f, [param]: value }));
-                    setPage(1);
-                  }}
+                  onChange={setFilter}
                 />
               </th>
             ))}
@@ -99,23 +116,26 @@ export function LevelTable(props: {
             const href = `/m/${module}/${level}/${String(row.id)}`;
             return (
               <tr key={String(row.id)}>
-                {forms.columns.map((c, i) => {
+                {columns.map((c, i) => {
                   const text =
                     c.key === VALIDATION_STATUS ? (
                       <StatusLabel code={row[c.key]} />
                     ) : (
-                      formatValue(c.key, row[c.key], forms.schema, forms.ui)
+                      formatValue(c.key, row[c.key], forms.schema, forms.ui, lang)
                     );
                   return (
                     // On a phone each row is a card and each cell says its column (styles.css).
+                    // Every cell opens the record; only the first is a tab stop, the others repeat it.
                     <td key={c.key} data-label={label(c.label)}>
-                      {i === 0 ? (
-                        <a href={href} onClick={(e) => onLink(e, href)}>
+                      {text || i === 0 ? (
+                        <a
+                          href={href}
+                          onClick={(e) => onLink(e, href)}
+                          {...(i === 0 ? {} : { tabIndex: -1 })}
+                        >
                           {text || '—'}
                         </a>
-                      ) : (
-                        text
-                      )}
+                      ) : null}
                     </td>
                   );
                 })}
@@ -137,6 +157,16 @@ export function LevelTable(props: {
           {t('next')}
         </button>
       </div>
+      <p className="exports">
+        <a className="button" href={exportUrl('csv')} download data-testid={`export-csv-${level}`}>
+          {t('downloadCsv')}
+        </a>
+        {props.geometry ? (
+          <a className="button" href={exportUrl('geojson')} download data-testid={`export-geojson-${level}`}>
+            {t('downloadGeojson')}
+          </a>
+        ) : null}
+      </p>
     </div>
   );
 }

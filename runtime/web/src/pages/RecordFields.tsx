@@ -19,6 +19,7 @@ function withUnit(text: string, ui: Json | undefined): string {
 }
 
 function GroupTable(props: { rows: readonly Json[]; property: Property; ui: Json | undefined }) {
+  const { lang } = useT();
   const itemSchema = props.property.items as Json & { properties: Record<string, Json> };
   const itemUi = (props.ui?.items as Json | undefined) ?? {};
   const order = (itemUi['ui:order'] as string[] | undefined) ?? Object.keys(itemSchema.properties);
@@ -41,7 +42,7 @@ function GroupTable(props: { rows: readonly Json[]; property: Property; ui: Json
             <tr key={i}>
               {keys.map((k) => (
                 <td key={k}>
-                  {withUnit(formatValue(k, row[k], itemSchema, itemUi), itemUi[k] as Json | undefined)}
+                  {withUnit(formatValue(k, row[k], itemSchema, itemUi, lang), itemUi[k] as Json | undefined)}
                 </td>
               ))}
             </tr>
@@ -74,7 +75,7 @@ function MediaList(props: { items: readonly Json[] }) {
 }
 
 export function RecordFields(props: { record: Json; forms: LevelForms }) {
-  const { label } = useT();
+  const { label, lang } = useT();
   const { record, forms } = props;
   const properties = (forms.schema.properties ?? {}) as Record<string, Property>;
   const shown = Object.entries(properties).filter(([key]) => {
@@ -95,7 +96,7 @@ export function RecordFields(props: { record: Json; forms: LevelForms }) {
               ) : Array.isArray(value) && isMedia(property) ? (
                 <MediaList items={value as Json[]} />
               ) : (
-                withUnit(formatValue(key, value, forms.schema, forms.ui), ui)
+                withUnit(formatValue(key, value, forms.schema, forms.ui, lang), ui)
               )}
             </dd>
           </div>

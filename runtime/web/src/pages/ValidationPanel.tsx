@@ -7,6 +7,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type Json, type Labels, levelUrl, optional } from '../api.ts';
 import { useAccount } from '../auth.tsx';
+import { formatDate } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { may } from '../permissions.ts';
 
@@ -61,8 +62,28 @@ export function StatusLabel(props: { code: unknown }) {
   return <>{found ? label(found.label) : String(props.code ?? '')}</>;
 }
 
+/** The status column's filter: one status, or all. */
+export function StatusFilter(props: { title: string; value: string; onChange: (code: string) => void }) {
+  const { t, label } = useT();
+  const list = useStatuses();
+  return (
+    <select
+      aria-label={`${t('filter')} ${props.title}`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      <option value="">{t('all')}</option>
+      {list.map((s) => (
+        <option key={s.code} value={s.code}>
+          {label(s.label)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ValidationPanel(props: { module: string; level: string; record: Json }) {
-  const { label } = useT();
+  const { label, lang } = useT();
   const account = useAccount();
   const list = useStatuses();
   const [record, setRecord] = useState(props.record);
@@ -87,7 +108,7 @@ export function ValidationPanel(props: { module: string; level: string; record: 
         <strong>
           <StatusLabel code={record[VALIDATION_STATUS]} />
         </strong>
-        {record.validated_at ? ` — ${label(TEXT.by)} ${String(record.validated_at).slice(0, 10)}` : ''}
+        {record.validated_at ? ` — ${label(TEXT.by)} ${formatDate(String(record.validated_at), lang)}` : ''}
         {record.validation_comment ? ` : ${String(record.validation_comment)}` : ''}
       </p>
       {may(account, props.module, 'validate', record) ? (

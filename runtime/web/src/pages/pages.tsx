@@ -2,14 +2,17 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
 import { useAccount } from '../auth.tsx';
+import { geometryText } from '../geometry-text.ts';
 import { useT } from '../i18n.tsx';
 import { usePageTitle } from '../page-title.ts';
 import { may } from '../permissions.ts';
 import { recordLabel } from '../record-label.ts';
 import { navigate, onLink } from '../router.ts';
 import { useReferenceNames } from '../use-reference-names.ts';
+import { useAncestors } from './ancestors.ts';
 import { DeleteButton } from './DeleteButton.tsx';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
+import { Breadcrumbs, ParentSummary } from './RecordContext.tsx';
 import { RecordFields } from './RecordFields.tsx';
 import { useForms } from './use-forms.ts';
 import { ValidationPanel } from './ValidationPanel.tsx';
@@ -17,6 +20,7 @@ import { ValidationPanel } from './ValidationPanel.tsx';
 // Split off the heavy parts (RJSF with ajv, Leaflet): the login page and the tables load without them.
 const RecordForm = lazy(() => import('../form/RecordForm.tsx').then((m) => ({ default: m.RecordForm })));
 const RecordMap = lazy(() => import('./RecordMap.tsx').then((m) => ({ default: m.RecordMap })));
+const GeometryMap = lazy(() => import('./GeometryMap.tsx').then((m) => ({ default: m.GeometryMap })));
 
 function Link(props: { to: string; children: React.ReactNode; className?: string }) {
   return (
@@ -54,10 +58,13 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
   if (!forms) return null;
   return (
     <div className={props.level.geometry.kind === 'none' ? 'level-view no-map' : 'level-view'}>
+      {/* Keyed by level: its sort and filters are read from the URL once, for that level only. */}
       <LevelTable
+        key={`${props.module}/${props.level.key}`}
         module={props.module}
         level={props.level.key}
         forms={forms}
+        geometry={props.level.geometry.kind !== 'none'}
         {...(props.parent ? { parent: props.parent } : {})}
       />
       {props.level.geometry.kind === 'none' ? null : (
@@ -112,7 +119,7 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
 }
 
 export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; id: string }) {
-  const { t, label, colon } = useT();
+  const { t, label, colon, lang } = useT();
   const account = useAccount();
   const { module, level, id } = props;
   const forms = useForms(module.code, level.key);
@@ -126,15 +133,22 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
   }, [module.code, level.key, id]);
   const shown = useMemo(() => (record ? [record] : null), [record]);
   useReferenceNames(shown, forms, module.code);
-  const name = record && forms ? recordLabel(record, forms) : '';
+  const ancestors = useAncestors(module, level, record);
+  const name = record && forms ? recordLabel(record, forms, lang) : '';
   usePageTitle(name || label(level.label), name ? label(level.label) : null, label(module.label));
   if (error) return <p className="text-danger">{error}</p>;
   if (!record || !forms) return <p>{t('loading')}</p>;
+  const parent = ancestors.at(-1);
+  const geometry = record.geometry as GeoJSON.Geometry | null | undefined;
   return (
     <section data-testid={`record-${level.key}`}>
-      <ModuleTitle module={module} />
+      <Breadcrumbs module={module} ancestors={ancestors} current={name || label(level.label)} />
       <h2>
-        {label(level.label)}
+        <span className="level-name">
+          {label(level.label)}
+          {colon}
+        </span>
+        {name || label(level.label)}
         {may(account, module.code, 'update', record) ? (
           <Link to={`/m/${module.code}/${level.key}/${id}/edit`} className="button">
             {t('edit')}
@@ -144,7 +158,13 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
           <DeleteButton module={module} level={level} record={record} name={name || label(level.label)} />
         ) : null}
       </h2>
+      {parent ? <ParentSummary module={module.code} parent={parent} /> : null}
       <RecordFields record={record} forms={forms} />
+      {geometry?.type ? (
+        <Suspense fallback={<div className="map geometry-map" />}>
+          <GeometryMap geometry={geometry} label={geometryText(geometry, lang) ?? geometry.type} />
+        </Suspense>
+      ) : null}
       {forms.validated ? <ValidationPanel module={module.code} level={level.key} record={record} /> : null}
       {level.children.map((childKey) => {
         const child = module.levels.find((l) => l.key === childKey);
