@@ -190,7 +190,10 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
         await p.locator('#root_base_site_name').fill('Mare de la builder');
         await p.getByTestId('geometry-map').click({ position: { x: 200, y: 150 } });
         await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-        await p.getByTestId('record-site').getByText('Mare de la builder').waitFor();
+        await p
+          .getByTestId('record-site')
+          .getByRole('heading', { name: /Mare de la builder/ })
+          .waitFor();
         await p.getByRole('link', { name: /Nouveau : Visite/ }).click();
         const visit = p.getByTestId('form-visit');
         await visit.waitFor();
@@ -204,7 +207,7 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
         await obs.getByLabel('Nombre').fill('0');
         await obs.getByLabel('Remarque').fill('mare à sec');
         await p.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-        await p.getByTestId('record-observation').getByText('mare à sec').waitFor();
+        await p.getByTestId('record-observation').getByText('mare à sec', { exact: true }).first().waitFor();
         await shots('05-partner-observation-fr', p);
       } catch (error) {
         await p.screenshot({ path: join(SHOTS, 'debug-partner.png'), fullPage: true });
@@ -231,8 +234,12 @@ describe.skipIf(!available)('the protocol builder, end to end, in chromium', () 
       const p = partner.page;
       if (!p) throw new Error('no partner page');
       await p.reload();
-      await p.getByTestId('record-observation').getByText('mare à sec').waitFor();
-      await p.getByTestId('record-observation').getByText('Remarque sur l’absence').waitFor();
+      await p.getByTestId('record-observation').getByText('mare à sec', { exact: true }).first().waitFor();
+      await p
+        .getByTestId('record-observation')
+        .getByText('Remarque sur l’absence', { exact: true })
+        .first()
+        .waitFor();
       // The value lives in the renamed column now.
       const stored = await p.evaluate(async (code) => {
         const page = await fetch(`/api/modules/${code}/observation`).then((r) => r.json());
