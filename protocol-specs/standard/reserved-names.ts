@@ -170,8 +170,17 @@ export function protocolCodeReservedReason(code: string): string | undefined {
   return sqlReason(code);
 }
 
+/**
+ * Path segments a module's API uses beside its level keys (`/api/modules/<code>/x/…` for extension
+ * routes, `/api/modules/<code>/forms/<level>`): a level taking one would shadow them or be shadowed.
+ */
+const MODULE_PATH_SEGMENTS: ReadonlySet<string> = new Set(['x', 'forms']);
+
 export function levelKeyReservedReason(key: string): string | undefined {
-  return sqlReason(key) ?? (RULE_SCOPES.has(key) ? 'is a scope name of the rule language' : undefined);
+  if (RULE_SCOPES.has(key)) return 'is a scope name of the rule language';
+  if (MODULE_PATH_SEGMENTS.has(key))
+    return "is a path segment of the module's API (/x for extension routes, /forms)";
+  return sqlReason(key);
 }
 
 /** `geometry` names a level's own geometry in mappings (`site.geometry`), so no field may take it. */

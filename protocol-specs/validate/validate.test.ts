@@ -52,6 +52,15 @@ const ROWS: Row[] = [
     },
     at: '/levels/2/key',
   },
+  {
+    // `/api/modules/<code>/x/…` is where extension routes live.
+    rule: 'level-key-reserved',
+    fail: (s) => {
+      obs(s).key = 'x';
+      s.occurrence.level = 'x';
+    },
+    at: '/levels/2/key',
+  },
   { rule: 'level-parent-unknown', fail: (s) => (visit(s).parents = ['sit']), at: '/levels/1/parents/0' },
   { rule: 'level-tree-cycle', fail: (s) => (site(s).parents = ['observation']), at: '/levels/0/parents' },
   {
