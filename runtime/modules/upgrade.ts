@@ -3,7 +3,7 @@
  * (generators/migrations, `migrations/NNNN-v<from>-to-v<to>.json`) from the installed version on, in ONE
  * transaction holding the schema-change lock:
  *
- *   module's views dropped → for each step: its resolution's statements, its check counted (and
+ *   for each step (the first drops the module's views): its resolution's statements, its check counted (and
  *   sampled), its statements → the folder's `derived` SQL (views) → suivi.module and a
  *   suivi.module_version row recorded.
  *
@@ -21,7 +21,6 @@ import {
 } from '../../generators/model/index.ts';
 import type { Labels } from '../../protocol-specs/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { ident } from '../db/database.ts';
 import { lockSchemaChanges } from '../db/migrate.ts';
 import { type ModuleFolder, readModuleFolder, sqlFiles } from './module-folder.ts';
 import { recordUpgradedVersion } from './module-version.ts';
@@ -91,18 +90,6 @@ export function planChain(module: ModuleFolder, from: number, to: number): Migra
     at = next.to;
   }
   return at === to ? chain : undefined;
-}
-
-export async function dropModuleViews(tx: Queryable, schema: string): Promise<void> {
-  const views = await tx.query<{ name: string; kind: string }>(
-    `SELECT c.relname AS name, c.relkind::text AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = $1 AND c.relkind IN ('v', 'm') ORDER BY c.relname`,
-    [schema],
-  );
-  for (const v of views.rows) {
-    const what = v.kind === 'm' ? 'MATERIALIZED VIEW' : 'VIEW';
-    await tx.exec(`DROP ${what} IF EXISTS ${ident(schema)}.${ident(v.name)} CASCADE`);
-  }
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -192,7 +179,7 @@ async function upgrade(tx: Queryable, module: ModuleFolder, options: UpgradeOpti
       `le dossier n’a pas de plans de migration de la version ${from} à ${to} : régénérez-le depuis un dossier en version ${from}`,
       `the folder has no migration plans from version ${from} to ${to}: generate it over a folder at version ${from}`,
     );
-  await dropModuleViews(tx, code);
+  // The views go with every plan's first step (`views.drop`): the plan is the one description of what runs.
   const steps: UpgradeStepReport[] = [];
   let failed = false;
   for (const step of chain.flatMap((p) => p.steps)) {
