@@ -5,6 +5,7 @@
  */
 import { useContext, useEffect, useState } from 'react';
 import type { Json } from '../api.ts';
+import { formatDate } from '../format.ts';
 import { LangContext } from '../i18n.tsx';
 import { builderApi, type RevisionSummary } from './builder-api.ts';
 import { useBuilderT } from './builder-i18n.ts';
@@ -32,11 +33,6 @@ export function HistoryPanel(props: {
       live = false;
     };
   }, [draftId, savedAt]);
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
-      dateStyle: 'short',
-      timeStyle: 'medium',
-    }).format(new Date(iso));
   const restore = async (revision: number) => {
     const found = await builderApi.revision(props.draftId, revision);
     props.onRestore(found.spec);
@@ -51,7 +47,7 @@ export function HistoryPanel(props: {
         {revisions.map((r) => (
           <li key={r.revision}>
             <span>
-              {b('revision', { n: r.revision })} · {when(r.saved_at)}
+              {b('revision', { n: r.revision })} · {formatDate(r.saved_at, lang)}
               {r.saved_by ? ` · ${r.saved_by.login}` : ''}
             </span>{' '}
             <button

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
+import { formatDate } from '../../format.ts';
 import { useT } from '../../i18n.tsx';
 import { useAdminT } from './admin-i18n.ts';
 import type { AdminModule, UpgradeReport } from './modules-api.ts';
@@ -22,7 +23,7 @@ const refusal = (error: unknown): UpgradeReport | undefined =>
 /** `onChange(notice)`: the list must be read again; `notice` says what happened to a module that left it. */
 export function ModuleCard(props: { module: AdminModule; onChange: (notice?: string) => void }) {
   const a = useAdminT();
-  const { label, t } = useT();
+  const { label, t, lang, colon } = useT();
   const { module } = props;
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -64,12 +65,14 @@ export function ModuleCard(props: { module: AdminModule; onChange: (notice?: str
       </h3>
       <p>
         {a('version')} {module.served_version ?? module.version} · {a('installedAt')}{' '}
-        {new Date(module.installed_at).toLocaleString()}
+        {formatDate(module.installed_at, lang)}
         {module.installed_by ? ` ${a('installedBy')} ${module.installed_by.login}` : ''}
-        {rows === null ? '' : ` · ${a('records')} : ${rows}`}
+        {rows === null ? '' : ` · ${a('records')}${colon}${rows}`}
       </p>
       <p className="muted">
-        {a('history')} : {module.history.map((h) => `v${h.version} ${h.change}`).join(', ')}
+        {a('history')}
+        {colon}
+        {module.history.map((h) => `v${h.version} ${h.change}`).join(', ')}
       </p>
       {pending ? (
         <section className="pending" aria-label={a('pendingUpgrade')}>
