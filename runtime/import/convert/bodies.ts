@@ -104,11 +104,11 @@ export async function convertRows(ctx: ConvertContext, rows: readonly SourceRow[
         const texts = rows.map((r) => cell(r, m.taxon_column)).filter(present);
         const cacheKey = `${m.by}\u0000${m.taxon_column}`;
         taxa.set(cacheKey, await lookUpTaxa(ctx.db, texts, m.by));
-      } else if ('column' in m && field?.kind === 'observers')
+      } else if ('column' in m && field?.kind === 'observers') {
         for (const r of rows)
           for (const n of cell(r, m.column).split(m.separator ?? ','))
             if (present(n)) observers.add(n.trim());
-      else if ('x_column' in m || 'wkt_column' in m)
+      } else if ('x_column' in m || 'wkt_column' in m) {
         rows.forEach((r, i) => {
           const input = geometryInput(m, r, conventions.decimal_separator, present);
           if (!input) return;
@@ -116,6 +116,7 @@ export async function convertRows(ctx: ConvertContext, rows: readonly SourceRow[
           geometryKeys.push({ row: i, level: level.key, field: key });
           geometries.set(index, input);
         });
+      }
     }
   }
   const users = await lookUpObservers(ctx.db, [...observers]);
@@ -129,7 +130,14 @@ export async function convertRows(ctx: ConvertContext, rows: readonly SourceRow[
     const problems: ImportProblem[] = [];
     if (row.cellCount)
       problems.push(
-        problem(row.row, ctx.template.level, '', undefined, 'column_count', IMPORT_WORDS.cellCount(row.cellCount.expected, row.cellCount.found)),
+        problem(
+          row.row,
+          ctx.template.level,
+          '',
+          undefined,
+          'column_count',
+          IMPORT_WORDS.cellCount(row.cellCount.expected, row.cellCount.found),
+        ),
       );
     const levels: Record<string, LevelBody> = {};
     for (const level of ctx.levels) {
@@ -145,35 +153,73 @@ export async function convertRows(ctx: ConvertContext, rows: readonly SourceRow[
         if ('constant' in m) set(m.constant);
         else if ('taxon_column' in m) {
           const text = cell(row, m.taxon_column).trim();
-          if (!present(text)) set(null);
-          else {
+          if (!present(text)) {
+            // An empty cell is a field left out: its default on create, its value kept on update.
+          } else {
             const cdNom = taxa.get(`${m.by}\u0000${m.taxon_column}`)?.get(text);
             if (cdNom === undefined)
-              problems.push(problem(row.row, level.key, key, column, 'taxon_not_found', IMPORT_WORDS.taxonNotFound(text), text));
+              problems.push(
+                problem(
+                  row.row,
+                  level.key,
+                  key,
+                  column,
+                  'taxon_not_found',
+                  IMPORT_WORDS.taxonNotFound(text),
+                  text,
+                ),
+              );
             else set(cdNom);
           }
         } else if ('x_column' in m || 'wkt_column' in m) {
           const g = geometryOf.get(`${i}\u0000${level.key}\u0000${key}`);
-          if (g === undefined) set(null);
-          else if (g === null) {
-            const text = 'x_column' in m ? `${cell(row, m.x_column)} ${cell(row, m.y_column)}` : cell(row, m.wkt_column);
-            problems.push(problem(row.row, level.key, key, column, 'geometry_unreadable', IMPORT_WORDS.geometryUnreadable(text), text));
+          if (g === undefined) {
+            // No coordinates: left out, like an empty cell.
+          } else if (g === null) {
+            const text =
+              'x_column' in m ? `${cell(row, m.x_column)} ${cell(row, m.y_column)}` : cell(row, m.wkt_column);
+            problems.push(
+              problem(
+                row.row,
+                level.key,
+                key,
+                column,
+                'geometry_unreadable',
+                IMPORT_WORDS.geometryUnreadable(text),
+                text,
+              ),
+            );
           } else set(g);
         } else if ('geojson_column' in m) {
           const text = cell(row, m.geojson_column);
-          if (!present(text)) set(null);
-          else
+          if (!present(text)) {
+            // An empty cell is a field left out: its default on create, its value kept on update.
+          } else
             try {
               set(JSON.parse(text));
             } catch {
-              problems.push(problem(row.row, level.key, key, column, 'geometry_unreadable', IMPORT_WORDS.geometryUnreadable(text), text));
+              problems.push(
+                problem(
+                  row.row,
+                  level.key,
+                  key,
+                  column,
+                  'geometry_unreadable',
+                  IMPORT_WORDS.geometryUnreadable(text),
+                  text,
+                ),
+              );
             }
         } else if ('feature_geometry' in m) set(row.geometry ?? null);
         else {
           const text = cell(row, m.column);
-          if (!present(text)) set(null);
-          else if (field?.kind === 'observers') {
-            const names = text.split(m.separator ?? ',').map((n) => n.trim()).filter((n) => present(n));
+          if (!present(text)) {
+            // An empty cell is a field left out: its default on create, its value kept on update.
+          } else if (field?.kind === 'observers') {
+            const names = text
+              .split(m.separator ?? ',')
+              .map((n) => n.trim())
+              .filter((n) => present(n));
             const people = names.map((n) => {
               const id = users.get(n);
               return id ? { user_id: id } : { name: n };
@@ -188,7 +234,17 @@ export async function convertRows(ctx: ConvertContext, rows: readonly SourceRow[
               ...(m.separator ? { separator: m.separator } : {}),
             });
             if (v === undefined)
-              problems.push(problem(row.row, level.key, key, column, 'not_importable', IMPORT_WORDS.notMappable(key), text));
+              problems.push(
+                problem(
+                  row.row,
+                  level.key,
+                  key,
+                  column,
+                  'not_importable',
+                  IMPORT_WORDS.notMappable(key),
+                  text,
+                ),
+              );
             else set(v);
           }
         }

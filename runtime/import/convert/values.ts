@@ -97,7 +97,9 @@ export function codeOf(
   const key = folded(text);
   const found =
     options.find((o) => folded(o.code) === key) ??
-    options.find((o) => folded(o.label.fr) === key || (o.label.en !== undefined && folded(o.label.en) === key));
+    options.find(
+      (o) => folded(o.label.fr) === key || (o.label.en !== undefined && folded(o.label.en) === key),
+    );
   return found ? found.code : text;
 }
 

@@ -43,7 +43,12 @@ export async function findByFields(
 }
 
 /** Whether the record `id` exists (and is readable). */
-export async function findById(db: Queryable, plan: LevelPlan, id: string, access: AccessScope): Promise<boolean> {
+export async function findById(
+  db: Queryable,
+  plan: LevelPlan,
+  id: string,
+  access: AccessScope,
+): Promise<boolean> {
   const rows = await recordsDb(db)
     .selectFrom(tableAs(plan.shape.table, 'r'))
     .select(sql<number>`1`.as('one'))

@@ -5,7 +5,7 @@
  * route bounds it.
  */
 import { readFile } from 'node:fs/promises';
-import { type RowSource, type SourceRow } from './types.ts';
+import type { RowSource, SourceRow } from './types.ts';
 
 interface Feature {
   readonly properties?: Record<string, unknown> | null;

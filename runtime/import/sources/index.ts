@@ -12,8 +12,8 @@ import { geojsonSource } from './geojson.ts';
 import type { RowSource } from './types.ts';
 import { xlsxSheets, xlsxSource } from './xlsx.ts';
 
-export type { RowSource, SourceRow } from './types.ts';
 export { GeoJsonError } from './geojson.ts';
+export type { RowSource, SourceRow } from './types.ts';
 
 const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
   '.csv': 'csv',

@@ -111,7 +111,8 @@ export async function xlsxSource(path: string, options: XlsxOptions): Promise<Ro
       let last = options.header_row;
       for await (const r of wanted()) {
         if (r.number <= options.header_row) continue;
-        for (let n = last + 1; n < r.number; n++) yield { row: n - options.header_row, cells: cellsOf(columns, []) };
+        for (let n = last + 1; n < r.number; n++)
+          yield { row: n - options.header_row, cells: cellsOf(columns, []) };
         last = r.number;
         yield { row: r.number - options.header_row, cells: cellsOf(columns, rowTexts(r.values)) };
       }
