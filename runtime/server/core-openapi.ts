@@ -9,6 +9,7 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { importOpenApi } from '../import/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type Json, type OpenApiGroup, SIGNED_IN } from './openapi-parts.ts';
@@ -67,6 +68,7 @@ export const coreGroups = (
   adminOpenApi(modules.map((m) => m.code)),
   modulesAdminOpenApi,
   mediaOpenApi,
+  importOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
   ...extra,
