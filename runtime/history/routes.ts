@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono';
 import { TOTAL_COUNT_CAP } from '../../generators/model/index.ts';
 import { accessFor, requestSession } from '../auth/index.ts';
+import { readObject } from '../auth/request-body.ts';
 import type { Database } from '../db/database.ts';
 import { badRequest, HttpError, notFound } from '../http/errors.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
@@ -56,8 +57,7 @@ export function mountHistoryRoutes(app: Hono, db: Database, registry: ModuleRegi
 
   app.post('/api/history/:code/:level/:id/restore', async (c) => {
     const t = target(c, db, registry, 'update');
-    const body = (await c.req.json().catch(() => undefined)) as { version?: unknown } | undefined;
-    const version = body?.version;
+    const { version } = await readObject(c);
     if (typeof version !== 'number' || !Number.isInteger(version))
       throw badRequest([
         {

@@ -139,7 +139,7 @@ export async function changesPage(
   });
   return {
     items,
-    next_cursor: formatCursor(last ? { tx: last.tx, id: last.id } : since),
+    next_cursor: formatCursor(last ? { tx: last.tx, id: String(last.id) } : since),
     has_more: rows.length > limit,
   };
 }

@@ -16,7 +16,7 @@ function parseLimit(text: string | undefined): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
     throw badRequest([
-      { path: '/limit', code: 'range', message: `limit doit être un entier de 1 à ${MAX_LIMIT}.` },
+      { path: '/query/limit', code: 'range', message: `limit doit être un entier de 1 à ${MAX_LIMIT}.` },
     ]);
   return n;
 }
