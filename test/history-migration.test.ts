@@ -45,9 +45,10 @@ describe.each(runtimeEngines())('the record history of an upgrade on $name', (en
 
   it('records the plan’s data changes as the migration’s, by the upgrading account', async () => {
     await installModule(db, v1Folder);
-    await db.query("INSERT INTO suivi.app_user (id, login, display_name) VALUES ($1, 'admin.upgrade', 'Admin')", [
-      ADMIN,
-    ]);
+    await db.query(
+      "INSERT INTO suivi.app_user (id, login, display_name) VALUES ($1, 'admin.upgrade', 'Admin')",
+      [ADMIN],
+    );
     await db.query(
       `INSERT INTO ${S}.transect (id, base_site_name, habitat, length_m) VALUES ($1, 'Prairie', 'prairie', 850)`,
       [TRANSECT],

@@ -97,9 +97,11 @@ describe.skipIf(!available)('the record history panel in chromium', () => {
           const renamed = (await versions().nth(2).textContent()) ?? '';
           expect(renamed).toContain('Mares du Grand Bois → Mares du Petit Bois');
           // The vocabulary shown by its label, the field by its label.
-          expect(renamed).toMatch(lang === 'fr'
+          expect(renamed).toMatch(
+            lang === 'fr'
               ? /Contexte paysager.*Bocage, prairies et haies → Zone humide, marais/
-              : /Landscape setting.*Hedged grassland \(bocage\) → Wetland, marsh/);
+              : /Landscape setting.*Hedged grassland \(bocage\) → Wetland, marsh/,
+          );
           expect(await versions().nth(1).textContent()).toContain(
             lang === 'fr' ? 'écriture directe en base' : 'direct database write',
           );
