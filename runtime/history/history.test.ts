@@ -121,6 +121,38 @@ describe.each(runtimeEngines())('record history on $name', (engine) => {
     expect((await cen.call('POST', `${HISTORY}/${id}/restore`, {})).status).toBe(400);
   });
 
+  it('restores a geometry (stored as GeoJSON in the history) and shows its change', async () => {
+    const point = (x: number) => ({ type: 'Point', coordinates: [x, 45.76] });
+    const site = await cen.call('POST', `${BASE}/site`, {
+      base_site_name: 'Mare de la combe',
+      sites_group_id: id,
+      geometry: point(4.85),
+    });
+    expect(site.status, JSON.stringify(site.json)).toBe(201);
+    const siteId = site.json.id as string;
+    const moved = await cen.call('PUT', `${BASE}/site/${siteId}`, { ...site.json, geometry: point(5.1) });
+    expect(moved.status, JSON.stringify(moved.json)).toBe(200);
+    const history = async () =>
+      (
+        (await cen.call('GET', `/api/history/amphibiens_mares/site/${siteId}`)).json as unknown as {
+          versions: RecordVersion[];
+        }
+      ).versions;
+    const [created, move] = await history();
+    expect(move?.changes.map((c) => c.field)).toEqual(['geometry']);
+    const restored = await cen.call('POST', `/api/history/amphibiens_mares/site/${siteId}/restore`, {
+      version: created?.version,
+    });
+    expect(restored.status, JSON.stringify(restored.json)).toBe(200);
+    expect(restored.json.geometry).toEqual(point(4.85));
+    expect((await history()).at(-1)).toMatchObject({
+      write_path: 'restore',
+      changes: [{ field: 'geometry' }],
+    });
+    const { row_version } = (await cen.call('GET', `${BASE}/site/${siteId}`)).json;
+    expect((await cen.call('DELETE', `${BASE}/site/${siteId}?row_version=${row_version}`)).status).toBe(204);
+  });
+
   it('records an API delete with its child rows, outliving the record', async () => {
     const { row_version } = await current();
     const mark = (await db.query<{ n: number }>('SELECT max(id)::integer AS n FROM suivi.record_history'))
