@@ -44,7 +44,7 @@ function Value(props: { field: string; value: unknown; forms: LevelForms }) {
 }
 
 function Changes(props: { version: Version; forms: LevelForms }) {
-  const { label } = useT();
+  const { label, colon } = useT();
   const fieldLabel = (key: string) =>
     forms.labels?.[key]
       ? label(forms.labels[key])
@@ -59,7 +59,10 @@ function Changes(props: { version: Version; forms: LevelForms }) {
     <dl className="history-changes">
       {shown.map((c) => (
         <div key={c.field}>
-          <dt>{fieldLabel(c.field)}</dt>
+          <dt>
+            {fieldLabel(c.field)}
+            {colon.trimEnd()}
+          </dt>
           <dd>
             {version.operation === 'update' ? (
               <>
