@@ -29,6 +29,8 @@ interface UdtValue {
   text: string;
   timestamptz: string;
   uuid: string;
+  /** A transaction id (pg_current_xact_id()), read as its decimal text. */
+  xid8: string;
 }
 type Udt = keyof UdtValue;
 export type ColumnDescriptor = Udt | `${Udt} ${'null' | 'default' | 'identity' | 'null default'}`;
@@ -129,6 +131,20 @@ export const CORE_COLUMNS = {
     record_id: 'uuid',
     deleted_at: 'timestamptz default',
     deleted_by: 'uuid null',
+  },
+  'suivi.record_history': {
+    id: 'int8 identity',
+    tx: 'xid8 default',
+    changed_at: 'timestamptz default',
+    module_code: 'text',
+    level_key: 'text',
+    table_name: 'text',
+    record_id: 'uuid',
+    operation: 'text',
+    actor: 'uuid null',
+    write_path: 'text default',
+    row_data: 'jsonb',
+    changes: 'jsonb null',
   },
   'suivi.session': {
     id: 'text',

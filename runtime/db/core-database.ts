@@ -153,6 +153,28 @@ export interface DeletionLogTable {
   deleted_by: Uuid | null;
 }
 
+// 0011-record-history
+
+/** `suivi.record_history.operation` (CHECK operation__choice). */
+export type HistoryOperation = 'insert' | 'update' | 'delete';
+
+export interface RecordHistoryTable {
+  id: GeneratedAlways<number>;
+  /** xid8 as decimal text: compare it in SQL (`::xid8`), never as a JS number. */
+  tx: Generated<string>;
+  changed_at: Generated<Timestamptz>;
+  module_code: string;
+  level_key: string;
+  table_name: string;
+  record_id: Uuid;
+  operation: HistoryOperation;
+  actor: Uuid | null;
+  write_path: Generated<string>;
+  row_data: Jsonb<Record<string, unknown>>;
+  /** `{ column: [before, after] }` for an update. */
+  changes: Jsonb<Record<string, [unknown, unknown]>> | null;
+}
+
 // 0003-accounts
 
 export interface SessionTable {
@@ -321,6 +343,7 @@ export interface CoreDatabase {
   'suivi.module': ModuleTable;
   'suivi.module_version': ModuleVersionTable;
   'suivi.deletion_log': DeletionLogTable;
+  'suivi.record_history': RecordHistoryTable;
   'suivi.session': SessionTable;
   'suivi.api_token': ApiTokenTable;
   'suivi.user_role': UserRoleTable;

@@ -16,11 +16,13 @@ import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
+import { mountHistoryRoutes } from '../history/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { isImportUpload, mountImportApi } from '../import/routes.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
+import { mountSyncRoutes } from '../sync/routes.ts';
 import type { AppPlugin } from './app-plugin.ts';
 import { defaultLogError, handleErrors, type LogError } from './error-handler.ts';
 import { HOME_PAGE } from './home-page.ts';
@@ -105,6 +107,8 @@ export function createApp(options: AppOptions): Hono {
 
   // Extension routes (/api/modules/<code>/x/…) before the hand-over: a module version's app does not have them.
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
+  mountHistoryRoutes(app, db, registry);
+  mountSyncRoutes(app, db, registry);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.

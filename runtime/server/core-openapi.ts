@@ -9,6 +9,7 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { historyOpenApi } from '../history/openapi.ts';
 import { importOpenApi } from '../import/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
@@ -71,6 +72,7 @@ export const coreGroups = (
   importOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
+  historyOpenApi(modules),
   ...extra,
 ];
 

@@ -75,6 +75,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       modules: options.modules,
       actor: options.actor,
       access: options.access,
+      // The record history (core migration 0011) says the import wrote these rows.
+      writePath: 'import',
       ...(options.hooks ? { hooks: options.hooks } : {}),
     });
     const writer: RowWriter = rowWriter({
