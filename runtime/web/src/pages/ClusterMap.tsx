@@ -45,8 +45,6 @@ export function ClusterMap(props: {
   useEffect(() => {
     if (!element.current) return;
     const created = createMap(element.current);
-    // Vector shapes on one canvas: thousands of features cost one element, not thousands.
-    created.options.preferCanvas = true;
     map.current = created;
     return () => {
       map.current = null;
@@ -63,6 +61,7 @@ export function ClusterMap(props: {
     const urlOf = (bbox: readonly number[], zoom: number) =>
       `${base}?bbox=${bbox.map((n) => n.toFixed(6)).join(',')}&zoom=${zoom}${suffix}`;
     const layer = L.layerGroup().addTo(current);
+    const renderers = { svg: L.svg(), canvas: L.canvas() };
     const recordPath = (id: string) => `/m/${module}/${level}/${id}`;
     const text = (key: MapKey) => mapText(lang, key);
     const texts: LayerTexts = {
@@ -77,7 +76,7 @@ export function ClusterMap(props: {
       failed: (message) => setStatus({ kind: 'failed', message }),
       loaded(view) {
         layer.clearLayers();
-        drawFeatures(layer, view.features, recordPath, texts);
+        drawFeatures(layer, view.features, recordPath, texts, renderers);
         drawClusters(current, layer, view.clusters, recordPath, texts, (n) => formatNumber(n, lang));
         setStatus({ kind: 'shown', view });
       },

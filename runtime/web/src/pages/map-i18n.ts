@@ -6,7 +6,7 @@ const DICT = {
   inView: ['enregistrement(s) dans la vue', 'record(s) in view'],
   loading: ['Chargement de la carte…', 'Loading the map…'],
   failed: ['La carte n’a pas pu être chargée :', 'The map could not be loaded:'],
-  open: ['Ouvrir la fiche', 'Open the record'],
+  open: ['cliquer pour ouvrir la fiche', 'click to open the record'],
   zoomIn: ['Zoomer sur ces enregistrements', 'Zoom in on these records'],
   records: ['enregistrements', 'records'],
   filtered: ['filtres du tableau appliqués', 'table filters applied'],

@@ -1,7 +1,7 @@
 /**
- * Drawing a merged set of tile answers on a Leaflet map (canvas renderer): a circle with its count per
- * cluster, clicked to zoom into the cluster's records; one record alone, and every feature, as canvas
- * shapes with a popup naming the record and linking to its page. Texts are set as text, never as HTML.
+ * Drawing a merged set of tile answers on a Leaflet map: a circle with its count per cluster, clicked
+ * to zoom into the cluster's records; one record alone, and every feature, as a shape naming the record
+ * on hover and opening it on click (SVG while few, one canvas beyond). Texts are set as text, never HTML.
  */
 import L from 'leaflet';
 import { pointStyle } from '../map-base.ts';
@@ -17,21 +17,17 @@ export interface LayerTexts {
   readonly label: (raw: string | null) => string;
 }
 
-function popup(recordPath: string, name: string, texts: LayerTexts): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'map-popup';
-  const title = document.createElement('strong');
-  title.textContent = name;
-  const link = document.createElement('a');
-  link.href = recordPath;
-  link.textContent = texts.open;
-  link.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
-    event.preventDefault();
-    navigate(recordPath);
-  });
-  box.append(title, document.createElement('br'), link);
-  return box;
+/** A tooltip naming the record, set as text (a label is user data, never HTML). */
+function nameTip(name: string, texts: LayerTexts): HTMLElement {
+  const tip = document.createElement('span');
+  tip.textContent = `${name} — ${texts.open}`;
+  return tip;
+}
+
+/** A shape that names its record on hover and opens it on click (or Enter, for SVG shapes). */
+function linkShape(shape: L.Layer, recordPath: string, name: string, texts: LayerTexts): void {
+  shape.bindTooltip(nameTip(name, texts));
+  shape.on('click', () => navigate(recordPath));
 }
 
 /** Zooms into a cluster: to its records' box, at least one level deeper. */
@@ -60,9 +56,9 @@ export function drawClusters(
   for (const cluster of clusters) {
     const at: L.LatLngExpression = [cluster.lat, cluster.lon];
     if (cluster.count === 1 && cluster.id) {
-      L.circleMarker(at, pointStyle)
-        .bindPopup(popup(recordPath(cluster.id), texts.fallback, texts))
-        .addTo(layer);
+      const dot = L.circleMarker(at, pointStyle);
+      linkShape(dot, recordPath(cluster.id), texts.fallback, texts);
+      dot.addTo(layer);
       continue;
     }
     const marker = L.marker(at, {
@@ -79,12 +75,17 @@ export function drawClusters(
   }
 }
 
+/** Up to this many features are SVG shapes (DOM elements a test or a script can reach); more, canvas. */
+export const SVG_FEATURES = 200;
+
 export function drawFeatures(
   layer: L.LayerGroup,
   features: readonly MapFeature[],
   recordPath: (id: string) => string,
   texts: LayerTexts,
+  renderers: { readonly svg: L.Renderer; readonly canvas: L.Renderer },
 ): void {
+  const renderer = features.length <= SVG_FEATURES ? renderers.svg : renderers.canvas;
   const collection: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: features.map((f) => ({
@@ -95,12 +96,11 @@ export function drawFeatures(
     })),
   };
   L.geoJSON(collection, {
-    style: { color: pointStyle.color ?? '#2f6b3a', weight: 2, fillOpacity: 0.25 },
-    pointToLayer: (_feature, latlng) => L.circleMarker(latlng, pointStyle),
+    style: { color: pointStyle.color ?? '#2f6b3a', weight: 2, fillOpacity: 0.25, renderer },
+    pointToLayer: (_feature, latlng) => L.circleMarker(latlng, { ...pointStyle, renderer }),
     onEachFeature: (feature, shape) => {
-      const id = String(feature.id);
       const name = texts.label((feature.properties as { label: string | null }).label) || texts.fallback;
-      shape.bindPopup(popup(recordPath(id), name, texts));
+      linkShape(shape, recordPath(String(feature.id)), name, texts);
     },
   }).addTo(layer);
 }
