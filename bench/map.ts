@@ -169,6 +169,10 @@ try {
   };
 
   console.log(`\nmap requests through app.request (${target.label}), admin (no scope):`);
+  // The floor on this machine: the same route over an empty view (sign-in check, parsing, one query).
+  const empty: number[] = [];
+  for (let i = 0; i < VIEWS * 10; i++) empty.push((await ask([-40, 30 + (i % 10) * 0.01, -39, 31], 9)).time);
+  report('empty view (mid-Atlantic): the floor', empty);
   for (const { name, zoom } of ZOOMS)
     await run(`${name} (zoom ${zoom})`, zoom, randomViews(VIEWS, zoom, random(zoom)));
   console.log('\nwith a list filter, and as a partner (organisation scope: half the sites):');

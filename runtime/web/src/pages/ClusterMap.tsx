@@ -16,11 +16,17 @@ import type { ParentFilter } from './LevelTable.tsx';
 import { type MapKey, mapText, useMapT } from './map-i18n.ts';
 import { drawClusters, drawFeatures, type LayerTexts } from './map-layers.ts';
 import { type Merged, tileLoader } from './map-loader.ts';
-import type { MapAnswer } from './map-tiles.ts';
+import { type MapAnswer, representativePoint } from './map-tiles.ts';
 import { apiQuery } from './table-state.ts';
 import { useTableFilters } from './table-state-events.ts';
 
-type Status = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'shown'; view: Merged };
+/** What the tiles hold, and how many records of it are inside the map's frame (tiles reach beyond it). */
+type Shown = Merged & { readonly visible: number };
+/** While a new view loads, the last one stays drawn and counted (`view`). */
+type Status =
+  | { kind: 'loading'; view?: Shown }
+  | { kind: 'failed'; message: string }
+  | { kind: 'shown'; view: Shown };
 
 const WORLD = '-180,-85,180,85';
 
@@ -72,13 +78,19 @@ export function ClusterMap(props: {
         forms.mapLabel && raw !== null ? formatValue(forms.mapLabel, raw, forms.schema, forms.ui, lang) : '',
     };
     const loader = tileLoader(current, urlOf, {
-      loading: () => setStatus((s) => (s.kind === 'shown' ? s : { kind: 'loading' })),
+      loading: () =>
+        setStatus((s) => ({ kind: 'loading', ...('view' in s && s.view ? { view: s.view } : {}) })),
       failed: (message) => setStatus({ kind: 'failed', message }),
       loaded(view) {
         layer.clearLayers();
         drawFeatures(layer, view.features, recordPath, texts, renderers);
         drawClusters(current, layer, view.clusters, recordPath, texts, (n) => formatNumber(n, lang));
-        setStatus({ kind: 'shown', view });
+        const frame = current.getBounds();
+        const inFrame = (lon: number, lat: number) => frame.contains([lat, lon]);
+        const visible =
+          view.clusters.reduce((n, c) => n + (inFrame(c.lon, c.lat) ? c.count : 0), 0) +
+          view.features.filter((f) => inFrame(...representativePoint(f.geometry))).length;
+        setStatus({ kind: 'shown', view: { ...view, visible } });
       },
     });
     current.on('moveend', loader.schedule);
@@ -109,7 +121,7 @@ export function ClusterMap(props: {
     };
   }, [module, level, query, forms, lang]);
 
-  const shown = status.kind === 'shown' ? status.view : undefined;
+  const shown = status.kind === 'failed' ? undefined : status.view;
   return (
     <div className="cluster-map">
       <section
@@ -119,6 +131,7 @@ export function ClusterMap(props: {
         data-testid={`map-${level}`}
         data-state={status.kind}
         data-total={shown?.total ?? ''}
+        data-visible={shown?.visible ?? ''}
         data-clusters={shown?.clusters.length ?? ''}
         data-features={shown?.features.length ?? ''}
       />
@@ -126,7 +139,7 @@ export function ClusterMap(props: {
         {status.kind === 'loading' && !shown ? mt('loading') : null}
         {status.kind === 'failed' ? `${mt('failed')} ${status.message}` : null}
         {shown
-          ? `${formatNumber(shown.total, lang)} ${mt('inView')}${Object.keys(filters).length > 0 ? ` (${mt('filtered')})` : ''}`
+          ? `${formatNumber(shown.visible, lang)} ${mt('inView')}${Object.keys(filters).length > 0 ? ` (${mt('filtered')})` : ''}`
           : null}
       </p>
     </div>
