@@ -42,6 +42,7 @@ export {
   TIME_PATTERN,
   TOTAL_COUNT_CAP,
 } from './list-query.ts';
+export { MAP_CELL_PIXELS, MAP_FEATURE_LIMIT, MAP_MAX_ZOOM, MAP_PARAMS } from './map-query.ts';
 export {
   ACTIONS,
   type Action,

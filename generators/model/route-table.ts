@@ -13,6 +13,7 @@ export const ROUTE_OPERATIONS = [
   'validate',
   'children',
   'geojson',
+  'map',
   'csv',
 ] as const;
 export type RouteOperation = (typeof ROUTE_OPERATIONS)[number];
@@ -26,13 +27,15 @@ export type Action = (typeof ACTIONS)[number];
 
 /**
  * The action each route operation needs. Exhaustive, so a new route operation does not compile until it
- * says which permission it takes. The map reads GeoJSON: Read, as the records are scoped; CSV is Export.
+ * says which permission it takes. The map reads GeoJSON and clusters: Read, as the records are scoped;
+ * CSV is Export.
  */
 export const ROUTE_ACTIONS = {
   list: 'read',
   get: 'read',
   children: 'read',
   geojson: 'read',
+  map: 'read',
   create: 'create',
   update: 'update',
   remove: 'delete',
@@ -93,6 +96,18 @@ function levelRoutes(protocol: ResolvedProtocol, level: ResolvedLevel): Route[] 
       operationId: `list${type}`,
       summary: `List ${name(level)}`,
     }),
+    // Before `{id}`: the router tries routes in this order, and `map` is no record id.
+    ...(level.geometry.kind === 'none'
+      ? []
+      : [
+          route({
+            operation: 'map',
+            method: 'GET',
+            path: `${base}/map`,
+            operationId: `map${type}`,
+            summary: `${name(level)} on a map: clusters, or features when few, in a bounding box`,
+          }),
+        ]),
     route({
       operation: 'create',
       method: 'POST',

@@ -155,9 +155,10 @@ describe.each(EXAMPLE_CODES)('openapi.json of %s', (code) => {
       const filters = parameters.filter(
         (p) =>
           p.in === 'query' &&
-          !['page', 'page_size', 'sort', 'bbox', 'q', 'row_version'].includes(String(p.name)),
+          !['page', 'page_size', 'sort', 'bbox', 'q', 'row_version', 'zoom'].includes(String(p.name)),
       );
-      const listed = ['list', 'children', 'geojson', 'csv'].includes(route.operation);
+      const listed = ['list', 'children', 'geojson', 'map', 'csv'].includes(route.operation);
+      const mapped = route.operation === 'map';
       const level = model.levels.find((l) => l.key === (route.child ?? route.level))!;
       const names = listed ? Object.keys(level.querySpec.filters) : [];
       expect(filters.map((p) => String(p.name)).sort()).toEqual(names.sort());
@@ -165,7 +166,9 @@ describe.each(EXAMPLE_CODES)('openapi.json of %s', (code) => {
       const named = (name: string) => parameters.some((p) => p.name === name);
       expect(named('bbox')).toBe(listed && level.querySpec.bbox);
       expect(named('q')).toBe(listed && level.querySpec.search);
-      expect(named('sort')).toBe(listed && level.querySpec.sort.length > 0);
+      // A map has no order: no sort parameter.
+      expect(named('sort')).toBe(listed && !mapped && level.querySpec.sort.length > 0);
+      if (mapped) expect(parameters.filter((p) => p.required).map((p) => p.name)).toEqual(['bbox', 'zoom']);
     }
   });
 

@@ -6,6 +6,7 @@ import {
   VALIDATION_VOCABULARY,
 } from '../../protocol-specs/index.ts';
 import type { Route, RouteOperation } from '../model/route-table.ts';
+import { MAP_RESPONSE } from './map-response.ts';
 import { routeParameters } from './parameters.ts';
 import { ref, type Schema, schemaNames } from './schemas.ts';
 
@@ -82,6 +83,7 @@ const RESPONSES = {
       content: { 'application/geo+json': { schema: ref(schemaNames(level).featureCollection) } },
     },
   }),
+  map: () => ({ '200': json(MAP_RESPONSE, 'Clusters of the matching records, or the records when few.') }),
   csv: () => ({
     '200': {
       description: 'Every matching record, one line each, header first; the geometry as WKT.',

@@ -15,6 +15,7 @@ import {
   TIME_PATTERN,
 } from '../model/list-query.ts';
 import type { Route } from '../model/route-table.ts';
+import { mapParameters } from './map-response.ts';
 import type { Schema } from './schemas.ts';
 
 const paramRef = (name: string): Schema => ({ $ref: `#/components/parameters/${name}` });
@@ -155,6 +156,8 @@ export function routeParameters(protocol: ResolvedProtocol, route: Route): Schem
     case 'geojson':
     case 'csv':
       return queryRefs(protocol, level(route.level), false);
+    case 'map':
+      return mapParameters(queryRefs(protocol, level(route.level), false));
     case 'get':
     case 'update':
     case 'validate':

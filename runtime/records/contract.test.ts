@@ -102,6 +102,7 @@ function recording(calls: Call[]): RecordOperations {
     setValidation: record('setValidation'),
     children: record('children'),
     geojson: record('geojson'),
+    map: record('map'),
     csv: record('csv'),
   };
 }
@@ -116,6 +117,7 @@ const CALLS: Readonly<Record<ModelRoute['operation'], string>> = {
   validate: 'setValidation',
   children: 'children',
   geojson: 'geojson',
+  map: 'map',
   csv: 'csv',
 };
 
@@ -153,7 +155,8 @@ describe.each(EXAMPLE_FOLDERS)('the routes of $code', ({ code, folder }) => {
       calls.length = 0;
       const path = route.path.replace('{id}', UUID);
       const hasBody = route.method === 'POST' || route.method === 'PUT';
-      const res = await app.request(route.method === 'DELETE' ? `${path}?row_version=3` : path, {
+      const query = { DELETE: '?row_version=3', map: '?bbox=1,43,2,44&zoom=7' } as Record<string, string>;
+      const res = await app.request(path + (query[route.method] ?? query[route.operation] ?? ''), {
         method: route.method,
         ...(hasBody ? { body: '{"posted":true}', headers: { 'content-type': 'application/json' } } : {}),
       });
@@ -179,6 +182,8 @@ describe.each(EXAMPLE_FOLDERS)('the routes of $code', ({ code, folder }) => {
         expect(last.args.query).toEqual({ sort: spec.defaultSort, filters: [], page: 1, page_size: 50 });
       if (['geojson', 'csv'].includes(route.operation))
         expect(last.args.query).toEqual({ sort: spec.defaultSort, filters: [] });
+      if (route.operation === 'map')
+        expect(last.args.query).toEqual({ filters: [], bbox: [1, 43, 2, 44], zoom: 7 });
     }
     expect(seen).toEqual(model.routes.map((r) => r.operationId));
   });

@@ -80,6 +80,14 @@ export interface ExportQuery<M extends ModuleTypes, L extends Level<M>> {
   /** Free text, searched in the level's text list columns. */
   readonly q?: string;
 }
+/** What a map view reads: the view (required) and the list's filters; no order, no pages. */
+export interface MapQuery<M extends ModuleTypes, L extends Level<M>> {
+  readonly filters: readonly Filter<M, L>[];
+  readonly q?: string;
+  readonly bbox: BBox;
+  /** 0 to 22: sets the clusters' grid. */
+  readonly zoom: number;
+}
 export interface ListQuery<M extends ModuleTypes, L extends Level<M>> extends ExportQuery<M, L> {
   /** From 1. */
   readonly page: number;
@@ -145,6 +153,10 @@ export interface Operations<M extends ModuleTypes, R> {
   ): Promise<R>;
   geojson<L extends M['geometryLevels'] & Level<M>>(
     args: Target<M, L> & { readonly query: ExportQuery<M, L> },
+  ): Promise<R>;
+  /** A map view: `bbox` and `zoom` with the list's filters; clusters, or the records when few. */
+  map<L extends M['geometryLevels'] & Level<M>>(
+    args: Target<M, L> & { readonly query: MapQuery<M, L> },
   ): Promise<R>;
   csv<L extends Level<M>>(args: Target<M, L> & { readonly query: ExportQuery<M, L> }): Promise<R>;
 }

@@ -14,11 +14,13 @@ import type { ModulePlan } from './model/module-plan.ts';
 import { levelOf, moduleOf, type RequestContext, type Target } from './operations/context.ts';
 import { csvStream } from './operations/csv.ts';
 import { featureCollection } from './operations/geojson.ts';
+import { mapView } from './operations/map.ts';
 import { childPage, getRecord, listPage } from './operations/read.ts';
 import { jsonResponse, noContent } from './operations/responses.ts';
 import { setValidation } from './operations/validation.ts';
 import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
+import type { MapQuery } from './query/parse-map-query.ts';
 import { clockAt } from './validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from './validate/validate-record.ts';
 
@@ -34,6 +36,8 @@ export interface RecordOperationsOptions {
   readonly timeZone?: string;
   /** Most features a GeoJSON export returns (default 50 000). */
   readonly geojsonLimit?: number;
+  /** Most records a map view answers one by one before it clusters them (default MAP_FEATURE_LIMIT, 500). */
+  readonly mapFeatureLimit?: number;
   /** Rows per query while a CSV streams (default 1 000). */
   readonly csvChunkSize?: number;
   /** Most records a list's `total` counts (default TOTAL_COUNT_CAP, 10 000). */
@@ -62,6 +66,8 @@ export interface RecordOperations {
     args: Target & { readonly id: string; readonly child: string; readonly query: ListQuery },
   ): Promise<Response>;
   geojson(args: Target & { readonly query: ExportQuery }): Promise<Response>;
+  /** Clusters (or, when few, the records) of a map view with the list's filters (operations/map.ts). */
+  map(args: Target & { readonly query: MapQuery }): Promise<Response>;
   csv(args: Target & { readonly query: ExportQuery }): Promise<Response>;
 }
 
@@ -86,6 +92,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     actor,
     clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
     totalCap: options.totalCap ?? TOTAL_COUNT_CAP,
+    ...(options.mapFeatureLimit ? { mapFeatureLimit: options.mapFeatureLimit } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(options.writePath ? { writePath: options.writePath } : {}),
   };
@@ -148,6 +155,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
       const text = await reading(() => featureCollection(ctx, plan, args.query, limit));
       return new Response(text, { headers: { 'content-type': 'application/geo+json; charset=utf-8' } });
     },
+    map: async (args) => jsonResponse(await reading(() => mapView(ctx, levelOf(ctx, args), args.query))),
     async csv(args) {
       const plan = levelOf(ctx, args);
       const stream = await reading(() => csvStream(ctx, plan, args.query, options.csvChunkSize));

@@ -13,6 +13,7 @@ import {
   parseRowVersion,
   type QueryString,
 } from './query/parse-list-query.ts';
+import { parseMapQuery } from './query/parse-map-query.ts';
 
 /** What a handler reads of a request; mount.ts builds it from Hono's. */
 export interface RouteRequest {
@@ -74,5 +75,10 @@ export const ROUTE_HANDLERS = {
     return call.operations.children({ ...target(call), id: id(call), child, query: listQuery(call, child) });
   },
   geojson: (call) => call.operations.geojson({ ...target(call), query: exportQuery(call) }),
+  map: (call) =>
+    call.operations.map({
+      ...target(call),
+      query: parseMapQuery(call.route.level, call.spec(call.route.level), call.request.query),
+    }),
   csv: (call) => call.operations.csv({ ...target(call), query: exportQuery(call) }),
 } as const satisfies Record<RouteOperation, Handler>;

@@ -19,6 +19,8 @@ export interface RequestContext {
   readonly clock: Clock;
   /** Most records a list's `total` counts (`total_exact` false beyond). */
   readonly totalCap: number;
+  /** Most records a map view answers one by one; beyond, clusters (default MAP_FEATURE_LIMIT). */
+  readonly mapFeatureLimit?: number;
   /** Lifecycle hooks run inside each write's transaction (../hooks.ts); none by default. */
   readonly hooks?: RecordHooks;
   /** What the record history says wrote (runtime/history/write-path.ts); 'api' by default. */

@@ -80,7 +80,7 @@ const hasNul = (raw: string) => raw.includes('\u0000');
 const NUL_IN_Q = 'q is some text, without NUL character';
 
 /** A JSON pointer to a query parameter: `~` and `/` escaped (RFC 6901). */
-const queryPath = (name: string) => `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+export const queryPath = (name: string) => `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
 /**
  * 2024-02-30 and 2025-13-01 match the pattern but are no dates. Checked by arithmetic, not through
@@ -200,7 +200,7 @@ function count(
 }
 
 /** Sort, filters, bbox and q of `level`'s lists; `paging` names the parameters the caller reads itself. */
-function readQuery<S extends string, F extends string>(
+export function readQuery<S extends string, F extends string>(
   level: string,
   spec: QuerySpec<S, F>,
   query: QueryString,

@@ -62,6 +62,7 @@ export interface ModuleApi {
 /** Every route, in the order the runtime mounts them; paths in OpenAPI template syntax. */
 export const ROUTES = [
   { operation: 'list', method: 'GET', path: '/api/modules/chiro_gites/site', level: 'site', operationId: 'listSite' },
+  { operation: 'map', method: 'GET', path: '/api/modules/chiro_gites/site/map', level: 'site', operationId: 'mapSite' },
   { operation: 'create', method: 'POST', path: '/api/modules/chiro_gites/site', level: 'site', operationId: 'createSite' },
   { operation: 'get', method: 'GET', path: '/api/modules/chiro_gites/site/{id}', level: 'site', operationId: 'getSite' },
   { operation: 'update', method: 'PUT', path: '/api/modules/chiro_gites/site/{id}', level: 'site', operationId: 'updateSite' },

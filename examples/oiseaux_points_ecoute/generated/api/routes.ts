@@ -66,6 +66,7 @@ export interface ModuleApi {
 /** Every route, in the order the runtime mounts them; paths in OpenAPI template syntax. */
 export const ROUTES = [
   { operation: 'list', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/sites_group', level: 'sites_group', operationId: 'listSitesGroup' },
+  { operation: 'map', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/sites_group/map', level: 'sites_group', operationId: 'mapSitesGroup' },
   { operation: 'create', method: 'POST', path: '/api/modules/oiseaux_points_ecoute/sites_group', level: 'sites_group', operationId: 'createSitesGroup' },
   { operation: 'get', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/sites_group/{id}', level: 'sites_group', operationId: 'getSitesGroup' },
   { operation: 'update', method: 'PUT', path: '/api/modules/oiseaux_points_ecoute/sites_group/{id}', level: 'sites_group', operationId: 'updateSitesGroup' },
@@ -74,6 +75,7 @@ export const ROUTES = [
   { operation: 'geojson', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/sites_group.geojson', level: 'sites_group', operationId: 'exportSitesGroupGeojson' },
   { operation: 'csv', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/sites_group.csv', level: 'sites_group', operationId: 'exportSitesGroupCsv' },
   { operation: 'list', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/site', level: 'site', operationId: 'listSite' },
+  { operation: 'map', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/site/map', level: 'site', operationId: 'mapSite' },
   { operation: 'create', method: 'POST', path: '/api/modules/oiseaux_points_ecoute/site', level: 'site', operationId: 'createSite' },
   { operation: 'get', method: 'GET', path: '/api/modules/oiseaux_points_ecoute/site/{id}', level: 'site', operationId: 'getSite' },
   { operation: 'update', method: 'PUT', path: '/api/modules/oiseaux_points_ecoute/site/{id}', level: 'site', operationId: 'updateSite' },

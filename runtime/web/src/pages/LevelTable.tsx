@@ -14,6 +14,7 @@ import { onLink } from '../router.ts';
 import { useReferenceNames } from '../use-reference-names.ts';
 import { ColumnFilter } from './ColumnFilter.tsx';
 import { apiQuery, readTableState, type TableState, writeTableState } from './table-state.ts';
+import { announceTableState } from './table-state-events.ts';
 import { StatusFilter, StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
 
 const PAGE_SIZE = 20;
@@ -44,6 +45,7 @@ export function LevelTable(props: {
   useEffect(() => {
     const search = writeTableState(level, location.search, state);
     if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}`);
+    announceTableState(level); // the map follows the same filters
     const query = apiQuery(state, { level: parentLevel, id: parentId }, { pageSize: PAGE_SIZE });
     api
       .get<Page>(`${levelUrl(module, level)}?${query}`)

@@ -20,7 +20,7 @@ import { ValidationPanel } from './ValidationPanel.tsx';
 
 // Split off the heavy parts (RJSF with ajv, Leaflet): the login page and the tables load without them.
 const RecordForm = lazy(() => import('../form/RecordForm.tsx').then((m) => ({ default: m.RecordForm })));
-const RecordMap = lazy(() => import('./RecordMap.tsx').then((m) => ({ default: m.RecordMap })));
+const ClusterMap = lazy(() => import('./ClusterMap.tsx').then((m) => ({ default: m.ClusterMap })));
 const GeometryMap = lazy(() => import('./GeometryMap.tsx').then((m) => ({ default: m.GeometryMap })));
 
 function Link(props: { to: string; children: React.ReactNode; className?: string }) {
@@ -70,9 +70,10 @@ function LevelView(props: { module: string; level: LevelSummary; parent?: Parent
       />
       {props.level.geometry.kind === 'none' ? null : (
         <Suspense fallback={<div className="map" />}>
-          <RecordMap
+          <ClusterMap
             module={props.module}
             level={props.level.key}
+            forms={forms}
             {...(props.parent ? { parent: props.parent } : {})}
           />
         </Suspense>

@@ -62,6 +62,7 @@ export interface ModuleApi {
 /** Every route, in the order the runtime mounts them; paths in OpenAPI template syntax. */
 export const ROUTES = [
   { operation: 'list', method: 'GET', path: '/api/modules/papillons_transects/transect', level: 'transect', operationId: 'listTransect' },
+  { operation: 'map', method: 'GET', path: '/api/modules/papillons_transects/transect/map', level: 'transect', operationId: 'mapTransect' },
   { operation: 'create', method: 'POST', path: '/api/modules/papillons_transects/transect', level: 'transect', operationId: 'createTransect' },
   { operation: 'get', method: 'GET', path: '/api/modules/papillons_transects/transect/{id}', level: 'transect', operationId: 'getTransect' },
   { operation: 'update', method: 'PUT', path: '/api/modules/papillons_transects/transect/{id}', level: 'transect', operationId: 'updateTransect' },
