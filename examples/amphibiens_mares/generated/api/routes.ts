@@ -174,6 +174,7 @@ export const QUERY_SPECS = {
       'presence[in]': { field: 'presence', op: 'in', type: 'code' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       life_stage: { field: 'life_stage', op: 'eq', type: 'code' },
       'life_stage[in]': { field: 'life_stage', op: 'in', type: 'code' },
       count_type: { field: 'count_type', op: 'eq', type: 'code' },

@@ -160,6 +160,7 @@ export const QUERY_SPECS = {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count_adults: { field: 'count_adults', op: 'eq', type: 'integer' },
       'count_adults[gte]': { field: 'count_adults', op: 'gte', type: 'integer' },
       'count_adults[lte]': { field: 'count_adults', op: 'lte', type: 'integer' },

@@ -227,6 +227,7 @@ export const QUERY_SPECS = {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       identification: { field: 'identification', op: 'eq', type: 'code' },
       'identification[in]': { field: 'identification', op: 'in', type: 'code' },
       cover_class: { field: 'cover_class', op: 'eq', type: 'code' },

@@ -171,6 +171,7 @@ export const QUERY_SPECS = {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count_lt25: { field: 'count_lt25', op: 'eq', type: 'integer' },
       'count_lt25[gte]': { field: 'count_lt25', op: 'gte', type: 'integer' },
       'count_lt25[lte]': { field: 'count_lt25', op: 'lte', type: 'integer' },

@@ -138,6 +138,7 @@ export const QUERY_SPECS = {
       passage_id: { field: 'passage_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count: { field: 'count', op: 'eq', type: 'integer' },
       'count[gte]': { field: 'count', op: 'gte', type: 'integer' },
       'count[lte]': { field: 'count', op: 'lte', type: 'integer' },
