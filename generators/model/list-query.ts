@@ -26,9 +26,15 @@ export const FILTER_VALUE_TYPES = [
   'code',
 ] as const;
 export type FilterValueType = (typeof FILTER_VALUE_TYPES)[number];
-/** `eq` is the bare parameter (`roost_type=CAVE`); the others are written `field[op]`. */
-export const FILTER_OPS = ['eq', 'in', 'contains', 'gte', 'lte'] as const;
+/**
+ * `eq` is the bare parameter (`roost_type=CAVE`); the others are written `field[op]`. `name` is a
+ * taxon's: the typed text matched in its scientific or vernacular name (`cd_nom[name]=pic`), so a
+ * table filters on what the user typed even when no suggestion was picked.
+ */
+export const FILTER_OPS = ['eq', 'in', 'contains', 'gte', 'lte', 'name'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
+/** Operations whose value is read otherwise than the field's own (a taxon's name is text, not its code). */
+const OP_VALUE_TYPES: Partial<Record<FilterOp, FilterValueType>> = { name: 'text' };
 
 /**
  * Patterns of time and date-time filter values, written into the routes module and the OpenAPI
@@ -59,7 +65,7 @@ const KIND_FILTERS = {
   datetime: { type: 'datetime', ops: ['gte', 'lte'] },
   choice: { type: 'code', ops: ['eq', 'in'] },
   vocabulary: { type: 'code', ops: ['eq', 'in'] },
-  taxon: { type: 'integer', ops: ['eq', 'in'] },
+  taxon: { type: 'integer', ops: ['eq', 'in', 'name'] },
   observers: { type: 'text', ops: ['eq'] },
   dataset: { type: 'uuid', ops: ['eq'] },
   habitat: { type: 'text', ops: ['eq', 'in'] },
@@ -212,7 +218,7 @@ export function filterParams(query: LevelQuery): FilterParam[] {
       name: filterParamName(f.field, op),
       field: f.field,
       op,
-      type: f.type,
+      type: OP_VALUE_TYPES[op] ?? f.type,
       ...(f.codes ? { codes: f.codes } : {}),
     })),
   );
