@@ -6,7 +6,7 @@
  * session).
  */
 import Form from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { CustomValidator, ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeFr from 'ajv-i18n/localize/fr/index.js';
@@ -15,12 +15,13 @@ import { ApiError, api, type Json, type LevelForms, levelUrl } from '../api.ts';
 import { type Account, useAccount } from '../auth.tsx';
 import { type Lang, useT } from '../i18n.tsx';
 import { ARRAY_BUTTONS, translatorFor } from './array-buttons.tsx';
-import { problemText, schemaErrorTransformer } from './error-messages.ts';
-import { applyRules, ruleDefaults, toErrorSchema } from './live-rules.ts';
+import { formProblemText, problemText, schemaErrorTransformer } from './error-messages.ts';
+import { boundProblems, decimalProblems, defaultsWithinBounds, type FormProblem } from './form-checks.ts';
+import { applyRules, type RuleScopes, ruleDefaults, toErrorSchema } from './live-rules.ts';
 import { MapField } from './MapField.tsx';
 import { ObserversField } from './ObserversField.tsx';
 import { RecordWidget } from './RecordWidget.tsx';
-import { TaxonWidget } from './TaxonWidget.tsx';
+import { TaxonWidget, type UnpickedTaxa } from './TaxonWidget.tsx';
 import { DatasetWidget, MediaWidget, PlainWidget, VocabularyWidget } from './widgets.tsx';
 
 // Ajv's own messages (keywords we do not word ourselves) in the reader's language.
@@ -62,7 +63,9 @@ function initialData(
   keep?: Json,
 ) {
   const ruleFields = forms.rules.fields ?? {};
-  const data: Json = ruleDefaults(ruleFields, { userId: account?.id ?? null });
+  const scopes = ruleScopes(account, parent);
+  // today() is no default for a date whose window does not hold today (form-checks.ts).
+  const data: Json = defaultsWithinBounds(ruleFields, ruleDefaults(ruleFields, scopes), scopes);
   // currentUser() as a user field's default means "me", in the shape the field stores.
   const properties = (forms.schema.properties ?? {}) as Record<string, Json>;
   for (const [key, r] of Object.entries(ruleFields)) {
@@ -73,6 +76,14 @@ function initialData(
   }
   if (parent) data[`${parent.level}_id`] = parent.id;
   return { ...data, ...keep };
+}
+
+/** What the rules read besides the form: the user, and the parent as `parent` and by its level's key. */
+function ruleScopes(account: Account | null, parent: RecordFormProps['parent']): RuleScopes {
+  return {
+    userId: account?.id ?? null,
+    ...(parent?.record ? { parent: parent.record, levels: { [parent.level]: parent.record } } : {}),
+  };
 }
 
 /** Only what a client may send: schema properties and parent links (the envelope is the server's). */
@@ -88,10 +99,18 @@ export function RecordForm(props: RecordFormProps) {
   const account = useAccount();
   const { module, level, forms, record, parent } = props;
   const rules = useMemo(() => forms.rules.fields ?? {}, [forms]);
+  const parentLevel = parent?.level;
+  const parentRecord = parent?.record;
   const scopes = useMemo(
-    () => ({ userId: account?.id ?? null, ...(parent?.record ? { parent: parent.record } : {}) }),
-    [account, parent?.record],
+    () =>
+      ruleScopes(
+        account,
+        parentLevel && parentRecord ? { level: parentLevel, id: '', record: parentRecord } : undefined,
+      ),
+    [account, parentLevel, parentRecord],
   );
+  // Taxon boxes holding unpicked text (TaxonWidget), checked before the form is sent.
+  const unpicked = useRef<UnpickedTaxa>(new Map()).current;
   // Computed once: the caller mounts one form per record (keyed), with forms and records already loaded;
   // re-deriving it on a later render (a language switch…) would wipe what the user typed.
   const [data, setData] = useState(() => {
@@ -113,6 +132,22 @@ export function RecordForm(props: RecordFormProps) {
   const problemsBox = useRef<HTMLDivElement>(null);
   const transformErrors = useMemo(() => schemaErrorTransformer(forms, lang), [forms, lang]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
+  // What the server would refuse, found before sending (form-checks.ts), each at its field.
+  const customValidate: CustomValidator = (_formData, errors) => {
+    const found: FormProblem[] = [
+      ...boundProblems(rules, data, scopes, view.hidden),
+      ...decimalProblems(forms.ui, data),
+      ...[...unpicked.keys()].map((name) => ({ path: `/${name}`, code: 'taxon_unpicked' })),
+    ];
+    const schema = errors as unknown as Record<string, { __errors?: string[] } | undefined>;
+    for (const problem of found) {
+      const key = problem.path.slice(1);
+      const node = schema[key] ?? {};
+      node.__errors = [...(node.__errors ?? []), formProblemText(problem, forms, lang)];
+      schema[key] = node;
+    }
+    return errors;
+  };
 
   // The user is at the Save button: the server's answer shows there, in view and focused.
   useEffect(() => {
@@ -172,7 +207,8 @@ export function RecordForm(props: RecordFormProps) {
         templates={templates}
         translateString={translateString}
         transformErrors={transformErrors}
-        formContext={{ module, recordId: record?.id }}
+        customValidate={customValidate}
+        formContext={{ module, recordId: record?.id, unpicked }}
         noHtml5Validate
         focusOnFirstError
         showErrorList={false}
