@@ -158,6 +158,9 @@ function validationFilters(protocol: ResolvedProtocol, level: ResolvedLevel): Fi
   return [{ field: 'validation_status', type: 'code', ops: ['eq', 'in'], multiple: false, codes }];
 }
 
+/** The envelope column every level sorts on besides its fields: the record's last change. */
+export const RECENT_SORT = 'updated_at';
+
 /** The protocol decides whether the level is validated (protocol-specs/standard/validation.ts). */
 export function levelQuery(level: ResolvedLevel, protocol: ResolvedProtocol): LevelQuery {
   const validation = validationFilters(protocol, level);
@@ -187,6 +190,8 @@ export function levelQuery(level: ResolvedLevel, protocol: ResolvedProtocol): Le
         .filter((f) => sortedByDefault.has(f.key) || (SORTABLE_KINDS[f.kind] && !isMultiple(f)))
         .map((f) => f.key),
       ...validation.map((f) => f.field),
+      // Every record's last change (the envelope's column): what a home page's "latest activity" reads.
+      RECENT_SORT,
     ],
     defaultSort: level.sort,
     filters: [...parentFilters, ...fieldFilters, ...validation],

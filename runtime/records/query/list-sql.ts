@@ -43,11 +43,13 @@ const storeOf = (plan: LevelPlan, key: string): ValueStore | undefined =>
   plan.shape.stores.find((s) => s.field.key === key);
 
 /**
- * A plain column lists filter and sort on: a field stored as a column, or the validation status the
- * server sets on validated levels (no field holds it).
+ * A plain column lists filter and sort on: a field stored as a column, the validation status the
+ * server sets on validated levels (no field holds it), or the envelope's `updated_at`.
  */
 function plainColumn(plan: LevelPlan, key: string): { column: string; type: ColumnType } | undefined {
   if (plan.validated && key === 'validation_status') return { column: key, type: 'text' };
+  // The record's last change, a column of every level's table (sort only: the list query offers no filter).
+  if (key === 'updated_at') return { column: key, type: 'timestamptz' };
   const store = storeOf(plan, key);
   return store?.kind === 'column' ? { column: store.column, type: store.type } : undefined;
 }

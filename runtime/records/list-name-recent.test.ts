@@ -1,7 +1,8 @@
 /**
- * A table's taxon filter applies what the user typed, picked or not: `cd_nom[name]=` matches the
- * scientific or vernacular name (accents and case folded), through the level's generated list query,
- * with paging, sort and the other filters; on PGlite and, with DATABASE_URL, PostgreSQL.
+ * Two list parameters of issue 11, through the level's generated list query, on PGlite and (with
+ * DATABASE_URL) PostgreSQL. A table's taxon filter applies what the user typed, picked or not:
+ * `cd_nom[name]=` matches the scientific or vernacular name (accents and case folded), with paging, sort
+ * and the other filters. `sort=-updated_at` lists the latest changes first (the home page's activity).
  */
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,19 @@ describe.each(runtimeEngines())('taxon name filter on $name', (engine) => {
     expect(await ids('cd_nom[name]=pipistrelle')).toEqual([]);
     // Wildcards are searched as typed.
     expect(await ids('cd_nom[name]=%25')).toEqual([]);
+  });
+
+  it('sorts on the last change, newest first', async () => {
+    const res = await app.request(`${base}/${COLONY}`);
+    const colony = (await res.json()) as Record<string, unknown>;
+    const put = await app.request(`${base}/${COLONY}`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...colony, comments: 'revue' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(put.status, await put.text()).toBe(200);
+    expect(await ids('sort=-updated_at')).toEqual([COLONY, HIBERNATING]);
+    expect(await ids('sort=updated_at')).toEqual([HIBERNATING, COLONY]);
   });
 
   it('refuses the filter on a field that is no taxon', async () => {
