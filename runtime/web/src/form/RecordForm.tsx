@@ -13,6 +13,9 @@ import localizeFr from 'ajv-i18n/localize/fr/index.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl } from '../api.ts';
 import { type Account, useAccount } from '../auth.tsx';
+import { type DraftPlace, loadDraft } from '../home/drafts.ts';
+import { useHomeT } from '../home/home-i18n.ts';
+import { useDraftAutosave } from '../home/use-draft.ts';
 import { type Lang, useT } from '../i18n.tsx';
 import { ARRAY_BUTTONS, translatorFor } from './array-buttons.tsx';
 import { formProblemText, problemText, schemaErrorTransformer } from './error-messages.ts';
@@ -96,6 +99,7 @@ function editable(forms: LevelForms, record: Json): Json {
 
 export function RecordForm(props: RecordFormProps) {
   const { t, lang } = useT();
+  const homeT = useHomeT();
   const account = useAccount();
   const { module, level, forms, record, parent } = props;
   const rules = useMemo(() => forms.rules.fields ?? {}, [forms]);
@@ -113,10 +117,38 @@ export function RecordForm(props: RecordFormProps) {
   const unpicked = useRef<UnpickedTaxa>(new Map()).current;
   // Computed once: the caller mounts one form per record (keyed), with forms and records already loaded;
   // re-deriving it on a later render (a language switch…) would wipe what the user typed.
+  // A new record's draft on this device (home/drafts.ts); the builder's preview keeps none.
+  const draftPlace: DraftPlace | undefined =
+    record || props.submit || !account
+      ? undefined
+      : {
+          user: account.id,
+          module,
+          level,
+          parent: parent ? { level: parent.level, id: parent.id } : undefined,
+        };
+  const [draft] = useState(() => (draftPlace ? loadDraft(draftPlace) : undefined));
+  // How the form opens, without any draft: the draft goes when the form is back to it.
+  const [pristine, setPristine] = useState(() =>
+    JSON.stringify(
+      applyRules(
+        forms.schema,
+        forms.ui,
+        rules,
+        record ? editable(forms, record) : initialData(forms, account, parent),
+        scopes,
+      ).data,
+    ),
+  );
   const [data, setData] = useState(() => {
-    const base = record ? editable(forms, record) : initialData(forms, account, parent);
+    const base = record
+      ? editable(forms, record)
+      : draft
+        ? { ...draft.data, ...(parent ? { [`${parent.level}_id`]: parent.id } : {}) }
+        : initialData(forms, account, parent);
     return applyRules(forms.schema, forms.ui, rules, base, scopes).data;
   });
+  const drafts = useDraftAutosave(draftPlace, data, pristine);
   // The schema and uiSchema shown follow the data and the language.
   const view = useMemo(
     () => applyRules(forms.schema, forms.ui, rules, data, scopes),
@@ -172,9 +204,18 @@ export function RecordForm(props: RecordFormProps) {
               row_version: record.row_version,
             })
           : await api.post<Json>(levelUrl(module, level), body);
+      drafts.clear();
       if (next) {
         const kept = Object.fromEntries(forms.keep.filter((k) => k in data).map((k) => [k, data[k]]));
-        change(initialData(forms, account, parent, kept));
+        const fresh = applyRules(
+          forms.schema,
+          forms.ui,
+          rules,
+          initialData(forms, account, parent, kept),
+          scopes,
+        );
+        setPristine(JSON.stringify(fresh.data));
+        setData(fresh.data);
         setRound(round + 1);
         setNotice(t('saved'));
       }
@@ -194,7 +235,18 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   return (
-    <div className="record-form" data-testid={`form-${level}`}>
+    <div
+      className="record-form"
+      data-testid={`form-${level}`}
+      onInputCapture={drafts.touch}
+      onKeyDownCapture={drafts.touch}
+      onPointerDownCapture={drafts.touch}
+    >
+      {draft ? (
+        <p className="notice" role="status" data-testid="draft-restored">
+          {homeT('draftRestored')}
+        </p>
+      ) : null}
       <Form
         key={round}
         {...forms.formProps}
