@@ -5,8 +5,8 @@
 import './builder.css';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
-import { Problems } from '../pages/admin/Problems.tsx';
 import { usePageTitle } from '../page-title.ts';
+import { Problems } from '../pages/admin/Problems.tsx';
 import { useLocation } from '../router.ts';
 import { builderApi, type Draft } from './builder-api.ts';
 import { useBuilderT } from './builder-i18n.ts';
@@ -45,7 +45,5 @@ function Protocols() {
 export function BuilderPage() {
   const url = useLocation();
   const [, , id] = url.pathname.split('/');
-  return (
-    <div className="builder">{id ? <DraftLoader id={decodeURIComponent(id)} /> : <Protocols />}</div>
-  );
+  return <div className="builder">{id ? <DraftLoader id={decodeURIComponent(id)} /> : <Protocols />}</div>;
 }
