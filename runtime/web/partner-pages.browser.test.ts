@@ -166,9 +166,11 @@ describe.skipIf(!available)('partner app pages, issue 11, in chromium', () => {
       await logIn(admin, ADMIN.login, ADMIN.password);
       const problems: string[] = [];
       const pages: [name: string, path: string, ready: string][] = [
-        ...['users', 'organisations', 'grants', 'modules'].map(
-          (tab): [string, string, string] => [`admin-${tab}`, `/admin?tab=${tab}`, 'nav.tabs a.active'],
-        ),
+        ...['users', 'organisations', 'grants', 'modules'].map((tab): [string, string, string] => [
+          `admin-${tab}`,
+          `/admin?tab=${tab}`,
+          'nav.tabs a.active',
+        ]),
         ['builder', '/builder', '.builder-protocols table tbody tr'],
       ];
       for (const lang of ['fr', 'en'] as const) {
@@ -183,7 +185,8 @@ describe.skipIf(!available)('partner app pages, issue 11, in chromium', () => {
             await admin.locator(ready).first().waitFor();
             await admin.waitForLoadState('networkidle');
             const w = await widths(admin);
-            if (w.scrollWidth > w.innerWidth) problems.push(`${name} ${lang} ${size}: ${w.scrollWidth} px wide`);
+            if (w.scrollWidth > w.innerWidth)
+              problems.push(`${name} ${lang} ${size}: ${w.scrollWidth} px wide`);
             const title = await admin.title();
             if (title === 'Suivi' || !title.endsWith(' — Suivi')) problems.push(`${name}: title "${title}"`);
             problems.push(...(await seriousViolations(admin)), ...adminErrors.take());
