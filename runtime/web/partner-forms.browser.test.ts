@@ -195,6 +195,16 @@ describe.skipIf(!available)('partner forms, tables and home page, issue 11, in c
       await checkPage(`[data-testid=home-${AMPHI}] .latest li`);
     });
     await step('draft-resume-save', async () => {
+      // The forms filled above left their drafts (unsaved, as they should): this step starts without them.
+      expect(
+        await page.evaluate(
+          () => Object.keys(localStorage).filter((k) => k.startsWith('suivi.draft.')).length,
+        ),
+      ).toBeGreaterThan(0);
+      await page.evaluate(() => {
+        for (const k of Object.keys(localStorage))
+          if (k.startsWith('suivi.draft.')) localStorage.removeItem(k);
+      });
       await page.goto(`${server.url}/m/${AMPHI}/sites_group/new`);
       await page.locator('#root_sites_group_name').fill('Brouillon de zone');
       await page.waitForTimeout(600); // the draft is written a moment after typing stops
