@@ -31,6 +31,8 @@ const AMPHI = 'amphibiens_mares';
 const BIRDS = 'oiseaux_points_ecoute';
 const WAIT = 10_000;
 const available = chromiumAvailable('partner-forms.browser.test');
+/** SUIVI_SHOTS=<folder>: screenshots of the checks' messages and of the home page with drafts. */
+const SHOTS = process.env.SUIVI_SHOTS;
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +60,17 @@ describe.skipIf(!available)('partner forms, tables and home page, issue 11, in c
   afterAll(async () => app?.close());
 
   const step = (name: string, body: () => Promise<void>) => app.step(name, body);
+  const shot = async (name: string) => {
+    if (!SHOTS) return;
+    for (const [size, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: true });
+    }
+    await page.setViewportSize(DESKTOP);
+  };
   const first = async (path: string) => ((await call(page, 'GET', path)).items as Json[])[0] as Json;
 
   /** The page checks of every page: fits a phone, axe-clean at both sizes, no console error. */
@@ -146,6 +159,7 @@ describe.skipIf(!available)('partner forms, tables and home page, issue 11, in c
       // The server's own sentence for a rule bound.
       await form.getByText('doit valoir au moins 5').waitFor();
       expect(posts).toEqual([]);
+      await shot('form-checks-fr');
       await checkPage('[data-testid=form-observation]');
     });
   }, 90_000);
@@ -212,6 +226,7 @@ describe.skipIf(!available)('partner forms, tables and home page, issue 11, in c
       const drafts = page.locator('[data-testid=drafts]');
       await drafts.locator('li').first().waitFor();
       expect(await drafts.textContent()).toContain('Nouveau : Aire');
+      await shot('home-drafts-fr');
       await checkPage('[data-testid=drafts] li');
       await drafts.getByRole('link').first().click();
       await page.locator('[data-testid=draft-restored]').waitFor();
