@@ -13,6 +13,8 @@ import { comboboxProps, listKeys, SuggestionList } from './SuggestionList.tsx';
 
 type Option = { value: unknown; label: string };
 
+const NOT_YET = Symbol('not yet');
+
 /** Taxon boxes holding text that names no picked taxon, by field name (RecordForm's formContext). */
 export type UnpickedTaxa = Map<string, string>;
 /** Keystrokes closer than this make one request. */
@@ -35,8 +37,9 @@ export function TaxonWidget(props: WidgetProps) {
   const module = context?.module ?? '';
   const unpicked = context?.unpicked;
   const name = props.name;
-  // The value this box set itself: its echo must not replace what the user is typing.
-  const own = useRef<unknown>(value);
+  // The value this box set itself: its echo must not replace what the user is typing. Nothing at first,
+  // so a stored value's name is looked up on mount.
+  const own = useRef<unknown>(NOT_YET);
   const fallback = (props.options.enumOptions ?? []).map((o) => ({ value: o.value, label: o.label }));
 
   // The value changed from outside (a record loaded, "save and add the next one"): show its name.
