@@ -162,7 +162,18 @@ export function RecordForm(props: RecordFormProps) {
   // Which submit button was pressed: RJSF's onSubmit does not say.
   const nextClicked = useRef(false);
   const problemsBox = useRef<HTMLDivElement>(null);
-  const transformErrors = useMemo(() => schemaErrorTransformer(forms, lang), [forms, lang]);
+  const transformErrors = useMemo(() => {
+    const worded = schemaErrorTransformer(forms, lang);
+    // A taxon typed and not picked says so (customValidate): "required" on top of it would only repeat.
+    return (errors: Parameters<typeof worded>[0]) =>
+      worded(errors).filter(
+        (e) =>
+          !(
+            e.name === 'required' &&
+            unpicked.has(String((e.params as { missingProperty?: unknown })?.missingProperty))
+          ),
+      );
+  }, [forms, lang, unpicked]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
   // What the server would refuse, found before sending (form-checks.ts), each at its field.
   const customValidate: CustomValidator = (_formData, errors) => {
