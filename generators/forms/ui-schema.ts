@@ -86,6 +86,9 @@ function fieldUi(f: ResolvedField, protocol: ResolvedProtocol, keep: readonly st
   );
 }
 
+/** Standard fields (by id) a form shows after the protocol's own. */
+const TRAILING_STANDARD_FIELDS: readonly string[] = ['std.comments', 'std.medias'];
+
 /** The uiSchema of an object of fields: `ui:order` (sections included, as heading positions) and entries. */
 function objectUi(
   fields: readonly ResolvedField[],
@@ -93,7 +96,10 @@ function objectUi(
   keep: readonly string[],
   leading: Readonly<Record<string, UiSchema>> = {},
 ): UiSchema {
-  const ui: UiSchema = { 'ui:order': [...Object.keys(leading), ...fields.map((f) => f.key)] };
+  // The protocol's own fields first: the generic comment and media come last, after what was observed.
+  const last = fields.filter((f) => TRAILING_STANDARD_FIELDS.includes(f.id));
+  const first = fields.filter((f) => !last.includes(f));
+  const ui: UiSchema = { 'ui:order': [...Object.keys(leading), ...[...first, ...last].map((f) => f.key)] };
   for (const [key, entry] of Object.entries(leading)) ui[key] = entry;
   for (const f of fields) {
     // Plain JSON: drops undefined values and shares nothing with the frozen protocol.

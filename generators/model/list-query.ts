@@ -26,9 +26,15 @@ export const FILTER_VALUE_TYPES = [
   'code',
 ] as const;
 export type FilterValueType = (typeof FILTER_VALUE_TYPES)[number];
-/** `eq` is the bare parameter (`roost_type=CAVE`); the others are written `field[op]`. */
-export const FILTER_OPS = ['eq', 'in', 'contains', 'gte', 'lte'] as const;
+/**
+ * `eq` is the bare parameter (`roost_type=CAVE`); the others are written `field[op]`. `name` is a
+ * taxon's: the typed text matched in its scientific or vernacular name (`cd_nom[name]=pic`), so a
+ * table filters on what the user typed even when no suggestion was picked.
+ */
+export const FILTER_OPS = ['eq', 'in', 'contains', 'gte', 'lte', 'name'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
+/** Operations whose value is read otherwise than the field's own (a taxon's name is text, not its code). */
+const OP_VALUE_TYPES: Partial<Record<FilterOp, FilterValueType>> = { name: 'text' };
 
 /**
  * Patterns of time and date-time filter values, written into the routes module and the OpenAPI
@@ -59,7 +65,7 @@ const KIND_FILTERS = {
   datetime: { type: 'datetime', ops: ['gte', 'lte'] },
   choice: { type: 'code', ops: ['eq', 'in'] },
   vocabulary: { type: 'code', ops: ['eq', 'in'] },
-  taxon: { type: 'integer', ops: ['eq', 'in'] },
+  taxon: { type: 'integer', ops: ['eq', 'in', 'name'] },
   observers: { type: 'text', ops: ['eq'] },
   dataset: { type: 'uuid', ops: ['eq'] },
   habitat: { type: 'text', ops: ['eq', 'in'] },
@@ -152,6 +158,9 @@ function validationFilters(protocol: ResolvedProtocol, level: ResolvedLevel): Fi
   return [{ field: 'validation_status', type: 'code', ops: ['eq', 'in'], multiple: false, codes }];
 }
 
+/** The envelope column every level sorts on besides its fields: the record's last change. */
+export const RECENT_SORT = 'updated_at';
+
 /** The protocol decides whether the level is validated (protocol-specs/standard/validation.ts). */
 export function levelQuery(level: ResolvedLevel, protocol: ResolvedProtocol): LevelQuery {
   const validation = validationFilters(protocol, level);
@@ -181,6 +190,8 @@ export function levelQuery(level: ResolvedLevel, protocol: ResolvedProtocol): Le
         .filter((f) => sortedByDefault.has(f.key) || (SORTABLE_KINDS[f.kind] && !isMultiple(f)))
         .map((f) => f.key),
       ...validation.map((f) => f.field),
+      // Every record's last change (the envelope's column): what a home page's "latest activity" reads.
+      RECENT_SORT,
     ],
     defaultSort: level.sort,
     filters: [...parentFilters, ...fieldFilters, ...validation],
@@ -212,7 +223,7 @@ export function filterParams(query: LevelQuery): FilterParam[] {
       name: filterParamName(f.field, op),
       field: f.field,
       op,
-      type: f.type,
+      type: OP_VALUE_TYPES[op] ?? f.type,
       ...(f.codes ? { codes: f.codes } : {}),
     })),
   );

@@ -39,6 +39,7 @@ const OP_WORDS = {
   contains: 'contains, ignoring case,',
   gte: 'is at least',
   lte: 'is at most',
+  name: 'has a scientific or vernacular name containing (ignoring case and accents)',
 } as const satisfies Record<FilterOp, string>;
 
 const LIST_QUERY_PARAMETERS: Record<string, Schema> = {

@@ -66,6 +66,16 @@ describe.each(runtimeEngines())('record validation on $name', (engine) => {
       expect(problems(big)).toEqual(['/underground_length max']);
     });
 
+    it('refuses more decimals than the field keeps, saying how many, and stores exactly what it takes', async () => {
+      const res = await call('POST', `${CHIRO}/site`, like(BRIDGE, { joint_gap_width: 12.55 }));
+      expect(res.status).toBe(422);
+      expect(problems(res)).toEqual(['/joint_gap_width decimals']);
+      expect(res.json[0]?.message).toContain('au plus 1');
+      const exact = await call('POST', `${CHIRO}/site`, like(BRIDGE, { joint_gap_width: 12.5 }));
+      expect(exact.status, exact.text).toBe(201);
+      expect(exact.json.joint_gap_width).toBe(12.5);
+    });
+
     it('refuses geometries of the wrong type, outside WGS 84, unclosed or self-intersecting', async () => {
       const line = {
         type: 'LineString',

@@ -45,7 +45,7 @@ export function serveModule(
       ...(hooks ? { hooks } : {}),
     }),
   );
-  mountModuleForms(app, runtime);
+  mountModuleForms(app, runtime, db);
   const openApi = runtime.openApiText;
   app.get('/api/modules/:code/openapi.json', (c) => {
     if (openApi === undefined)

@@ -5,9 +5,11 @@
  */
 import type { Hono } from 'hono';
 import { isValidatedLevel } from '../../protocol-specs/index.ts';
+import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
-import { fieldTexts } from './form-texts.ts';
+import { type FieldTexts, fieldTexts } from './form-texts.ts';
+import { englishLabels, vocabularyTypes, withEnglish } from './vocabulary-english.ts';
 
 export { mountWebApp } from './web-static.ts';
 
@@ -22,8 +24,8 @@ const STATUS_COLUMN = {
  * GET /api/modules/:code/forms/:level on one module version's app (module-app.ts): built once per
  * level when the version is served; the registry hands it only requests for its own code.
  */
-export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
-  const forms = new Map<string, unknown>();
+export function mountModuleForms(app: Hono, m: ModuleRuntime, db?: Database): void {
+  const forms = new Map<string, { texts: Record<string, FieldTexts> } & Record<string, unknown>>();
   for (const l of m.levels) {
     const labels = new Map(l.level.fields.map((f) => [f.key, f.label]));
     const validated = isValidatedLevel(m.protocol, l.key);
@@ -49,9 +51,15 @@ export function mountModuleForms(app: Hono, m: ModuleRuntime): void {
       formProps: m.formsIndex.formProps ?? {},
     });
   }
-  app.get('/api/modules/:code/forms/:level', (c) => {
+  app.get('/api/modules/:code/forms/:level', async (c) => {
     const found = forms.get(c.req.param('level'));
-    if (!found) throw new HttpError(404, 'not_found', 'Aucun formulaire pour ce module et ce niveau.');
-    return c.json(found);
+    const level = m.levels.find((l) => l.key === c.req.param('level'))?.level;
+    if (!found || !level)
+      throw new HttpError(404, 'not_found', 'Aucun formulaire pour ce module et ce niveau.');
+    // Read per request: an administrator may load a fuller nomenclature while the server runs.
+    const types = vocabularyTypes(level.fields);
+    if (!db || types.length === 0) return c.json(found);
+    const english = await englishLabels(db, types);
+    return c.json({ ...found, texts: withEnglish(level.fields, found.texts, english) });
   });
 }

@@ -80,6 +80,22 @@ describe.skipIf(!available)('builder page in chromium (stand-in API)', () => {
     expect(loaded.some((p) => /BuilderPage/.test(p))).toBe(true);
     await shot('protocols-fr');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.title()).toBe('Protocoles — Conception de protocoles — Suivi');
+    // On a phone the installed protocols are cards: every cell within the screen, none clipped.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.builder-protocols tbody tr').first().waitFor();
+    const widest = await page.evaluate(() =>
+      Math.max(
+        document.documentElement.scrollWidth,
+        ...Array.from(document.querySelectorAll('.builder-protocols td, .builder-protocols td button'), (e) =>
+          Math.ceil(e.getBoundingClientRect().right),
+        ),
+      ),
+    );
+    expect(widest).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot('protocols-phone-fr');
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('designs a protocol: levels, fields, a rule with completion, JSON both ways, undo, preview, conflict', async () => {

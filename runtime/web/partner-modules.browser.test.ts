@@ -144,7 +144,7 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       await page.goto(server.url);
       await logIn(page, 'admin', 'suivi-admin');
       const modules = ((await get(page, '/api/modules')).modules as Json[]).length;
-      expect(await page.locator('.modules li').count()).toBe(modules);
+      expect(await page.locator('.modules > li').count()).toBe(modules);
       const user = await page.evaluate(async () => {
         const post = (url: string, body: unknown) =>
           fetch(url, {
@@ -169,8 +169,8 @@ describe.skipIf(!available)('partner app over every module, in chromium', () => 
       expect(user.id).toBeDefined();
       await page.goto(server.url);
       await logIn(page, 'botaniste', 'un mot de passe assez long');
-      await page.locator('.modules li').first().waitFor();
-      expect(await page.locator('.modules li').count()).toBe(1);
+      await page.locator('.modules > li').first().waitFor();
+      expect(await page.locator('.modules > li').count()).toBe(1);
       await page.setViewportSize(PHONE);
       for (const path of ['/', `${FLORE}/visit`, `${FLORE}/site`]) {
         await page.goto(`${server.url}${path}`);

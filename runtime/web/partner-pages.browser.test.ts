@@ -1,7 +1,7 @@
 /**
  * Every page of the partner app (issue 11), in chromium against the real server with the amphibian
  * module and its demo records: in French and English, at 1400×900 and 390×844, none scrolls sideways,
- * axe-core finds no serious or critical violation, each names itself in its <title> and none logs a
+ * axe-core finds no serious or critical violation at either size (the admin pages too), each names itself in its <title> and none logs a
  * console error. Also the anonymous load (no request to /api/auth/me), compressed and long-cached
  * assets, and the compressed JavaScript a table page and a form page cost. SUIVI_SHOTS=<folder> saves
  * screenshots of every page there.
@@ -25,6 +25,7 @@ import {
 } from './partner-checks.test-helpers.ts';
 
 const MODULE = 'amphibiens_mares';
+const ADMIN = { login: 'admin', password: 'suivi-admin' } as const;
 const M = `/m/${MODULE}`;
 const WAIT = 10_000;
 const SHOTS = process.env.SUIVI_SHOTS;
@@ -140,7 +141,7 @@ describe.skipIf(!available)('partner app pages, issue 11, in chromium', () => {
             const title = await page.title();
             if (title === 'Suivi' || !title.endsWith(' — Suivi')) problems.push(`${name}: title "${title}"`);
             titles.add(title);
-            if (size === 'desktop') problems.push(...(await seriousViolations(page)));
+            problems.push(...(await seriousViolations(page)));
             if (SHOTS)
               await page.screenshot({ path: join(SHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
             problems.push(...errors.take());
@@ -152,5 +153,50 @@ describe.skipIf(!available)('partner app pages, issue 11, in chromium', () => {
     // Record pages are titled by the record, not only its level; English pages in English.
     expect([...titles]).toContain('Passages — Amphibiens des mares — Suivi');
     expect([...titles], [...titles].join('\n')).toContain('Study areas — Pond amphibians — Suivi');
+  }, 300_000);
+
+  it('every admin page fits a phone and passes axe at both sizes, in French and English', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      await context.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
+      const admin = await context.newPage();
+      admin.setDefaultTimeout(WAIT);
+      const adminErrors = consoleErrors(admin);
+      await admin.goto(server.url);
+      await logIn(admin, ADMIN.login, ADMIN.password);
+      const problems: string[] = [];
+      const pages: [name: string, path: string, ready: string][] = [
+        ...['users', 'organisations', 'grants', 'modules'].map((tab): [string, string, string] => [
+          `admin-${tab}`,
+          `/admin?tab=${tab}`,
+          'nav.tabs a.active',
+        ]),
+      ];
+      for (const lang of ['fr', 'en'] as const) {
+        await admin.evaluate((l) => localStorage.setItem('suivi.lang', l), lang);
+        for (const [size, viewport] of [
+          ['desktop', DESKTOP],
+          ['phone', PHONE],
+        ] as const) {
+          await admin.setViewportSize(viewport);
+          for (const [name, path, ready] of pages) {
+            await admin.goto(`${server.url}${path}`);
+            await admin.locator(ready).first().waitFor();
+            await admin.waitForLoadState('networkidle');
+            const w = await widths(admin);
+            if (w.scrollWidth > w.innerWidth)
+              problems.push(`${name} ${lang} ${size}: ${w.scrollWidth} px wide`);
+            const title = await admin.title();
+            if (title === 'Suivi' || !title.endsWith(' — Suivi')) problems.push(`${name}: title "${title}"`);
+            problems.push(...(await seriousViolations(admin)), ...adminErrors.take());
+            if (SHOTS)
+              await admin.screenshot({ path: join(SHOTS, `${name}-${lang}-${size}.png`), fullPage: true });
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }, 300_000);
 });

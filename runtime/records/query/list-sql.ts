@@ -8,6 +8,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { ColumnType } from '../../../generators/model/index.ts';
 import { badRequest } from '../../http/errors.ts';
+import { searchText } from '../../refdata/search-text.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ValueStore } from '../model/record-shape.ts';
 import { SQL_TYPES } from '../sql/column-sql.ts';
@@ -42,11 +43,13 @@ const storeOf = (plan: LevelPlan, key: string): ValueStore | undefined =>
   plan.shape.stores.find((s) => s.field.key === key);
 
 /**
- * A plain column lists filter and sort on: a field stored as a column, or the validation status the
- * server sets on validated levels (no field holds it).
+ * A plain column lists filter and sort on: a field stored as a column, the validation status the
+ * server sets on validated levels (no field holds it), or the envelope's `updated_at`.
  */
 function plainColumn(plan: LevelPlan, key: string): { column: string; type: ColumnType } | undefined {
   if (plan.validated && key === 'validation_status') return { column: key, type: 'text' };
+  // The record's last change, a column of every level's table (sort only: the list query offers no filter).
+  if (key === 'updated_at') return { column: key, type: 'timestamptz' };
   const store = storeOf(plan, key);
   return store?.kind === 'column' ? { column: store.column, type: store.type } : undefined;
 }
@@ -81,6 +84,28 @@ function observerMatch(store: ObserversStore, value: string): Predicate {
   );
 }
 
+/** A name's search form (runtime/refdata/search-text.ts), or the name lower-cased when it has none. */
+const folded = (name: string) =>
+  sql`COALESCE(${columnOf('t', `${name}_search`)}, lower(${columnOf('t', name)}))`;
+
+/**
+ * The taxon code in `column` has a scientific or vernacular name holding `text`: folded as TAXREF's
+ * names were (searchText), so "pic epeiche" finds "Pic épeiche". A contains match: the table's filter
+ * box holds whatever the user typed, a genus or the middle of a common name.
+ */
+function taxonNameMatch(column: Expression<unknown>, text: string): Predicate {
+  const pattern = bound(likePattern(searchText(text)), 'text');
+  return dynamicEb.exists(
+    dynamicEb
+      .selectFrom(tableAs({ schema: 'ref', name: 'taxon' }, 't'))
+      .select(sql.lit(1).as('one'))
+      .where(columnOf('t', 'cd_nom'), '=', column)
+      .where(
+        sql<SqlBool>`(${folded('lb_nom')} LIKE ${pattern} ESCAPE '\\' OR ${folded('nom_vern')} LIKE ${pattern} ESCAPE '\\')`,
+      ),
+  );
+}
+
 function filterSql(plan: LevelPlan, filter: ExportQuery['filters'][number]): Predicate {
   const link = plan.parents.find((l) => l.column === filter.field);
   if (link) return sql<SqlBool>`${r(link.column)} = ${bound(filter.value, 'uuid')}`;
@@ -95,6 +120,7 @@ function filterSql(plan: LevelPlan, filter: ExportQuery['filters'][number]): Pre
         .where(columnOf('c', 'target_id'), '=', bound(filter.value, 'uuid')),
     );
   const stored = plainColumn(plan, filter.field);
+  if (filter.op === 'name' && stored) return taxonNameMatch(r(stored.column), String(filter.value));
   if (!stored || typeof stored.type === 'object')
     throw queryError(filter.field, `${filter.field} cannot be filtered`);
   const col = r(stored.column);

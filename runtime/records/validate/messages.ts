@@ -32,7 +32,8 @@ const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v
 
 type Wording = (label: string, v: Violation) => string;
 
-const WORDINGS: Readonly<Record<string, Wording>> = {
+/** Exported for the web form, which words its own checks as the server would (same codes, same sentences). */
+export const WORDINGS: Readonly<Record<string, Wording>> = {
   required: (l) => `${l} est obligatoire.`,
   unknown_field: (l) => `${l} n’est pas un champ de ce niveau.`,
   type: (l, v) => `${l} doit être ${TYPES[show(v.expected)] ?? show(v.expected)}.`,

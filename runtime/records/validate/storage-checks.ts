@@ -1,8 +1,9 @@
 /**
  * What the columns can hold, checked before the database is asked: 32-bit integers, no NUL character in
  * texts, GeoJSON positions in 2D (no altitude: every geometry column is 2D) and WGS 84 ranges, with
- * closed rings. Decimals are rounded to the digits the field keeps (the `__decimals` CHECK refuses
- * more), as the SQL generator's README says the API does.
+ * closed rings. A typed number with more decimals than the field keeps is refused, naming how many
+ * it allows (12.55 is never stored as 12.6 behind the user's back); a computed one is rounded to them
+ * (the `__decimals` CHECK refuses more).
  */
 import type { ResolvedField } from '../../../protocol-specs/index.ts';
 import type { Violation } from './violation.ts';
@@ -63,7 +64,7 @@ export function geometryProblem(geometry: unknown, path: string): Violation | un
   return undefined;
 }
 
-/** Checks `values` of `fields` (a record's or a row's) and rounds their decimals in place. */
+/** Checks `values` of `fields` (a record's or a row's) and rounds computed decimals in place. */
 export function storageViolations(
   fields: readonly ResolvedField[],
   values: Record<string, unknown>,
@@ -79,8 +80,11 @@ export function storageViolations(
       if (value > INT4.max) out.push({ path: at, code: 'max', expected: INT4.max });
       if (value < INT4.min) out.push({ path: at, code: 'min', expected: INT4.min });
     }
-    if (field.kind === 'decimal' && field.decimals !== undefined && typeof value === 'number')
-      values[field.key] = Number(value.toFixed(field.decimals));
+    if (field.kind === 'decimal' && field.decimals !== undefined && typeof value === 'number') {
+      const kept = Number(value.toFixed(field.decimals));
+      if (field.computed) values[field.key] = kept;
+      else if (kept !== value) out.push({ path: at, code: 'decimals', expected: field.decimals });
+    }
     if (field.kind === 'geometry') {
       const problem = geometryProblem(value, at);
       if (problem) out.push(problem);

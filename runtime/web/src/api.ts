@@ -49,6 +49,9 @@ export interface FieldRules {
   readonly computed?: RuleSource;
   readonly default?: RuleSource;
   readonly filter?: RuleSource;
+  /** Bounds given by rules (literal ones are the schema's `minimum`/`maximum`). */
+  readonly min?: RuleSource;
+  readonly max?: RuleSource;
 }
 export interface Page {
   readonly items: readonly Json[];

@@ -21,10 +21,10 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly sites_group: 'sites_group_name' | 'landscape' | 'lead_observer';
-  readonly site: 'base_site_name' | 'water_body_type' | 'permanence' | 'pond_area';
-  readonly visit: 'visit_date_min' | 'num_passage' | 'accessibility';
-  readonly observation: 'presence' | 'cd_nom' | 'life_stage' | 'count_type' | 'count_min' | 'count_max' | 'validation_status';
+  readonly sites_group: 'sites_group_name' | 'landscape' | 'lead_observer' | 'updated_at';
+  readonly site: 'base_site_name' | 'water_body_type' | 'permanence' | 'pond_area' | 'updated_at';
+  readonly visit: 'visit_date_min' | 'num_passage' | 'accessibility' | 'updated_at';
+  readonly observation: 'presence' | 'cd_nom' | 'life_stage' | 'count_type' | 'count_min' | 'count_max' | 'validation_status' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -105,7 +105,7 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   sites_group: {
-    sort: ['sites_group_name', 'landscape', 'lead_observer'],
+    sort: ['sites_group_name', 'landscape', 'lead_observer', 'updated_at'],
     defaultSort: [{ field: 'sites_group_name', direction: 'asc' }],
     filters: {
       sites_group_name: { field: 'sites_group_name', op: 'eq', type: 'text' },
@@ -119,7 +119,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   site: {
-    sort: ['base_site_name', 'water_body_type', 'permanence', 'pond_area'],
+    sort: ['base_site_name', 'water_body_type', 'permanence', 'pond_area', 'updated_at'],
     defaultSort: [{ field: 'base_site_name', direction: 'asc' }],
     filters: {
       sites_group_id: { field: 'sites_group_id', op: 'eq', type: 'uuid' },
@@ -141,7 +141,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   visit: {
-    sort: ['visit_date_min', 'num_passage', 'accessibility'],
+    sort: ['visit_date_min', 'num_passage', 'accessibility', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }, { field: 'num_passage', direction: 'desc' }],
     filters: {
       site_id: { field: 'site_id', op: 'eq', type: 'uuid' },
@@ -168,6 +168,7 @@ export const QUERY_SPECS = {
       'count_min',
       'count_max',
       'validation_status',
+      'updated_at',
     ],
     defaultSort: [{ field: 'cd_nom', direction: 'asc' }],
     filters: {
@@ -176,6 +177,7 @@ export const QUERY_SPECS = {
       'presence[in]': { field: 'presence', op: 'in', type: 'code' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       life_stage: { field: 'life_stage', op: 'eq', type: 'code' },
       'life_stage[in]': { field: 'life_stage', op: 'in', type: 'code' },
       count_type: { field: 'count_type', op: 'eq', type: 'code' },

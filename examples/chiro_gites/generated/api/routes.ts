@@ -20,9 +20,9 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly site: 'base_site_name' | 'roost_type' | 'place_name' | 'municipality_code' | 'confidential_until';
-  readonly visit: 'visit_date_min' | 'season' | 'visit_method' | 'disturbance';
-  readonly observation: 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status' | 'validation_status';
+  readonly site: 'base_site_name' | 'roost_type' | 'place_name' | 'municipality_code' | 'confidential_until' | 'updated_at';
+  readonly visit: 'visit_date_min' | 'season' | 'visit_method' | 'disturbance' | 'updated_at';
+  readonly observation: 'cd_nom' | 'count_adults' | 'count_juveniles' | 'count_total' | 'repro_status' | 'validation_status' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -92,7 +92,14 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   site: {
-    sort: ['base_site_name', 'roost_type', 'place_name', 'municipality_code', 'confidential_until'],
+    sort: [
+      'base_site_name',
+      'roost_type',
+      'place_name',
+      'municipality_code',
+      'confidential_until',
+      'updated_at',
+    ],
     defaultSort: [{ field: 'base_site_name', direction: 'asc' }],
     filters: {
       base_site_name: { field: 'base_site_name', op: 'eq', type: 'text' },
@@ -126,7 +133,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   visit: {
-    sort: ['visit_date_min', 'season', 'visit_method', 'disturbance'],
+    sort: ['visit_date_min', 'season', 'visit_method', 'disturbance', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }],
     filters: {
       site_id: { field: 'site_id', op: 'eq', type: 'uuid' },
@@ -155,12 +162,14 @@ export const QUERY_SPECS = {
       'count_total',
       'repro_status',
       'validation_status',
+      'updated_at',
     ],
     defaultSort: [{ field: 'count_total', direction: 'desc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count_adults: { field: 'count_adults', op: 'eq', type: 'integer' },
       'count_adults[gte]': { field: 'count_adults', op: 'gte', type: 'integer' },
       'count_adults[lte]': { field: 'count_adults', op: 'lte', type: 'integer' },

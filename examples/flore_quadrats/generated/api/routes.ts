@@ -22,11 +22,11 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly campaign: 'campaign_year' | 'campaign_name' | 'start_date' | 'end_date';
-  readonly sites_group: 'sites_group_name' | 'habitat_main' | 'habitat_detail';
-  readonly site: 'base_site_name' | 'quadrat_number' | 'quadrat_size' | 'treatment';
-  readonly visit: 'visit_date_min' | 'vegetation_height' | 'target_total';
-  readonly observation: 'cd_nom' | 'identification' | 'cover_class' | 'phenology' | 'validation_status';
+  readonly campaign: 'campaign_year' | 'campaign_name' | 'start_date' | 'end_date' | 'updated_at';
+  readonly sites_group: 'sites_group_name' | 'habitat_main' | 'habitat_detail' | 'updated_at';
+  readonly site: 'base_site_name' | 'quadrat_number' | 'quadrat_size' | 'treatment' | 'updated_at';
+  readonly visit: 'visit_date_min' | 'vegetation_height' | 'target_total' | 'updated_at';
+  readonly observation: 'cd_nom' | 'identification' | 'cover_class' | 'phenology' | 'validation_status' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -116,7 +116,7 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   campaign: {
-    sort: ['campaign_year', 'campaign_name', 'start_date', 'end_date'],
+    sort: ['campaign_year', 'campaign_name', 'start_date', 'end_date', 'updated_at'],
     defaultSort: [{ field: 'campaign_year', direction: 'desc' }],
     filters: {
       campaign_year: { field: 'campaign_year', op: 'eq', type: 'integer' },
@@ -137,7 +137,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   sites_group: {
-    sort: ['sites_group_name', 'habitat_main', 'habitat_detail'],
+    sort: ['sites_group_name', 'habitat_main', 'habitat_detail', 'updated_at'],
     defaultSort: [{ field: 'sites_group_name', direction: 'asc' }],
     filters: {
       sites_group_name: { field: 'sites_group_name', op: 'eq', type: 'text' },
@@ -181,7 +181,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   site: {
-    sort: ['base_site_name', 'quadrat_number', 'quadrat_size', 'treatment'],
+    sort: ['base_site_name', 'quadrat_number', 'quadrat_size', 'treatment', 'updated_at'],
     defaultSort: [{ field: 'quadrat_number', direction: 'asc' }],
     filters: {
       sites_group_id: { field: 'sites_group_id', op: 'eq', type: 'uuid' },
@@ -202,7 +202,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   visit: {
-    sort: ['visit_date_min', 'vegetation_height', 'target_total'],
+    sort: ['visit_date_min', 'vegetation_height', 'target_total', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }],
     filters: {
       site_id: { field: 'site_id', op: 'eq', type: 'uuid' },
@@ -223,12 +223,13 @@ export const QUERY_SPECS = {
     search: false,
   },
   observation: {
-    sort: ['cd_nom', 'identification', 'cover_class', 'phenology', 'validation_status'],
+    sort: ['cd_nom', 'identification', 'cover_class', 'phenology', 'validation_status', 'updated_at'],
     defaultSort: [{ field: 'cd_nom', direction: 'asc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       identification: { field: 'identification', op: 'eq', type: 'code' },
       'identification[in]': { field: 'identification', op: 'in', type: 'code' },
       cover_class: { field: 'cover_class', op: 'eq', type: 'code' },

@@ -21,10 +21,10 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly sites_group: 'sites_group_name' | 'sites_group_code' | 'square_selection' | 'coordinator';
-  readonly site: 'point_number' | 'base_site_name' | 'altitude_min' | 'habitat_eunis';
-  readonly visit: 'num_passage' | 'visit_date_min' | 'start_time';
-  readonly observation: 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total' | 'validation_status';
+  readonly sites_group: 'sites_group_name' | 'sites_group_code' | 'square_selection' | 'coordinator' | 'updated_at';
+  readonly site: 'point_number' | 'base_site_name' | 'altitude_min' | 'habitat_eunis' | 'updated_at';
+  readonly visit: 'num_passage' | 'visit_date_min' | 'start_time' | 'updated_at';
+  readonly observation: 'cd_nom' | 'count_lt25' | 'count_25_100' | 'count_gt100' | 'count_flying' | 'count_total' | 'validation_status' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -105,7 +105,7 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   sites_group: {
-    sort: ['sites_group_name', 'sites_group_code', 'square_selection', 'coordinator'],
+    sort: ['sites_group_name', 'sites_group_code', 'square_selection', 'coordinator', 'updated_at'],
     defaultSort: [{ field: 'sites_group_code', direction: 'asc' }],
     filters: {
       sites_group_name: { field: 'sites_group_name', op: 'eq', type: 'text' },
@@ -121,7 +121,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   site: {
-    sort: ['point_number', 'base_site_name', 'altitude_min', 'habitat_eunis'],
+    sort: ['point_number', 'base_site_name', 'altitude_min', 'habitat_eunis', 'updated_at'],
     defaultSort: [{ field: 'point_number', direction: 'asc' }],
     filters: {
       sites_group_id: { field: 'sites_group_id', op: 'eq', type: 'uuid' },
@@ -141,7 +141,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   visit: {
-    sort: ['num_passage', 'visit_date_min', 'start_time'],
+    sort: ['num_passage', 'visit_date_min', 'start_time', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }, { field: 'start_time', direction: 'asc' }],
     filters: {
       site_id: { field: 'site_id', op: 'eq', type: 'uuid' },
@@ -167,12 +167,14 @@ export const QUERY_SPECS = {
       'count_flying',
       'count_total',
       'validation_status',
+      'updated_at',
     ],
     defaultSort: [{ field: 'count_total', direction: 'desc' }],
     filters: {
       visit_id: { field: 'visit_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count_lt25: { field: 'count_lt25', op: 'eq', type: 'integer' },
       'count_lt25[gte]': { field: 'count_lt25', op: 'gte', type: 'integer' },
       'count_lt25[lte]': { field: 'count_lt25', op: 'lte', type: 'integer' },

@@ -5,6 +5,7 @@
 import './builder.css';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { usePageTitle } from '../page-title.ts';
 import { Problems } from '../pages/admin/Problems.tsx';
 import { useLocation } from '../router.ts';
 import { builderApi, type Draft } from './builder-api.ts';
@@ -23,13 +24,26 @@ function DraftLoader(props: { readonly id: string }) {
   if (error instanceof ApiError && error.status === 403) return <p>{b('forbidden')}</p>;
   if (error) return <Problems error={error} />;
   if (!draft) return <p className="hint">{b('loading')}</p>;
+  return <DraftEditor draft={draft} />;
+}
+
+/** The editor, titled by the draft's protocol. */
+function DraftEditor(props: { readonly draft: Draft }) {
+  const b = useBuilderT();
+  const { draft } = props;
+  usePageTitle(draft.code, b('builderTitle'));
   return <Editor key={draft.id} draft={draft} />;
+}
+
+/** The protocols page, titled (the builder's pages are never a bare "Suivi"). */
+function Protocols() {
+  const b = useBuilderT();
+  usePageTitle(b('protocols'), b('builderTitle'));
+  return <ProtocolsPage />;
 }
 
 export function BuilderPage() {
   const url = useLocation();
   const [, , id] = url.pathname.split('/');
-  return (
-    <div className="builder">{id ? <DraftLoader id={decodeURIComponent(id)} /> : <ProtocolsPage />}</div>
-  );
+  return <div className="builder">{id ? <DraftLoader id={decodeURIComponent(id)} /> : <Protocols />}</div>;
 }

@@ -69,11 +69,11 @@ export function ProtocolsPage() {
               <tbody>
                 {data.installed.map((p) => (
                   <tr key={p.code}>
-                    <td>
+                    <td data-label={b('code')}>
                       <code>{p.code}</code>
                     </td>
-                    <td>{label(p.label)}</td>
-                    <td>
+                    <td data-label={b('labelFr').replace(/ \(.*\)$/, '')}>{label(p.label)}</td>
+                    <td data-label={b('version')}>
                       {p.version}
                       {p.pendingUpgrade ? <span className="hint"> ({b('pending')})</span> : null}
                     </td>

@@ -5,6 +5,7 @@ import { LangContext } from '../i18n.tsx';
 const DICT = {
   design: ['Concevoir', 'Design'],
   protocols: ['Protocoles', 'Protocols'],
+  builderTitle: ['Conception de protocoles', 'Protocol design'],
   installed: ['Protocoles installés', 'Installed protocols'],
   drafts: ['Brouillons', 'Drafts'],
   noDrafts: ['Aucun brouillon.', 'No drafts.'],

@@ -6,21 +6,25 @@
  * session).
  */
 import Form from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { CustomValidator, ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeFr from 'ajv-i18n/localize/fr/index.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl } from '../api.ts';
 import { type Account, useAccount } from '../auth.tsx';
+import { type DraftPlace, loadDraft } from '../home/drafts.ts';
+import { useHomeT } from '../home/home-i18n.ts';
+import { useDraftAutosave } from '../home/use-draft.ts';
 import { type Lang, useT } from '../i18n.tsx';
 import { ARRAY_BUTTONS, translatorFor } from './array-buttons.tsx';
-import { problemText, schemaErrorTransformer } from './error-messages.ts';
-import { applyRules, ruleDefaults, toErrorSchema } from './live-rules.ts';
+import { formProblemText, problemText, schemaErrorTransformer } from './error-messages.ts';
+import { boundProblems, decimalProblems, defaultsWithinBounds, type FormProblem } from './form-checks.ts';
+import { applyRules, type RuleScopes, ruleDefaults, toErrorSchema } from './live-rules.ts';
 import { MapField } from './MapField.tsx';
 import { ObserversField } from './ObserversField.tsx';
 import { RecordWidget } from './RecordWidget.tsx';
-import { TaxonWidget } from './TaxonWidget.tsx';
+import { TaxonWidget, type UnpickedTaxa } from './TaxonWidget.tsx';
 import { DatasetWidget, MediaWidget, PlainWidget, VocabularyWidget } from './widgets.tsx';
 
 // Ajv's own messages (keywords we do not word ourselves) in the reader's language.
@@ -62,7 +66,9 @@ function initialData(
   keep?: Json,
 ) {
   const ruleFields = forms.rules.fields ?? {};
-  const data: Json = ruleDefaults(ruleFields, { userId: account?.id ?? null });
+  const scopes = ruleScopes(account, parent);
+  // today() is no default for a date whose window does not hold today (form-checks.ts).
+  const data: Json = defaultsWithinBounds(ruleFields, ruleDefaults(ruleFields, scopes), scopes);
   // currentUser() as a user field's default means "me", in the shape the field stores.
   const properties = (forms.schema.properties ?? {}) as Record<string, Json>;
   for (const [key, r] of Object.entries(ruleFields)) {
@@ -75,6 +81,14 @@ function initialData(
   return { ...data, ...keep };
 }
 
+/** What the rules read besides the form: the user, and the parent as `parent` and by its level's key. */
+function ruleScopes(account: Account | null, parent: RecordFormProps['parent']): RuleScopes {
+  return {
+    userId: account?.id ?? null,
+    ...(parent?.record ? { parent: parent.record, levels: { [parent.level]: parent.record } } : {}),
+  };
+}
+
 /** Only what a client may send: schema properties and parent links (the envelope is the server's). */
 function editable(forms: LevelForms, record: Json): Json {
   const keys = Object.keys((forms.schema.properties as Json) ?? {});
@@ -85,19 +99,56 @@ function editable(forms: LevelForms, record: Json): Json {
 
 export function RecordForm(props: RecordFormProps) {
   const { t, lang } = useT();
+  const homeT = useHomeT();
   const account = useAccount();
   const { module, level, forms, record, parent } = props;
   const rules = useMemo(() => forms.rules.fields ?? {}, [forms]);
+  const parentLevel = parent?.level;
+  const parentRecord = parent?.record;
   const scopes = useMemo(
-    () => ({ userId: account?.id ?? null, ...(parent?.record ? { parent: parent.record } : {}) }),
-    [account, parent?.record],
+    () =>
+      ruleScopes(
+        account,
+        parentLevel && parentRecord ? { level: parentLevel, id: '', record: parentRecord } : undefined,
+      ),
+    [account, parentLevel, parentRecord],
   );
+  // Taxon boxes holding unpicked text (TaxonWidget), checked before the form is sent.
+  const unpicked = useRef<UnpickedTaxa>(new Map()).current;
   // Computed once: the caller mounts one form per record (keyed), with forms and records already loaded;
   // re-deriving it on a later render (a language switch…) would wipe what the user typed.
+  // A new record's draft on this device (home/drafts.ts); the builder's preview keeps none.
+  const draftPlace: DraftPlace | undefined =
+    record || props.submit || !account
+      ? undefined
+      : {
+          user: account.id,
+          module,
+          level,
+          parent: parent ? { level: parent.level, id: parent.id } : undefined,
+        };
+  const [draft] = useState(() => (draftPlace ? loadDraft(draftPlace) : undefined));
+  // How the form opens, without any draft: the draft goes when the form is back to it.
+  const [pristine, setPristine] = useState(() =>
+    JSON.stringify(
+      applyRules(
+        forms.schema,
+        forms.ui,
+        rules,
+        record ? editable(forms, record) : initialData(forms, account, parent),
+        scopes,
+      ).data,
+    ),
+  );
   const [data, setData] = useState(() => {
-    const base = record ? editable(forms, record) : initialData(forms, account, parent);
+    const base = record
+      ? editable(forms, record)
+      : draft
+        ? { ...draft.data, ...(parent ? { [`${parent.level}_id`]: parent.id } : {}) }
+        : initialData(forms, account, parent);
     return applyRules(forms.schema, forms.ui, rules, base, scopes).data;
   });
+  const drafts = useDraftAutosave(draftPlace, data, pristine);
   // The schema and uiSchema shown follow the data and the language.
   const view = useMemo(
     () => applyRules(forms.schema, forms.ui, rules, data, scopes),
@@ -111,8 +162,35 @@ export function RecordForm(props: RecordFormProps) {
   // Which submit button was pressed: RJSF's onSubmit does not say.
   const nextClicked = useRef(false);
   const problemsBox = useRef<HTMLDivElement>(null);
-  const transformErrors = useMemo(() => schemaErrorTransformer(forms, lang), [forms, lang]);
+  const transformErrors = useMemo(() => {
+    const worded = schemaErrorTransformer(forms, lang);
+    // A taxon typed and not picked says so (customValidate): "required" on top of it would only repeat.
+    return (errors: Parameters<typeof worded>[0]) =>
+      worded(errors).filter(
+        (e) =>
+          !(
+            e.name === 'required' &&
+            unpicked.has(String((e.params as { missingProperty?: unknown })?.missingProperty))
+          ),
+      );
+  }, [forms, lang, unpicked]);
   const translateString = useMemo(() => translatorFor(lang), [lang]);
+  // What the server would refuse, found before sending (form-checks.ts), each at its field.
+  const customValidate: CustomValidator = (_formData, errors) => {
+    const found: FormProblem[] = [
+      ...boundProblems(rules, data, scopes, view.hidden),
+      ...decimalProblems(forms.ui, data),
+      ...[...unpicked.keys()].map((name) => ({ path: `/${name}`, code: 'taxon_unpicked' })),
+    ];
+    const schema = errors as unknown as Record<string, { __errors?: string[] } | undefined>;
+    for (const problem of found) {
+      const key = problem.path.slice(1);
+      const node = schema[key] ?? {};
+      node.__errors = [...(node.__errors ?? []), formProblemText(problem, forms, lang)];
+      schema[key] = node;
+    }
+    return errors;
+  };
 
   // The user is at the Save button: the server's answer shows there, in view and focused.
   useEffect(() => {
@@ -137,9 +215,18 @@ export function RecordForm(props: RecordFormProps) {
               row_version: record.row_version,
             })
           : await api.post<Json>(levelUrl(module, level), body);
+      drafts.clear();
       if (next) {
         const kept = Object.fromEntries(forms.keep.filter((k) => k in data).map((k) => [k, data[k]]));
-        change(initialData(forms, account, parent, kept));
+        const fresh = applyRules(
+          forms.schema,
+          forms.ui,
+          rules,
+          initialData(forms, account, parent, kept),
+          scopes,
+        );
+        setPristine(JSON.stringify(fresh.data));
+        setData(fresh.data);
         setRound(round + 1);
         setNotice(t('saved'));
       }
@@ -159,7 +246,18 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   return (
-    <div className="record-form" data-testid={`form-${level}`}>
+    <div
+      className="record-form"
+      data-testid={`form-${level}`}
+      onInputCapture={drafts.touch}
+      onKeyDownCapture={drafts.touch}
+      onPointerDownCapture={drafts.touch}
+    >
+      {draft ? (
+        <p className="notice" role="status" data-testid="draft-restored">
+          {homeT('draftRestored')}
+        </p>
+      ) : null}
       <Form
         key={round}
         {...forms.formProps}
@@ -172,7 +270,8 @@ export function RecordForm(props: RecordFormProps) {
         templates={templates}
         translateString={translateString}
         transformErrors={transformErrors}
-        formContext={{ module, recordId: record?.id }}
+        customValidate={customValidate}
+        formContext={{ module, recordId: record?.id, unpicked }}
         noHtml5Validate
         focusOnFirstError
         showErrorList={false}

@@ -2,6 +2,8 @@
  * Taxon autocomplete: names from /api/taxa?q=&module= (the module's taxonomy), picked with the mouse or
  * the keyboard (↑ ↓ Enter, Escape closes). An existing value shows its name, looked up by code; clearing
  * the box clears the value. Without the API, the protocol's own list of codes is filtered locally.
+ * Text typed and not picked is never a silent empty value: the value is cleared and the field noted in
+ * the form's `unpicked` register, which the form's checks turn into "choose a taxon from the list".
  */
 import type { WidgetProps } from '@rjsf/utils';
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +12,11 @@ import { knownTaxon, loadNames, searchTaxa, taxonLabel } from '../reference-name
 import { comboboxProps, listKeys, SuggestionList } from './SuggestionList.tsx';
 
 type Option = { value: unknown; label: string };
+
+const NOT_YET = Symbol('not yet');
+
+/** Taxon boxes holding text that names no picked taxon, by field name (RecordForm's formContext). */
+export type UnpickedTaxa = Map<string, string>;
 /** Keystrokes closer than this make one request. */
 const DEBOUNCE_MS = 150;
 
@@ -26,16 +33,31 @@ export function TaxonWidget(props: WidgetProps) {
   const [active, setActive] = useState(-1);
   const asked = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const module = (props.registry.formContext as { module?: string } | undefined)?.module ?? '';
+  const context = props.registry.formContext as { module?: string; unpicked?: UnpickedTaxa } | undefined;
+  const module = context?.module ?? '';
+  const unpicked = context?.unpicked;
+  const name = props.name;
+  // The value this box set itself: its echo must not replace what the user is typing. Nothing at first,
+  // so a stored value's name is looked up on mount.
+  const own = useRef<unknown>(NOT_YET);
   const fallback = (props.options.enumOptions ?? []).map((o) => ({ value: o.value, label: o.label }));
 
   // The value changed from outside (a record loaded, "save and add the next one"): show its name.
   useEffect(() => {
+    if (value === own.current) return;
+    own.current = value;
+    unpicked?.delete(name);
     setText(labelOf(value));
     if (typeof value === 'number' && !knownTaxon(value))
       void loadNames([value], []).then(() => setText(labelOf(value)));
-  }, [value]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  }, [value, unpicked, name]);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      unpicked?.delete(name); // a hidden field sends nothing
+    },
+    [unpicked, name],
+  );
 
   const search = async (q: string) => {
     const ticket = ++asked.current;
@@ -50,17 +72,25 @@ export function TaxonWidget(props: WidgetProps) {
   const type = (q: string) => {
     setText(q);
     clearTimeout(timer.current);
+    // Whatever was picked no longer matches the box: the value goes until a suggestion is picked.
+    if (value !== undefined) {
+      own.current = undefined;
+      onChange(undefined);
+    }
     if (q.trim() === '') {
+      unpicked?.delete(name);
       asked.current++;
       setFound([]);
-      if (value !== undefined) onChange(undefined);
       return;
     }
+    unpicked?.set(name, q.trim());
     if (q.trim().length < 2) return setFound([]);
     timer.current = setTimeout(() => void search(q), DEBOUNCE_MS);
   };
   const pick = (o: Option) => {
     asked.current++;
+    own.current = o.value;
+    unpicked?.delete(name);
     onChange(o.value);
     setText(o.label);
     setFound([]);
@@ -82,6 +112,7 @@ export function TaxonWidget(props: WidgetProps) {
           if (e.key === 'Escape') {
             setFound([]);
             setText(labelOf(value));
+            if (value === undefined) unpicked?.delete(name);
           }
         }}
       />

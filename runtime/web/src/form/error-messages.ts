@@ -7,9 +7,11 @@
  * field; in English they are worded again here from their code, the field's label and bounds.
  */
 import type { RJSFValidationError } from '@rjsf/utils';
+import { WORDINGS } from '../../../records/validate/messages.ts';
 import type { ApiProblem, Json, LevelForms } from '../api.ts';
 import type { Lang } from '../i18n.tsx';
 import { fieldLabel } from '../localise-forms.ts';
+import type { FormProblem } from './form-checks.ts';
 import { patternExample } from './pattern-example.ts';
 
 type Words = Readonly<Record<Lang, (v: string) => string>>;
@@ -86,6 +88,14 @@ const WORDS: Readonly<Record<string, Words>> = {
     () => 'valeur refusée',
     () => 'value refused',
   ),
+  decimals: w(
+    (v) => `trop de décimales (au plus ${v})`,
+    (v) => `too many decimals (at most ${v})`,
+  ),
+  taxon_unpicked: w(
+    () => 'choisissez un taxon dans la liste',
+    () => 'choose a taxon from the list',
+  ),
 };
 
 const FORMATS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
@@ -107,7 +117,7 @@ const PROBLEM_KEYWORD: Readonly<Record<string, string>> = {
   min_items: 'minItems',
   max_items: 'maxItems',
   duplicate: 'uniqueItems',
-  decimals: 'multipleOf',
+  decimals: 'decimals',
 };
 
 /** Problems about the whole record, in English (the server's French sentence is the French one). */
@@ -166,6 +176,13 @@ function worded(
     case 'minItems':
     case 'maxItems':
       return say(keyword, number(params.limit ?? property?.[keyword], lang));
+    case 'decimals': {
+      const key = path.at(-1) ?? '';
+      const options = (forms.ui[key] as Json | undefined)?.['ui:options'] as Json | undefined;
+      return say(keyword, number(params.limit ?? options?.decimals, lang));
+    }
+    case 'taxon_unpicked':
+      return say(keyword);
     case 'multipleOf':
       return say(keyword, number(params.multipleOf ?? property?.multipleOf, lang));
     case 'uniqueItems':
@@ -226,4 +243,24 @@ export function problemText(problem: ApiProblem, forms: LevelForms, lang: Lang):
   const keyword = PROBLEM_KEYWORD[problem.code];
   const text = (keyword && worded(keyword, {}, forms, path, lang)) ?? WORDS.invalid?.[lang]('') ?? '';
   return path.length > 0 ? joined(fieldLabel(forms, path, lang), text, lang) : problem.message || text;
+}
+
+/**
+ * A problem the form found itself (form-checks.ts), worded as the server words the same code: in French
+ * the server's very sentence, in English as its problems are worded here; the bound given.
+ */
+export function formProblemText(problem: FormProblem, forms: LevelForms, lang: Lang): string {
+  const path = partsOf(problem.path);
+  const label = fieldLabel(forms, path, lang);
+  const server = WORDINGS[problem.code];
+  if (lang === 'fr' && server)
+    return server(`« ${label} »`, { path: problem.path, code: problem.code, expected: problem.expected });
+  const keyword = PROBLEM_KEYWORD[problem.code] ?? problem.code;
+  const limit = typeof problem.expected === 'number' ? problem.expected : undefined;
+  const bound = typeof problem.expected === 'string' ? problem.expected : undefined;
+  const text =
+    (bound !== undefined && (keyword === 'minimum' || keyword === 'maximum')
+      ? WORDS[keyword]?.[lang](bound)
+      : worded(keyword, limit === undefined ? {} : { limit }, forms, path, lang)) ?? '';
+  return joined(label, text, lang);
 }

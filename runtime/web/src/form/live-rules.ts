@@ -13,6 +13,8 @@ import type { FieldRules, Json, RuleSource } from '../api.ts';
 
 export interface RuleScopes {
   readonly parent?: Json;
+  /** Records the rules name by their level (`visit.season`): the parent under its level's key. */
+  readonly levels?: Readonly<Record<string, Json>>;
   readonly userId?: string | null;
 }
 
@@ -20,12 +22,21 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 
 function context(value: Json, scopes: RuleScopes, choice?: Json): RuleContext {
   return {
-    records: { value, ...(scopes.parent ? { parent: scopes.parent } : {}), ...(choice ? { choice } : {}) },
+    records: {
+      ...scopes.levels,
+      value,
+      ...(scopes.parent ? { parent: scopes.parent } : {}),
+      ...(choice ? { choice } : {}),
+    },
     today: isoToday(),
     now: new Date().toISOString(),
     userId: scopes.userId ?? null,
   };
 }
+
+/** A rule's value on the form's data, null when it cannot say (a missing value, an unknown scope). */
+export const runRule = (rule: RuleSource, value: Json, scopes: RuleScopes) =>
+  run(rule, context(value, scopes));
 
 const run = (rule: RuleSource, ctx: RuleContext) => {
   try {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Json } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import { knownTaxon, searchTaxa, type TaxonName, taxonLabel } from '../reference-names.ts';
+import { TaxonFilter } from './TaxonFilter.tsx';
 
 const DEBOUNCE_MS = 400;
 
@@ -45,37 +45,6 @@ function TypedInput(props: {
         timer.current = setTimeout(() => props.onValue(v.trim()), props.type === 'date' ? 0 : DEBOUNCE_MS);
       }}
     />
-  );
-}
-
-function TaxonFilter(props: ColumnFilterProps) {
-  const { t } = useT();
-  const [found, setFound] = useState<TaxonName[]>([]);
-  const listId = `filter-${props.column}-taxa`;
-  const code = props.values[props.column];
-  const known = code ? knownTaxon(Number(code)) : undefined;
-  return (
-    <>
-      <input
-        defaultValue={known ? taxonLabel(known) : (code ?? '')}
-        aria-label={`${t('filter')} ${props.title}`}
-        placeholder={t('filter')}
-        list={listId}
-        onChange={async (e) => {
-          const q = e.target.value.trim();
-          const picked = found.find((x) => taxonLabel(x) === q);
-          if (picked) return props.onChange(props.column, String(picked.cd_nom));
-          if (q === '') props.onChange(props.column, '');
-          if (q.length < 2) return setFound([]);
-          setFound((await searchTaxa(q, props.module, 10)) ?? []);
-        }}
-      />
-      <datalist id={listId}>
-        {found.map((x) => (
-          <option key={x.cd_nom} value={taxonLabel(x)} />
-        ))}
-      </datalist>
-    </>
   );
 }
 

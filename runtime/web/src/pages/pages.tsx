@@ -1,4 +1,4 @@
-/** The app's pages: module list, a level (table beside its map), a record with its children, a form. */
+/** The app's pages: home (module list), a level (table beside its map), a record with its children, a form. */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
 import { useAccount } from '../auth.tsx';
@@ -31,27 +31,8 @@ function Link(props: { to: string; children: React.ReactNode; className?: string
   );
 }
 
-export function ModuleList(props: { modules: readonly ModuleSummary[] }) {
-  const { t, label } = useT();
-  usePageTitle(t('modules'));
-  return (
-    <section>
-      <h2>{t('modules')}</h2>
-      <ul className="modules">
-        {props.modules.map((m) => (
-          <li key={m.code}>
-            <Link
-              to={`/m/${m.code}/${m.levels.find((l) => l.parents.length === 0)?.key ?? m.levels[0]?.key}`}
-            >
-              {label(m.label)}
-            </Link>
-            <div className="hint">{m.levels.map((l) => label(l.plural)).join(' → ')}</div>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+/** The home page (modules with their activity, the user's drafts) is home/HomePage.tsx. */
+export { HomePage as ModuleList } from '../home/HomePage.tsx';
 
 /** A level's table and, when it has a geometry, its map side by side. */
 function LevelView(props: { module: string; level: LevelSummary; parent?: ParentFilter }) {

@@ -20,9 +20,9 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly transect: 'base_site_name' | 'base_site_code' | 'habitat' | 'length_m';
-  readonly passage: 'visit_date_min' | 'start_time' | 'temperature' | 'wind' | 'cloud_cover_pct';
-  readonly observation: 'cd_nom' | 'count' | 'validation_status';
+  readonly transect: 'base_site_name' | 'base_site_code' | 'habitat' | 'length_m' | 'updated_at';
+  readonly passage: 'visit_date_min' | 'start_time' | 'temperature' | 'wind' | 'cloud_cover_pct' | 'updated_at';
+  readonly observation: 'cd_nom' | 'count' | 'validation_status' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -92,7 +92,7 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   transect: {
-    sort: ['base_site_name', 'base_site_code', 'habitat', 'length_m'],
+    sort: ['base_site_name', 'base_site_code', 'habitat', 'length_m', 'updated_at'],
     defaultSort: [{ field: 'base_site_name', direction: 'asc' }],
     filters: {
       base_site_name: { field: 'base_site_name', op: 'eq', type: 'text' },
@@ -110,7 +110,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   passage: {
-    sort: ['visit_date_min', 'start_time', 'temperature', 'wind', 'cloud_cover_pct'],
+    sort: ['visit_date_min', 'start_time', 'temperature', 'wind', 'cloud_cover_pct', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }],
     filters: {
       transect_id: { field: 'transect_id', op: 'eq', type: 'uuid' },
@@ -133,12 +133,13 @@ export const QUERY_SPECS = {
     search: false,
   },
   observation: {
-    sort: ['cd_nom', 'count', 'validation_status'],
+    sort: ['cd_nom', 'count', 'validation_status', 'updated_at'],
     defaultSort: [],
     filters: {
       passage_id: { field: 'passage_id', op: 'eq', type: 'uuid' },
       cd_nom: { field: 'cd_nom', op: 'eq', type: 'integer' },
       'cd_nom[in]': { field: 'cd_nom', op: 'in', type: 'integer' },
+      'cd_nom[name]': { field: 'cd_nom', op: 'name', type: 'text' },
       count: { field: 'count', op: 'eq', type: 'integer' },
       'count[gte]': { field: 'count', op: 'gte', type: 'integer' },
       'count[lte]': { field: 'count', op: 'lte', type: 'integer' },

@@ -19,8 +19,8 @@ export interface ReadOnlyFields {
 
 /** Fields a list can be sorted on (`sort=-visit_date_min,num_passage`). */
 export interface SortFields {
-  readonly site: 'base_site_name' | 'first_use_date' | 'height_m';
-  readonly visit: 'visit_date_min' | 'bats_count';
+  readonly site: 'base_site_name' | 'first_use_date' | 'height_m' | 'updated_at';
+  readonly visit: 'visit_date_min' | 'bats_count' | 'updated_at';
 }
 
 /** Columns a list can be filtered on (`visit_date_min[gte]=2024-01-01`, `site_id=…`). */
@@ -80,7 +80,7 @@ export const ROUTES = [
  */
 export const QUERY_SPECS = {
   site: {
-    sort: ['base_site_name', 'first_use_date', 'height_m'],
+    sort: ['base_site_name', 'first_use_date', 'height_m', 'updated_at'],
     defaultSort: [{ field: 'base_site_name', direction: 'asc' }],
     filters: {
       base_site_name: { field: 'base_site_name', op: 'eq', type: 'text' },
@@ -97,7 +97,7 @@ export const QUERY_SPECS = {
     search: true,
   },
   visit: {
-    sort: ['visit_date_min', 'bats_count'],
+    sort: ['visit_date_min', 'bats_count', 'updated_at'],
     defaultSort: [{ field: 'visit_date_min', direction: 'desc' }],
     filters: {
       site_id: { field: 'site_id', op: 'eq', type: 'uuid' },

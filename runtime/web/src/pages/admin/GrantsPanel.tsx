@@ -158,9 +158,9 @@ export function GrantsPanel(props: {
           ) : null}
           {grants.items?.map((g) => (
             <tr key={g.id}>
-              <td>{granteeOf(g)}</td>
-              <td>{a(g.action as (typeof ACTIONS)[number])}</td>
-              <td>{a(SCOPE_KEY[g.scope])}</td>
+              <td data-label={a('grantee')}>{granteeOf(g)}</td>
+              <td data-label={a('action')}>{a(g.action as (typeof ACTIONS)[number])}</td>
+              <td data-label={a('scope')}>{a(SCOPE_KEY[g.scope])}</td>
               <td>
                 <button type="button" className="danger" onClick={() => void remove(g)}>
                   {t('remove')}

@@ -65,12 +65,12 @@ export function UsersPanel(props: {
         <tbody>
           {props.users.map((u) => (
             <tr key={u.id} className={u.active ? '' : 'inactive'}>
-              <td>{u.login}</td>
-              <td>{u.display_name}</td>
-              <td>{u.organisation?.name ?? ''}</td>
-              <td>{u.roles.join(', ')}</td>
-              <td>{u.is_admin ? a('yes') : a('no')}</td>
-              <td>{u.active ? a('yes') : a('disabled')}</td>
+              <td data-label={a('login')}>{u.login}</td>
+              <td data-label={a('displayName')}>{u.display_name}</td>
+              <td data-label={a('organisation')}>{u.organisation?.name ?? ''}</td>
+              <td data-label={a('roles')}>{u.roles.join(', ')}</td>
+              <td data-label={a('isAdmin')}>{u.is_admin ? a('yes') : a('no')}</td>
+              <td data-label={a('active')}>{u.active ? a('yes') : a('disabled')}</td>
               <td className="actions">
                 <button type="button" onClick={() => setEditing({ kind: 'edit', user: u })}>
                   {t('edit')}
