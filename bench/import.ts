@@ -151,7 +151,7 @@ async function main() {
       atomicity: 'valid_rows',
       dryRun: false,
       onProgress: (n) => {
-        if (n - last >= 10_000) {
+        if (n - last >= Math.max(500, Math.min(10_000, ROWS / 10))) {
           last = n;
           const s = (performance.now() - t) / 1000;
           console.log(`  ${n} rows, ${(n / s).toFixed(0)} rows/s`);
