@@ -76,9 +76,8 @@ describe.each(runtimeEngines())('import ≡ record API on $name', (engine) => {
         run++;
         const names = rows.map((_, i) => `prop ${run} ${i}`);
         const lines = ['name,type,alt,insee,wkt'];
-        rows.forEach((r, i) =>
-          lines.push([names[i], r.type, r.alt ?? '', r.insee ?? '', `"POINT(${r.lon} 47)"`].join(',')),
-        );
+        for (const [i, r] of rows.entries())
+          lines.push([names[i], r.type, r.alt ?? '', r.insee ?? '', `"POINT(${r.lon} 47)"`].join(','));
         const job = await importFile(db, modules, TEMPLATE, csvFile(lines));
         const refused = new Set((await jobProblems(db, job.jobId)).map((p) => p.row - 1));
         for (const [i, r] of rows.entries()) {

@@ -33,7 +33,7 @@ describe('CSV', () => {
   it('reads Windows-1252 and reports a row with the wrong number of cells instead of failing', async () => {
     const path = csvFile(['Espèce;Qté', 'Hérisson;2', 'Écureuil;1;de trop', 'Loir'], 'windows-1252');
     const rows = await rowsOf(path);
-    expect(rows.map((r) => r.cells['Espèce'])).toEqual(['Hérisson', 'Écureuil', 'Loir']);
+    expect(rows.map((r) => r.cells.Espèce)).toEqual(['Hérisson', 'Écureuil', 'Loir']);
     expect(rows.map((r) => r.cellCount)).toEqual([
       undefined,
       { expected: 2, found: 3 },
