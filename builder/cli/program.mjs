@@ -154,6 +154,46 @@ export async function runCli(argv, io) {
     );
 
   program
+    .command('import')
+    .description('import a provider data file (CSV, XLSX, GeoJSON) into an installed module with a template')
+    .argument('<module>', 'the installed module code')
+    .argument('<level>', 'the level a row creates')
+    .argument('<file>', 'the data file')
+    .requiredOption('--template <t.json>', 'the import template (runtime/import/template.ts, docs/import.md)')
+    .option('--dry-run', 'check everything, write nothing')
+    .addOption(
+      new Option('--mode <mode>', 'insert, upsert or replace')
+        .choices(['insert', 'upsert', 'replace'])
+        .default('insert'),
+    )
+    .addOption(
+      new Option('--atomicity <a>', 'all_or_nothing or valid_rows')
+        .choices(['all_or_nothing', 'valid_rows'])
+        .default('all_or_nothing'),
+    )
+    .option('--user <login>', 'the account the records are written as')
+    .option('--report <path>', 'where the problems report goes (.csv or .xlsx; default <file>.report.csv)')
+    .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', DEFAULT_DATA_DIR)
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL)')
+    .action(
+      run(
+        () => import('./import-command.ts'),
+        (m, module, level, file, options) =>
+          m.importCommand(module, level, file, {
+            template: options.template,
+            mode: options.mode,
+            atomicity: options.atomicity,
+            dryRun: options.dryRun === true,
+            dataDir: options.dataDir,
+            ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : databaseUrl),
+            ...(options.user ? { user: options.user } : {}),
+            ...(options.report ? { report: options.report } : {}),
+            ...streams,
+          }),
+      ),
+    );
+
+  program
     .command('export-gn')
     .description('write a GeoNature Monitoring protocol folder from a spec')
     .argument('<spec>', 'the protocol spec file')

@@ -59,8 +59,8 @@ const csvCell = (v: string) => (/[",\r\n;]/.test(v) ? `"${v.replaceAll('"', '""'
 export function reportStream(db: Queryable, jobId: string, format: ReportFormat): ReadableStream<Uint8Array> {
   if (format === 'csv') {
     const text = async function* () {
-      yield '\uFEFF';
-      for await (const line of lines(db, jobId)) yield `${line.map(csvCell).join(',')}\r\n`;
+      yield Buffer.from('\uFEFF');
+      for await (const line of lines(db, jobId)) yield Buffer.from(`${line.map(csvCell).join(',')}\r\n`);
     };
     return Readable.toWeb(Readable.from(text())) as ReadableStream<Uint8Array>;
   }
