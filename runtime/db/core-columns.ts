@@ -90,6 +90,7 @@ export const CORE_COLUMNS = {
     description: 'text null',
     organisation_id: 'uuid null',
     created_at: 'timestamptz default',
+    sinp_uuid: 'uuid null',
   },
   'suivi.dataset': {
     id: 'uuid default',
@@ -98,6 +99,7 @@ export const CORE_COLUMNS = {
     description: 'text null',
     organisation_id: 'uuid null',
     created_at: 'timestamptz default',
+    sinp_uuid: 'uuid null',
   },
   'suivi.module': {
     code: 'text',

@@ -12,6 +12,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
+import { type DashboardRefresher, dashboardRefresher } from '../dashboards/refresh.ts';
+import { mountDashboardRoutes } from '../dashboards/routes.ts';
 import type { Database } from '../db/database.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
 import { HttpError } from '../http/errors.ts';
@@ -39,6 +41,8 @@ export interface AppOptions extends Partial<ModuleAdminOptions> {
   readonly webDist?: string;
   /** Route groups the runtime does not know (app-plugin.ts): the protocol builder. */
   readonly plugins?: readonly AppPlugin[];
+  /** Refreshes the dashboards after writes (runtime/dashboards); one with a 2 s debounce when not given. */
+  readonly dashboardRefresher?: DashboardRefresher;
 }
 
 /** Largest request body the API reads (bytes). */
@@ -98,6 +102,13 @@ export function createApp(options: AppOptions): Hono {
 
   // Extension routes (/api/modules/<code>/x/…) before the hand-over: a module version's app does not have them.
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
+  // Dashboards, and their refresh after each write under /api/modules (before the hand-over, to wrap it).
+  const refresher =
+    options.dashboardRefresher ??
+    dashboardRefresher(db, {
+      onError: (error, code) => logError(error, new Request(`http://localhost/api/dashboards/${code}`)),
+    });
+  mountDashboardRoutes(app, db, registry, refresher);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.
