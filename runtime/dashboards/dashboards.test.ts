@@ -11,6 +11,7 @@ import { type Database, ident } from '../db/database.ts';
 import { DEMO_ACCOUNTS } from '../demo/demo-data.ts';
 import { buildServerApp } from '../server/build-app.ts';
 import { dashboardDatabase } from './dashboards.test-helpers.ts';
+import type { DashboardFigures } from './figures.ts';
 import { type DashboardRefresher, dashboardRefresher, refreshDashboards } from './refresh.ts';
 
 const FROM = `FROM chiro_gites.observation r
@@ -52,6 +53,8 @@ async function directFigures(db: Database, where: string, params: unknown[]) {
   };
 }
 
+const figuresOf = (answer: { json: Record<string, unknown> }) => answer.json.figures as DashboardFigures;
+
 const sortSites = (sites: readonly { site_id: unknown; records: unknown; richness: unknown }[]) =>
   sites
     .map((s) => ({ site_id: s.site_id, records: s.records, richness: s.richness }))
@@ -82,7 +85,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     const res = await caller.call('GET', `/api/dashboards/chiro_gites${query}`);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const want = await directFigures(db, where, params);
-    const got = res.json.figures;
+    const got = figuresOf(res);
     expect(got.total).toBe(want.total);
     expect(got.richness).toBe(want.richness);
     expect(got.months).toEqual(want.months);
@@ -115,7 +118,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     );
     // Not yet refreshed: the views still give the old figures (nothing reads the raw tables).
     const stale = await admin.call('GET', '/api/dashboards/chiro_gites');
-    expect(stale.json.figures.total).toBe(before.total);
+    expect(figuresOf(stale).total).toBe(before.total);
     await refreshDashboards(db, 'chiro_gites');
     const after = await expectMatches(admin, '', 'TRUE', []);
     expect(after.total).toBe(before.total * 2 - 2);
@@ -141,10 +144,10 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
       'GET',
       '/api/dashboards/chiro_gites?organisation=00000000-0000-4000-8000-000000000000',
     );
-    expect(other.json.figures.total).toBe(mine.total);
+    expect(figuresOf(other).total).toBe(mine.total);
     expect(other.json.imports).toBeUndefined();
     const all = await admin.call('GET', '/api/dashboards/chiro_gites');
-    expect(all.json.figures.total).toBeGreaterThan(mine.total);
+    expect(figuresOf(all).total).toBeGreaterThan(mine.total);
     await expectMatches(admin, `?organisation=${org}`, 'r.organisation_id = $1', [org]);
     expect((await request(app, 'GET', '/api/dashboards/chiro_gites')).status).toBe(401);
     expect((await admin.call('GET', '/api/dashboards/chiro_gites?organisation=x')).status).toBe(400);
@@ -152,7 +155,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
   });
 
   it('refreshes the views after a write through the API (debounced)', async () => {
-    const before = (await admin.call('GET', '/api/dashboards/chiro_gites')).json.figures.total as number;
+    const before = figuresOf(await admin.call('GET', '/api/dashboards/chiro_gites')).total as number;
     const { rows } = await db.query<{ id: string }>(
       'SELECT id FROM chiro_gites.observation ORDER BY id LIMIT 1',
     );
@@ -160,7 +163,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     const res = await admin.call('DELETE', `/api/modules/chiro_gites/observation/${id}`);
     expect(res.status, JSON.stringify(res.json)).toBe(204);
     await refresher.flush();
-    const after = (await admin.call('GET', '/api/dashboards/chiro_gites')).json.figures.total;
+    const after = figuresOf(await admin.call('GET', '/api/dashboards/chiro_gites')).total;
     expect(after).toBe(before - 1);
   });
 
