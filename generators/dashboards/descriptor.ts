@@ -12,6 +12,8 @@ export const DASHBOARD_VIEWS = {
   status: 'dash_status',
   dimension: 'dash_dimension',
   siteTaxon: 'dash_site_taxon',
+  site: 'dash_site',
+  taxon: 'dash_taxon',
 } as const;
 export type DashboardViewRole = keyof typeof DASHBOARD_VIEWS;
 

@@ -25,7 +25,12 @@ export interface DashboardFigures {
     richness: number;
   }[];
   readonly sums: Record<string, number | null>;
+  /** Sites with records; `sites` lists the SITE_ROWS busiest. */
+  readonly siteCount: number;
 }
+
+/** Rows of the per-site table: the busiest sites. */
+export const SITE_ROWS = 50;
 
 /** `WHERE` on organisation_id and its parameters, for the scope. */
 function scopeWhere(scope: FigureScope): { sql: string; params: unknown[] } {
@@ -53,16 +58,22 @@ export async function dashboardFigures(
   const dimensions = await q<{ field: string; value: string | null; records: number }>(
     `SELECT field, value, sum(records)::integer AS records FROM ${view('dimension')} WHERE ${where.sql} GROUP BY field, value ORDER BY field, value NULLS LAST`,
   );
-  const sites = await q<{
-    site_id: string | null;
-    site_label: string | null;
-    records: number;
-    richness: number;
-  }>(
-    `SELECT site_id, min(site_label) AS site_label, sum(records)::integer AS records, count(DISTINCT cd_nom)::integer AS richness FROM ${view('siteTaxon')} WHERE ${where.sql} GROUP BY site_id ORDER BY records DESC, site_label, site_id`,
+  // The busiest sites only (a module may have tens of thousands); their richness read by site_id.
+  const sites = await q<{ site_id: string | null; site_label: string | null; records: number }>(
+    `SELECT site_id, min(site_label) AS site_label, sum(records)::integer AS records FROM ${view('site')} WHERE ${where.sql} GROUP BY site_id ORDER BY records DESC, site_label, site_id LIMIT ${SITE_ROWS}`,
   );
+  const siteIds = sites.flatMap((s) => (s.site_id ? [s.site_id] : []));
+  const offset = where.params.length + 1;
+  const { rows: siteRichness } = await db.query<{ site_id: string | null; n: number }>(
+    `SELECT site_id, count(DISTINCT cd_nom)::integer AS n FROM ${view('siteTaxon')} WHERE ${where.sql} AND (site_id = ANY($${offset}::uuid[]) OR (site_id IS NULL AND $${offset + 1})) GROUP BY site_id`,
+    [...where.params, siteIds, sites.some((s) => s.site_id === null)],
+  );
+  const richnessOf = new Map(siteRichness.map((r) => [r.site_id, Number(r.n)]));
   const [richness] = await q<{ n: number }>(
-    `SELECT count(DISTINCT cd_nom)::integer AS n FROM ${view('siteTaxon')} WHERE ${where.sql}`,
+    `SELECT count(DISTINCT cd_nom)::integer AS n FROM ${view('taxon')} WHERE ${where.sql}`,
+  );
+  const [siteCount] = await q<{ n: number }>(
+    `SELECT count(DISTINCT site_id)::integer AS n FROM ${view('site')} WHERE ${where.sql}`,
   );
   const monthRows = months.map((m) => ({
     month: m.month as string | null,
@@ -85,7 +96,8 @@ export async function dashboardFigures(
     months: monthRows,
     statuses: statuses.map((s) => ({ ...s, records: Number(s.records) })),
     dimensions: dimensions.map((s) => ({ ...s, records: Number(s.records) })),
-    sites: sites.map((s) => ({ ...s, records: Number(s.records), richness: Number(s.richness) })),
+    sites: sites.map((s) => ({ ...s, records: Number(s.records), richness: richnessOf.get(s.site_id) ?? 0 })),
+    siteCount: Number(siteCount?.n ?? 0),
     sums,
   };
 }

@@ -44,6 +44,10 @@ describe.skipIf(!available)('dashboard page in chromium', () => {
       await page.goto(server.url);
       await logIn(page, 'admin', 'suivi-admin');
       await page.goto(`${server.url}/m/chiro_gites/site`);
+      // Leave the level page once its map has settled: unmounting Leaflet mid-animation logs an error.
+      await page.locator('.leaflet-marker-icon, .leaflet-interactive').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(800);
       await page.getByRole('link', { name: 'Tableau de bord' }).click();
       await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
       await page.getByText('Enregistrements par mois').waitFor();
