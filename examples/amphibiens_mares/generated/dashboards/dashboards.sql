@@ -39,7 +39,35 @@ LEFT JOIN amphibiens_mares.site a_site ON a_site.id = a_visit.site_id
 LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
 GROUP BY 1, 2, 3, 4;
 CREATE UNIQUE INDEX dash_site_taxon__key ON amphibiens_mares.dash_site_taxon (organisation_id, site_id, site_label, cd_nom);
+CREATE INDEX dash_site_taxon__site_id__idx ON amphibiens_mares.dash_site_taxon (site_id);
 COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_site_taxon IS 'Records per organisation, site and taxon: per-site tables and species richness';
+
+CREATE MATERIALIZED VIEW amphibiens_mares.dash_site AS
+SELECT
+  r.organisation_id AS organisation_id,
+  a_site.id AS site_id,
+  a_site.base_site_name::text AS site_label,
+  count(*)::integer AS records
+FROM amphibiens_mares.observation r
+LEFT JOIN amphibiens_mares.visit a_visit ON a_visit.id = r.visit_id
+LEFT JOIN amphibiens_mares.site a_site ON a_site.id = a_visit.site_id
+LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+GROUP BY 1, 2, 3;
+CREATE UNIQUE INDEX dash_site__key ON amphibiens_mares.dash_site (organisation_id, site_id, site_label);
+COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_site IS 'Records per organisation and site: the per-site table without a scan of every taxon';
+
+CREATE MATERIALIZED VIEW amphibiens_mares.dash_taxon AS
+SELECT
+  r.organisation_id AS organisation_id,
+  ((CASE WHEN ((NULLIF(r.presence, '')) COLLATE "C" IS NOT DISTINCT FROM ('Oui'::text) COLLATE "C") THEN r.cd_nom ELSE 914450 END))::integer AS cd_nom,
+  count(*)::integer AS records
+FROM amphibiens_mares.observation r
+LEFT JOIN amphibiens_mares.visit a_visit ON a_visit.id = r.visit_id
+LEFT JOIN amphibiens_mares.site a_site ON a_site.id = a_visit.site_id
+LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+GROUP BY 1, 2;
+CREATE UNIQUE INDEX dash_taxon__key ON amphibiens_mares.dash_taxon (organisation_id, cd_nom);
+COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_taxon IS 'Records per organisation and taxon: species richness over any set of organisations';
 
 CREATE MATERIALIZED VIEW amphibiens_mares.dash_dimension AS
 SELECT NULL::uuid AS organisation_id, NULL::text AS field, NULL::text AS value, 0 AS records WHERE FALSE;

@@ -42,7 +42,37 @@ LEFT JOIN flore_quadrats.campaign a_campaign ON a_campaign.id = a_visit.campaign
 LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
 GROUP BY 1, 2, 3, 4;
 CREATE UNIQUE INDEX dash_site_taxon__key ON flore_quadrats.dash_site_taxon (organisation_id, site_id, site_label, cd_nom);
+CREATE INDEX dash_site_taxon__site_id__idx ON flore_quadrats.dash_site_taxon (site_id);
 COMMENT ON MATERIALIZED VIEW flore_quadrats.dash_site_taxon IS 'Records per organisation, site and taxon: per-site tables and species richness';
+
+CREATE MATERIALIZED VIEW flore_quadrats.dash_site AS
+SELECT
+  r.organisation_id AS organisation_id,
+  a_site.id AS site_id,
+  a_site.quadrat_number::text AS site_label,
+  count(*)::integer AS records
+FROM flore_quadrats.observation r
+LEFT JOIN flore_quadrats.visit a_visit ON a_visit.id = r.visit_id
+LEFT JOIN flore_quadrats.site a_site ON a_site.id = a_visit.site_id
+LEFT JOIN flore_quadrats.campaign a_campaign ON a_campaign.id = a_visit.campaign_id
+LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+GROUP BY 1, 2, 3;
+CREATE UNIQUE INDEX dash_site__key ON flore_quadrats.dash_site (organisation_id, site_id, site_label);
+COMMENT ON MATERIALIZED VIEW flore_quadrats.dash_site IS 'Records per organisation and site: the per-site table without a scan of every taxon';
+
+CREATE MATERIALIZED VIEW flore_quadrats.dash_taxon AS
+SELECT
+  r.organisation_id AS organisation_id,
+  r.cd_nom AS cd_nom,
+  count(*)::integer AS records
+FROM flore_quadrats.observation r
+LEFT JOIN flore_quadrats.visit a_visit ON a_visit.id = r.visit_id
+LEFT JOIN flore_quadrats.site a_site ON a_site.id = a_visit.site_id
+LEFT JOIN flore_quadrats.campaign a_campaign ON a_campaign.id = a_visit.campaign_id
+LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+GROUP BY 1, 2;
+CREATE UNIQUE INDEX dash_taxon__key ON flore_quadrats.dash_taxon (organisation_id, cd_nom);
+COMMENT ON MATERIALIZED VIEW flore_quadrats.dash_taxon IS 'Records per organisation and taxon: species richness over any set of organisations';
 
 CREATE MATERIALIZED VIEW flore_quadrats.dash_dimension AS
 SELECT NULL::uuid AS organisation_id, NULL::text AS field, NULL::text AS value, 0 AS records WHERE FALSE;
