@@ -9,7 +9,9 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { dashboardsOpenApi } from '../dashboards/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
+import { metadataOpenApi } from '../metadata/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type Json, type OpenApiGroup, SIGNED_IN } from './openapi-parts.ts';
 import { refdataOpenApi } from './refdata-openapi.ts';
@@ -66,7 +68,9 @@ export const coreGroups = (
   authOpenApi,
   adminOpenApi(modules.map((m) => m.code)),
   modulesAdminOpenApi,
+  metadataOpenApi,
   mediaOpenApi,
+  dashboardsOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
   ...extra,
