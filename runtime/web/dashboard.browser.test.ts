@@ -108,4 +108,46 @@ describe.skipIf(!available)('dashboard page in chromium', () => {
     });
     expect(errors.take()).toEqual([]);
   });
+
+  it('lists, adds and deletes metadata on the admin tab, refusing a dataset in use', async () => {
+    const errors = consoleErrors(page);
+    await step('metadata', async () => {
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${server.url}/admin?tab=metadata`);
+      await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+      const used = page.getByRole('row').filter({ hasText: 'chiro_gites' }).first();
+      await used.waitFor();
+      await page.locator('form.admin-form').first().locator('input[name=label]').fill('Cadre navigateur');
+      await page
+        .locator('form.admin-form')
+        .first()
+        .locator('input[name=sinp_uuid]')
+        .fill('9b1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b');
+      await page.locator('form.admin-form').first().getByRole('button', { name: 'Ajouter' }).click();
+      const added = page.getByRole('row').filter({ hasText: 'Cadre navigateur' });
+      await added.getByText('9b1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').waitFor();
+      await used.getByRole('button', { name: 'Supprimer' }).click();
+      await used.getByText('Suppression refusée').waitFor();
+      await page.screenshot({ path: `${SHOTS}/metadata-fr-1400.png`, fullPage: true });
+      await added.getByRole('button', { name: 'Supprimer' }).click();
+      await added.waitFor({ state: 'detached' });
+      await page.setViewportSize(PHONE);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();
+      const w = await widths(page);
+      expect(w.scrollWidth).toBeLessThanOrEqual(w.innerWidth);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/metadata-fr-390.png`, fullPage: true });
+      await page.evaluate(() => localStorage.setItem('suivi.lang', 'en'));
+      await page.reload();
+      await page.getByRole('heading', { name: 'Datasets' }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/metadata-en-390.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Datasets' }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/metadata-en-1400.png`, fullPage: true });
+      await page.evaluate(() => localStorage.setItem('suivi.lang', 'fr'));
+    });
+    expect(errors.take()).toEqual([]);
+  });
 });
