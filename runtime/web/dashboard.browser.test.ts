@@ -148,6 +148,7 @@ describe.skipIf(!available)('dashboard page in chromium', () => {
       await page.screenshot({ path: `${SHOTS}/metadata-en-1400.png`, fullPage: true });
       await page.evaluate(() => localStorage.setItem('suivi.lang', 'fr'));
     });
-    expect(errors.take()).toEqual([]);
+    // The refused delete's 409 is logged by the browser as a failed resource: expected, nothing else is.
+    expect(errors.take().filter((e) => !e.includes('409 (Conflict)'))).toEqual([]);
   });
 });
