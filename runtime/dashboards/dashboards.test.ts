@@ -75,13 +75,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
   }, 120_000);
   afterAll(async () => db?.close());
 
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, compared field by field below
-  async function expectMatches(
-    caller: Caller,
-    query: string,
-    where: string,
-    params: unknown[],
-  ): Promise<any> {
+  async function expectMatches(caller: Caller, query: string, where: string, params: unknown[]) {
     const res = await caller.call('GET', `/api/dashboards/chiro_gites${query}`);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const want = await directFigures(db, where, params);
@@ -122,12 +116,7 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     await refreshDashboards(db, 'chiro_gites');
     const after = await expectMatches(admin, '', 'TRUE', []);
     expect(after.total).toBe(before.total * 2 - 2);
-    expect(after.sums.count_total).toBe(
-      after.months.reduce(
-        (a: number, m: { sums: { count_total: number | null } }) => a + (m.sums.count_total ?? 0),
-        0,
-      ),
-    );
+    expect(after.sums.count_total).toBe(after.months.reduce((a, m) => a + (m.sums.count_total ?? 0), 0));
   });
 
   it('restricts a partner to their organisation, and lets an administrator pick one', async () => {

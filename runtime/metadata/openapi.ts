@@ -65,7 +65,10 @@ const write = (
 });
 
 export const metadataOpenApi: OpenApiGroup = {
-  tag: { name: 'metadata', description: 'SINP metadata: acquisition frameworks and datasets (administrators)' },
+  tag: {
+    name: 'metadata',
+    description: 'SINP metadata: acquisition frameworks and datasets (administrators)',
+  },
   schemas: {
     AcquisitionFramework: {
       type: 'object',

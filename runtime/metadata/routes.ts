@@ -203,10 +203,9 @@ export function mountMetadataRoutes(app: Hono, db: Database, registry: ModuleReg
     await db.transaction(async (tx) => {
       // Counted inside the transaction that deletes, so a record written meanwhile still blocks it.
       refuseDatasetInUse(id, await usage(tx));
-      const { numDeletedRows } = await coreDb(tx)
-        .deleteFrom('suivi.dataset')
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const { numDeletedRows } = await stillReferenced(() =>
+        coreDb(tx).deleteFrom('suivi.dataset').where('id', '=', id).executeTakeFirst(),
+      );
       if (numDeletedRows === 0n)
         throw new HttpError(404, 'not_found', `Le jeu de données ${id} n’existe pas.`);
     });

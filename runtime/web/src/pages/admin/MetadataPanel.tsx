@@ -190,7 +190,7 @@ export function MetadataPanel() {
       .then(setData)
       .catch((e: Error) => setError(e));
   }, []);
-  useEffect(reload, []);
+  useEffect(reload, [reload]);
   const add = (url: string) => async (body: Record<string, unknown>) => {
     const failed = await attempt(() => api.post(url, body));
     if (!failed) reload();
