@@ -5,6 +5,7 @@
  */
 export const BUILTIN_GENERATOR_NAMES = [
   'api',
+  'dashboards',
   'dictionary',
   'forms',
   'ir',

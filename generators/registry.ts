@@ -7,6 +7,7 @@
 import { apiGenerator } from './api/index.ts';
 import type { BuiltinGeneratorName } from './builtin-names.ts';
 import type { Generator } from './core/generated-file.ts';
+import { dashboardsGenerator } from './dashboards/index.ts';
 import { dictionaryGenerator } from './dictionary/index.ts';
 import { formsGenerator } from './forms/index.ts';
 import { irGenerator } from './ir/index.ts';
@@ -17,6 +18,7 @@ import { typesGenerator } from './types/index.ts';
 
 export const GENERATORS = {
   api: apiGenerator,
+  dashboards: dashboardsGenerator,
   dictionary: dictionaryGenerator,
   forms: formsGenerator,
   ir: irGenerator,

@@ -54,6 +54,10 @@ interface FieldCommon {
   readonly default?: ResolvedDefault;
   /** JSON pointer of the field in the authored spec, for diagnostics downstream. */
   readonly sourcePath: string;
+  /** Dashboards count records by its values (single-valued choice or vocabulary; docs/dashboards.md). */
+  readonly dimension?: true;
+  /** Dashboards sum it (integer or decimal; docs/dashboards.md). */
+  readonly measure?: 'sum';
 }
 
 export interface TextField extends FieldCommon {

@@ -16,6 +16,11 @@ export {
 } from '../config/suivi-config.ts';
 export type { GeneratedFile, Generator, GeneratorContext, SqlKind } from '../core/generated-file.ts';
 export { MANIFEST_PATH, type Manifest, sha256 } from '../core/manifest.ts';
+export type {
+  DashboardDescriptor,
+  DashboardDimension,
+  DashboardMeasure,
+} from '../dashboards/descriptor.ts';
 export { requiredInSchema } from '../forms/field-schema.ts';
 export { IR_FILE, SPEC_FILE } from '../ir/index.ts';
 export {

@@ -47,6 +47,8 @@ export function resolveField(field: Field, context: FieldContext): ResolvedField
     ...(computed ? { computed } : {}),
     ...defaultOf(f.default, `${where}/default`),
     sourcePath: where,
+    ...(f.dimension === true ? { dimension: true as const } : {}),
+    ...(f.measure === 'sum' ? { measure: 'sum' as const } : {}),
   };
   return RESOLVERS[f.kind](f, common, context);
 }

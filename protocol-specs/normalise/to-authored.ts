@@ -33,6 +33,8 @@ export function fieldToAuthored(f: ResolvedField): Field {
     help: f.help && label(f.help),
     aliases: f.aliases.length > 0 ? [...f.aliases] : undefined,
     visibleIf: source(f.fieldSet ? f.ownVisibleIf : f.visibleIf),
+    dimension: f.dimension,
+    measure: f.measure,
   };
   const value = {
     ...common,

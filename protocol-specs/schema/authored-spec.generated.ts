@@ -533,6 +533,14 @@ export interface TextField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule1;
   /**
@@ -563,6 +571,14 @@ export interface LongTextField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule3;
   /**
@@ -586,6 +602,14 @@ export interface IntegerField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule5;
   /**
@@ -614,6 +638,14 @@ export interface DecimalField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule7;
   /**
@@ -646,6 +678,14 @@ export interface BooleanField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule9;
   /**
@@ -668,6 +708,14 @@ export interface DateField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule11;
   /**
@@ -692,6 +740,14 @@ export interface TimeField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule13;
   /**
@@ -716,6 +772,14 @@ export interface DatetimeField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule15;
   /**
@@ -740,6 +804,14 @@ export interface ChoiceField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule17;
   /**
@@ -775,6 +847,14 @@ export interface VocabularyField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule20;
   /**
@@ -814,6 +894,14 @@ export interface TaxonField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule23;
   /**
@@ -843,6 +931,14 @@ export interface ObserversField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule25;
   /**
@@ -873,6 +969,14 @@ export interface DatasetField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule27;
   /**
@@ -901,6 +1005,14 @@ export interface HabitatField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule29;
   /**
@@ -932,6 +1044,14 @@ export interface ReferenceField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule32;
   /**
@@ -955,6 +1075,14 @@ export interface MediaField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule34;
   /**
@@ -978,6 +1106,14 @@ export interface GeometryField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule36;
   /**
@@ -1000,6 +1136,14 @@ export interface GroupField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   required?: RequiredSlot;
   visibleIf?: Rule38;
   /**
@@ -1026,6 +1170,14 @@ export interface SectionField {
    * Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.
    */
   aliases?: string[];
+  /**
+   * Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).
+   */
+  dimension?: boolean;
+  /**
+   * Dashboards show the sum of this field per month and in total (integer or decimal fields only).
+   */
+  measure?: 'sum';
   visibleIf?: Rule39;
 }
 /**

@@ -49,6 +49,18 @@ const identity = {
     items: { type: 'string' },
     description: 'Former or foreign keys of this field (e.g. the original GeoNature key); used by imports.',
   },
+  // Dashboards (docs/dashboards.md). Accepted on every kind by the shape so the semantic check can say
+  // why a kind cannot carry them (rules dimension-kind, measure-kind) instead of "unknown property".
+  dimension: {
+    type: 'boolean',
+    description:
+      'Dashboards count the records by each value of this field (single-valued choice or vocabulary fields only).',
+  },
+  measure: {
+    enum: ['sum'],
+    description:
+      'Dashboards show the sum of this field per month and in total (integer or decimal fields only).',
+  },
 };
 
 const valueSlots = {

@@ -7,6 +7,7 @@ import { type LoadedJson, loadJsonText } from '../load/json-text.ts';
 import { buildModel } from './model.ts';
 import { collectRuleSlots } from './rule-slots.ts';
 import type { CheckContext, SemanticCheck } from './semantic/context.ts';
+import { dashboardChecks } from './semantic/dashboards.ts';
 import { fieldChecks } from './semantic/fields.ts';
 import { levelChecks } from './semantic/levels.ts';
 import { numberChecks } from './semantic/numbers.ts';
@@ -32,6 +33,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   scopeChecks,
   ruleChecks,
   occurrenceChecks,
+  dashboardChecks,
 ];
 
 export interface ValidateOptions {

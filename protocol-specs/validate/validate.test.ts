@@ -279,10 +279,34 @@ const ROWS: Row[] = [
     at: '/occurrence/nomenclatures/SEXE/code',
     pass: (s) => (s.occurrence.nomenclatures.SEXE = { code: '6' }),
   },
+  {
+    rule: 'dimension-kind',
+    fail: (s) => (obs(s).fields[0].dimension = true),
+    at: '/levels/2/fields/0/dimension',
+    pass: (s) => (obs(s).fields[3].dimension = true),
+  },
+  {
+    rule: 'measure-kind',
+    fail: (s) => (obs(s).fields[3].measure = 'sum'),
+    at: '/levels/2/fields/3/measure',
+    pass: (s) => (obs(s).fields[0].measure = 'sum'),
+  },
+  {
+    rule: 'dashboard-field-level',
+    fail: (s) => (visit(s).fields[1].measure = 'sum'),
+    at: '/levels/1/fields/1/measure',
+    pass: (s) => (obs(s).fields[1].measure = 'sum'),
+  },
 ];
 
 /** Second cases for rules with more than one way to break them. */
 ROWS.push(
+  {
+    // A multiple vocabulary counts one record under several values: not a dimension.
+    rule: 'dimension-kind',
+    fail: (s) => Object.assign(obs(s).fields[3], { dimension: true, multiple: true }),
+    at: '/levels/2/fields/3/dimension',
+  },
   {
     // The probe's case: a text default rule whose literal holds NUL validated, then failed to install.
     rule: 'text-storable',

@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { Database } from '../db/database.ts';
+import { mountMetadataRoutes } from '../metadata/routes.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
 import { mountGrantRoutes } from './grants.ts';
 import { type ModuleAdminOptions, mountModuleAdminRoutes } from './modules.ts';
@@ -27,4 +28,6 @@ export function mountAdmin(
   // Grants name a module served now, or '*'.
   mountGrantRoutes(app, db, () => registry.list().map((s) => s.runtime.code));
   mountModuleAdminRoutes(app, db, registry, options);
+  // Acquisition frameworks and datasets (runtime/metadata).
+  mountMetadataRoutes(app, db, registry);
 }

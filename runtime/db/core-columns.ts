@@ -92,6 +92,7 @@ export const CORE_COLUMNS = {
     description: 'text null',
     organisation_id: 'uuid null',
     created_at: 'timestamptz default',
+    sinp_uuid: 'uuid null',
   },
   'suivi.dataset': {
     id: 'uuid default',
@@ -100,6 +101,7 @@ export const CORE_COLUMNS = {
     description: 'text null',
     organisation_id: 'uuid null',
     created_at: 'timestamptz default',
+    sinp_uuid: 'uuid null',
   },
   'suivi.module': {
     code: 'text',

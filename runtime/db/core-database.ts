@@ -102,6 +102,8 @@ export interface AcquisitionFrameworkTable {
   description: string | null;
   organisation_id: Uuid | null;
   created_at: Generated<Timestamptz>;
+  /** The national registry's UUID (migration 0013). */
+  sinp_uuid: Uuid | null;
 }
 
 export interface DatasetTable {
@@ -111,6 +113,8 @@ export interface DatasetTable {
   description: string | null;
   organisation_id: Uuid | null;
   created_at: Generated<Timestamptz>;
+  /** The national registry's UUID (migration 0013). */
+  sinp_uuid: Uuid | null;
 }
 
 export interface ModuleTable {

@@ -3,7 +3,12 @@
  * resolved protocol, module model, forms), deeply frozen, and checked against what the database has installed. Request
  * handlers read these objects; nothing re-reads a spec or a file per request.
  */
-import { IR_FILE, MODEL_PATH, type ModuleModel } from '../../generators/model/index.ts';
+import {
+  type DashboardDescriptor,
+  IR_FILE,
+  MODEL_PATH,
+  type ModuleModel,
+} from '../../generators/model/index.ts';
 import type { Labels, ResolvedLevel, ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { deepFreeze } from '../../protocol-specs/util/deep-freeze.ts';
 import { coreDb } from '../db/core-database.ts';
@@ -51,9 +56,12 @@ export interface ModuleRuntime {
   readonly formsIndex: JsonObject;
   /** openapi/openapi.json as generated (served byte for byte), when the folder has one. */
   readonly openApiText?: string;
+  /** dashboards/dashboards.json (runtime/dashboards), when the protocol has an occurrence level. */
+  readonly dashboards?: DashboardDescriptor;
 }
 
 export const OPENAPI_FILE = 'openapi/openapi.json';
+export const DASHBOARDS_FILE = 'dashboards/dashboards.json';
 
 export class ModuleLoadError extends Error {
   constructor(message: string) {
@@ -107,6 +115,7 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
     };
   });
   const openApiText = module.files.get(OPENAPI_FILE);
+  const dashboardsText = module.files.get(DASHBOARDS_FILE);
   return deepFreeze({
     code: protocol.code,
     version: protocol.version,
@@ -119,6 +128,9 @@ export function buildModuleRuntime(module: ModuleFolder): ModuleRuntime {
     levels,
     formsIndex,
     ...(openApiText === undefined ? {} : { openApiText }),
+    ...(dashboardsText === undefined
+      ? {}
+      : { dashboards: JSON.parse(dashboardsText) as DashboardDescriptor }),
   });
 }
 

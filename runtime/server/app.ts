@@ -14,6 +14,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
+import { type DashboardRefresher, dashboardRefresher } from '../dashboards/refresh.ts';
+import { mountDashboardRoutes } from '../dashboards/routes.ts';
 import type { Database } from '../db/database.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
 import { mountHistoryRoutes } from '../history/routes.ts';
@@ -46,6 +48,8 @@ export interface AppOptions extends Partial<ModuleAdminOptions> {
   readonly plugins?: readonly AppPlugin[];
   /** Where uploaded import files are kept (runtime/import; default: <tmp>/suivi-imports). */
   readonly importFilesDir?: string;
+  /** Refreshes the dashboards after writes (runtime/dashboards); one with a 2 s debounce when not given. */
+  readonly dashboardRefresher?: DashboardRefresher;
 }
 
 /** Largest request body the API reads (bytes). */
@@ -109,6 +113,13 @@ export function createApp(options: AppOptions): Hono {
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
   mountHistoryRoutes(app, db, registry);
   mountSyncRoutes(app, db, registry);
+  // Dashboards, and their refresh after each write under /api/modules (before the hand-over, to wrap it).
+  const refresher =
+    options.dashboardRefresher ??
+    dashboardRefresher(db, {
+      onError: (error, code) => logError(error, new Request(`http://localhost/api/dashboards/${code}`)),
+    });
+  mountDashboardRoutes(app, db, registry, refresher);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.

@@ -9,9 +9,11 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { dashboardsOpenApi } from '../dashboards/openapi.ts';
 import { historyOpenApi } from '../history/openapi.ts';
 import { importOpenApi } from '../import/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
+import { metadataOpenApi } from '../metadata/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type Json, type OpenApiGroup, SIGNED_IN } from './openapi-parts.ts';
 import { refdataOpenApi } from './refdata-openapi.ts';
@@ -68,8 +70,10 @@ export const coreGroups = (
   authOpenApi,
   adminOpenApi(modules.map((m) => m.code)),
   modulesAdminOpenApi,
+  metadataOpenApi,
   mediaOpenApi,
   importOpenApi,
+  dashboardsOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
   historyOpenApi(modules),

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import type { SuiviConfig } from '../config/load-config.ts';
 import { checkModuleGenerators } from '../config/module-generators.ts';
+import { refreshDashboards } from '../dashboards/refresh.ts';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
@@ -123,6 +124,8 @@ export async function startSuivi(options: StartOptions): Promise<Started> {
     if (demo) step('demo data');
     const demoRecords = options.demo ? await seedDemoRecords(db, modules) : undefined;
     if (demoRecords) step('demo records');
+    // Records written outside the API (the demo's) are in the dashboards once their views are refreshed.
+    if (demoRecords) for (const m of modules) await refreshDashboards(db, m.code);
     const registry = moduleRegistry(db, modules, defaultLogError, extensionHooks(extensions));
     for (const p of pending) registry.setPending(p);
     const app = buildServerApp({

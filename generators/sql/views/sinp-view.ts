@@ -11,6 +11,7 @@ import {
   type MappingSource,
   type OccurrenceAttribute,
   type ResolvedField,
+  type ResolvedLevel,
   type ResolvedProtocol,
   type SqlBase,
   sqlLiteral,
@@ -42,7 +43,7 @@ const ATTRIBUTES = {
 } as const satisfies Record<OccurrenceAttribute, { column: string; type: Target }>;
 
 /** A value's SQL and what it is, so it can be cast to the column's type. */
-interface Value {
+export interface Value {
   readonly sql: string;
   readonly base: SqlBase | 'uuid' | 'geometry';
   /** Set when the SQL already has exactly this PostgreSQL type (a column): no cast needed. */
@@ -105,7 +106,21 @@ function literalValue(value: string | number | boolean): Value {
   return { sql: sqlLiteral(value), base: Number.isSafeInteger(value) ? 'int' : 'float' };
 }
 
-export function sinpView(protocol: ResolvedProtocol, model: SchemaModel): string | undefined {
+/**
+ * The occurrence level's record joined with its ancestors, and its mapped attributes as SQL over them:
+ * shared by this view and the dashboards (generators/dashboards), so both read the same date and taxon.
+ */
+export interface OccurrenceSql {
+  readonly level: ResolvedLevel;
+  readonly joined: readonly JoinedLevel[];
+  /** An attribute cast to its SINP column's type (`NULL::date` when unmapped or not computable). */
+  readonly attribute: (name: OccurrenceAttribute) => string;
+  readonly sourceValue: (source: MappingSource | undefined, what: string) => Value;
+  /** Rules SQL cannot compute, one line each (they give NULL). */
+  readonly notes: string[];
+}
+
+export function occurrenceSql(protocol: ResolvedProtocol, model: SchemaModel): OccurrenceSql | undefined {
   const occurrence = protocol.occurrence;
   const level = protocol.levels.find((l) => l.key === occurrence?.level);
   if (!occurrence || !level) return undefined;
@@ -153,6 +168,14 @@ export function sinpView(protocol: ResolvedProtocol, model: SchemaModel): string
 
   const attribute = (name: OccurrenceAttribute) =>
     cast(sourceValue(occurrence.attributes[name], name), ATTRIBUTES[name].type);
+  return { level, joined, attribute, sourceValue, notes };
+}
+
+export function sinpView(protocol: ResolvedProtocol, model: SchemaModel): string | undefined {
+  const occurrence = protocol.occurrence;
+  const found = occurrenceSql(protocol, model);
+  if (!occurrence || !found) return undefined;
+  const { level, joined, attribute, sourceValue, notes } = found;
   const r = RECORD_ALIAS;
   // The occurrence level is validated (protocol-specs/standard/validation.ts): its status is the
   // expert's, stored on the record, never a mapping's; a mapped STATUT_VALID is superseded by it.

@@ -28,6 +28,15 @@ export function formatDate(iso: string, lang: Lang): string {
   }).format(date);
 }
 
+/** A month 'YYYY-MM' as « déc. 2026 » / "Dec 2026" (dashboards). */
+export function formatMonth(yearMonth: string, lang: Lang): string {
+  const date = new Date(`${yearMonth}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return yearMonth;
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
 export function formatNumber(n: number, lang: Lang): string {
   // No grouping under 10 000: a year or a count of 1500 reads better whole.
   return new Intl.NumberFormat(LOCALE[lang], {

@@ -6,6 +6,7 @@ export type Lang = 'fr' | 'en';
 
 const DICT = {
   modules: ['Modules', 'Modules'],
+  dashboard: ['Tableau de bord', 'Dashboard'],
   login: ['Connexion', 'Log in'],
   logout: ['Déconnexion', 'Log out'],
   user: ['Identifiant', 'Login'],

@@ -12,6 +12,10 @@ import { navigate, onLink, useLocation } from './router.ts';
 
 // Administrators only: its code loads when the page is opened.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+// The dashboards (uPlot with them) load on /dashboard/<module>.
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
 // Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
 const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
 
@@ -38,8 +42,14 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
       </Suspense>
     );
   const readable = account ? props.modules.filter((x) => may(account, x.code, 'read')) : props.modules;
-  if (m !== 'm' || !code) return <ModuleList modules={readable} />;
   const module = readable.find((x) => x.code === code);
+  if (m === 'dashboard' && module)
+    return (
+      <Suspense fallback={null}>
+        <DashboardPage module={module} />
+      </Suspense>
+    );
+  if (m !== 'm' || !code) return <ModuleList modules={readable} />;
   const level = module?.levels.find((l) => l.key === levelKey) ?? module?.levels[0];
   if (!module || !level) return <p>{t('empty')}</p>;
   if (id === 'new') {

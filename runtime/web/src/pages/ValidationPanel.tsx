@@ -44,7 +44,7 @@ const withEnglish = (s: Status): Status =>
 
 // One request per page load: the vocabulary is the same for every record and table.
 let statuses: Promise<readonly Status[]> | undefined;
-function useStatuses(): readonly Status[] {
+export function useStatuses(): readonly Status[] {
   const [list, setList] = useState<readonly Status[]>([]);
   useEffect(() => {
     statuses ??= optional<{ values: Status[] }>('/api/vocabularies/STATUT_VALID').then((v) =>

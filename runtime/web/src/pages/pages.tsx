@@ -87,6 +87,7 @@ export function LevelPage(props: { module: ModuleSummary; level: LevelSummary })
             {label(l.plural)}
           </Link>
         ))}
+        <Link to={`/dashboard/${module.code}`}>{t('dashboard')}</Link>
       </nav>
       <h2>
         {label(level.plural)}

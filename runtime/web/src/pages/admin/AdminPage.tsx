@@ -9,12 +9,13 @@ import type { AdminUser, Organisation } from './admin-api.ts';
 import { useList } from './admin-api.ts';
 import { useAdminT } from './admin-i18n.ts';
 import { GrantsPanel } from './GrantsPanel.tsx';
+import { MetadataPanel } from './MetadataPanel.tsx';
 import { ModulesPanel } from './ModulesPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
 import { Problems } from './Problems.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 
-const TABS = ['users', 'organisations', 'grants', 'modules'] as const;
+const TABS = ['users', 'organisations', 'grants', 'modules', 'metadata'] as const;
 
 export function AdminPage(props: { modules: readonly ModuleSummary[] }) {
   const a = useAdminT();
@@ -48,6 +49,8 @@ export function AdminPage(props: { modules: readonly ModuleSummary[] }) {
         <OrganisationsPanel organisations={organisations.items} onChange={reload} />
       ) : tab === 'grants' ? (
         <GrantsPanel modules={props.modules} users={users.items} organisations={organisations.items} />
+      ) : tab === 'metadata' ? (
+        <MetadataPanel />
       ) : (
         <ModulesPanel />
       )}

@@ -7,6 +7,7 @@ const DICT = {
   users: ['Utilisateurs', 'Users'],
   organisations: ['Organisations', 'Organisations'],
   grants: ['Permissions', 'Permissions'],
+  metadata: ['Métadonnées', 'Metadata'],
   login: ['Identifiant', 'Login'],
   displayName: ['Nom affiché', 'Display name'],
   organisation: ['Organisation', 'Organisation'],
