@@ -3,6 +3,7 @@
  * done or failed (a template mistake or an unexpected error is the job's `error`, in French and
  * English; the database is then as it was, the import's transaction rolled back).
  */
+import { refreshDashboards } from '../../dashboards/refresh.ts';
 import type { Database } from '../../db/database.ts';
 import type { AccessScope, Actor } from '../../records/access.ts';
 import type { RecordHooks } from '../../records/hooks.ts';
@@ -70,6 +71,7 @@ export async function executeJob(o: ExecuteJobOptions): Promise<JobResult> {
       unmatchedTaxa: outcome.unmatchedTaxa,
       ...(error ? { error } : {}),
     });
+    if (!error && !o.dryRun && outcome.counts.inserted + outcome.counts.updated > 0) await refreshAfter(o);
     return error ? { status: 'failed', ...outcome, error } : { status: 'done', ...outcome };
   } catch (cause) {
     const error =
@@ -82,4 +84,13 @@ export async function executeJob(o: ExecuteJobOptions): Promise<JobResult> {
     jobProgress.delete(o.jobId);
     spool.dispose();
   }
+}
+
+/**
+ * An import is a burst of writes outside the record routes, which schedule the dashboards' refresh: the job
+ * refreshes them once at its end. A failed refresh does not fail the import (its data is in); the next write
+ * refreshes them again.
+ */
+async function refreshAfter(o: ExecuteJobOptions): Promise<void> {
+  await refreshDashboards(o.db, o.template.module).catch(() => undefined);
 }

@@ -4,6 +4,7 @@
  * inserted back, then the job marked rolled_back. Refused, 409 and nothing changed, when a record was
  * changed after the job (its row_version moved) or has been given children since.
  */
+import { refreshDashboards } from '../../dashboards/refresh.ts';
 import type { Database, Queryable } from '../../db/database.ts';
 import { conflict, HttpError, notFound } from '../../http/errors.ts';
 import type { LevelPlan, ModulePlan } from '../../records/model/module-plan.ts';
@@ -102,5 +103,7 @@ export async function rollbackImportJob(
       );
     await tx.query(`UPDATE suivi.import_job SET status = 'rolled_back' WHERE id = $1::uuid`, [jobId]);
   });
+  // The records are gone or back as they were: so are the dashboards' figures (best effort, as after a job).
+  await refreshDashboards(db, job.module_code).catch(() => undefined);
   return (await getJob(db, jobId)) as JobView;
 }
