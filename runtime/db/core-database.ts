@@ -253,6 +253,27 @@ export interface ProtocolDraftRevisionTable {
   saved_at: Generated<Timestamptz>;
 }
 
+/** 0012-exports: a background export (runtime/exports/export-jobs.ts). */
+export interface ExportJobTable {
+  id: Generated<Uuid>;
+  user_id: Uuid;
+  module_code: string;
+  level_key: string | null;
+  format: string;
+  options: Jsonb<object>;
+  filters: Jsonb<object>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'expired'>;
+  rows_done: Generated<number>;
+  rows_total: number | null;
+  file_path: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  error: string | null;
+  created_at: Generated<Timestamptz>;
+  finished_at: Timestamptz | null;
+  expires_at: Timestamptz;
+}
+
 /** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
 export interface CoreDatabase {
   'suivi.schema_migration': SchemaMigrationTable;
@@ -275,6 +296,7 @@ export interface CoreDatabase {
   'suivi.login_attempt': LoginAttemptTable;
   'suivi.protocol_draft': ProtocolDraftTable;
   'suivi.protocol_draft_revision': ProtocolDraftRevisionTable;
+  'suivi.export_job': ExportJobTable;
 }
 
 /** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */

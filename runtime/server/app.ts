@@ -13,6 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
+import { mountExports } from '../exports/export-routes.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
 import { HttpError } from '../http/errors.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
@@ -98,6 +99,8 @@ export function createApp(options: AppOptions): Hono {
 
   // Extension routes (/api/modules/<code>/x/…) before the hand-over: a module version's app does not have them.
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
+  // Exports (CSV, GeoJSON, XLSX, GeoPackage, SINP) and export jobs (runtime/exports).
+  mountExports(app, db, registry);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.
