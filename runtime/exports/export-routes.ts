@@ -81,9 +81,12 @@ export function mountExports(
     c: Context,
     source: Record<string, unknown>,
     filters: Record<string, string | undefined>,
+    sinp = false,
   ) => {
     const { actor, access, module } = moduleAccess(c);
-    const options = parseExportOptions(source);
+    // The SINP export reads the occurrence level (the validated one): its filters apply.
+    const occurrence = sinp ? [...module.levels.values()].find((p) => p.validated) : undefined;
+    const options = parseExportOptions(occurrence ? { ...source, level: occurrence.level.key } : source);
     const request: ExportRequest = { db, module, access, options, filters };
     return { actor, request };
   };
@@ -117,7 +120,7 @@ export function mountExports(
 
   app.get('/api/exports/:module/sinp', async (c) => {
     const query = c.req.query();
-    const { request } = requestOf(c, { ...query, format: query.format ?? 'csv' }, filtersOf(query));
+    const { request } = requestOf(c, { ...query, format: query.format ?? 'csv' }, filtersOf(query), true);
     const sinp = sinpRequest(request);
     const { format } = request.options;
     return new Response(
@@ -136,7 +139,7 @@ export function mountExports(
     const limit = given === undefined ? 1000 : Number(given);
     if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
       throw badRequest([{ path: '/query/limit', code: 'limit-invalid', message: 'limit: 0–100000' }]);
-    const { request } = requestOf(c, { format: 'csv' }, filtersOf(query));
+    const { request } = requestOf(c, { format: 'csv' }, filtersOf(query), true);
     return c.json(await checkSinp(sinpRequest(request).source, limit));
   });
 
@@ -155,6 +158,7 @@ export function mountExports(
       c,
       sinpWanted ? { ...rest, format: rest.format ?? 'csv' } : rest,
       text,
+      sinpWanted,
     );
     if (actor.userId === null) throw new HttpError(401, 'unauthorized', 'Connectez-vous / sign in');
     await sweepExportJobs(db);

@@ -93,7 +93,7 @@ describe.each(runtimeEngines())('exports on $name', (engine) => {
         .body,
     );
     expect(fr.startsWith('\uFEFF')).toBe(true);
-    const [frHeader, ...frRows] = csvRows(fr, ';');
+    const [frHeader] = csvRows(fr, ';');
     expect(frHeader).toContain('Identifiant');
     expect(frHeader).toContain('Type de gîte');
     // Labels, not the codes (codes are upper-case identifiers like MINE or BRIDGE).
