@@ -8,8 +8,9 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:export   # database suivi_bench_export
  *   npm run bench:export                                                            # small PGlite run
  *
- * On PostgreSQL it creates a fresh database `suivi_bench_export`, dropped at the end unless KEEP=1.
- * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS.
+ * On PostgreSQL it creates a fresh database `suivi_bench_export`, dropped at the end unless KEEP=1;
+ * REUSE=1 exports from the one a KEEP=1 run left (loading 1.4M records takes minutes).
+ * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS; BENCH_FORMATS=csv,gpkg (default both).
  */
 import { join } from 'node:path';
 import pg from 'pg';
@@ -27,6 +28,8 @@ import { recordSteps, runSteps, type Volumes } from './api/seed.ts';
 const DATABASE = 'suivi_bench_export';
 const FOLDER = join(EXAMPLES_ROOT, 'chiro_gites', 'generated');
 const RSS_TARGET_MB = 300;
+const REUSE = process.env.REUSE === '1';
+const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,gpkg').split(',');
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -57,8 +60,10 @@ async function openTarget(): Promise<{ db: Database; label: string; drop(): Prom
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query('SET client_min_messages = warning');
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  }
   const target = new URL(url);
   target.pathname = `/${DATABASE}`;
   const db = await openPostgres(target.toString());
@@ -93,14 +98,16 @@ const target = await openTarget();
 const { db } = target;
 try {
   console.log(`${target.label}; volumes: ${JSON.stringify(volumes)}`);
-  await migrate(db);
-  await installModule(db, FOLDER);
-  const modules = await loadModules(db, [FOLDER]);
-  await seedDemo(db, modules);
   let t = performance.now();
-  await db.transaction((tx) => runSteps(tx, recordSteps(volumes), console.log));
-  await db.exec('VACUUM ANALYZE');
-  console.log(`  load with VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (!REUSE) {
+    await migrate(db);
+    await installModule(db, FOLDER);
+    await seedDemo(db, await loadModules(db, [FOLDER]));
+    await db.transaction((tx) => runSteps(tx, recordSteps(volumes), console.log));
+    await db.exec('VACUUM ANALYZE');
+    console.log(`  load with VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const modules = await loadModules(db, [FOLDER]);
   const app = buildServerApp({ db, modules });
   const login = await app.request('/api/auth/login', {
     method: 'POST',
@@ -125,6 +132,7 @@ try {
       volumes.sites + volumes.visits + volumes.observations,
     ],
   ] as const) {
+    if (!FORMATS.some((f) => path.includes(`format=${f}`))) continue;
     t = performance.now();
     const { result: bytes, peakMb } = await withPeakRss(async () => {
       const res = await app.request(path, { headers: { cookie } });
