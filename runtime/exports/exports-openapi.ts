@@ -195,6 +195,7 @@ export function exportsOpenApi(modules: readonly ModuleRuntime[]): OpenApiGroup 
             ...REFUSED,
             '400': problems(`A bad option, level or filter; ${CROSS_SITE}`),
             '415': problems('The body is not JSON.'),
+            '422': problems('The body nests lists or objects too deep (code `too_deep`).'),
           },
         },
       },

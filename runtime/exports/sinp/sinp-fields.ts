@@ -17,12 +17,16 @@ export interface SinpField {
   readonly type: ValueType;
   readonly mandatory: boolean;
   readonly value: RawBuilder<unknown>;
+  /** The SINP view's columns it reads: a protocol's view has only the attributes its spec maps. */
+  readonly reads: readonly string[];
   readonly label: { readonly fr: string; readonly en: string };
 }
 
 const o = (column: string) => columnOf('o', column);
-const text = (column: string) => sql`${o(column)}::text`;
-const date = (column: string) => sql`to_char(${o(column)}, 'YYYY-MM-DD')`;
+const text = (column: string) => ({ value: sql`${o(column)}::text`, reads: [column] });
+const date = (column: string) => ({ value: sql`to_char(${o(column)}, 'YYYY-MM-DD')`, reads: [column] });
+const number = (column: string) => ({ value: sql`${o(column)}::float8`, reads: [column] });
+const other = (value: RawBuilder<unknown>, ...reads: string[]) => ({ value, reads });
 
 /**
  * Diffusion level (nomenclature NIV_PRECIS): 5, « précise ». The generated view already leaves out
@@ -37,10 +41,10 @@ const field = (
   name: string,
   type: ValueType,
   mandatory: boolean,
-  value: RawBuilder<unknown>,
+  source: { value: RawBuilder<unknown>; reads: readonly string[] },
   fr: string,
   en: string,
-): SinpField => ({ name, type, mandatory, value, label: { fr, en } });
+): SinpField => ({ name, type, mandatory, ...source, label: { fr, en } });
 
 export const SINP_FIELDS: readonly SinpField[] = [
   field(
@@ -63,18 +67,11 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'cdNom',
     'integer',
     true,
-    sql`${o('cd_nom')}::float8`,
+    number('cd_nom'),
     'Code du taxon (TAXREF cd_nom)',
     'Taxon code (TAXREF cd_nom)',
   ),
-  field(
-    'cdRef',
-    'integer',
-    false,
-    sql`${o('cd_ref')}::float8`,
-    'Code du taxon de référence',
-    'Accepted taxon code',
-  ),
+  field('cdRef', 'integer', false, number('cd_ref'), 'Code du taxon de référence', 'Accepted taxon code'),
   field('nomCite', 'text', true, text('nom_cite'), 'Nom cité', 'Cited name'),
   field('dateDebut', 'date', true, date('date_debut'), 'Date de début', 'Start date'),
   field('dateFin', 'date', true, date('date_fin'), 'Date de fin', 'End date'),
@@ -82,7 +79,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'denombrementMin',
     'integer',
     false,
-    sql`${o('denombrement_min')}::float8`,
+    number('denombrement_min'),
     'Dénombrement minimal',
     'Minimum count',
   ),
@@ -90,7 +87,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'denombrementMax',
     'integer',
     false,
-    sql`${o('denombrement_max')}::float8`,
+    number('denombrement_max'),
     'Dénombrement maximal',
     'Maximum count',
   ),
@@ -116,7 +113,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'organismeGestionnaireDonnee',
     'text',
     true,
-    sql`${columnOf('og', 'name')}`,
+    other(sql`${columnOf('og', 'name')}`),
     'Organisme gestionnaire de la donnée',
     'Data managing organisation',
   ),
@@ -125,7 +122,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'cadreAcquisitionId',
     'text',
     true,
-    sql`${columnOf('d', 'acquisition_framework_id')}::text`,
+    other(sql`${columnOf('d', 'acquisition_framework_id')}::text`),
     'Identifiant du cadre d’acquisition',
     'Acquisition framework identifier',
   ),
@@ -133,7 +130,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'dEEDateTransformation',
     'datetime',
     true,
-    instantText(sql`now()`),
+    other(instantText(sql`now()`)),
     'Date de transformation en DEE',
     'Date of transformation into exchange data',
   ),
@@ -141,7 +138,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'dEEDateDerniereModification',
     'datetime',
     true,
-    instantText(o('modified_at')),
+    other(instantText(o('modified_at')), 'modified_at'),
     'Date de dernière modification',
     'Last modification date',
   ),
@@ -149,7 +146,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'dEENiveauDiffusion',
     'text',
     true,
-    sql`${DIFFUSION_LEVEL}::text`,
+    other(sql`${DIFFUSION_LEVEL}::text`),
     'Niveau de diffusion',
     'Diffusion level',
   ),
@@ -157,7 +154,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'sensiNiveau',
     'text',
     true,
-    sql`${SENSITIVITY_LEVEL}::text`,
+    other(sql`${SENSITIVITY_LEVEL}::text`),
     'Niveau de sensibilité',
     'Sensitivity level',
   ),
@@ -174,7 +171,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'geometrie',
     'text',
     true,
-    sql`ST_AsText(ST_Transform(${o('geom')}, 4326))`,
+    other(sql`ST_AsText(ST_Transform(${o('geom')}, 4326))`, 'geom'),
     'Géométrie (WKT, WGS 84)',
     'Geometry (WKT, WGS 84)',
   ),

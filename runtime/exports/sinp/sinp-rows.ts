@@ -6,6 +6,7 @@
  */
 import { type SqlBool, sql } from 'kysely';
 import { SINP_VIEW_NAME } from '../../../generators/model/index.ts';
+import type { Queryable } from '../../db/database.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../../records/sql/dynamic.ts';
 import type { ExportColumn } from '../export-columns.ts';
 import { type ExportRow, exportWhere, type RowSource } from '../export-rows.ts';
@@ -19,6 +20,16 @@ export const SINP_COLUMNS: readonly ExportColumn[] = SINP_FIELDS.map((f) => ({
   type: f.type,
 }));
 
+/** The columns of a view, from the catalog (schema and name bound, quoted by format's %I). */
+async function viewColumnNames(db: Queryable, view: { schema: string; name: string }): Promise<string[]> {
+  const relation = sql`to_regclass(format('%I.%I', ${bound(view.schema, 'text')}, ${bound(view.name, 'text')}))`;
+  const { rows } = await sql<{ name: string }>`
+    SELECT attname AS name FROM pg_attribute WHERE attrelid = ${relation} AND attnum > 0 AND NOT attisdropped`.execute(
+    recordsDb(db),
+  );
+  return rows.map((r) => r.name);
+}
+
 export async function* sinpBatches(
   source: RowSource,
   withGeoJson: boolean,
@@ -27,9 +38,11 @@ export async function* sinpBatches(
   const db = recordsDb(source.db);
   const view = { schema: source.plan.exportView.schema, name: SINP_VIEW_NAME };
   const where = exportWhere(source);
+  const present = new Set(await viewColumnNames(source.db, view));
   const select = [
     sql<string>`${columnOf('o', 'id_sinp_occtax')}::text`.as('id'),
-    ...SINP_FIELDS.map((f, i) => f.value.as(`c${i}`)),
+    // A field whose column the protocol's view lacks (it maps no such attribute) is empty.
+    ...SINP_FIELDS.map((f, i) => (f.reads.every((c) => present.has(c)) ? f.value : sql`NULL`).as(`c${i}`)),
     ...(withGeoJson ? [sql`ST_AsGeoJSON(ST_Transform(${columnOf('o', 'geom')}, 4326), 7)`.as('g')] : []),
   ];
   let last: string | undefined;

@@ -148,5 +148,9 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
     });
     expect(report.conforming).toBeLessThan(clean.conforming);
     expect((await body(admin, app, `${BASE}/check?limit=-1`)).status).toBe(400);
+    // A protocol mapping fewer SINP attributes (no biological condition): its view lacks those columns.
+    const birds = await body(admin, app, '/api/exports/oiseaux_points_ecoute/sinp/check');
+    expect(birds.status, birds.text).toBe(200);
+    expect((await body(admin, app, '/api/exports/oiseaux_points_ecoute/sinp')).text).toMatch(/^idSINPOccTax,/);
   });
 });
