@@ -10,7 +10,8 @@
  *
  * On PostgreSQL it creates a fresh database `suivi_bench_export`, dropped at the end unless KEEP=1;
  * REUSE=1 exports from the one a KEEP=1 run left (loading 1.4M records takes minutes).
- * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS; BENCH_FORMATS=csv,gpkg (default both).
+ * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS; BENCH_FORMATS=csv,gpkg (default both);
+ * BENCH_GPKG_LEVEL=site|visit|observation writes one layer only.
  */
 import { join } from 'node:path';
 import pg from 'pg';
