@@ -31,6 +31,7 @@ const FOLDER = join(EXAMPLES_ROOT, 'chiro_gites', 'generated');
 const RSS_TARGET_MB = 300;
 const REUSE = process.env.REUSE === '1';
 const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,gpkg').split(',');
+const GPKG_LEVEL = process.env.BENCH_GPKG_LEVEL;
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -47,6 +48,11 @@ const volumes: Volumes = {
   visits: intEnv('BENCH_VISITS', url ? 300_000 : 6_000),
   observations: intEnv('BENCH_OBSERVATIONS', url ? 1_000_000 : 20_000),
   taxa: 0,
+};
+const GPKG_ROWS: Readonly<Record<string, number>> = {
+  site: volumes.sites,
+  visit: volumes.visits,
+  observation: volumes.observations,
 };
 
 async function openTarget(): Promise<{ db: Database; label: string; drop(): Promise<void> }> {
@@ -127,11 +133,17 @@ try {
       '/api/exports/chiro_gites?format=csv&level=observation',
       volumes.observations,
     ],
-    [
-      'module GeoPackage (3 layers)',
-      '/api/exports/chiro_gites?format=gpkg',
-      volumes.sites + volumes.visits + volumes.observations,
-    ],
+    GPKG_LEVEL
+      ? [
+          `${GPKG_LEVEL} GeoPackage`,
+          `/api/exports/chiro_gites?format=gpkg&level=${GPKG_LEVEL}`,
+          GPKG_ROWS[GPKG_LEVEL] ?? 0,
+        ]
+      : [
+          'module GeoPackage (3 layers)',
+          '/api/exports/chiro_gites?format=gpkg',
+          volumes.sites + volumes.visits + volumes.observations,
+        ],
   ] as const) {
     if (!FORMATS.some((f) => path.includes(`format=${f}`))) continue;
     t = performance.now();
