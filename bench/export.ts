@@ -127,7 +127,7 @@ try {
     `\nexports through app.request (${target.label}), RSS before: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
   );
 
-  for (const [label, path, rows] of [
+  const runs: [label: string, path: string, rows: number][] = [
     [
       'observation CSV, whole tree',
       '/api/exports/chiro_gites?format=csv&level=observation',
@@ -144,7 +144,8 @@ try {
           '/api/exports/chiro_gites?format=gpkg',
           volumes.sites + volumes.visits + volumes.observations,
         ],
-  ] as const) {
+  ];
+  for (const [label, path, rows] of runs) {
     if (!FORMATS.some((f) => path.includes(`format=${f}`))) continue;
     t = performance.now();
     const { result: bytes, peakMb } = await withPeakRss(async () => {
