@@ -11,7 +11,8 @@
  * On PostgreSQL it creates a fresh database `suivi_bench_export`, dropped at the end unless KEEP=1;
  * REUSE=1 exports from the one a KEEP=1 run left (loading 1.4M records takes minutes).
  * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS; BENCH_FORMATS=csv,gpkg (default both);
- * BENCH_GPKG_LEVEL=site|visit|observation writes one layer only.
+ * BENCH_GPKG_LEVEL=site|visit|observation writes one layer only; BENCH_TAXON=<cd_nom> exports the
+ * observations of one taxon (a list filter).
  */
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,6 +33,9 @@ const RSS_TARGET_MB = 300;
 const REUSE = process.env.REUSE === '1';
 const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,gpkg').split(',');
 const GPKG_LEVEL = process.env.BENCH_GPKG_LEVEL;
+/** Only the observations of one taxon (a list filter, as the web app sends it), for a shorter run. */
+const TAXON = process.env.BENCH_TAXON;
+const filter = TAXON ? `&cd_nom=${encodeURIComponent(TAXON)}` : '';
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -130,13 +134,13 @@ try {
   const runs: [label: string, path: string, rows: number][] = [
     [
       'observation CSV, whole tree',
-      '/api/exports/chiro_gites?format=csv&level=observation',
+      `/api/exports/chiro_gites?format=csv&level=observation${filter}`,
       volumes.observations,
     ],
     GPKG_LEVEL
       ? [
           `${GPKG_LEVEL} GeoPackage`,
-          `/api/exports/chiro_gites?format=gpkg&level=${GPKG_LEVEL}`,
+          `/api/exports/chiro_gites?format=gpkg&level=${GPKG_LEVEL}${GPKG_LEVEL === 'observation' ? filter : ''}`,
           GPKG_ROWS[GPKG_LEVEL] ?? 0,
         ]
       : [
@@ -145,6 +149,13 @@ try {
           volumes.sites + volumes.visits + volumes.observations,
         ],
   ];
+  if (TAXON) {
+    const { rows: found } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM chiro_gites.observation WHERE cd_nom = $1',
+      [Number(TAXON)],
+    );
+    for (const run of runs) if (run[1].includes('level=observation')) run[2] = found[0]?.n ?? 0;
+  }
   for (const [label, path, rows] of runs) {
     if (!FORMATS.some((f) => path.includes(`format=${f}`))) continue;
     t = performance.now();
