@@ -77,7 +77,7 @@ export async function* exportBatches(
   source: RowSource,
   columns: readonly ExportColumn[],
   geometry: GeometryRead,
-  batchSize = 2000,
+  batchSize = 500,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const where = exportWhere(source);
