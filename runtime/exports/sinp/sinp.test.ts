@@ -151,6 +151,8 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
     // A protocol mapping fewer SINP attributes (no biological condition): its view lacks those columns.
     const birds = await body(admin, app, '/api/exports/oiseaux_points_ecoute/sinp/check');
     expect(birds.status, birds.text).toBe(200);
-    expect((await body(admin, app, '/api/exports/oiseaux_points_ecoute/sinp')).text).toMatch(/^idSINPOccTax,/);
+    expect((await body(admin, app, '/api/exports/oiseaux_points_ecoute/sinp')).text).toMatch(
+      /^idSINPOccTax,/,
+    );
   });
 });
