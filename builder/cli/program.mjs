@@ -260,6 +260,31 @@ export async function runCli(argv, io) {
     );
 
   program
+    .command('sinp-check')
+    .description(
+      "check an installed module's SINP occurrences: the rows missing a mandatory field of the standard, and why; exit 1 if any",
+    )
+    .argument('<folder>', 'the generated module folder (holding manifest.json)')
+    .option('--data-dir <dir>', 'PGlite data directory, when DATABASE_URL is not set', DEFAULT_DATA_DIR)
+    .addOption(new Option('--lang <lang>', 'language of the reasons').choices(LANGS).default('en'))
+    .option('--limit <n>', 'most problems listed (all are counted)', '1000')
+    .option('--json', 'print the report as JSON')
+    .action(
+      run(
+        () => import('./sinp-check-command.ts'),
+        (m, folder, options) =>
+          m.sinpCheckCommand(folder, {
+            dataDir: options.dataDir,
+            lang: options.lang,
+            json: options.json === true,
+            limit: Math.max(0, Number.parseInt(options.limit, 10) || 0),
+            ...databaseUrl,
+            ...streams,
+          }),
+      ),
+    );
+
+  program
     .command('refdata')
     .description(
       'load reference data: SINP nomenclatures (JSON) or TAXREF (official tab-separated text, or CSV)',

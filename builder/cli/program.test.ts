@@ -9,7 +9,16 @@ import { runCli, REFDATA_KINDS as TABLE_KINDS } from './program.mjs';
 import { REFDATA_KINDS } from './refdata-command.ts';
 import { REPO_ROOT } from './run-cli.test-helpers.ts';
 
-const COMMANDS = ['validate', 'generate', 'import-gn', 'export-gn', 'install', 'migrate', 'refdata'];
+const COMMANDS = [
+  'validate',
+  'generate',
+  'import-gn',
+  'export-gn',
+  'install',
+  'migrate',
+  'sinp-check',
+  'refdata',
+];
 
 /** Runs a command line in-process and counts how many times a command module was about to load. */
 async function run(...args: string[]) {

@@ -268,6 +268,25 @@ export const CORE_COLUMNS = {
     value: 'text null',
     cells: 'jsonb',
   },
+  'suivi.export_job': {
+    id: 'uuid default',
+    user_id: 'uuid',
+    module_code: 'text',
+    level_key: 'text null',
+    format: 'text',
+    options: 'jsonb',
+    filters: 'jsonb',
+    status: 'text default',
+    rows_done: 'int8 default',
+    rows_total: 'int8 null',
+    file_path: 'text null',
+    file_name: 'text null',
+    file_size: 'int8 null',
+    error: 'text null',
+    created_at: 'timestamptz default',
+    finished_at: 'timestamptz null',
+    expires_at: 'timestamptz',
+  },
 } as const satisfies ColumnsOf<CoreDatabase>;
 
 /** Exactly the tables and columns of `DB`, each with a descriptor. */

@@ -334,6 +334,27 @@ export interface ImportJobProblemTable {
   cells: Jsonb<Record<string, string>>;
 }
 
+/** 0012-exports: a background export (runtime/exports/export-jobs.ts). */
+export interface ExportJobTable {
+  id: Generated<Uuid>;
+  user_id: Uuid;
+  module_code: string;
+  level_key: string | null;
+  format: string;
+  options: Jsonb<object>;
+  filters: Jsonb<object>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'expired'>;
+  rows_done: Generated<number>;
+  rows_total: number | null;
+  file_path: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  error: string | null;
+  created_at: Generated<Timestamptz>;
+  finished_at: Timestamptz | null;
+  expires_at: Timestamptz;
+}
+
 /** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
 export interface CoreDatabase {
   'suivi.schema_migration': SchemaMigrationTable;
@@ -360,6 +381,7 @@ export interface CoreDatabase {
   'suivi.import_job': ImportJobTable;
   'suivi.import_job_record': ImportJobRecordTable;
   'suivi.import_job_problem': ImportJobProblemTable;
+  'suivi.export_job': ExportJobTable;
 }
 
 /** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */

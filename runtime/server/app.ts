@@ -17,6 +17,7 @@ import { mountAuth } from '../auth/index.ts';
 import { type DashboardRefresher, dashboardRefresher } from '../dashboards/refresh.ts';
 import { mountDashboardRoutes } from '../dashboards/routes.ts';
 import type { Database } from '../db/database.ts';
+import { mountExports } from '../exports/export-routes.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
 import { mountHistoryRoutes } from '../history/routes.ts';
 import { HttpError } from '../http/errors.ts';
@@ -120,6 +121,8 @@ export function createApp(options: AppOptions): Hono {
       onError: (error, code) => logError(error, new Request(`http://localhost/api/dashboards/${code}`)),
     });
   mountDashboardRoutes(app, db, registry, refresher);
+  // Exports (CSV, GeoJSON, XLSX, GeoPackage, SINP) and export jobs (runtime/exports).
+  mountExports(app, db, registry);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.

@@ -10,6 +10,7 @@ import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
 import { dashboardsOpenApi } from '../dashboards/openapi.ts';
+import { exportsOpenApi } from '../exports/exports-openapi.ts';
 import { historyOpenApi } from '../history/openapi.ts';
 import { importOpenApi } from '../import/openapi.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
@@ -77,6 +78,7 @@ export const coreGroups = (
   refdataOpenApi(modules),
   serverOpenApi(modules),
   historyOpenApi(modules),
+  exportsOpenApi(modules),
   ...extra,
 ];
 

@@ -13,6 +13,7 @@ import { nameColumn } from '../record-label.ts';
 import { onLink } from '../router.ts';
 import { useReferenceNames } from '../use-reference-names.ts';
 import { ColumnFilter } from './ColumnFilter.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { apiQuery, readTableState, type TableState, writeTableState } from './table-state.ts';
 import { announceTableState } from './table-state-events.ts';
 import { StatusFilter, StatusLabel, VALIDATION_STATUS } from './ValidationPanel.tsx';
@@ -169,6 +170,14 @@ export function LevelTable(props: {
           </a>
         ) : null}
       </p>
+      <ExportMenu
+        module={module}
+        level={level}
+        query={exportQuery}
+        geometry={props.geometry ?? false}
+        total={data?.total ?? 0}
+        exact={data?.total_exact ?? true}
+      />
     </div>
   );
 }
