@@ -202,6 +202,26 @@ export const CORE_COLUMNS = {
     saved_by: 'uuid null',
     saved_at: 'timestamptz default',
   },
+  'suivi.import_template': {
+    id: 'uuid default',
+    module_code: 'text',
+    level_key: 'text',
+    provider: 'text',
+    name: 'text',
+    current_version: 'int4 default',
+    created_by: 'uuid null',
+    created_at: 'timestamptz default',
+    updated_by: 'uuid null',
+    updated_at: 'timestamptz default',
+  },
+  'suivi.import_template_version': {
+    template_id: 'uuid',
+    version: 'int4',
+    body: 'jsonb',
+    comment: 'text null',
+    saved_by: 'uuid null',
+    saved_at: 'timestamptz default',
+  },
 } as const satisfies ColumnsOf<CoreDatabase>;
 
 /** Exactly the tables and columns of `DB`, each with a descriptor. */

@@ -253,6 +253,31 @@ export interface ProtocolDraftRevisionTable {
   saved_at: Generated<Timestamptz>;
 }
 
+// 0010-import-templates
+
+export interface ImportTemplateTable {
+  id: Generated<Uuid>;
+  module_code: string;
+  level_key: string;
+  provider: string;
+  name: string;
+  current_version: Generated<number>;
+  created_by: Uuid | null;
+  created_at: Generated<Timestamptz>;
+  updated_by: Uuid | null;
+  updated_at: Generated<Timestamptz>;
+}
+
+export interface ImportTemplateVersionTable {
+  template_id: Uuid;
+  version: number;
+  /** An ImportTemplate (runtime/import/template.ts), checked by runtime/import/templates/check-template.ts. */
+  body: Jsonb<object>;
+  comment: string | null;
+  saved_by: Uuid | null;
+  saved_at: Generated<Timestamptz>;
+}
+
 /** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
 export interface CoreDatabase {
   'suivi.schema_migration': SchemaMigrationTable;
@@ -275,6 +300,8 @@ export interface CoreDatabase {
   'suivi.login_attempt': LoginAttemptTable;
   'suivi.protocol_draft': ProtocolDraftTable;
   'suivi.protocol_draft_revision': ProtocolDraftRevisionTable;
+  'suivi.import_template': ImportTemplateTable;
+  'suivi.import_template_version': ImportTemplateVersionTable;
 }
 
 /** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */
