@@ -39,7 +39,7 @@ const TIME = /^\d{2}:\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function column(c: Checker, ctx: LevelsContext, value: unknown, path: string): string | undefined {
-  const name = c.text(value, path);
+  const name = c.text(value, path, path.slice(path.lastIndexOf('/') + 1));
   if (name !== undefined && ctx.columns && !ctx.columns.includes(name))
     c.add(path, 'unknown_column', { column: name });
   return name;
@@ -139,9 +139,7 @@ function checkMapping(
     }
     case 'xy': {
       const x = column(c, ctx, o.x_column, `${path}/x_column`);
-      const y =
-        c.optional(o.y_column, () => column(c, ctx, o.y_column, `${path}/y_column`)) ??
-        (o.y_column === undefined ? c.missing(`${path}/y_column`, 'y_column') : undefined);
+      const y = column(c, ctx, o.y_column, `${path}/y_column`);
       const s = srid(c, o.srid, `${path}/srid`);
       return x && y && s ? { x_column: x, y_column: y, srid: s } : undefined;
     }
