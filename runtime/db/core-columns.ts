@@ -217,7 +217,7 @@ export const CORE_COLUMNS = {
   'suivi.import_template_version': {
     template_id: 'uuid',
     version: 'int4',
-    body: 'jsonb',
+    body: 'json',
     comment: 'text null',
     saved_by: 'uuid null',
     saved_at: 'timestamptz default',

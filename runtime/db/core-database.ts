@@ -272,7 +272,7 @@ export interface ImportTemplateVersionTable {
   template_id: Uuid;
   version: number;
   /** An ImportTemplate (runtime/import/template.ts), checked by runtime/import/templates/check-template.ts. */
-  body: Jsonb<object>;
+  body: Json<object>;
   comment: string | null;
   saved_by: Uuid | null;
   saved_at: Generated<Timestamptz>;

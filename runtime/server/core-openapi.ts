@@ -9,6 +9,7 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { importTemplatesOpenApi } from '../import/templates/index.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { type Json, type OpenApiGroup, SIGNED_IN } from './openapi-parts.ts';
@@ -69,6 +70,7 @@ export const coreGroups = (
   mediaOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
+  importTemplatesOpenApi,
   ...extra,
 ];
 

@@ -2,7 +2,8 @@
 -- A template says how one provider's file layout becomes one module's records (runtime/import/template.ts).
 -- It is saved per module and provider, and every save is a new version: a job records the version it ran
 -- with, so what a past import did stays readable after the template changed. Versions are never updated
--- nor deleted. Bodies are jsonb: the store rebuilds them in the template's own key order when it answers.
+-- nor deleted. Bodies are `json`, not `jsonb`: json keeps the checked template's key order (suivi_import_template,
+-- module, level, provider, name, source…), so an export reads as the format is documented.
 
 CREATE TABLE suivi.import_template (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -32,7 +33,7 @@ CREATE INDEX import_template__module__idx ON suivi.import_template (module_code,
 CREATE TABLE suivi.import_template_version (
   template_id uuid NOT NULL,
   version integer NOT NULL,
-  body jsonb NOT NULL,
+  body json NOT NULL,
   -- What changed, in the saver's words (optional).
   comment text,
   saved_by uuid,
@@ -40,7 +41,7 @@ CREATE TABLE suivi.import_template_version (
   CONSTRAINT import_template_version__pk PRIMARY KEY (template_id, version),
   CONSTRAINT template_id__fk FOREIGN KEY (template_id) REFERENCES suivi.import_template (id) ON DELETE CASCADE,
   CONSTRAINT saved_by__fk FOREIGN KEY (saved_by) REFERENCES suivi.app_user (id) ON DELETE SET NULL,
-  CONSTRAINT body__object CHECK (jsonb_typeof(body) = 'object'),
+  CONSTRAINT body__object CHECK (json_typeof(body) = 'object'),
   CONSTRAINT version__positive CHECK (version >= 1)
 );
 COMMENT ON TABLE suivi.import_template_version IS 'Versions successives d’un modèle d’import (chaque enregistrement en crée une)';
