@@ -89,7 +89,7 @@ export function levelFields(module: ModuleRuntime, level: LevelRuntime): readonl
       required: geometry.required,
       multiple: false,
       computed: false,
-      aliases: ['the_geom_4326', 'the_geom', 'geom'],
+      aliases: [],
       mappings: GEOMETRY,
     });
   }

@@ -15,7 +15,7 @@ import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
 import { HttpError } from '../http/errors.ts';
-import { mountImportTemplates } from '../import/templates/index.ts';
+import { mountImportAssist, mountImportTemplates } from '../import/templates/index.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
@@ -104,6 +104,7 @@ export function createApp(options: AppOptions): Hono {
   // Downloads are allowed through the records that name a file, in the modules served now.
   mountMediaApi(app, db, () => new Map(registry.list().map((s) => [s.runtime.code, s.plan])));
   // Import templates per module and provider (runtime/import/templates).
+  mountImportAssist(app, registry);
   mountImportTemplates(app, db, registry);
 
   if (options.webDist) mountWebApp(app, options.webDist);

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleRuntime } from '../../modules/load.ts';
 import { exampleModules } from '../import.test-helpers.ts';
-import { FLAT_CHIRO } from './template-fixtures.test-helpers.ts';
 import { checkTemplate } from './check-template.ts';
+import { FLAT_CHIRO } from './template-fixtures.test-helpers.ts';
 
 let modules: readonly ModuleRuntime[];
 beforeAll(async () => {

@@ -186,6 +186,82 @@ export const importTemplatesOpenApi: OpenApiGroup = {
         },
       },
     },
+    '/api/import/templates/fields': {
+      get: {
+        operationId: 'importableFields',
+        summary: 'The fields a template may map for a level and its ancestors: labels, kind, required, codes',
+        tags: [TAG],
+        parameters: [
+          { name: 'module', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'level', in: 'query', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': answer('The imported level first, then its ancestors, nearest first.', {
+            type: 'object',
+            properties: {
+              module: { type: 'string' },
+              level: { type: 'string' },
+              levels: { type: 'array', items: { type: 'object' } },
+            },
+            required: ['module', 'level', 'levels'],
+          }),
+          '401': SIGNED_OUT,
+          '403': FORBIDDEN,
+          '404': problems('No such module or level.'),
+        },
+      },
+    },
+    '/api/import/templates/suggest': {
+      post: {
+        operationId: 'suggestImportTemplate',
+        summary:
+          'A suggested template for an inspected file (columns and preview rows): columns to fields, value maps, taxon names, date format, coordinates and EPSG',
+        tags: [TAG],
+        requestBody: jsonBody({
+          type: 'object',
+          properties: {
+            module: { type: 'string' },
+            level: { type: 'string' },
+            provider: { type: 'string' },
+            name: { type: 'string' },
+            file: {
+              type: 'object',
+              properties: {
+                source: { type: 'object' },
+                columns: { type: 'array', items: { type: 'string' } },
+                preview: {
+                  type: 'array',
+                  maxItems: 200,
+                  items: { type: 'object', additionalProperties: { type: 'string' } },
+                },
+                has_feature_geometry: { type: 'boolean' },
+              },
+              required: ['source', 'columns'],
+            },
+          },
+          required: ['module', 'level', 'file'],
+        }),
+        responses: {
+          '200': answer('The template, each column’s field, the values no code fits, notes.', {
+            type: 'object',
+            properties: {
+              template: ref('ImportTemplate'),
+              columns: { type: 'array', items: { type: 'object' } },
+              unmapped_values: { type: 'array', items: { type: 'object' } },
+              notes: { type: 'array', items: { type: 'object' } },
+            },
+            required: ['template', 'columns', 'unmapped_values', 'notes'],
+          }),
+          '400': problems(`Refused: ${MALFORMED}.`),
+          '401': SIGNED_OUT,
+          '403': FORBIDDEN,
+          '404': problems('No such module or level.'),
+          '413': TOO_LARGE,
+          '415': problems('Not JSON.'),
+          '422': problems('The file description is malformed (path under `/file`).'),
+        },
+      },
+    },
     '/api/import/templates/import': {
       post: {
         operationId: 'importImportTemplate',

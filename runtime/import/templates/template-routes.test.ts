@@ -184,3 +184,57 @@ async function firstId(who: Caller): Promise<string> {
   };
   return templates[0]?.id as string;
 }
+
+describe.each(runtimeEngines())('import wizard helpers on $name', (engine) => {
+  let db: Database;
+  let app: Hono;
+  beforeAll(async () => {
+    ({ db, app } = await serverApp(engine, (f) => f.includes('amphibiens_mares')));
+  });
+  afterAll(async () => db?.close());
+
+  it('lists the fields of a level and its ancestors, and suggests a template for a file', async () => {
+    const partner = await signIn(app, 'partenaire.cen');
+    const fields = await partner.call('GET', `${PATH}/fields?module=amphibiens_mares&level=observation`);
+    expect(fields.status).toBe(200);
+    const levels = fields.json.levels as unknown as {
+      key: string;
+      fields: { key: string; kind: string; required: unknown }[];
+    }[];
+    expect(levels.map((l) => l.key)).toEqual(['observation', 'visit', 'site', 'sites_group']);
+    expect(levels[0]?.fields.find((f) => f.key === 'cd_nom')).toMatchObject({
+      kind: 'taxon',
+      label: { fr: 'Espèce observée', en: 'Species found' },
+    });
+    expect(levels[0]?.fields.some((f) => f.key === 'medias')).toBe(false);
+    expect((await partner.call('GET', `${PATH}/fields?module=amphibiens_mares&level=nest`)).status).toBe(404);
+
+    const suggested = await partner.call('POST', `${PATH}/suggest`, {
+      module: 'amphibiens_mares',
+      level: 'observation',
+      provider: 'CEN',
+      name: 'Mares',
+      file: {
+        source: { format: 'csv', delimiter: ';' },
+        columns: ['nom_cite', 'Sexe'],
+        preview: [{ nom_cite: 'Bufo bufo', Sexe: 'F' }],
+      },
+    });
+    expect(suggested.status, JSON.stringify(suggested.json)).toBe(200);
+    expect(suggested.json).toMatchObject({
+      template: {
+        module: 'amphibiens_mares',
+        provider: 'CEN',
+        levels: { observation: { fields: { cd_nom: { taxon_column: 'nom_cite', by: 'scientific_name' } } } },
+      },
+    });
+    const bad = await partner.call('POST', `${PATH}/suggest`, {
+      module: 'amphibiens_mares',
+      level: 'observation',
+      file: { source: { format: 'csv' }, columns: 'a;b' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.json).toMatchObject([{ path: '/file/columns' }]);
+    expect((await request(app, 'GET', `${PATH}/fields?module=amphibiens_mares&level=site`)).status).toBe(401);
+  });
+});

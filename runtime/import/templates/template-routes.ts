@@ -37,7 +37,7 @@ export const apiProblem = (p: TemplateProblem, prefix = ''): ApiError => ({
   messages: p.message,
 });
 
-function signedIn(c: Context) {
+export function signedIn(c: Context) {
   const session = requestSession(c);
   if (session.actor.userId === null)
     throw new HttpError(401, 'unauthorized', 'Connectez-vous pour utiliser les modèles d’import.');
@@ -53,7 +53,7 @@ function importable(c: Context, registry: ModuleRegistry): string[] {
     .filter((code) => scopeFor(actor, grants, code, 'create') !== undefined);
 }
 
-function requireModule(c: Context, registry: ModuleRegistry, code: string): void {
+export function requireModule(c: Context, registry: ModuleRegistry, code: string): void {
   if (!importable(c, registry).includes(code))
     throw new HttpError(
       403,
