@@ -201,7 +201,8 @@ describe('suggestTemplate', () => {
   });
 
   it('maps a one-level file without ancestors, and GeoJSON features to the geometry', () => {
-    const sites = file(['name', 'Type'], [['Mare A', 'Mare']], { format: 'geojson' });
+    // 'Remarque' fits the sites group's comment only: not a reason to map the group (it has no key here).
+    const sites = file(['name', 'Type', 'Remarque'], [['Mare A', 'Mare', 'x']], { format: 'geojson' });
     const s = suggestTemplate({
       module: amphibians,
       level: 'site',

@@ -99,7 +99,6 @@ const KEY_PREFERENCE: readonly ((f: ImportableField, mapLabel?: string) => boole
   (f) => f.key.includes('name') || f.key.includes('nom'),
   (f) => f.kind === 'date' && f.required === true,
   (f) => f.kind === 'date',
-  (f) => f.kind !== 'geometry',
 ];
 
 /** The fields an ancestor's records are found by: its most name-like mapped field. */
@@ -134,12 +133,18 @@ export function suggestTemplate(input: SuggestInput): TemplateSuggestion {
     const other = m.role === 'x' ? 'y' : 'x';
     return matches.some((o) => o.level === m.level && o.field === m.field && o.role === other);
   });
-  // An ancestor is found by a key among its own columns: a level with only a geometry matched cannot be.
-  const chain = chainOf(
-    module,
-    input.level,
-    new Set(matches.filter((m) => m.field !== 'geometry').map((m) => m.level)),
+  // An ancestor is found by a key among its own columns (a code, a name, a date): a level whose only
+  // matches are a comment or a geometry cannot be, and a file rarely means it.
+  const keyed = new Set(
+    levels
+      .filter((l) => {
+        const mapped = matches.filter((m) => m.level === l.level).map((m) => m.field);
+        const mapLabel = module.levels.find((x) => x.key === l.level)?.level.mapLabel;
+        return l.level === input.level || matchFor(l.fields, mapped, mapLabel) !== undefined;
+      })
+      .map((l) => l.level),
   );
+  const chain = chainOf(module, input.level, keyed);
   const notes: SuggestionNote[] = [];
   for (const key of levelKeys.filter((k) => !chain.includes(k))) {
     const dropped = matches.filter((m) => m.level === key).map((m) => m.column);

@@ -6,7 +6,7 @@
 import { useT } from '../i18n.tsx';
 import { FieldControl } from './FieldControl.tsx';
 import type { FieldsLevel, ImportTemplate, Inspection } from './import-api.ts';
-import { type ImportKey, useImportT } from './import-i18n.ts';
+import { type ImportKey, useImportT, useKindWord } from './import-i18n.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { setField, setMatch, usedColumns } from './template-edit.ts';
 
@@ -20,7 +20,8 @@ export function ColumnsStep(props: {
   onNext(): void;
 }) {
   const t = useImportT();
-  const { label } = useT();
+  const kindWord = useKindWord();
+  const { label, colon } = useT();
   const { template, inspection } = props;
   const used = usedColumns(template);
   const unused = inspection.columns.filter((c) => !used.has(c));
@@ -47,7 +48,7 @@ export function ColumnsStep(props: {
                   <li key={f.key} className="field-row">
                     <label htmlFor={id} className="field-name">
                       <strong>{fieldLabel}</strong> <code>{f.key}</code>
-                      <span className="field-kind">{f.kind}</span>
+                      <span className="field-kind">{kindWord(f.kind)}</span>
                       {f.required === true ? <span className="badge required">{t('required')}</span> : null}
                       {f.required === 'conditional' ? (
                         <span className="badge">{t('conditional')}</span>
@@ -98,7 +99,9 @@ export function ColumnsStep(props: {
       })}
       {unused.length > 0 ? (
         <p className="hint">
-          {t('unusedColumns')}: {unused.join(', ')}
+          {t('unusedColumns')}
+          {colon}
+          {unused.join(', ')}
         </p>
       ) : null}
       <StepButtons onBack={props.onBack} onNext={props.onNext} />

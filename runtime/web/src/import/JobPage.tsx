@@ -13,7 +13,7 @@ import { useJob } from './use-job.ts';
 
 export function JobPage(props: { id: string; modules: readonly ModuleSummary[] }) {
   const t = useImportT();
-  const { lang, label } = useT();
+  const { lang, label, colon } = useT();
   usePageTitle(t('jobs'));
   const { detail, error, reload } = useJob(props.id);
   const [confirming, setConfirming] = useState(false);
@@ -35,7 +35,9 @@ export function JobPage(props: { id: string; modules: readonly ModuleSummary[] }
         </a>
       </nav>
       <h2 id="job-title">
-        {t('file')}: {job.file_name}
+        {t('file')}
+        {colon}
+        {job.file_name}
       </h2>
       <p className="hint">
         {job.provider} · {job.level_key} · {t(`mode_${job.mode}`)} · {t('who')} {job.created_by_name ?? '—'} ·{' '}

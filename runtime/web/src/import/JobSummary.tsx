@@ -21,7 +21,7 @@ export function useJobStatusText() {
 
 export function JobSummary(props: { job: Job; problems: readonly ImportProblem[]; total: number }) {
   const t = useImportT();
-  const { lang } = useT();
+  const { lang, colon } = useT();
   const { job } = props;
   const done = job.progress?.rows_done ?? job.counts.rows_read;
   const total = job.progress?.rows_total;
@@ -29,7 +29,9 @@ export function JobSummary(props: { job: Job; problems: readonly ImportProblem[]
   return (
     <div className="job-summary">
       <p>
-        {t('status')}: <strong className={`job-status ${job.status}`}>{t(`status_${job.status}`)}</strong>
+        {t('status')}
+        {colon}
+        <strong className={`job-status ${job.status}`}>{t(`status_${job.status}`)}</strong>
         {job.dry_run ? ` — ${t('dryRun')}` : ''}
       </p>
       {running ? (

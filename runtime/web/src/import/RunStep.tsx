@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { useT } from '../i18n.tsx';
 import { navigate } from '../router.ts';
 import { StepButtons } from './ColumnsStep.tsx';
 import {
@@ -38,6 +39,7 @@ export function RunStep(props: {
   onBack(): void;
 }) {
   const t = useImportT();
+  const { colon } = useT();
   const [mode, setMode] = useState<Mode>('insert');
   const [atomicity, setAtomicity] = useState<Atomicity>('valid_rows');
   const [checkError, setCheckError] = useState<unknown>();
@@ -166,7 +168,9 @@ export function RunStep(props: {
         </button>
       </div>
       <p id="dry-hint" className="hint">
-        {t('dryRun')}: {t('dryRunHint')}
+        {t('dryRun')}
+        {colon}
+        {t('dryRunHint')}
       </p>
       {savedNote ? <p role="status">{savedNote}</p> : null}
       <Problems error={error ?? dry.error} />

@@ -101,10 +101,10 @@ export function StartStep(props: { modules: readonly ModuleSummary[]; onStart(ch
               required
               aria-describedby="provider-hint"
             />
-            <span id="provider-hint" className="hint">
-              {t('providerHint')}
-            </span>
           </label>
+          <span id="provider-hint" className="hint">
+            {t('providerHint')}
+          </span>
           <label>
             {t('templateName')}
             <input value={name} onChange={(e) => setName(e.target.value)} required />

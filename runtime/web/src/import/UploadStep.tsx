@@ -23,7 +23,7 @@ export function UploadStep(props: {
   onNext(): void;
 }) {
   const t = useImportT();
-  const { lang } = useT();
+  const { lang, colon } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const { file, inspection } = props;
@@ -82,7 +82,9 @@ export function UploadStep(props: {
         <>
           <div className="import-source">
             <span>
-              {t('format')}: <strong>{source.format.toUpperCase()}</strong>
+              {t('format')}
+              {colon}
+              <strong>{source.format.toUpperCase()}</strong>
             </span>
             {source.format === 'csv' ? (
               <>

@@ -151,10 +151,10 @@ export function ValuesStep(props: {
               )
             }
           />
-          <span id="null-hint" className="hint">
-            {t('nullHint')}
-          </span>
         </label>
+        <span id="null-hint" className="hint">
+          {t('nullHint')}
+        </span>
       </div>
       {entries.map(({ level, field, mapping }) => {
         if ('taxon_column' in mapping)

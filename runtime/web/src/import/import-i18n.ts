@@ -1,5 +1,6 @@
 /** The import wizard's words, French first; kept here so the shared dictionary stays small. */
 import { useContext } from 'react';
+import type { FieldKind } from '../../../../protocol-specs/resolved.ts';
 import { LangContext } from '../i18n.tsx';
 
 const DICT = {
@@ -139,6 +140,34 @@ const DICT = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ImportKey = keyof typeof DICT;
+
+/** Field kinds in words (an exhaustive table: a new kind fails to compile until it is named). */
+export const KIND_WORDS = {
+  text: ['texte', 'text'],
+  long_text: ['texte long', 'long text'],
+  integer: ['entier', 'integer'],
+  decimal: ['nombre décimal', 'decimal'],
+  boolean: ['oui/non', 'yes/no'],
+  date: ['date', 'date'],
+  time: ['heure', 'time'],
+  datetime: ['date et heure', 'date and time'],
+  choice: ['liste de choix', 'choice'],
+  vocabulary: ['nomenclature', 'vocabulary'],
+  taxon: ['taxon', 'taxon'],
+  observers: ['observateurs', 'observers'],
+  dataset: ['jeu de données', 'dataset'],
+  habitat: ['habitat', 'habitat'],
+  reference: ['lien vers un enregistrement', 'record link'],
+  media: ['médias', 'media'],
+  geometry: ['géométrie', 'geometry'],
+  group: ['sous-tableau', 'sub-table'],
+  section: ['section', 'section'],
+} as const satisfies Record<FieldKind, readonly [string, string]>;
+
+export function useKindWord() {
+  const lang = useContext(LangContext);
+  return (kind: FieldKind): string => KIND_WORDS[kind][lang === 'fr' ? 0 : 1];
+}
 
 export function useImportT() {
   const lang = useContext(LangContext);
