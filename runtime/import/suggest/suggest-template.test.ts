@@ -1,7 +1,7 @@
 /** Suggested templates for messy provider files against the example modules, checked by the template check. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleRuntime } from '../../modules/load.ts';
-import { exampleModule, exampleModules } from '../import.test-helpers.ts';
+import { exampleModule, exampleModules } from '../example-modules.test-helpers.ts';
 import { checkTemplate } from '../templates/check-template.ts';
 import { type InspectedFile, suggestTemplate } from './suggest-template.ts';
 

@@ -1,7 +1,7 @@
 /** The template check against the example modules: good templates pass unchanged, each mistake is named by its path. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleRuntime } from '../../modules/load.ts';
-import { exampleModules } from '../import.test-helpers.ts';
+import { exampleModules } from '../example-modules.test-helpers.ts';
 import { checkTemplate } from './check-template.ts';
 import { FLAT_CHIRO } from './template-fixtures.test-helpers.ts';
 
