@@ -18,7 +18,9 @@ const inLambert93 = (x: number, y: number) =>
 const inDegrees = (x: number, y: number) => Math.abs(x) <= 180 && Math.abs(y) <= 90;
 
 export function guessSrid(pairs: readonly (readonly [string, string])[]): SridGuess {
+  // Blank cells (a blank row, a point not given) say nothing about the system: Number('') would be 0.
   const points = pairs
+    .filter(([x, y]) => x.trim() !== '' && y.trim() !== '')
     .map(([x, y]) => [number(x), number(y)] as const)
     .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   if (points.length === 0) return { srid: 4326, recognised: false };
