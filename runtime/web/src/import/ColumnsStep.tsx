@@ -3,12 +3,27 @@
  * type and whether it is required, and where its value comes from (suggestions pre-filled). An
  * ancestor also says which of its fields find its records. The file's first rows stay in view.
  */
+
+import { suggestBooleanMap, suggestValueMap } from '../../../import/suggest/value-maps.ts';
 import { useT } from '../i18n.tsx';
 import { FieldControl } from './FieldControl.tsx';
-import type { FieldsLevel, ImportTemplate, Inspection } from './import-api.ts';
+import type { FieldsLevel, ImportableField, ImportTemplate, Inspection } from './import-api.ts';
 import { type ImportKey, useImportT, useKindWord } from './import-i18n.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { setField, setMatch, usedColumns } from './template-edit.ts';
+
+/** The codes suggested for a column's distinct preview values (runtime/import/suggest/value-maps.ts). */
+function suggestedValues(inspection: Inspection, field: ImportableField, column: string) {
+  if (field.multiple) return undefined;
+  const cells = [...new Set(inspection.preview.map((r) => (r[column] ?? '').trim()).filter((v) => v !== ''))];
+  const suggested =
+    field.kind === 'boolean'
+      ? suggestBooleanMap(cells)
+      : field.codes
+        ? suggestValueMap(cells, field.codes)
+        : undefined;
+  return suggested && Object.keys(suggested.values).length > 0 ? suggested.values : undefined;
+}
 
 export function ColumnsStep(props: {
   template: ImportTemplate;
@@ -64,6 +79,7 @@ export function ColumnsStep(props: {
                       mapping={mapping?.fields[f.key]}
                       columns={inspection.columns}
                       geojsonFile={inspection.source.format === 'geojson'}
+                      valuesFor={(column) => suggestedValues(inspection, f, column)}
                       onChange={(m) => props.onChange(setField(template, level.key, f.key, m))}
                     />
                   </li>

@@ -59,6 +59,8 @@ export function FieldControl(props: {
   mapping: FieldMapping | undefined;
   columns: readonly string[];
   geojsonFile: boolean;
+  /** The provider's texts → codes suggested for a column's values (coded and yes/no fields). */
+  valuesFor?: (column: string) => Readonly<Record<string, string>> | undefined;
   onChange(mapping: FieldMapping | undefined): void;
 }) {
   const t = useImportT();
@@ -155,11 +157,12 @@ export function FieldControl(props: {
           else if (v === CONSTANT) onChange(constantOf(field, field.codes?.[0]?.code ?? ''));
           else if (field.kind === 'taxon')
             onChange({ taxon_column: v, by: mapping && 'by' in mapping ? mapping.by : 'auto' });
-          else
-            onChange({
-              column: v,
-              ...(mapping && 'values' in mapping && mapping.values ? { values: mapping.values } : {}),
-            });
+          else {
+            // A newly chosen column gets the codes suggested for its values; the same column keeps its map.
+            const kept = mapping && 'column' in mapping && mapping.column === v ? mapping.values : undefined;
+            const values = kept ?? props.valuesFor?.(v);
+            onChange({ column: v, ...(values ? { values } : {}) });
+          }
         }}
       />
       {isConstant && mapping ? (
