@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProtocol, type ParsedRule, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { EDGE_SPEC } from '../../test/db/fixtures/edge-cases.ts';
 import { bannerText } from '../core/banner.ts';
-import { generateSql, schemaModel, TABLES_FILE, VIEWS_FILE } from './index.ts';
+import { generateSql, HISTORY_FILE, schemaModel, TABLES_FILE, VIEWS_FILE } from './index.ts';
 import { constraintName, ident, MAX_IDENTIFIER_BYTES, shortName, snakeCase } from './names.ts';
 import { nomenclatureColumn } from './views/sinp-view.ts';
 
@@ -32,10 +32,24 @@ const cases = [
 describe.each(cases)('sql generator on $code', ({ protocol, specPath }) => {
   const context = { specPath };
 
-  it('writes 001-tables.sql and 002-views.sql, each under the banner', () => {
+  it('writes 001-tables.sql, 002-views.sql and 003-history.sql, each under the banner', () => {
     const files = generateSql(protocol, context);
-    expect(files.map((f) => f.path)).toEqual([TABLES_FILE, VIEWS_FILE]);
+    expect(files.map((f) => [f.path, f.sql])).toEqual([
+      [TABLES_FILE, 'install'],
+      [VIEWS_FILE, 'derived'],
+      [HISTORY_FILE, 'derived'],
+    ]);
     for (const f of files) expect(f.contents.startsWith(`-- ${bannerText(protocol, context)}\n`)).toBe(true);
+  });
+
+  it('attaches the record-history trigger to every table of the module, naming its level and record column', () => {
+    const history = generateSql(protocol, context).find((f) => f.path === HISTORY_FILE)?.contents ?? '';
+    const tables = schemaModel(protocol).tables;
+    expect(history.match(/CREATE OR REPLACE TRIGGER record_history /g)).toHaveLength(tables.length);
+    for (const t of tables)
+      expect(history).toContain(
+        `ON ${t.schema}.${t.name}\n  FOR EACH ROW EXECUTE FUNCTION suivi.record_history_trigger('${t.level}', '${t.role === 'level' ? 'id' : 'record_id'}');`,
+      );
   });
 
   it('gives the same bytes twice and leaves the protocol as it was', () => {

@@ -29,6 +29,8 @@ interface UdtValue {
   text: string;
   timestamptz: string;
   uuid: string;
+  /** A transaction id (pg_current_xact_id()), read as its decimal text. */
+  xid8: string;
 }
 type Udt = keyof UdtValue;
 export type ColumnDescriptor = Udt | `${Udt} ${'null' | 'default' | 'identity' | 'null default'}`;
@@ -130,6 +132,20 @@ export const CORE_COLUMNS = {
     deleted_at: 'timestamptz default',
     deleted_by: 'uuid null',
   },
+  'suivi.record_history': {
+    id: 'int8 identity',
+    tx: 'xid8 default',
+    changed_at: 'timestamptz default',
+    module_code: 'text',
+    level_key: 'text',
+    table_name: 'text',
+    record_id: 'uuid',
+    operation: 'text',
+    actor: 'uuid null',
+    write_path: 'text default',
+    row_data: 'jsonb',
+    changes: 'jsonb null',
+  },
   'suivi.session': {
     id: 'text',
     user_id: 'uuid',
@@ -221,6 +237,54 @@ export const CORE_COLUMNS = {
     comment: 'text null',
     saved_by: 'uuid null',
     saved_at: 'timestamptz default',
+  },
+  'suivi.import_job': {
+    id: 'uuid default',
+    module_code: 'text',
+    level_key: 'text',
+    provider: 'text default',
+    template: 'jsonb',
+    template_id: 'uuid null',
+    template_version: 'int4 null',
+    file_name: 'text',
+    file_sha256: 'text',
+    mode: 'text',
+    atomicity: 'text',
+    dry_run: 'bool default',
+    status: 'text default',
+    rows_read: 'int4 default',
+    inserted: 'int4 default',
+    updated: 'int4 default',
+    rejected: 'int4 default',
+    skipped: 'int4 default',
+    unmatched_taxa: 'jsonb default',
+    created_by: 'uuid null',
+    created_at: 'timestamptz default',
+    started_at: 'timestamptz null',
+    finished_at: 'timestamptz null',
+    error: 'text null',
+  },
+  'suivi.import_job_record': {
+    job_id: 'uuid',
+    level_key: 'text',
+    record_id: 'uuid',
+    action: 'text',
+    row_version: 'int4 null',
+    before: 'jsonb null',
+    seq: 'int4',
+  },
+  'suivi.import_job_problem': {
+    job_id: 'uuid',
+    seq: 'int4',
+    row_number: 'int4',
+    level_key: 'text',
+    field: 'text',
+    column_name: 'text null',
+    code: 'text',
+    message_fr: 'text',
+    message_en: 'text',
+    value: 'text null',
+    cells: 'jsonb',
   },
 } as const satisfies ColumnsOf<CoreDatabase>;
 

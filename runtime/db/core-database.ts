@@ -153,6 +153,28 @@ export interface DeletionLogTable {
   deleted_by: Uuid | null;
 }
 
+// 0011-record-history
+
+/** `suivi.record_history.operation` (CHECK operation__choice). */
+export type HistoryOperation = 'insert' | 'update' | 'delete';
+
+export interface RecordHistoryTable {
+  id: GeneratedAlways<number>;
+  /** xid8 as decimal text: compare it in SQL (`::xid8`), never as a JS number. */
+  tx: Generated<string>;
+  changed_at: Generated<Timestamptz>;
+  module_code: string;
+  level_key: string;
+  table_name: string;
+  record_id: Uuid;
+  operation: HistoryOperation;
+  actor: Uuid | null;
+  write_path: Generated<string>;
+  row_data: Jsonb<Record<string, unknown>>;
+  /** `{ column: [before, after] }` for an update. */
+  changes: Jsonb<Record<string, [unknown, unknown]>> | null;
+}
+
 // 0003-accounts
 
 export interface SessionTable {
@@ -278,6 +300,61 @@ export interface ImportTemplateVersionTable {
   saved_at: Generated<Timestamptz>;
 }
 
+// 0009-import-jobs
+
+export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'rolled_back';
+
+export interface ImportJobTable {
+  id: Generated<Uuid>;
+  module_code: string;
+  level_key: string;
+  provider: Generated<string>;
+  template: Jsonb<object>;
+  template_id: Uuid | null;
+  template_version: number | null;
+  file_name: string;
+  file_sha256: string;
+  mode: 'insert' | 'upsert' | 'replace';
+  atomicity: 'all_or_nothing' | 'valid_rows';
+  dry_run: Generated<boolean>;
+  status: Generated<ImportJobStatus>;
+  rows_read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+  skipped: Generated<number>;
+  unmatched_taxa: Generated<Jsonb<string[]>>;
+  created_by: Uuid | null;
+  created_at: Generated<Timestamptz>;
+  started_at: Timestamptz | null;
+  finished_at: Timestamptz | null;
+  error: string | null;
+}
+
+export interface ImportJobRecordTable {
+  job_id: Uuid;
+  level_key: string;
+  record_id: Uuid;
+  action: 'inserted' | 'updated' | 'deleted';
+  row_version: number | null;
+  before: Jsonb<object> | null;
+  seq: number;
+}
+
+export interface ImportJobProblemTable {
+  job_id: Uuid;
+  seq: number;
+  row_number: number;
+  level_key: string;
+  field: string;
+  column_name: string | null;
+  code: string;
+  message_fr: string;
+  message_en: string;
+  value: string | null;
+  cells: Jsonb<Record<string, string>>;
+}
+
 /** Every table of the core migrations, by `schema.table` (Kysely quotes both parts). */
 export interface CoreDatabase {
   'suivi.schema_migration': SchemaMigrationTable;
@@ -291,6 +368,7 @@ export interface CoreDatabase {
   'suivi.module': ModuleTable;
   'suivi.module_version': ModuleVersionTable;
   'suivi.deletion_log': DeletionLogTable;
+  'suivi.record_history': RecordHistoryTable;
   'suivi.session': SessionTable;
   'suivi.api_token': ApiTokenTable;
   'suivi.user_role': UserRoleTable;
@@ -302,6 +380,9 @@ export interface CoreDatabase {
   'suivi.protocol_draft_revision': ProtocolDraftRevisionTable;
   'suivi.import_template': ImportTemplateTable;
   'suivi.import_template_version': ImportTemplateVersionTable;
+  'suivi.import_job': ImportJobTable;
+  'suivi.import_job_record': ImportJobRecordTable;
+  'suivi.import_job_problem': ImportJobProblemTable;
 }
 
 /** Typed queries on the core tables, run on `q` (a Database, or the tx of a transaction). */

@@ -95,7 +95,7 @@ async function seedModule(
       try {
         const access = accessFor(actor, granted);
         access.require(module.code, 'create');
-        const operations = recordOperations({ db: within, modules: plans, actor, access });
+        const operations = recordOperations({ db: within, modules: plans, actor, access, writePath: 'demo' });
         const body = await operations.validate({ ...target, mode: 'create', body: entry.record });
         await operations.create({ ...target, body: body as object });
       } catch (error) {

@@ -31,6 +31,8 @@ import {
   readModuleFolder,
   sameModule,
   sameSchema,
+  sameTables,
+  sqlFiles,
 } from './module-folder.ts';
 import { recordModuleVersion, type VersionOptions } from './module-version.ts';
 import { planChain } from './upgrade.ts';
@@ -146,6 +148,11 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
     await record(tx, manifest, true);
     return 'updated';
   }
+  if (sameTables(installed, manifest)) {
+    await rerunDerived(tx, module);
+    await record(tx, manifest, true);
+    return 'updated';
+  }
   if (await hasData(tx, code)) {
     if (planChain(module, installed.protocol.version, manifest.protocol.version))
       throw new ModuleNeedsUpgradeError(
@@ -168,6 +175,24 @@ async function install(tx: Queryable, module: ModuleFolder): Promise<InstallStat
   await applySql(tx, module);
   await record(tx, manifest, true);
   return 'reinstalled';
+}
+
+/**
+ * Only the derived SQL changed (views, record-history triggers: a newer generator): the module's views
+ * are dropped, as an upgrade's first step does, and the derived files run again over the same tables.
+ */
+async function rerunDerived(tx: Queryable, module: ModuleFolder): Promise<void> {
+  const schema = module.manifest.protocol.code;
+  const views = await tx.query<{ name: string; materialized: boolean }>(
+    `SELECT c.relname AS name, c.relkind = 'm' AS materialized FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('v', 'm')`,
+    [schema],
+  );
+  for (const v of views.rows)
+    await tx.exec(
+      `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} IF EXISTS ${ident(schema)}.${ident(v.name)} CASCADE`,
+    );
+  for (const path of sqlFiles(module, 'derived')) await tx.exec(module.files.get(path) ?? '');
 }
 
 /** Whether the module has a version row (installed since core migration 0007). */

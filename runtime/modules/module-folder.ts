@@ -158,3 +158,15 @@ export function sameModule(
  */
 export const sameSchema = (a: Manifest, b: Manifest): boolean =>
   sameModule(a, { ...b, generatorVersion: a.generatorVersion }, (file) => file.sql !== undefined);
+
+/**
+ * Whether two manifests describe the same tables, their derived SQL (views, history triggers) aside:
+ * a new generator that only changes derived objects re-runs them on a module holding data, no
+ * migration needed (install.ts).
+ */
+export const sameTables = (a: Manifest, b: Manifest): boolean =>
+  sameModule(
+    a,
+    { ...b, generatorVersion: a.generatorVersion },
+    (file) => file.sql !== undefined && file.sql !== 'derived',
+  );

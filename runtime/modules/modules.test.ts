@@ -158,6 +158,21 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     await db.query('DELETE FROM chiro_gites.site');
   });
 
+  it('re-runs the derived SQL (views, history triggers) of a module holding data when only it changed', async () => {
+    await db.query(
+      "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type) VALUES (ST_GeomFromText('POINT(5 45)', 4326), 'Grange', 'BUILDING')",
+    );
+    const folder = variant({
+      'sql/002-views.sql': (t) => `${t}\nCOMMENT ON VIEW chiro_gites.v_site_export IS 'derived again';\n`,
+    });
+    expect((await installModule(db, folder)).status).toBe('updated');
+    const comment = await db.query("SELECT obj_description('chiro_gites.v_site_export'::regclass) AS c");
+    expect(comment.rows).toEqual([{ c: 'derived again' }]);
+    expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
+    expect((await installModule(db, CHIRO)).status).toBe('updated');
+    await db.query('DELETE FROM chiro_gites.site');
+  });
+
   it('recreates an empty module whose schema changed, and refuses once it holds data', async () => {
     const v2 = variant(
       { 'sql/001-tables.sql': (t) => `${t}\nCOMMENT ON TABLE chiro_gites.site IS 'v2';\n` },
@@ -189,9 +204,11 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
       "SELECT change, version, content_hash, spec FROM suivi.module_version WHERE code = 'chiro_gites' ORDER BY id",
     );
     // installed, updated (dictionary), updated (back), updated (generator version), updated (back),
-    // reinstalled (v2); `unchanged` wrote none.
+    // updated (derived SQL), updated (back), reinstalled (v2); `unchanged` wrote none.
     expect(rows.map((r) => `${r.change} v${r.version}`)).toEqual([
       'install v1',
+      'update v1',
+      'update v1',
       'update v1',
       'update v1',
       'update v1',

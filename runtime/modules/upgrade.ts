@@ -22,6 +22,7 @@ import {
 import type { Labels } from '../../protocol-specs/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { lockSchemaChanges } from '../db/migrate.ts';
+import { tagWritePath } from '../history/write-path.ts';
 import { type ModuleFolder, readModuleFolder, sqlFiles } from './module-folder.ts';
 import { recordUpgradedVersion } from './module-version.ts';
 
@@ -151,6 +152,8 @@ async function upgrade(tx: Queryable, module: ModuleFolder, options: UpgradeOpti
   const code = module.manifest.protocol.code;
   const to = module.manifest.protocol.version;
   await lockSchemaChanges(tx);
+  // The plan's data changes are recorded in the record history as the migration's.
+  await tagWritePath(tx, 'migration', options.actor ?? null);
   const installed = await tx.query<{ spec_version: number }>(
     'SELECT spec_version FROM suivi.module WHERE code = $1 FOR UPDATE',
     [code],

@@ -6,6 +6,7 @@
  */
 import { TOTAL_COUNT_CAP } from '../../generators/model/index.ts';
 import type { Database } from '../db/database.ts';
+import type { WritePath } from '../history/write-path.ts';
 import { type AccessScope, type Actor, ANONYMOUS, UNRESTRICTED } from './access.ts';
 import { readError } from './db-errors.ts';
 import type { RecordHooks } from './hooks.ts';
@@ -39,6 +40,8 @@ export interface RecordOperationsOptions {
   readonly totalCap?: number;
   /** Lifecycle hooks run inside each write's transaction (hooks.ts: a module's extension). */
   readonly hooks?: RecordHooks;
+  /** What the record history says wrote these records (default 'api'). */
+  readonly writePath?: WritePath;
 }
 
 type Mode = 'create' | 'update';
@@ -84,6 +87,7 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     clock: clockAt(options.now ?? new Date(), options.timeZone, actor.userId),
     totalCap: options.totalCap ?? TOTAL_COUNT_CAP,
     ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(options.writePath ? { writePath: options.writePath } : {}),
   };
   const validation = (target: Target) => ({
     db: ctx.db,

@@ -8,17 +8,22 @@
  * `[{ path, code, message }]`); the body is the problem list, as the generated OpenAPI `Errors` schema
  * says. Anything else becomes a 500 whose body says nothing about the internals (the log has them).
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type ModuleAdminOptions, mountAdmin } from '../admin/index.ts';
 import { mountAuth } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
 import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../extensions/index.ts';
+import { mountHistoryRoutes } from '../history/routes.ts';
 import { HttpError } from '../http/errors.ts';
+import { isImportUpload, mountImportApi } from '../import/routes.ts';
 import { mountImportAssist, mountImportTemplates } from '../import/templates/index.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
+import { mountSyncRoutes } from '../sync/routes.ts';
 import type { AppPlugin } from './app-plugin.ts';
 import { defaultLogError, handleErrors, type LogError } from './error-handler.ts';
 import { HOME_PAGE } from './home-page.ts';
@@ -40,6 +45,8 @@ export interface AppOptions extends Partial<ModuleAdminOptions> {
   readonly webDist?: string;
   /** Route groups the runtime does not know (app-plugin.ts): the protocol builder. */
   readonly plugins?: readonly AppPlugin[];
+  /** Where uploaded import files are kept (runtime/import; default: <tmp>/suivi-imports). */
+  readonly importFilesDir?: string;
 }
 
 /** Largest request body the API reads (bytes). */
@@ -66,6 +73,8 @@ export function createApp(options: AppOptions): Hono {
   const plugins = options.plugins ?? [];
   app.use('/api/*', (c, next) => {
     if (isUploadRequest(c)) return uploadBodyLimit(c, next);
+    // Import files are streamed to disk by their route, which enforces its own (much larger) limit.
+    if (isImportUpload(c)) return next();
     const own = plugins.find((p) => p.bodyLimit?.applies(c))?.bodyLimit;
     return (own?.limit ?? recordBodyLimit)(c, next);
   });
@@ -99,6 +108,8 @@ export function createApp(options: AppOptions): Hono {
 
   // Extension routes (/api/modules/<code>/x/…) before the hand-over: a module version's app does not have them.
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
+  mountHistoryRoutes(app, db, registry);
+  mountSyncRoutes(app, db, registry);
   // Record routes, forms and OpenAPI document of each module: its current version's app.
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.
@@ -106,6 +117,9 @@ export function createApp(options: AppOptions): Hono {
   // Import templates per module and provider (runtime/import/templates).
   mountImportAssist(app, registry);
   mountImportTemplates(app, db, registry);
+  mountImportApi(app, db, () => new Map(registry.list().map((s) => [s.runtime.code, s.plan])), {
+    filesDir: options.importFilesDir ?? join(tmpdir(), 'suivi-imports'),
+  });
 
   if (options.webDist) mountWebApp(app, options.webDist);
   else app.get('/', (c) => c.html(HOME_PAGE));

@@ -9,6 +9,8 @@
 import { modulesAdminOpenApi } from '../admin/modules-openapi.ts';
 import { adminOpenApi } from '../admin/openapi.ts';
 import { authOpenApi } from '../auth/openapi.ts';
+import { historyOpenApi } from '../history/openapi.ts';
+import { importOpenApi } from '../import/openapi.ts';
 import { importTemplatesOpenApi } from '../import/templates/index.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
@@ -68,9 +70,11 @@ export const coreGroups = (
   adminOpenApi(modules.map((m) => m.code)),
   modulesAdminOpenApi,
   mediaOpenApi,
+  importOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
   importTemplatesOpenApi,
+  historyOpenApi(modules),
   ...extra,
 ];
 

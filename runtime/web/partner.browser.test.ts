@@ -303,6 +303,8 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
       await page.goto(`${server.url}${M}/visit/${ids.visitWithObservations}`);
       await page.getByTestId('record-visit').waitFor();
       expect(await page.getByRole('link', { name: /Nouveau : / }).count()).toBe(0);
+      // The visit page's child tables are still loading: signing out under them would answer 401s.
+      await page.waitForLoadState('networkidle');
     });
     await step('no-grants', async () => {
       await call(page, 'POST', '/api/auth/logout', {});

@@ -32,7 +32,13 @@ describe('suggestion guessers', () => {
 
   it('tells Lambert-93 from degrees, and says when neither fits', () => {
     expect(guessSrid([['857000,5', '6390000']])).toEqual({ srid: 2154, recognised: true });
-    expect(guessSrid([['857000', '6390000'], ['', ''], [' ', '6390000']])).toEqual({ srid: 2154, recognised: true });
+    expect(
+      guessSrid([
+        ['857000', '6390000'],
+        ['', ''],
+        [' ', '6390000'],
+      ]),
+    ).toEqual({ srid: 2154, recognised: true });
     expect(guessSrid([['5.21', '45.93']])).toEqual({ srid: 4326, recognised: true });
     expect(guessSrid([['500', '500000']])).toEqual({ srid: 4326, recognised: false });
     expect(guessWktSrid(['POINT(857000 6390000)'])).toEqual({ srid: 2154, recognised: true });

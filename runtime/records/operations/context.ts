@@ -4,6 +4,7 @@
  */
 import type { Expression, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { WritePath } from '../../history/write-path.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AccessScope, Action, Actor } from '../access.ts';
 import type { RecordHooks } from '../hooks.ts';
@@ -20,6 +21,8 @@ export interface RequestContext {
   readonly totalCap: number;
   /** Lifecycle hooks run inside each write's transaction (../hooks.ts); none by default. */
   readonly hooks?: RecordHooks;
+  /** What the record history says wrote (runtime/history/write-path.ts); 'api' by default. */
+  readonly writePath?: WritePath;
 }
 
 export interface Target {

@@ -13,6 +13,7 @@ import {
 } from '../../../protocol-specs/index.ts';
 import { coreDb } from '../../db/core-database.ts';
 import type { Queryable } from '../../db/database.ts';
+import { tagWritePath } from '../../history/write-path.ts';
 import { type ApiError, invalid, isHttpError, notFound } from '../../http/errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import type { ApiRecord } from '../read/read-records.ts';
@@ -135,6 +136,7 @@ export async function setValidation(
   if (!plan.validated) throw notFound(`La validation de ${recordName(plan).toLowerCase()}`, id);
   const { status, comment } = readValidationBody(body);
   return ctx.db.transaction(async (tx) => {
+    await tagWritePath(tx, ctx.writePath ?? 'api', ctx.actor.userId);
     const actor = bound(ctx.actor.userId, 'uuid');
     const where = allOf([idIs(id), scopeOf(ctx, plan, 'validate')]);
     const previous = await changeStatus(

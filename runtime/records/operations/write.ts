@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { coreDb } from '../../db/core-database.ts';
 import type { Queryable } from '../../db/database.ts';
+import { tagWritePath } from '../../history/write-path.ts';
 import { conflict, isHttpError, notFound } from '../../http/errors.ts';
 import { writeError } from '../db-errors.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
@@ -38,6 +39,7 @@ export function createRecord(
 ): Promise<ApiRecord> {
   return guarded(plan, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      await tagWritePath(tx, ctx.writePath ?? 'api', ctx.actor.userId);
       await hook(ctx, plan, 'beforeCreate', tx, { data: hookData(plan, record) });
       const values = await attachMediaFiles(tx, plan, record.write.values, ctx.actor);
       const id = await insertRow(tx, plan, record.write, ctx.actor);
@@ -65,6 +67,7 @@ export function updateRecord(
   const rowVersion = record.rowVersion ?? 0;
   return guarded(plan, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      await tagWritePath(tx, ctx.writePath ?? 'api', ctx.actor.userId);
       // With update hooks, the record is locked and read first: allowed, current, and shown as it was.
       let previous: ApiRecord | undefined;
       if (hooked(ctx, plan, 'beforeUpdate', 'afterUpdate')) {
@@ -125,6 +128,7 @@ export function removeRecord(
 ): Promise<void> {
   return guarded(plan, 'delete', () =>
     ctx.db.transaction(async (tx) => {
+      await tagWritePath(tx, ctx.writePath ?? 'api', ctx.actor.userId);
       const current = await currentVersion(ctx, tx, plan, id, 'delete', true);
       if (current === undefined) throw notFound(recordName(plan), id);
       if (rowVersion !== undefined && rowVersion !== current) throw stale(plan, id, current);

@@ -14,6 +14,7 @@ import { DeleteButton } from './DeleteButton.tsx';
 import { LevelTable, type ParentFilter } from './LevelTable.tsx';
 import { Breadcrumbs, ParentSummary } from './RecordContext.tsx';
 import { RecordFields } from './RecordFields.tsx';
+import { RecordHistory } from './RecordHistory.tsx';
 import { useForms } from './use-forms.ts';
 import { ValidationPanel } from './ValidationPanel.tsx';
 
@@ -166,6 +167,13 @@ export function RecordPage(props: { module: ModuleSummary; level: LevelSummary; 
         </Suspense>
       ) : null}
       {forms.validated ? <ValidationPanel module={module.code} level={level.key} record={record} /> : null}
+      <RecordHistory
+        module={module.code}
+        level={level.key}
+        record={record}
+        forms={forms}
+        onRestored={setRecord}
+      />
       {level.children.map((childKey) => {
         const child = module.levels.find((l) => l.key === childKey);
         if (!child) return null;

@@ -1,0 +1,162 @@
+/**
+ * One converted row → its records: each ancestor found by its `match` key under its own parent, or
+ * created once per distinct key (remembered for the rest of the file, refusals included), then the
+ * target record inserted, or, in upsert mode, updated when its key finds one.
+ */
+import type { ResolvedLevel } from '../../../protocol-specs/index.ts';
+import type { Database } from '../../db/database.ts';
+import type { AccessScope } from '../../records/access.ts';
+import type { LevelPlan, ModulePlan } from '../../records/model/module-plan.ts';
+import type { RecordOperations } from '../../records/operations.ts';
+import type { ConvertedRow } from '../convert/bodies.ts';
+import { IMPORT_WORDS } from '../import-i18n.ts';
+import type { ImportMode, ImportProblem, ImportTemplate, RecordMatch } from '../template.ts';
+import { findByFields, findById } from './find.ts';
+import { createThroughApi, jobLinks, updateThroughApi } from './write-row.ts';
+
+export interface RowWriter {
+  /** The row's key on the target level (its `match`), undefined when the level has none. */
+  dedupKey(row: ConvertedRow): string | undefined;
+  write(row: ConvertedRow): Promise<{ action: 'inserted' | 'updated' } | { problems: ImportProblem[] }>;
+}
+
+interface RowWriterOptions {
+  readonly db: Database;
+  readonly ops: RecordOperations;
+  readonly module: ModulePlan;
+  readonly chain: readonly ResolvedLevel[];
+  readonly template: ImportTemplate;
+  readonly mode: ImportMode;
+  readonly access: AccessScope;
+  readonly jobId: string;
+}
+
+type Found = { readonly id: string } | { readonly problems: readonly ImportProblem[] };
+
+function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknown[] {
+  if ('uuid_column' in match) return [row.source.cells[match.uuid_column]?.trim() ?? ''];
+  const body = row.levels[level]?.body ?? {};
+  return match.fields.map((f) => body[f] ?? null);
+}
+
+export function rowWriter(o: RowWriterOptions): RowWriter {
+  const links = jobLinks(o.db, o.jobId);
+  const ancestors = new Map<string, Found>();
+  const planOf = (level: ResolvedLevel) => o.module.levels.get(level.key) as LevelPlan;
+  const target = o.chain[o.chain.length - 1] as ResolvedLevel;
+
+  /** The link column of `plan` to the chain's level above it, if the import fills that level. */
+  const parentLink = (plan: LevelPlan, index: number) => {
+    const above = o.chain[index - 1];
+    return above ? plan.parents.find((p) => p.key === above.key) : undefined;
+  };
+
+  /** Existing records of `plan` with the row's key, under `parentId`. */
+  async function existing(
+    plan: LevelPlan,
+    match: RecordMatch,
+    row: ConvertedRow,
+    parent?: { column: string; id: string },
+  ) {
+    if ('uuid_column' in match) {
+      const id = row.source.cells[match.uuid_column]?.trim() ?? '';
+      return /^[0-9a-f-]{36}$/i.test(id) && (await findById(o.db, plan, id, o.access)) ? [id] : [];
+    }
+    const body = row.levels[plan.level.key]?.body ?? {};
+    const values = Object.fromEntries(match.fields.map((f) => [f, body[f] ?? null]));
+    return findByFields(o.db, plan, values, parent, o.access);
+  }
+
+  return {
+    dedupKey(row) {
+      const match = o.template.levels[target.key]?.match;
+      if (!match) return undefined;
+      const parents = o.chain.slice(0, -1).map((l) => {
+        const m = o.template.levels[l.key]?.match;
+        return m ? keyValues(m, row, l.key) : [];
+      });
+      return JSON.stringify([parents, keyValues(match, row, target.key)]);
+    },
+
+    async write(row) {
+      let parentId: string | undefined;
+      let path: unknown[] = [];
+      for (const [index, level] of o.chain.entries()) {
+        const plan = planOf(level);
+        const mapping = o.template.levels[level.key];
+        const body = { ...(row.levels[level.key]?.body ?? {}) };
+        const columns = row.levels[level.key]?.columns ?? {};
+        const link = parentLink(plan, index);
+        const parent = link && parentId ? { column: link.column, id: parentId } : undefined;
+        if (parent) body[parent.column] = parent.id;
+        const context = { ops: o.ops, plan, row: row.source.row, columns };
+        if (level !== target) {
+          const match = mapping?.match as RecordMatch;
+          path = [...path, level.key, keyValues(match, row, level.key)];
+          const key = JSON.stringify(path);
+          let found = ancestors.get(key);
+          if (!found) {
+            const ids = await existing(plan, match, row, parent);
+            if (ids.length > 1)
+              found = {
+                problems: [
+                  {
+                    row: row.source.row,
+                    level: level.key,
+                    field: '',
+                    code: 'ambiguous_match',
+                    message: IMPORT_WORDS.parentAmbiguous(level.label.fr, ids.length),
+                  },
+                ],
+              };
+            else if (ids[0]) found = { id: ids[0] };
+            else {
+              if ('uuid_column' in match) body.id = row.source.cells[match.uuid_column]?.trim();
+              const created = await createThroughApi(context, body);
+              if ('ok' in created) {
+                await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
+                found = { id: created.ok.id };
+              } else found = { problems: created.problems };
+            }
+            ancestors.set(key, found);
+          }
+          if ('problems' in found)
+            return { problems: found.problems.map((p) => ({ ...p, row: row.source.row })) };
+          parentId = found.id;
+          continue;
+        }
+        const match = mapping?.match;
+        if (o.mode === 'upsert' && match) {
+          const ids = await existing(plan, match, row, parent);
+          if (ids.length > 1)
+            return {
+              problems: [
+                {
+                  row: row.source.row,
+                  level: level.key,
+                  field: '',
+                  code: 'ambiguous_match',
+                  message: IMPORT_WORDS.matchAmbiguous(ids.length),
+                },
+              ],
+            };
+          if (ids[0]) {
+            const updated = await updateThroughApi(context, o.db, ids[0], body);
+            if (!('ok' in updated)) return { problems: updated.problems };
+            await links.link(level.key, updated.ok.id, 'updated', updated.ok.rowVersion, updated.before);
+            return { action: 'updated' };
+          }
+        }
+        if (match && 'uuid_column' in match) {
+          const id = row.source.cells[match.uuid_column]?.trim();
+          if (id) body.id = id;
+        }
+        const created = await createThroughApi(context, body);
+        if (!('ok' in created)) return { problems: created.problems };
+        await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
+        return { action: 'inserted' };
+      }
+      return { problems: [] };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The sync feed of a module's occurrences (GN2GN-style pull): the record-history rows after a cursor,
+ * turned into the occurrences they touch, each sent in its current SINP shape (the module's generated
+ * view v_occurrence_sinp) or as a deletion when it is no longer there for this reader (deleted, made
+ * confidential, or out of the reader's scope). A consumer that applies every page ends with exactly the
+ * occurrences the source shows it.
+ *
+ * Never missing a late commit: history rows are read in (tx, id) order and only below the safe horizon
+ * pg_snapshot_xmin(pg_current_snapshot()), the oldest transaction still running. Every transaction
+ * below it has ended, so no row can later appear before the cursor; a transaction that commits late
+ * holds the horizon back until it ends, then its rows are read in their place.
+ *
+ * A change of a site or a visit touches the occurrences under it (their SINP row carries its date,
+ * observers and geometry): the feed sends those occurrences again.
+ */
+import { sql } from 'kysely';
+import { SINP_VIEW_NAME } from '../../generators/model/index.ts';
+import { coreDb } from '../db/core-database.ts';
+import type { Queryable } from '../db/database.ts';
+import type { AccessScope } from '../records/access.ts';
+import type { LevelPlan, ModulePlan } from '../records/model/module-plan.ts';
+import { allOf, columnOf, isAnyOf, recordsDb, tableAs } from '../records/sql/dynamic.ts';
+import { type Cursor, formatCursor } from './cursor.ts';
+
+export const DEFAULT_LIMIT = 500;
+export const MAX_LIMIT = 5000;
+
+export type ChangeItem =
+  | { readonly op: 'upsert'; readonly id: string; readonly occurrence: Record<string, unknown> }
+  | { readonly op: 'delete'; readonly id: string };
+
+export interface ChangesPage {
+  readonly items: readonly ChangeItem[];
+  readonly next_cursor: string;
+  readonly has_more: boolean;
+}
+
+interface Touched {
+  readonly id: number;
+  readonly tx: string;
+  readonly level_key: string;
+  readonly record_id: string;
+}
+
+async function historyAfter(db: Queryable, module: string, since: Cursor, limit: number): Promise<Touched[]> {
+  const rows = await coreDb(db)
+    .selectFrom('suivi.record_history as h')
+    .select(['h.id', sql<string>`h.tx::text`.as('tx'), 'h.level_key', 'h.record_id'])
+    .where('h.module_code', '=', module)
+    .where(sql<boolean>`h.tx < pg_snapshot_xmin(pg_current_snapshot())`)
+    .where(sql<boolean>`(h.tx, h.id) > (${since.tx}::xid8, ${since.id}::bigint)`)
+    .orderBy('h.tx')
+    .orderBy('h.id')
+    .limit(limit + 1)
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** The ids at `occurrence` under the records `ids` of `level`, through the levels' parent links. */
+async function occurrencesUnder(
+  db: Queryable,
+  module: ModulePlan,
+  level: string,
+  ids: readonly string[],
+  occurrence: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  if (level === occurrence) return [...ids];
+  const out: string[] = [];
+  for (const child of module.levels.get(level)?.children ?? []) {
+    const plan = module.levels.get(child.key);
+    if (!plan) continue;
+    const rows = await recordsDb(db)
+      .selectFrom(tableAs(plan.shape.table, 'c'))
+      .select(columnOf<string>('c', 'id').as('id'))
+      .where(isAnyOf(columnOf('c', child.column), ids, 'uuid[]'))
+      .execute();
+    out.push(
+      ...(await occurrencesUnder(
+        db,
+        module,
+        child.key,
+        rows.map((r) => String(r.id)),
+        occurrence,
+      )),
+    );
+  }
+  return out;
+}
+
+/** The SINP rows of `ids` the reader may read and export, by id. */
+async function sinpRows(
+  db: Queryable,
+  plan: LevelPlan,
+  access: AccessScope,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (ids.length === 0) return new Map();
+  const scope = (action: 'read' | 'export') =>
+    access.where({ module: plan.module, level: plan.level.key, action, alias: 'r' });
+  const rows = await recordsDb(db)
+    .selectFrom(tableAs({ schema: plan.module, name: SINP_VIEW_NAME }, 'v'))
+    .innerJoin(tableAs(plan.shape.table, 'r'), (j) =>
+      j.on(sql<boolean>`${columnOf('r', 'id')} = ${columnOf('v', 'id_sinp_occtax')}`),
+    )
+    .select([
+      columnOf<string>('v', 'id_sinp_occtax').as('id'),
+      sql<string>`to_jsonb(v)::text`.as('occurrence'),
+    ])
+    .where(allOf([isAnyOf(columnOf('v', 'id_sinp_occtax'), ids, 'uuid[]'), scope('read'), scope('export')]))
+    .execute();
+  return new Map(
+    rows.map((r) => [String(r.id), JSON.parse(String(r.occurrence)) as Record<string, unknown>]),
+  );
+}
+
+/** One page of the feed after `since`: at most `limit` history rows read. */
+export async function changesPage(
+  db: Queryable,
+  module: ModulePlan,
+  occurrenceLevel: LevelPlan,
+  access: AccessScope,
+  since: Cursor,
+  limit: number,
+): Promise<ChangesPage> {
+  const rows = await historyAfter(db, occurrenceLevel.module, since, limit);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const byLevel = new Map<string, Set<string>>();
+  for (const r of page) byLevel.set(r.level_key, (byLevel.get(r.level_key) ?? new Set()).add(r.record_id));
+  const ids = new Set<string>();
+  for (const [level, recordIds] of byLevel)
+    for (const id of await occurrencesUnder(db, module, level, [...recordIds], occurrenceLevel.level.key))
+      ids.add(id);
+  const found = await sinpRows(db, occurrenceLevel, access, [...ids]);
+  const items: ChangeItem[] = [...ids].map((id) => {
+    const occurrence = found.get(id);
+    return occurrence ? { op: 'upsert', id, occurrence } : { op: 'delete', id };
+  });
+  return {
+    items,
+    next_cursor: formatCursor(last ? { tx: last.tx, id: String(last.id) } : since),
+    has_more: rows.length > limit,
+  };
+}
