@@ -113,6 +113,12 @@ describe.each(runtimeEngines())('import templates API on $name', (engine) => {
       [id],
     );
     expect(rows[0]?.n).toBe(3);
+    // A job names the version it ran with: the link is a foreign key (0010 adds it to 0009's table).
+    const fk = await db.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE conrelid = 'suivi.import_job'::regclass AND conname = 'template_version__fk'`,
+    );
+    expect(fk.rows[0]?.def).toContain('REFERENCES suivi.import_template_version(template_id, version)');
   });
 
   it('refuses a template that does not fit its module with every problem, in French and English', async () => {
