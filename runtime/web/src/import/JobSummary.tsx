@@ -26,6 +26,8 @@ export function JobSummary(props: { job: Job; problems: readonly ImportProblem[]
   const done = job.progress?.rows_done ?? job.counts.rows_read;
   const total = job.progress?.rows_total;
   const running = job.status === 'queued' || job.status === 'running';
+  // The cell is shown when the engine reports it (the downloadable report always has the row's values).
+  const withValues = props.problems.some((p) => p.value !== undefined && p.value !== '');
   return (
     <div className="job-summary">
       <p>
@@ -75,7 +77,7 @@ export function JobSummary(props: { job: Job; problems: readonly ImportProblem[]
                 <tr>
                   <th scope="col">{t('row')}</th>
                   <th scope="col">{t('field')}</th>
-                  <th scope="col">{t('value')}</th>
+                  {withValues ? <th scope="col">{t('value')}</th> : null}
                   <th scope="col">{t('reason')}</th>
                 </tr>
               </thead>
@@ -88,7 +90,7 @@ export function JobSummary(props: { job: Job; problems: readonly ImportProblem[]
                       {p.field ? `${p.level}.${p.field}` : p.level}
                       {p.column ? <small> ({p.column})</small> : null}
                     </td>
-                    <td>{p.value ?? ''}</td>
+                    {withValues ? <td>{p.value ?? ''}</td> : null}
                     <td>{lang === 'en' ? p.message.en : p.message.fr}</td>
                   </tr>
                 ))}
