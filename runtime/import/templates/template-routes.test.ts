@@ -119,6 +119,32 @@ describe.each(runtimeEngines())('import templates API on $name', (engine) => {
         WHERE conrelid = 'suivi.import_job'::regclass AND conname = 'template_version__fk'`,
     );
     expect(fk.rows[0]?.def).toContain('REFERENCES suivi.import_template_version(template_id, version)');
+    // So a job naming a template version that does not exist is refused, naming the field.
+    const up = await app.request('/api/import/files?name=a.csv', {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      body: 'Gîte;Date\nA;01/02/2025\n',
+    });
+    expect(up.status).toBe(201);
+    const fileId = ((await up.json()) as { file: { id: string } }).file.id;
+    const job = {
+      file_id: fileId,
+      template: FLAT_CHIRO,
+      template_id: '00000000-0000-4000-8000-000000000000',
+      template_version: 1,
+      mode: 'insert',
+      atomicity: 'valid_rows',
+      dry_run: true,
+    };
+    const refused = await admin.call('POST', '/api/import/jobs', job);
+    expect(refused.status).toBe(422);
+    expect(refused.json).toMatchObject([{ path: '/template_id', code: 'unknown_template' }]);
+    const named = await admin.call('POST', '/api/import/jobs', {
+      ...job,
+      template_id: id,
+      template_version: 3,
+    });
+    expect(named.status, JSON.stringify(named.json)).toBe(202);
   });
 
   it('refuses a template that does not fit its module with every problem, in French and English', async () => {
