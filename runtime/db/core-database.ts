@@ -279,6 +279,31 @@ export interface ProtocolDraftRevisionTable {
   saved_at: Generated<Timestamptz>;
 }
 
+// 0010-import-templates
+
+export interface ImportTemplateTable {
+  id: Generated<Uuid>;
+  module_code: string;
+  level_key: string;
+  provider: string;
+  name: string;
+  current_version: Generated<number>;
+  created_by: Uuid | null;
+  created_at: Generated<Timestamptz>;
+  updated_by: Uuid | null;
+  updated_at: Generated<Timestamptz>;
+}
+
+export interface ImportTemplateVersionTable {
+  template_id: Uuid;
+  version: number;
+  /** An ImportTemplate (runtime/import/template.ts), checked by runtime/import/templates/check-template.ts. */
+  body: Json<object>;
+  comment: string | null;
+  saved_by: Uuid | null;
+  saved_at: Generated<Timestamptz>;
+}
+
 // 0009-import-jobs
 
 export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'rolled_back';
@@ -378,6 +403,8 @@ export interface CoreDatabase {
   'suivi.login_attempt': LoginAttemptTable;
   'suivi.protocol_draft': ProtocolDraftTable;
   'suivi.protocol_draft_revision': ProtocolDraftRevisionTable;
+  'suivi.import_template': ImportTemplateTable;
+  'suivi.import_template_version': ImportTemplateVersionTable;
   'suivi.import_job': ImportJobTable;
   'suivi.import_job_record': ImportJobRecordTable;
   'suivi.import_job_problem': ImportJobProblemTable;

@@ -19,6 +19,7 @@ import { createJob, getJob, jobProblems, jobsOfFile, listJobs, problemCount } fr
 import { rollbackImportJob } from './jobs/rollback.ts';
 import { type ReportFormat, reportStream } from './report.ts';
 import type { ImportAtomicity, ImportMode, ImportSourceOptions, ImportTemplate } from './template.ts';
+import { findVersion } from './templates/template-store.ts';
 
 export const isImportUpload = (c: Context) => c.req.method === 'POST' && c.req.path === '/api/import/files';
 
@@ -58,6 +59,8 @@ export interface ImportApiOptions {
 
 /** One job at a time per module: the next waits for the previous one's end. */
 const queues = new Map<string, Promise<unknown>>();
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function mountImportApi(
   app: Hono,
@@ -180,6 +183,21 @@ export function mountImportApi(
           `Droit « ${action} » requis sur ${template.module} pour ce mode d’import. / The ${action} grant on ${template.module} is required for this import mode.`,
         );
     const file = await ownFile(c, String(body.file_id ?? ''));
+    // The job names a saved template version (a foreign key since 0010): it must exist, for this module.
+    if (body.template_id !== undefined || body.template_version !== undefined) {
+      const id =
+        typeof body.template_id === 'string' && UUID_TEXT.test(body.template_id) ? body.template_id : '';
+      const version = typeof body.template_version === 'number' ? body.template_version : Number.NaN;
+      const saved =
+        id && Number.isInteger(version) ? await findVersion(db, id.toLowerCase(), version) : undefined;
+      if (!saved || saved.template.module !== template.module)
+        throw bad(
+          '/template_id',
+          'unknown_template',
+          'Ce modèle d’import (ou cette version) n’existe pas pour ce module.',
+          'No such import template (or version) for this module.',
+        );
+    }
     const dryRun = body.dry_run === true;
     const jobId = await createJob(db, {
       template,

@@ -22,6 +22,7 @@ import { extensionHooks, type LoadedExtension, mountExtensionRoutes } from '../e
 import { mountHistoryRoutes } from '../history/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { isImportUpload, mountImportApi } from '../import/routes.ts';
+import { mountImportAssist, mountImportTemplates } from '../import/templates/index.ts';
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
@@ -127,6 +128,9 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/modules/*', dispatchModules(registry));
   // Downloads are allowed through the records that name a file, in the modules served now.
   mountMediaApi(app, db, () => new Map(registry.list().map((s) => [s.runtime.code, s.plan])));
+  // Import templates per module and provider (runtime/import/templates).
+  mountImportAssist(app, registry);
+  mountImportTemplates(app, db, registry);
   mountImportApi(app, db, () => new Map(registry.list().map((s) => [s.runtime.code, s.plan])), {
     filesDir: options.importFilesDir ?? join(tmpdir(), 'suivi-imports'),
   });

@@ -13,6 +13,7 @@ import { dashboardsOpenApi } from '../dashboards/openapi.ts';
 import { exportsOpenApi } from '../exports/exports-openapi.ts';
 import { historyOpenApi } from '../history/openapi.ts';
 import { importOpenApi } from '../import/openapi.ts';
+import { importTemplatesOpenApi } from '../import/templates/index.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import { metadataOpenApi } from '../metadata/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
@@ -77,6 +78,7 @@ export const coreGroups = (
   dashboardsOpenApi,
   refdataOpenApi(modules),
   serverOpenApi(modules),
+  importTemplatesOpenApi,
   historyOpenApi(modules),
   exportsOpenApi(modules),
   ...extra,

@@ -20,6 +20,7 @@ export const CORE_MIGRATIONS: readonly CoreMigration[] = [
   { id: '0007-module-versions', file: new URL('./migrations/0007-module-versions.sql', import.meta.url) },
   { id: '0008-builder', file: new URL('./migrations/0008-builder.sql', import.meta.url) },
   { id: '0009-import-jobs', file: new URL('./migrations/0009-import-jobs.sql', import.meta.url) },
+  { id: '0010-import-templates', file: new URL('./migrations/0010-import-templates.sql', import.meta.url) },
   { id: '0011-record-history', file: new URL('./migrations/0011-record-history.sql', import.meta.url) },
   { id: '0012-exports', file: new URL('./migrations/0012-exports.sql', import.meta.url) },
   {

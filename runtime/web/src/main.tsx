@@ -18,6 +18,8 @@ const DashboardPage = lazy(() =>
 );
 // Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
 const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
+// Accounts that may create records: the import wizard and job pages (runtime/web/src/import).
+const ImportPage = lazy(() => import('./import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
 function AdminRoute(props: { modules: readonly ModuleSummary[] }) {
   usePageTitle('Administration');
@@ -39,6 +41,12 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
     return (
       <Suspense fallback={null}>
         <BuilderPage />
+      </Suspense>
+    );
+  if (m === 'import')
+    return (
+      <Suspense fallback={null}>
+        <ImportPage modules={props.modules} />
       </Suspense>
     );
   const readable = account ? props.modules.filter((x) => may(account, x.code, 'read')) : props.modules;
@@ -91,6 +99,11 @@ function App() {
             </a>
           </h1>
           <span className="spacer" />
+          {account && modules?.some((x) => may(account, x.code, 'create')) ? (
+            <a href="/import" onClick={(e) => onLink(e, '/import')}>
+              {lang === 'fr' ? 'Importer' : 'Import'}
+            </a>
+          ) : null}
           {account?.can_design ? (
             <a href="/builder" onClick={(e) => onLink(e, '/builder')}>
               {lang === 'fr' ? 'Concevoir' : 'Design'}
