@@ -54,8 +54,14 @@ export async function schemaSnapshot(db: Queryable, schema: string): Promise<Sch
          JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = $1 AND k.contype <> 'n'`,
     ),
+    // Indexes of the tables only: the dashboards' materialized views (and their unique indexes) are derived
+    // SQL, rebuilt by every install and upgrade, not part of the schema a migration must reproduce.
     indexes: await lines(
-      "SELECT tablename || ' ' || indexname || ' ' || indexdef AS line FROM pg_indexes WHERE schemaname = $1",
+      `SELECT i.tablename || ' ' || i.indexname || ' ' || i.indexdef AS line
+         FROM pg_indexes i
+         JOIN pg_namespace n ON n.nspname = i.schemaname
+         JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = i.tablename
+        WHERE i.schemaname = $1 AND c.relkind = 'r'`,
     ),
     comments: await lines(
       `SELECT 'schema: ' || coalesce(obj_description(n.oid, 'pg_namespace'), '') AS line FROM pg_namespace n WHERE n.nspname = $1
