@@ -156,20 +156,18 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     expect(after).toBe(before - 1);
   });
 
-  it('lists no import section without suivi.import_job, and the jobs once the table exists', async () => {
-    expect((await admin.call('GET', '/api/dashboards/chiro_gites')).json.imports).toBeUndefined();
-    // The contract columns of the import feature's table (another branch creates it in migration 0009).
-    await db.exec(`CREATE TABLE suivi.import_job (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, module_code text NOT NULL,
-      level_key text NOT NULL, provider text NOT NULL, file_name text NOT NULL, status text NOT NULL, rows_read integer NOT NULL DEFAULT 0,
-      inserted integer NOT NULL DEFAULT 0, updated integer NOT NULL DEFAULT 0, rejected integer NOT NULL DEFAULT 0,
-      skipped integer NOT NULL DEFAULT 0, created_at timestamptz NOT NULL DEFAULT now())`);
+  it("lists the module's import jobs, and no other module's", async () => {
+    expect((await admin.call('GET', '/api/dashboards/chiro_gites')).json.imports).toEqual([]);
     await db.query(
-      "INSERT INTO suivi.import_job (module_code, level_key, provider, file_name, status, rows_read, inserted, rejected) VALUES ('chiro_gites', 'observation', 'csv', 'gites.csv', 'done', 12, 10, 2), ('other', 'x', 'csv', 'x.csv', 'done', 1, 1, 0)",
+      `INSERT INTO suivi.import_job (module_code, level_key, provider, template, file_name, file_sha256, mode, atomicity,
+         status, rows_read, inserted, rejected)
+       VALUES ('chiro_gites', 'observation', 'csv', '{}', 'gites.csv', 'a', 'insert', 'valid_rows', 'done', 12, 10, 2),
+              ('other', 'x', 'csv', '{}', 'x.csv', 'b', 'insert', 'valid_rows', 'done', 1, 1, 0)`,
     );
     const jobs = (await admin.call('GET', '/api/dashboards/chiro_gites')).json.imports;
     expect(jobs).toMatchObject([
       { file_name: 'gites.csv', rows_read: 12, inserted: 10, rejected: 2, status: 'done' },
     ]);
-    await db.exec('DROP TABLE suivi.import_job');
+    await db.exec('DELETE FROM suivi.import_job');
   });
 });

@@ -142,7 +142,9 @@ describe.each(runtimeEngines())('API fuzz on $name', (engine) => {
     );
     expect(classes.get('2xx')).toBeGreaterThan(0);
     expect(classes.get('4xx')).toBeGreaterThan(0);
-    expect(served.size).toBeGreaterThan(operations / 2);
+    // A third: the core document now holds many operations on the caller's own resources (import and export
+    // jobs, templates, record history) that random requests rarely name by a real id, so they answer 404.
+    expect(served.size).toBeGreaterThan(operations / 3);
     expect(failures, failures.join('\n\n')).toEqual([]);
   });
 });
