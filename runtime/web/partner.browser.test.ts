@@ -23,6 +23,22 @@ import {
 const MODULE = 'amphibiens_mares';
 const M = `/m/${MODULE}`;
 const WAIT = 10_000;
+
+/** The page's requests still in flight (the home page's activity, a record's child tables…). */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+function trackRequests(page: Page): void {
+  const pending = new Set<unknown>();
+  page.on('request', (r) => pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  inFlight.set(page, pending);
+}
+
+/** Signs out once the page's own requests are done: signing out under them would answer them 401. */
+async function signOut(page: Page): Promise<void> {
+  for (let n = 0; n < 200 && (inFlight.get(page)?.size ?? 0) > 0; n++) await page.waitForTimeout(25);
+  await call(page, 'POST', '/api/auth/logout', {});
+}
 const SHOTS = process.env.SUIVI_SHOTS;
 const available = chromiumAvailable('partner.browser.test');
 
@@ -42,6 +58,7 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
     ({ server, page } = app);
     browser = page.context().browser() as Browser;
     errors = consoleErrors(page);
+    trackRequests(page);
   }, 180_000);
 
   afterAll(async () => app?.close());
@@ -267,7 +284,7 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
   it('shows actions by grants, and lists only readable modules', async () => {
     await step('validator', async () => {
       await page.goto(server.url);
-      await call(page, 'POST', '/api/auth/logout', {});
+      await signOut(page);
       await page.goto(server.url);
       await logIn(page, 'admin', 'suivi-admin');
       const expert = await call(page, 'POST', '/api/admin/users', {
@@ -287,7 +304,7 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
         display_name: 'Sans Droits',
         password: 'un mot de passe assez long',
       });
-      await call(page, 'POST', '/api/auth/logout', {});
+      await signOut(page);
       await page.goto(server.url);
       await logIn(page, 'expert.valide', 'un mot de passe assez long');
       await page.getByRole('link', { name: 'Amphibiens des mares' }).waitFor();
@@ -303,17 +320,15 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
       await page.goto(`${server.url}${M}/visit/${ids.visitWithObservations}`);
       await page.getByTestId('record-visit').waitFor();
       expect(await page.getByRole('link', { name: /Nouveau : / }).count()).toBe(0);
-      // The visit page's child tables are still loading: signing out under them would answer 401s.
-      await page.waitForLoadState('networkidle');
     });
     await step('no-grants', async () => {
-      await call(page, 'POST', '/api/auth/logout', {});
+      await signOut(page);
       await page.goto(server.url);
       await logIn(page, 'sans.droits', 'un mot de passe assez long');
       await page.getByRole('heading', { name: 'Modules' }).waitFor();
       expect(await page.locator('.modules li').count()).toBe(0);
       expect(errors.take()).toEqual([]);
-      await call(page, 'POST', '/api/auth/logout', {});
+      await signOut(page);
     });
   }, 60_000);
 });
