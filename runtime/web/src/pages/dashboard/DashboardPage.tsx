@@ -206,7 +206,8 @@ export function DashboardPage(props: { module: ModuleSummary }) {
             </div>
           )}
           {data.figures.sites.length > 0 ? (
-            <div className="dash-table">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+            <section className="dash-table" aria-label={d('perSite')} tabIndex={0}>
               <h3>{d('perSite')}</h3>
               <table>
                 <thead>
@@ -228,10 +229,11 @@ export function DashboardPage(props: { module: ModuleSummary }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ) : null}
-          {data.imports ? (
-            <div className="dash-table">
+          {data.imports && data.imports.length > 0 ? (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+            <section className="dash-table" aria-label={d('imports')} tabIndex={0}>
               <h3>{d('imports')}</h3>
               <table>
                 <thead>
@@ -262,7 +264,7 @@ export function DashboardPage(props: { module: ModuleSummary }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ) : null}
         </>
       ) : null}
