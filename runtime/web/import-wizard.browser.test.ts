@@ -37,7 +37,7 @@ const available = chromiumAvailable('import-wizard.browser.test');
 function messyCsv(group: string): Buffer {
   const lines = [
     'nom_secteur;Nom mare;Type milieu;Permanence;Surface (m²);X_L93;Y_L93;Remarque',
-    `${group};Mare importée 1;Mare;permanente;120,5;870000;6545000;`,
+    `${group};Mare importée 1;Mare;permanente;1 200,0;870000;6545000;`,
     `${group};Mare importée 2;fossé;temporaire;45;870100;6545100;NA`,
     `${group};Mare importée 3;Mardelle;permanente;12;870200;6545200;`,
     ';;;;;;;',
@@ -196,6 +196,11 @@ describe.skipIf(!available)('import wizard in chromium', () => {
         'Mare importée 2',
         'Mare importée 3',
       ]);
+      // "1 200,0" read with the decimal comma and the space as thousands separator (the field has no decimals).
+      const first = (sites.items as { base_site_name: string; pond_area: number }[]).find(
+        (s) => s.base_site_name === 'Mare importée 1',
+      );
+      expect(first?.pond_area).toBe(1200);
     });
 
     await step('jobs-list', async () => {
