@@ -138,7 +138,14 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       ]);
       await page.waitForURL(/visit\.sort=/);
       const url = page.url();
-      const before = await rows('visit').allInnerTexts();
+      // The filter's and the sort's lists may answer in either order: read the rows once they stop changing.
+      let before = await rows('visit').allInnerTexts();
+      for (let n = 0; n < 40; n++) {
+        await page.waitForTimeout(100);
+        const now = await rows('visit').allInnerTexts();
+        if (now.join('\n') === before.join('\n')) break;
+        before = now;
+      }
       await rows('visit').first().locator('td a').first().click();
       await page.locator('[data-testid=record-visit]').waitFor();
       await page.goBack();
