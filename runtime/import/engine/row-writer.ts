@@ -12,15 +12,28 @@ import type { ConvertedRow } from '../convert/bodies.ts';
 import { IMPORT_WORDS } from '../import-i18n.ts';
 import type { ImportMode, ImportProblem, ImportTemplate, RecordMatch } from '../template.ts';
 import { findByFields, findById } from './find.ts';
-import { createThroughApi, jobLinks, updateThroughApi } from './write-row.ts';
+import { createThroughApi, type LinkWriter, updateThroughApi, type WriteTarget } from './write-row.ts';
+
+export type RowOutcome = { action: 'inserted' | 'updated' } | { problems: ImportProblem[] };
+
+/** The target record a row creates, once its ancestors are found or created: its body, as the API gets it. */
+export interface PendingCreate {
+  readonly target: WriteTarget;
+  readonly body: Record<string, unknown>;
+}
 
 export interface RowWriter {
   /** The row's key on the target level (its `match`), undefined when the level has none. */
   dedupKey(row: ConvertedRow): string | undefined;
-  write(row: ConvertedRow): Promise<{ action: 'inserted' | 'updated' } | { problems: ImportProblem[] }>;
+  /** Ancestors found or created, an upsert's update done; a target to create is left to the caller. */
+  resolve(row: ConvertedRow): Promise<RowOutcome | { create: PendingCreate }>;
+  /** One target record created through the record API, linked to the job. */
+  create(pending: PendingCreate): Promise<RowOutcome>;
+  write(row: ConvertedRow): Promise<RowOutcome>;
 }
 
 interface RowWriterOptions {
+  readonly links: LinkWriter;
   readonly db: Database;
   readonly ops: RecordOperations;
   readonly module: ModulePlan;
@@ -40,7 +53,7 @@ function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknow
 }
 
 export function rowWriter(o: RowWriterOptions): RowWriter {
-  const links = jobLinks(o.db, o.jobId);
+  const { links } = o;
   const ancestors = new Map<string, Found>();
   const planOf = (level: ResolvedLevel) => o.module.levels.get(level.key) as LevelPlan;
   const target = o.chain[o.chain.length - 1] as ResolvedLevel;
@@ -78,7 +91,19 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
       return JSON.stringify([parents, keyValues(match, row, target.key)]);
     },
 
+    async create({ target: t, body }) {
+      const created = await createThroughApi(t, body);
+      if (!('ok' in created)) return { problems: created.problems };
+      await links.link(t.plan.level.key, created.ok.id, 'inserted', created.ok.rowVersion);
+      return { action: 'inserted' };
+    },
+
     async write(row) {
+      const resolved = await this.resolve(row);
+      return 'create' in resolved ? this.create(resolved.create) : resolved;
+    },
+
+    async resolve(row) {
       let parentId: string | undefined;
       let path: unknown[] = [];
       for (const [index, level] of o.chain.entries()) {
@@ -151,10 +176,7 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
           const id = row.source.cells[match.uuid_column]?.trim();
           if (id) body.id = id;
         }
-        const created = await createThroughApi(context, body);
-        if (!('ok' in created)) return { problems: created.problems };
-        await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
-        return { action: 'inserted' };
+        return { create: { target: context, body } };
       }
       return { problems: [] };
     },
