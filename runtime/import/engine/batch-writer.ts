@@ -6,8 +6,10 @@
  * INSERT (`insertRows`, built as `insertRow` builds one row), its child-table rows and the job's links,
  * in one savepoint. When that write fails (a constraint no check foresaw), the savepoint is rolled
  * back and the batch replayed row by row through the record operations, which name each refusal.
- * Levels the batch cannot write exactly as the API would (lifecycle hooks, media to attach, a
- * reference to its own level, which an earlier row of the batch could satisfy) always take the row path.
+ * Media items are attached as `createRecord` attaches them (`attachMediaFiles`, no query when a record
+ * has none; a refusal fails the batch, replayed). Levels the batch cannot write exactly as the API
+ * would (lifecycle hooks, a reference to its own level, which an earlier row of the batch could
+ * satisfy) always take the row path.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
@@ -19,6 +21,7 @@ import type { RecordShape } from '../../records/model/record-shape.ts';
 import type { Clock } from '../../records/validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from '../../records/validate/validate-record.ts';
 import { insertChildRows } from '../../records/write/child-rows.ts';
+import { attachMediaFiles } from '../../records/write/media-files.ts';
 import { insertRows } from '../../records/write/record-row.ts';
 import { readingCache } from './reading-cache.ts';
 import type { PendingCreate, RowOutcome } from './row-writer.ts';
@@ -37,11 +40,10 @@ export interface BatchWriterOptions {
 
 const WRITE_EVENTS = ['beforeCreate', 'afterCreate'] as const;
 
-/** Whether a shape stores media or references `level` anywhere (group rows included). */
+/** Whether a shape references `level` anywhere (group rows included). */
 function needsRowPath(shape: RecordShape, level: string): boolean {
   return shape.stores.some(
     (s) =>
-      s.kind === 'media' ||
       (s.field.kind === 'reference' && s.field.level === level) ||
       (s.kind === 'group' && needsRowPath(s.rows, level)),
   );
@@ -109,7 +111,10 @@ async function writeSetWise(
         o.actor,
       );
       if (hasChildStores(plan.shape))
-        for (const r of records) await insertChildRows(tx, plan.shape, r.write.id, r.write.values);
+        for (const r of records) {
+          const values = await attachMediaFiles(tx, plan, r.write.values, o.actor);
+          await insertChildRows(tx, plan.shape, r.write.id, values);
+        }
       await o.links.linkInserted(
         plan.level.key,
         records.map((r) => ({ id: r.write.id, rowVersion: versions.get(r.write.id) ?? 1 })),
