@@ -87,7 +87,7 @@ export function batchWriter(o: BatchWriterOptions) {
       );
       for (const v of valid) {
         const p = pending[v.index] as PendingCreate;
-        outcomes[v.index] = written ? { action: 'inserted' } : await o.createOne(p);
+        outcomes[v.index] = written ? { action: 'inserted', id: v.record.write.id } : await o.createOne(p);
       }
       return outcomes as RowOutcome[];
     },

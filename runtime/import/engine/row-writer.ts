@@ -14,7 +14,10 @@ import type { ImportMode, ImportProblem, ImportTemplate, RecordMatch } from '../
 import { findByFields, findById } from './find.ts';
 import { createThroughApi, type LinkWriter, updateThroughApi, type WriteTarget } from './write-row.ts';
 
-export type RowOutcome = { action: 'inserted' | 'updated' } | { problems: ImportProblem[] };
+export type RowOutcome =
+  | { action: 'inserted'; id: string }
+  | { action: 'updated' }
+  | { problems: ImportProblem[] };
 
 /** The target record a row creates, once its ancestors are found or created: its body, as the API gets it. */
 export interface PendingCreate {
@@ -34,6 +37,8 @@ export interface RowWriter {
 
 interface RowWriterOptions {
   readonly links: LinkWriter;
+  /** How an ancestor is created (the batch path's writer, one record at a time); else the row path. */
+  readonly createAncestor?: (pending: PendingCreate) => Promise<RowOutcome>;
   readonly db: Database;
   readonly ops: RecordOperations;
   readonly module: ModulePlan;
@@ -80,6 +85,13 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
     return findByFields(o.db, plan, values, parent, o.access);
   }
 
+  async function create({ target: t, body }: PendingCreate): Promise<RowOutcome> {
+    const created = await createThroughApi(t, body);
+    if (!('ok' in created)) return { problems: created.problems };
+    await links.link(t.plan.level.key, created.ok.id, 'inserted', created.ok.rowVersion);
+    return { action: 'inserted', id: created.ok.id };
+  }
+
   return {
     dedupKey(row) {
       const match = o.template.levels[target.key]?.match;
@@ -91,12 +103,7 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
       return JSON.stringify([parents, keyValues(match, row, target.key)]);
     },
 
-    async create({ target: t, body }) {
-      const created = await createThroughApi(t, body);
-      if (!('ok' in created)) return { problems: created.problems };
-      await links.link(t.plan.level.key, created.ok.id, 'inserted', created.ok.rowVersion);
-      return { action: 'inserted' };
-    },
+    create,
 
     async write(row) {
       const resolved = await this.resolve(row);
@@ -137,11 +144,12 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
             else if (ids[0]) found = { id: ids[0] };
             else {
               if ('uuid_column' in match) body.id = row.source.cells[match.uuid_column]?.trim();
-              const created = await createThroughApi(context, body);
-              if ('ok' in created) {
-                await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
-                found = { id: created.ok.id };
-              } else found = { problems: created.problems };
+              const pending = { target: context, body };
+              const created = await (o.createAncestor ?? create)(pending);
+              found =
+                'problems' in created
+                  ? { problems: created.problems }
+                  : { id: (created as { id: string }).id };
             }
             ancestors.set(key, found);
           }

@@ -88,6 +88,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     const links = jobLinks(db, options.jobId);
     const writer: RowWriter = rowWriter({
       links,
+      // An ancestor alone through the batch writer: the same checks, fewer statements than the row path.
+      createAncestor: async (pending) =>
+        batchable(pending.target.plan, options.hooks)
+          ? ((await batchCreates.createAll([pending]))[0] as RowOutcome)
+          : writer.create(pending),
       db,
       ops,
       module,
