@@ -46,7 +46,6 @@ interface RowWriterOptions {
   readonly template: ImportTemplate;
   readonly mode: ImportMode;
   readonly access: AccessScope;
-  readonly jobId: string;
 }
 
 type Found = { readonly id: string } | { readonly problems: readonly ImportProblem[] };

@@ -1,7 +1,9 @@
 /**
  * One import, start to end: the template checked, the file streamed in batches (memory bounded by the
- * batch, whatever the file's size), each batch converted with set-wise lookups, each row written
- * through the record operations in a savepoint of one transaction. Modes: insert, upsert (on the target
+ * batch, whatever the file's size), each batch converted with set-wise lookups, its rows' ancestors
+ * found or created, its new target records validated by the record API's code and written set-wise
+ * (batch-writer.ts), the rest (upserts, levels the batch path cannot write) through the record
+ * operations row by row, each write a savepoint of one transaction. Modes: insert, upsert (on the target
  * level's `match`), replace (the provider's records of earlier jobs of this template deleted first).
  * A dry run, or an all-or-nothing import with a refused row, rolls the whole transaction back: nothing
  * changes; the counts and problems say what would have happened.
@@ -100,7 +102,6 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       template: options.template,
       mode: options.mode,
       access: options.access,
-      jobId: options.jobId,
     });
     if (options.mode === 'replace')
       await deleteEarlierBatch({ db, ops, module, template: options.template, jobId: options.jobId });
