@@ -132,7 +132,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     };
     let batch: SourceRow[] = [];
     const flush = async () => {
-      const resolved: { source: SourceRow; outcome: RowOutcome | { create: PendingCreate } }[] = [];
+      const rows: ConvertedRow[] = [];
       for (const converted of await convertRows(
         { db, protocol: module.protocol, template: options.template, levels: chain },
         batch,
@@ -141,9 +141,23 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
         if (seen.has(key)) counts.skipped++;
         else {
           seen.add(key);
-          resolved.push({ source: converted.source, outcome: await resolve(converted) });
+          rows.push(converted);
         }
       }
+      if (setWise)
+        await writer.prepareAncestors(
+          rows.filter((r) => r.problems.length === 0),
+          async (pending) => {
+            const first = pending[0];
+            if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
+            const out: RowOutcome[] = [];
+            for (const p of pending) out.push(await writer.create(p));
+            return out;
+          },
+        );
+      const resolved: { source: SourceRow; outcome: RowOutcome | { create: PendingCreate } }[] = [];
+      for (const converted of rows)
+        resolved.push({ source: converted.source, outcome: await resolve(converted) });
       const creates = resolved.flatMap((r) => ('create' in r.outcome ? [r.outcome.create] : []));
       const created = await batchCreates.createAll(creates);
       let next = 0;
