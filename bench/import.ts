@@ -26,8 +26,9 @@ import { UNRESTRICTED } from '../runtime/records/access.ts';
 import { loadModulePlan } from '../runtime/records/model/load-module.ts';
 import { ORGANISATION, USER } from '../test/db/module-fixture.ts';
 import { seedReference } from '../test/db/seed.ts';
+import { profiled } from './query-profile.ts';
 
-const DATABASE = 'suivi_bench_import';
+const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'suivi_bench_import';
 const FOLDER = join(EXAMPLES_ROOT, 'chiro_gites', 'generated');
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const url = process.env.DATABASE_URL;
@@ -138,8 +139,9 @@ async function main() {
     });
     let last = 0;
     t = performance.now();
+    const profile = process.env.BENCH_IMPORT_PROFILE === '1' ? profiled(db) : undefined;
     const result = await executeJob({
-      db,
+      db: profile?.db ?? db,
       modules: new Map([['chiro_gites', plan]]),
       actor: { userId: USER, organisationId: ORGANISATION },
       access: UNRESTRICTED,
@@ -162,6 +164,7 @@ async function main() {
     const copyRate = ROWS / copySeconds;
     const importRate = ROWS / importSeconds;
     const rssMb = process.resourceUsage().maxRSS / 1024;
+    if (profile) console.log(`statements by total time:\n${profile.report(25)}`);
     console.log(`import: ${result.status}, ${JSON.stringify(result.counts)}`);
     console.log(`raw COPY:  ${copyRate.toFixed(0)} rows/s (${copySeconds.toFixed(1)} s)`);
     console.log(`import:    ${importRate.toFixed(0)} rows/s (${importSeconds.toFixed(1)} s)`);

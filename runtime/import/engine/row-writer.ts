@@ -12,15 +12,41 @@ import type { ConvertedRow } from '../convert/bodies.ts';
 import { IMPORT_WORDS } from '../import-i18n.ts';
 import type { ImportMode, ImportProblem, ImportTemplate, RecordMatch } from '../template.ts';
 import { findByFields, findById } from './find.ts';
-import { createThroughApi, jobLinks, updateThroughApi } from './write-row.ts';
+import { createThroughApi, type LinkWriter, updateThroughApi, type WriteTarget } from './write-row.ts';
+
+export type RowOutcome =
+  | { action: 'inserted'; id: string }
+  | { action: 'updated' }
+  | { problems: ImportProblem[] };
+
+/** The target record a row creates, once its ancestors are found or created: its body, as the API gets it. */
+export interface PendingCreate {
+  readonly target: WriteTarget;
+  readonly body: Record<string, unknown>;
+}
 
 export interface RowWriter {
   /** The row's key on the target level (its `match`), undefined when the level has none. */
   dedupKey(row: ConvertedRow): string | undefined;
-  write(row: ConvertedRow): Promise<{ action: 'inserted' | 'updated' } | { problems: ImportProblem[] }>;
+  /**
+   * The ancestors of a batch's rows found or created level by level, `createMany` creating each
+   * level's new ones together; `resolve` then finds them remembered. Rows are the batch's, deduplicated.
+   */
+  prepareAncestors(
+    rows: readonly ConvertedRow[],
+    createMany: (pending: readonly PendingCreate[]) => Promise<RowOutcome[]>,
+  ): Promise<void>;
+  /** Ancestors found or created, an upsert's update done; a target to create is left to the caller. */
+  resolve(row: ConvertedRow): Promise<RowOutcome | { create: PendingCreate }>;
+  /** One target record created through the record API, linked to the job. */
+  create(pending: PendingCreate): Promise<RowOutcome>;
+  write(row: ConvertedRow): Promise<RowOutcome>;
 }
 
 interface RowWriterOptions {
+  readonly links: LinkWriter;
+  /** How an ancestor is created (the batch path's writer, one record at a time); else the row path. */
+  readonly createAncestor?: (pending: PendingCreate) => Promise<RowOutcome>;
   readonly db: Database;
   readonly ops: RecordOperations;
   readonly module: ModulePlan;
@@ -28,7 +54,6 @@ interface RowWriterOptions {
   readonly template: ImportTemplate;
   readonly mode: ImportMode;
   readonly access: AccessScope;
-  readonly jobId: string;
 }
 
 type Found = { readonly id: string } | { readonly problems: readonly ImportProblem[] };
@@ -40,7 +65,7 @@ function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknow
 }
 
 export function rowWriter(o: RowWriterOptions): RowWriter {
-  const links = jobLinks(o.db, o.jobId);
+  const { links } = o;
   const ancestors = new Map<string, Found>();
   const planOf = (level: ResolvedLevel) => o.module.levels.get(level.key) as LevelPlan;
   const target = o.chain[o.chain.length - 1] as ResolvedLevel;
@@ -67,7 +92,78 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
     return findByFields(o.db, plan, values, parent, o.access);
   }
 
+  async function create({ target: t, body }: PendingCreate): Promise<RowOutcome> {
+    const created = await createThroughApi(t, body);
+    if (!('ok' in created)) return { problems: created.problems };
+    await links.link(t.plan.level.key, created.ok.id, 'inserted', created.ok.rowVersion);
+    return { action: 'inserted', id: created.ok.id };
+  }
+
+  /** The body of `row` for the chain's level `index`, linked to `parentId`, and what it writes with. */
+  function levelBody(row: ConvertedRow, index: number, parentId: string | undefined) {
+    const level = o.chain[index] as ResolvedLevel;
+    const plan = planOf(level);
+    const body = { ...(row.levels[level.key]?.body ?? {}) };
+    const columns = row.levels[level.key]?.columns ?? {};
+    const link = parentLink(plan, index);
+    const parent = link && parentId ? { column: link.column, id: parentId } : undefined;
+    if (parent) body[parent.column] = parent.id;
+    return { level, plan, body, parent, context: { ops: o.ops, plan, row: row.source.row, columns } };
+  }
+
+  const ambiguous = (row: ConvertedRow, level: ResolvedLevel, n: number): Found => ({
+    problems: [
+      {
+        row: row.source.row,
+        level: level.key,
+        field: '',
+        code: 'ambiguous_match',
+        message: IMPORT_WORDS.parentAmbiguous(level.label.fr, n),
+      },
+    ],
+  });
+
+  const foundOf = (created: RowOutcome): Found =>
+    'problems' in created ? { problems: created.problems } : { id: (created as { id: string }).id };
+
   return {
+    async prepareAncestors(rows, createMany) {
+      const state = rows.map((row) => ({
+        row,
+        parentId: undefined as string | undefined,
+        path: [] as unknown[],
+      }));
+      let live = state;
+      for (const [index, level] of o.chain.entries()) {
+        if (level === target) break;
+        const match = o.template.levels[level.key]?.match as RecordMatch;
+        const pending = new Map<string, PendingCreate>();
+        for (const s of live) {
+          s.path = [...s.path, level.key, keyValues(match, s.row, level.key)];
+          const key = JSON.stringify(s.path);
+          if (ancestors.has(key) || pending.has(key)) continue;
+          const { plan, body, parent, context } = levelBody(s.row, index, s.parentId);
+          const ids = await existing(plan, match, s.row, parent);
+          if (ids.length > 1) ancestors.set(key, ambiguous(s.row, level, ids.length));
+          else if (ids[0]) ancestors.set(key, { id: ids[0] });
+          else {
+            if ('uuid_column' in match) body.id = s.row.source.cells[match.uuid_column]?.trim();
+            pending.set(key, { target: context, body });
+          }
+        }
+        const created = await createMany([...pending.values()]);
+        [...pending.keys()].forEach((key, i) => {
+          ancestors.set(key, foundOf(created[i] as RowOutcome));
+        });
+        live = live.filter((s) => {
+          const found = ancestors.get(JSON.stringify(s.path));
+          if (!found || 'problems' in found) return false;
+          s.parentId = found.id;
+          return true;
+        });
+      }
+    },
+
     dedupKey(row) {
       const match = o.template.levels[target.key]?.match;
       if (!match) return undefined;
@@ -78,18 +174,19 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
       return JSON.stringify([parents, keyValues(match, row, target.key)]);
     },
 
+    create,
+
     async write(row) {
+      const resolved = await this.resolve(row);
+      return 'create' in resolved ? this.create(resolved.create) : resolved;
+    },
+
+    async resolve(row) {
       let parentId: string | undefined;
       let path: unknown[] = [];
       for (const [index, level] of o.chain.entries()) {
-        const plan = planOf(level);
         const mapping = o.template.levels[level.key];
-        const body = { ...(row.levels[level.key]?.body ?? {}) };
-        const columns = row.levels[level.key]?.columns ?? {};
-        const link = parentLink(plan, index);
-        const parent = link && parentId ? { column: link.column, id: parentId } : undefined;
-        if (parent) body[parent.column] = parent.id;
-        const context = { ops: o.ops, plan, row: row.source.row, columns };
+        const { plan, body, parent, context } = levelBody(row, index, parentId);
         if (level !== target) {
           const match = mapping?.match as RecordMatch;
           path = [...path, level.key, keyValues(match, row, level.key)];
@@ -97,26 +194,11 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
           let found = ancestors.get(key);
           if (!found) {
             const ids = await existing(plan, match, row, parent);
-            if (ids.length > 1)
-              found = {
-                problems: [
-                  {
-                    row: row.source.row,
-                    level: level.key,
-                    field: '',
-                    code: 'ambiguous_match',
-                    message: IMPORT_WORDS.parentAmbiguous(level.label.fr, ids.length),
-                  },
-                ],
-              };
+            if (ids.length > 1) found = ambiguous(row, level, ids.length);
             else if (ids[0]) found = { id: ids[0] };
             else {
               if ('uuid_column' in match) body.id = row.source.cells[match.uuid_column]?.trim();
-              const created = await createThroughApi(context, body);
-              if ('ok' in created) {
-                await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
-                found = { id: created.ok.id };
-              } else found = { problems: created.problems };
+              found = foundOf(await (o.createAncestor ?? create)({ target: context, body }));
             }
             ancestors.set(key, found);
           }
@@ -151,10 +233,7 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
           const id = row.source.cells[match.uuid_column]?.trim();
           if (id) body.id = id;
         }
-        const created = await createThroughApi(context, body);
-        if (!('ok' in created)) return { problems: created.problems };
-        await links.link(level.key, created.ok.id, 'inserted', created.ok.rowVersion);
-        return { action: 'inserted' };
+        return { create: { target: context, body } };
       }
       return { problems: [] };
     },

@@ -1,7 +1,9 @@
 /**
  * One import, start to end: the template checked, the file streamed in batches (memory bounded by the
- * batch, whatever the file's size), each batch converted with set-wise lookups, each row written
- * through the record operations in a savepoint of one transaction. Modes: insert, upsert (on the target
+ * batch, whatever the file's size), each batch converted with set-wise lookups, its rows' ancestors
+ * found or created, its new target records validated by the record API's code and written set-wise
+ * (batch-writer.ts), the rest (upserts, levels the batch path cannot write) through the record
+ * operations row by row, each write a savepoint of one transaction. Modes: insert, upsert (on the target
  * level's `match`), replace (the provider's records of earlier jobs of this template deleted first).
  * A dry run, or an all-or-nothing import with a refused row, rolls the whole transaction back: nothing
  * changes; the counts and problems say what would have happened.
@@ -10,8 +12,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import type { AccessScope, Actor } from '../../records/access.ts';
 import type { RecordHooks } from '../../records/hooks.ts';
-import type { ModulePlan } from '../../records/model/module-plan.ts';
+import type { LevelPlan, ModulePlan } from '../../records/model/module-plan.ts';
 import { recordOperations } from '../../records/operations.ts';
+import { clockAt } from '../../records/validate/rule-context.ts';
 import { type ConvertedRow, convertRows } from '../convert/bodies.ts';
 import { isNullText } from '../convert/values.ts';
 import { IMPORT_WORDS, type Words } from '../import-i18n.ts';
@@ -23,11 +26,13 @@ import type {
   ImportSourceOptions,
   ImportTemplate,
 } from '../template.ts';
+import { batchable, batchWriter } from './batch-writer.ts';
 import { nestedDatabase } from './nested-db.ts';
 import type { ProblemSpool } from './problem-spool.ts';
 import { deleteEarlierBatch } from './replace.ts';
-import { type RowWriter, rowWriter } from './row-writer.ts';
+import { type PendingCreate, type RowOutcome, type RowWriter, rowWriter } from './row-writer.ts';
 import { checkTemplate } from './template-check.ts';
+import { jobLinks } from './write-row.ts';
 
 export interface ImportRunOptions {
   readonly db: Database;
@@ -66,7 +71,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
   const module = options.modules.get(options.template.module) as ModulePlan;
   const counts = { rows_read: 0, inserted: 0, updated: 0, rejected: 0, skipped: 0 };
   const unmatched = new Set<string>();
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
+  const targetPlan = module.levels.get(options.template.level) as LevelPlan;
+  // Upserts look records up row by row, so a row must see the rows before it written: row path.
+  const setWise = options.mode !== 'upsert' && batchable(targetPlan, options.hooks);
 
   const work = async (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => {
     const db = nestedDatabase(tx, options.db.engine);
@@ -79,7 +87,14 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       writePath: 'import',
       ...(options.hooks ? { hooks: options.hooks } : {}),
     });
+    const links = jobLinks(db, options.jobId);
     const writer: RowWriter = rowWriter({
+      links,
+      // An ancestor alone through the batch writer: the same checks, fewer statements than the row path.
+      createAncestor: async (pending) =>
+        batchable(pending.target.plan, options.hooks)
+          ? ((await batchCreates.createAll([pending]))[0] as RowOutcome)
+          : writer.create(pending),
       db,
       ops,
       module,
@@ -87,21 +102,26 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       template: options.template,
       mode: options.mode,
       access: options.access,
-      jobId: options.jobId,
     });
     if (options.mode === 'replace')
       await deleteEarlierBatch({ db, ops, module, template: options.template, jobId: options.jobId });
+    const batchCreates = batchWriter({
+      db,
+      module,
+      actor: options.actor,
+      access: options.access,
+      // The clock the record operations read (recordOperations: now, the server's time zone).
+      clock: clockAt(new Date(), undefined, options.actor.userId),
+      links,
+      createOne: (pending) => writer.create(pending),
+    });
     const seen = new Set<string>();
-    const handle = async (converted: ConvertedRow) => {
-      const { source } = converted;
-      const key = writer.dedupKey(converted) ?? fingerprint(source);
-      if (seen.has(key)) {
-        counts.skipped++;
-        return;
-      }
-      seen.add(key);
-      const outcome =
-        converted.problems.length > 0 ? { problems: converted.problems } : await writer.write(converted);
+    /** The row's outcome, or the target record it creates (written set-wise with its batch). */
+    const resolve = async (converted: ConvertedRow): Promise<RowOutcome | { create: PendingCreate }> => {
+      if (converted.problems.length > 0) return { problems: converted.problems };
+      return setWise ? writer.resolve(converted) : writer.write(converted);
+    };
+    const report = (source: SourceRow, outcome: RowOutcome) => {
       if ('problems' in outcome) {
         counts.rejected++;
         for (const p of outcome.problems) {
@@ -112,11 +132,38 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     };
     let batch: SourceRow[] = [];
     const flush = async () => {
+      const rows: ConvertedRow[] = [];
       for (const converted of await convertRows(
         { db, protocol: module.protocol, template: options.template, levels: chain },
         batch,
-      ))
-        await handle(converted);
+      )) {
+        const key = writer.dedupKey(converted) ?? fingerprint(converted.source);
+        if (seen.has(key)) counts.skipped++;
+        else {
+          seen.add(key);
+          rows.push(converted);
+        }
+      }
+      if (setWise)
+        await writer.prepareAncestors(
+          rows.filter((r) => r.problems.length === 0),
+          async (pending) => {
+            const first = pending[0];
+            if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
+            const out: RowOutcome[] = [];
+            for (const p of pending) out.push(await writer.create(p));
+            return out;
+          },
+        );
+      const resolved: { source: SourceRow; outcome: RowOutcome | { create: PendingCreate } }[] = [];
+      for (const converted of rows)
+        resolved.push({ source: converted.source, outcome: await resolve(converted) });
+      const creates = resolved.flatMap((r) => ('create' in r.outcome ? [r.outcome.create] : []));
+      const created = await batchCreates.createAll(creates);
+      let next = 0;
+      // Reported in the file's order, whichever path wrote the row.
+      for (const r of resolved)
+        report(r.source, 'create' in r.outcome ? (created[next++] as RowOutcome) : r.outcome);
       batch = [];
       options.onProgress?.(counts.rows_read);
     };

@@ -54,6 +54,8 @@ export interface LinkWriter {
     rowVersion: number | null,
     before?: BeforeImage,
   ): Promise<void>;
+  /** Records inserted by one batch write, in order: one statement. */
+  linkInserted(level: string, records: readonly WrittenRecord[]): Promise<void>;
 }
 
 /** Links the job's records as it writes them: what a rollback undoes. */
@@ -67,17 +69,29 @@ export function jobLinks(db: Queryable, jobId: string): LinkWriter {
         [jobId, level, id, action, rowVersion, before ? JSON.stringify(before) : null, ++seq],
       );
     },
+    async linkInserted(level, records) {
+      if (records.length === 0) return;
+      const first = seq + 1;
+      seq += records.length;
+      await db.query(
+        `INSERT INTO suivi.import_job_record (job_id, level_key, record_id, action, row_version, seq)
+         SELECT $1::uuid, $2, r.id, 'inserted', r.row_version, $3::integer + r.n - 1
+         FROM unnest($4::uuid[], $5::integer[]) WITH ORDINALITY AS r(id, row_version, n)
+         ON CONFLICT DO NOTHING`,
+        [jobId, level, first, records.map((r) => r.id), records.map((r) => r.rowVersion)],
+      );
+    },
   };
 }
 
-interface Target {
+export interface WriteTarget {
   readonly ops: RecordOperations;
   readonly plan: LevelPlan;
   readonly row: number;
   readonly columns: Readonly<Record<string, string>>;
 }
 
-async function attempt(t: Target, work: () => Promise<Response>): Promise<WriteOutcome> {
+async function attempt(t: WriteTarget, work: () => Promise<Response>): Promise<WriteOutcome> {
   try {
     const res = await work();
     const record = (await res.json()) as { id: string; row_version: number };
@@ -87,7 +101,7 @@ async function attempt(t: Target, work: () => Promise<Response>): Promise<WriteO
   }
 }
 
-export function createThroughApi(t: Target, body: Record<string, unknown>): Promise<WriteOutcome> {
+export function createThroughApi(t: WriteTarget, body: Record<string, unknown>): Promise<WriteOutcome> {
   const target = { module: t.plan.module, level: t.plan.level.key };
   return attempt(t, async () => {
     const valid = await t.ops.validate({ ...target, mode: 'create', body });
@@ -97,7 +111,7 @@ export function createThroughApi(t: Target, body: Record<string, unknown>): Prom
 
 /** Updates `id` with the row's mapped fields; the fields the row does not map keep their values. */
 export async function updateThroughApi(
-  t: Target,
+  t: WriteTarget,
   db: Queryable,
   id: string,
   body: Record<string, unknown>,

@@ -98,3 +98,41 @@ export async function updateRow(
   );
   return rows.length > 0;
 }
+
+/** Most bound values one statement carries (PostgreSQL's limit is 65 535). */
+const MAX_PARAMS = 30_000;
+
+/**
+ * Several new records of one level in one multi-row INSERT per chunk (the import's batch path): each
+ * row exactly as `insertRow` builds it. Every write carries its id (the caller draws them), so every
+ * row names the same columns. Returns each id with its row_version.
+ */
+export async function insertRows(
+  db: Queryable,
+  plan: LevelPlan,
+  writes: readonly (RecordWrite & { readonly id: string })[],
+  actor: Actor,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const { schema, name } = plan.shape.table;
+  const perRow = plan.parents.length + plan.shape.stores.length + 8;
+  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  for (let start = 0; start < writes.length; start += chunk) {
+    const f = new FieldValues();
+    const rows = writes.slice(start, start + chunk).map((write) => ({
+      id: bound(f.field('/id', write.id), 'uuid'),
+      ...assignments(plan, write, f),
+      spec_version: bound(plan.protocol.version, 'integer'),
+      organisation_id: bound(actor.organisationId, 'uuid'),
+      created_by: bound(actor.userId, 'uuid'),
+      updated_at: sql`now()`,
+      updated_by: bound(actor.userId, 'uuid'),
+    }));
+    const returned = await run(
+      recordsDb(db).withSchema(schema).insertInto(name).values(rows).returning(['id', 'row_version']),
+      f,
+    );
+    for (const r of returned) out.set(String(r.id), Number(r.row_version));
+  }
+  return out;
+}
