@@ -6,9 +6,11 @@
  * occurrences the source shows it.
  *
  * Never missing a late commit: history rows are read in (tx, id) order and only below the safe horizon
- * pg_snapshot_xmin(pg_current_snapshot()), the oldest transaction still running. Every transaction
- * below it has ended, so no row can later appear before the cursor; a transaction that commits late
- * holds the horizon back until it ends, then its rows are read in their place.
+ * (SAFE_HORIZON): the oldest transaction still running, leaving out those known to run in another
+ * database of the cluster (they cannot write this database's history; without this, any long transaction
+ * elsewhere on the server would stall the feed). Every transaction below it has ended, so no row can
+ * later appear before the cursor; a transaction that commits late holds the horizon back until it ends,
+ * then its rows are read in their place.
  *
  * A change of a site or a visit touches the occurrences under it (their SINP row carries its date,
  * observers and geometry): the feed sends those occurrences again.
@@ -42,12 +44,23 @@ interface Touched {
   readonly record_id: string;
 }
 
+/**
+ * The oldest transaction of the statement's snapshot still in progress, unless pg_stat_activity shows it
+ * running in another database; else the snapshot's xmax. A transaction that ends between the snapshot and
+ * the read of pg_stat_activity is not found there, so it is kept: the horizon errs on the side of waiting.
+ */
+const SAFE_HORIZON = sql<string>`coalesce(
+  (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+    WHERE NOT EXISTS (
+      SELECT 1 FROM pg_stat_activity AS a WHERE a.backend_xid = x::xid AND a.datname <> current_database())),
+  pg_snapshot_xmax(pg_current_snapshot()))`;
+
 async function historyAfter(db: Queryable, module: string, since: Cursor, limit: number): Promise<Touched[]> {
   const rows = await coreDb(db)
     .selectFrom('suivi.record_history as h')
     .select(['h.id', sql<string>`h.tx::text`.as('tx'), 'h.level_key', 'h.record_id'])
     .where('h.module_code', '=', module)
-    .where(sql<boolean>`h.tx < pg_snapshot_xmin(pg_current_snapshot())`)
+    .where(sql<boolean>`h.tx < ${SAFE_HORIZON}`)
     .where(sql<boolean>`(h.tx, h.id) > (${since.tx}::xid8, ${since.id}::bigint)`)
     .orderBy('h.tx')
     .orderBy('h.id')

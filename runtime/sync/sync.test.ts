@@ -32,16 +32,20 @@ function random(seed: number) {
 }
 
 /**
- * Waits until every transaction begun before now has ended. The feed reads only below the oldest running
- * transaction of the whole PostgreSQL cluster, and other test files share it: one of their transactions
- * still open holds the horizon back, as it should, so a test first lets them end.
+ * Waits until every transaction of this database begun before now has ended (the feed's horizon, as in
+ * changes.ts): another test file's transaction still open on it holds the horizon back, as it should, so
+ * a test first lets them end.
  */
 async function settle(db: Database): Promise<void> {
   const [mark] = (await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows;
   for (const end = Date.now() + 60_000; Date.now() < end; ) {
     const [now] = (
       await db.query<{ passed: boolean }>(
-        'SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS passed',
+        `SELECT coalesce(
+           (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a
+                                WHERE a.backend_xid = x::xid AND a.datname <> current_database())),
+           pg_snapshot_xmax(pg_current_snapshot())) > $1::xid8 AS passed`,
         [mark?.xid],
       )
     ).rows;
