@@ -159,6 +159,13 @@ describe.each(runtimeEngines())('import API on $name', (engine) => {
       headers: chiro.headers,
     });
     expect(noName.status).toBe(400);
+    const asJson = await app.request('/api/import/files?name=a.json', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...chiro.headers, 'content-type': 'application/json' },
+    });
+    expect(asJson.status).toBe(415);
+    expect((await chiro.call('GET', '/api/import/jobs?module=a%00b')).status).toBe(400);
     expect((await upload(app, chiro.headers, 'vide.csv', new Uint8Array())).status).toBe(422);
     expect(
       (await upload(app, chiro.headers, 'faux.xlsx', new TextEncoder().encode('pas un classeur'))).status,

@@ -5,13 +5,15 @@
  * (upsert also update, replace also delete); the records are written as the importer, through the
  * record operations with the importer's access. A job is visible to its creator and administrators.
  */
+
 import type { Context, Hono } from 'hono';
 import { accessFor, requestSession, scopeFor } from '../auth/index.ts';
 import type { Database } from '../db/database.ts';
-import { HttpError } from '../http/errors.ts';
+import { type ApiError, HttpError } from '../http/errors.ts';
 import type { Action } from '../records/access.ts';
 import { readJsonBody } from '../records/json-body.ts';
 import type { ModulePlan } from '../records/model/module-plan.ts';
+import { check, textParam } from '../server/query-params.ts';
 import { FileTooLarge, importFileOf, MAX_IMPORT_FILE_BYTES, saveImportFile } from './files.ts';
 import { inspectImportFile } from './inspect.ts';
 import { executeJob } from './jobs/execute-job.ts';
@@ -90,6 +92,17 @@ export function mountImportApi(
         'Donnez le nom du fichier (?name=).',
         'Give the file name (?name=).',
         400,
+      );
+    // The file's bytes as they are: its format is read from them, never from a declared type, and a JSON
+    // (or form) body sent here by mistake is refused rather than stored as a file.
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/octet-stream')
+      throw bad(
+        '/headers/content-type',
+        'unsupported_media_type',
+        'Envoyez le fichier tel quel, en application/octet-stream.',
+        'Send the file as it is, as application/octet-stream.',
+        415,
       );
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > MAX_IMPORT_FILE_BYTES)
@@ -232,7 +245,9 @@ export function mountImportApi(
 
   app.get('/api/import/jobs', async (c) => {
     const { actor } = signedIn(c);
-    const module = c.req.query('module');
+    const problems: ApiError[] = [];
+    const module = textParam(c.req.query(), 'module', 200, problems);
+    check(problems);
     const jobs = await listJobs(db, {
       ...(module ? { module } : {}),
       ...(actor.isAdmin ? {} : { createdBy: actor.userId as string }),

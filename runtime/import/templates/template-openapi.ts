@@ -135,6 +135,7 @@ export const importTemplatesOpenApi: OpenApiGroup = {
             properties: { templates: { type: 'array', items: ref('ImportTemplateSummary') } },
             required: ['templates'],
           }),
+          '400': problems('A query parameter the database cannot take (a NUL character).'),
           '401': SIGNED_OUT,
         },
       },

@@ -122,7 +122,7 @@ describe.each(runtimeEngines())('import templates API on $name', (engine) => {
     // So a job naming a template version that does not exist is refused, naming the field.
     const up = await app.request('/api/import/files?name=a.csv', {
       method: 'POST',
-      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      headers: { ...admin.headers, 'content-type': 'application/octet-stream' },
       body: 'Gîte;Date\nA;01/02/2025\n',
     });
     expect(up.status).toBe(201);

@@ -6,12 +6,14 @@
  * pointer of the culprit and a message in French (`message`, as every API error) and English
  * (`messages.en`). OpenAPI: template-openapi.ts.
  */
+
 import type { Context, Hono } from 'hono';
 import { requestSession, scopeFor } from '../../auth/index.ts';
 import { readObject } from '../../auth/request-body.ts';
 import type { Database } from '../../db/database.ts';
 import { type ApiError, HttpError, invalid } from '../../http/errors.ts';
 import type { ModuleRegistry } from '../../modules/registry.ts';
+import { check, textParam } from '../../server/query-params.ts';
 import { checkTemplate } from './check-template.ts';
 import type { TemplateProblem } from './template-problems.ts';
 import {
@@ -144,9 +146,11 @@ function versionParam(c: Context, raw: string | undefined, current: number): num
 export function mountImportTemplates(app: Hono, db: Database, registry: ModuleRegistry): void {
   app.get(TEMPLATES_PATH, async (c) => {
     const modules = importable(c, registry);
-    const module = c.req.query('module');
-    const level = c.req.query('level');
-    const provider = c.req.query('provider');
+    const problems: ApiError[] = [];
+    const module = textParam(c.req.query(), 'module', 200, problems);
+    const level = textParam(c.req.query(), 'level', 200, problems);
+    const provider = textParam(c.req.query(), 'provider', 500, problems);
+    check(problems);
     const templates = await listTemplates(db, {
       modules,
       ...(module ? { module } : {}),
