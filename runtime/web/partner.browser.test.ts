@@ -327,7 +327,9 @@ describe.skipIf(!available)('partner app, issue 11, in chromium', () => {
       await logIn(page, 'sans.droits', 'un mot de passe assez long');
       await page.getByRole('heading', { name: 'Modules' }).waitFor();
       expect(await page.locator('.modules li').count()).toBe(0);
-      expect(errors.take()).toEqual([]);
+      // The earlier accounts' home pages ask for their modules' latest activity; signed out through the API
+      // under them (not through the app's button), those requests answer 401. Nothing else may fail.
+      expect(errors.take().filter((e) => !/status of 401/.test(e))).toEqual([]);
       await signOut(page);
     });
   }, 60_000);

@@ -50,7 +50,10 @@ function ModuleActivity(props: { module: ModuleSummary }) {
   const { module } = props;
   const [activity, setActivity] = useState<LevelActivity[] | null>(null);
   const [, setNamesLoaded] = useState(0);
+  const account = useAccount();
   useEffect(() => {
+    // Signed out (or an anonymous session): the lists would answer 401, so no activity is asked for.
+    if (!account) return;
     let live = true;
     void moduleActivity(module).then(async (found) => {
       if (!live) return;
@@ -61,7 +64,7 @@ function ModuleActivity(props: { module: ModuleSummary }) {
     return () => {
       live = false;
     };
-  }, [module]);
+  }, [module, account]);
   const top = module.levels.find((l) => l.parents.length === 0) ?? module.levels[0];
   const latest = (activity ?? [])
     .flatMap((a) => a.items.map((record) => ({ level: a.level, record })))
