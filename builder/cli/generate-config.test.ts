@@ -28,7 +28,7 @@ describe('suivi generate --config', () => {
     const result = await cli('generate', spec, '--out', out, '--config', join(root, 'suivi.config.json'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `${join(root, 'suivi.config.json')}: generator "sql" is a built-in generator and cannot be replaced: choose another name (built-in: api, dictionary, forms, ir, model, openapi, sql, types)\n`,
+      `${join(root, 'suivi.config.json')}: generator "sql" is a built-in generator and cannot be replaced: choose another name (built-in: api, dashboards, dictionary, forms, ir, model, openapi, sql, types)\n`,
     );
     const missing = await cli('generate', spec, '--out', out, '--config', join(dir, 'none.json'));
     expect(missing.code).toBe(1);
