@@ -55,6 +55,17 @@ const SAFE_HORIZON = sql<string>`coalesce(
       SELECT 1 FROM pg_stat_activity AS a WHERE a.backend_xid = x::xid AND a.datname <> current_database())),
   pg_snapshot_xmax(pg_current_snapshot()))`;
 
+/**
+ * Whether every transaction that began before `mark` (a `pg_current_xact_id()`) has ended, as the feed's
+ * horizon sees it: a reader that wrote through other connections waits on this before pulling.
+ */
+export async function horizonPassed(db: Queryable, mark: string): Promise<boolean> {
+  const { rows } = await sql<{ passed: boolean }>`SELECT ${SAFE_HORIZON} > ${mark}::xid8 AS passed`.execute(
+    coreDb(db),
+  );
+  return rows[0]?.passed === true;
+}
+
 async function historyAfter(db: Queryable, module: string, since: Cursor, limit: number): Promise<Touched[]> {
   const rows = await coreDb(db)
     .selectFrom('suivi.record_history as h')

@@ -12,7 +12,7 @@ import { runtimeEngines } from '../../test/helpers/engines.ts';
 import { type Caller, caller, serverApp, signIn } from '../auth/auth.test-helpers.ts';
 import { createApiToken } from '../auth/store.ts';
 import type { Database } from '../db/database.ts';
-import type { ChangeItem, ChangesPage } from './changes.ts';
+import { type ChangeItem, type ChangesPage, horizonPassed } from './changes.ts';
 
 const BASE = '/api/modules/amphibiens_mares';
 const FEED = '/api/sync/amphibiens_mares/changes';
@@ -38,18 +38,9 @@ function random(seed: number) {
  */
 async function settle(db: Database): Promise<void> {
   const [mark] = (await db.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows;
+  if (!mark) throw new Error('no transaction id');
   for (const end = Date.now() + 60_000; Date.now() < end; ) {
-    const [now] = (
-      await db.query<{ passed: boolean }>(
-        `SELECT coalesce(
-           (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
-             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a
-                                WHERE a.backend_xid = x::xid AND a.datname <> current_database())),
-           pg_snapshot_xmax(pg_current_snapshot())) > $1::xid8 AS passed`,
-        [mark?.xid],
-      )
-    ).rows;
-    if (now?.passed) return;
+    if (await horizonPassed(db, mark.xid)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the horizon did not pass within 60 s: a transaction stays open');
