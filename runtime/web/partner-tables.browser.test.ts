@@ -81,6 +81,59 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       await setLang('fr');
     });
 
+    await step('date filter in the app’s language', async () => {
+      // Typed day/month/year as the app's language writes it, whatever the browser's locale.
+      const first = (await call(page, 'GET', `/api/modules/${MODULE}/visit?page_size=1&sort=visit_date_min`))
+        .items as { visit_date_min: string }[];
+      const day = first[0]?.visit_date_min ?? '';
+      const [y, m, d] = day.split('-');
+      await page.goto(`${server.url}${M}/visit`);
+      await rows('visit').first().waitFor();
+      const days = page.locator('[data-testid=table-visit] tr.filters input[placeholder="jj/mm/aaaa"]');
+      const [from, to] = [days.nth(0), days.nth(1)];
+      expect(await from.getAttribute('type')).toBe('text');
+      expect(await from.getAttribute('aria-label')).toMatch(/^Filtrer .* ≥$/);
+      await from.fill('31/02/2026');
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      await page.waitForTimeout(600);
+      expect(page.url()).not.toContain('visit_date_min');
+      await from.fill(`${d}/${m}/${y}`);
+      expect(await from.getAttribute('aria-invalid')).toBeNull();
+      await page.waitForURL(new RegExp(`visit_date_min%5Bgte%5D=${day}|visit_date_min\\[gte\\]=${day}`));
+      await to.fill(`${d}/${m}/${y}`);
+      await page.waitForURL(/visit_date_min(%5B|\[)lte/);
+      const same = Number(
+        (
+          await call(
+            page,
+            'GET',
+            `/api/modules/${MODULE}/visit?page_size=1&visit_date_min[gte]=${day}&visit_date_min[lte]=${day}`,
+          )
+        ).total,
+      );
+      expect(same).toBeGreaterThan(0);
+      await expect.poll(() => shownTotal(page, 'visit')).toBe(same);
+      // Back on the page, the box shows the filter as it was typed, not as ISO.
+      await page.reload();
+      await rows('visit').first().waitFor();
+      expect(
+        await page
+          .getByLabel(/^Filtrer .* ≥$/)
+          .first()
+          .inputValue(),
+      ).toBe(`${d}/${m}/${y}`);
+      await setLang('en');
+      await page.goto(`${server.url}${M}/visit`);
+      await rows('visit').first().waitFor();
+      expect(
+        await page
+          .getByLabel(/^Filter .* ≥$/)
+          .first()
+          .getAttribute('placeholder'),
+      ).toBe('dd/mm/yyyy');
+      await setLang('fr');
+    });
+
     await step('naming column and links', async () => {
       await page.goto(`${server.url}${M}/observation`);
       await rows('observation').first().waitFor();

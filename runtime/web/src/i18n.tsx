@@ -25,6 +25,7 @@ const DICT = {
   saved: ['Enregistré.', 'Saved.'],
   cancel: ['Annuler', 'Cancel'],
   filter: ['Filtrer', 'Filter'],
+  dayExpected: ['Une date jj/mm/aaaa', 'A date dd/mm/yyyy'],
   search: ['Rechercher', 'Search'],
   previous: ['Précédent', 'Previous'],
   next: ['Suivant', 'Next'],
