@@ -66,8 +66,6 @@ const DICT = {
   menu: ['Menu', 'Menu'],
   columns: ['Colonnes', 'Columns'],
   breadcrumbs: ['Fil d’Ariane', 'Breadcrumbs'],
-  downloadCsv: ['Télécharger (CSV)', 'Download (CSV)'],
-  downloadGeojson: ['Télécharger (GeoJSON)', 'Download (GeoJSON)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof DICT;
