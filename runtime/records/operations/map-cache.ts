@@ -13,7 +13,7 @@
  * running then). If so, every answer of the module is dropped and S becomes the request's snapshot.
  * An answer computed after that check read a snapshot at least as new as S, so it holds every change S
  * sees; a change committed later is a history row S does not see, found by the next request.
- * The check reads the feed index (module_code, tx): only the rows of transactions from S's oldest on.
+ * The check probes the feed index (module_code, tx) for the transactions S does not see.
  */
 import type { Database } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
@@ -53,18 +53,31 @@ export function clearMapCache(db: Database): void {
   caches.delete(db);
 }
 
-/** The module's answers that are still valid now: the same set, or an empty one under today's snapshot. */
+/** The transactions a snapshot `xmin:xmax:xip,…` does not see: from xmax on, and those running then. */
+function unseen(snapshot: string): { xmax: string; running: string } {
+  const [, xmax = '0', running = ''] = snapshot.split(':');
+  return { xmax, running };
+}
+
+/**
+ * The module's answers that are still valid now: the same set, or an empty one under today's snapshot.
+ * A history row S does not see has a tx from S's xmax on, or one of S's running ones: two index probes
+ * (not a scan from S's xmin, which a long transaction anywhere on the server holds back).
+ */
 async function validAnswers(db: Database, cache: DatabaseCache, module: string): Promise<ModuleAnswers> {
   const held = cache.modules.get(module);
-  const { rows } = await db.query<{ snapshot: string; changed: boolean }>(
-    `SELECT pg_current_snapshot()::text AS snapshot,
-       $2::text IS NOT NULL AND EXISTS (
-         SELECT 1 FROM suivi.record_history AS h
-          WHERE h.module_code = $1
-            AND h.tx >= pg_snapshot_xmin($2::pg_snapshot)
-            AND NOT pg_visible_in_snapshot(h.tx, $2::pg_snapshot)) AS changed`,
-    [module, held?.snapshot ?? null],
-  );
+  const now = held ? unseen(held.snapshot) : undefined;
+  const { rows } = now
+    ? await db.query<{ snapshot: string; changed: boolean }>(
+        `SELECT pg_current_snapshot()::text AS snapshot,
+           EXISTS (SELECT 1 FROM suivi.record_history AS h WHERE h.module_code = $1 AND h.tx >= $2::xid8)
+           OR EXISTS (SELECT 1 FROM suivi.record_history AS h
+                       WHERE h.module_code = $1 AND h.tx = ANY (string_to_array($3, ',')::xid8[])) AS changed`,
+        [module, now.xmax, now.running],
+      )
+    : await db.query<{ snapshot: string; changed: boolean }>(
+        'SELECT pg_current_snapshot()::text AS snapshot, true AS changed',
+      );
   const row = rows[0];
   if (!row) throw new Error('the snapshot query answered no row');
   if (held && !row.changed) return held;
