@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { compileProtocol, type ParsedRule, type ResolvedProtocol } from '../../protocol-specs/index.ts';
 import { EDGE_SPEC } from '../../test/db/fixtures/edge-cases.ts';
 import { bannerText } from '../core/banner.ts';
-import { generateSql, HISTORY_FILE, schemaModel, TABLES_FILE, VIEWS_FILE } from './index.ts';
+import {
+  ADDED_INDEXES_FILE,
+  generateSql,
+  HISTORY_FILE,
+  schemaModel,
+  TABLES_FILE,
+  VIEWS_FILE,
+} from './index.ts';
 import { constraintName, ident, MAX_IDENTIFIER_BYTES, shortName, snakeCase } from './names.ts';
 import { nomenclatureColumn } from './views/sinp-view.ts';
 
@@ -32,12 +39,13 @@ const cases = [
 describe.each(cases)('sql generator on $code', ({ protocol, specPath }) => {
   const context = { specPath };
 
-  it('writes 001-tables.sql, 002-views.sql and 003-history.sql, each under the banner', () => {
+  it('writes 001-tables.sql, 002-views.sql, 003-history.sql and 004-indexes.sql, each under the banner', () => {
     const files = generateSql(protocol, context);
     expect(files.map((f) => [f.path, f.sql])).toEqual([
       [TABLES_FILE, 'install'],
       [VIEWS_FILE, 'derived'],
       [HISTORY_FILE, 'derived'],
+      [ADDED_INDEXES_FILE, 'derived'],
     ]);
     for (const f of files) expect(f.contents.startsWith(`-- ${bannerText(protocol, context)}\n`)).toBe(true);
   });
@@ -50,6 +58,13 @@ describe.each(cases)('sql generator on $code', ({ protocol, specPath }) => {
       expect(history).toContain(
         `ON ${t.schema}.${t.name}\n  FOR EACH ROW EXECUTE FUNCTION suivi.record_history_trigger('${t.level}', '${t.role === 'level' ? 'id' : 'record_id'}');`,
       );
+  });
+
+  it('adds the recent-changes index to every level table, if not already there (installed modules)', () => {
+    const added = generateSql(protocol, context).find((f) => f.path === ADDED_INDEXES_FILE)?.contents ?? '';
+    const levels = schemaModel(protocol).tables.filter((t) => t.role === 'level');
+    expect(added.match(/CREATE INDEX IF NOT EXISTS /g)).toHaveLength(levels.length);
+    for (const t of levels) expect(added).toContain(`ON ${t.schema}.${t.name} (updated_at DESC, id);`);
   });
 
   it('gives the same bytes twice and leaves the protocol as it was', () => {

@@ -173,6 +173,27 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
     await db.query('DELETE FROM chiro_gites.site');
   });
 
+  it('gives a module installed with data before them the indexes a newer generator adds (004-indexes.sql)', async () => {
+    const index = `SELECT indexdef FROM pg_indexes WHERE schemaname = 'chiro_gites' AND indexname = 'site__updated_at__id__idx'`;
+    // An older generator's folder: the same tables, no added index.
+    const older = variant(
+      { 'sql/004-indexes.sql': (t) => `${t.split('\n')[0]}\n` },
+      { generatorVersion: '0.0.1' },
+    );
+    expect((await installModule(db, older)).status).toBe('updated');
+    await db.exec('DROP INDEX chiro_gites.site__updated_at__id__idx');
+    await db.query(
+      "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type) VALUES (ST_GeomFromText('POINT(5 45)', 4326), 'Grange', 'BUILDING')",
+    );
+    expect((await db.query(index)).rows).toEqual([]);
+    // Today's folder: no migration plan needed, the derived SQL runs again and creates it.
+    expect((await installModule(db, CHIRO)).status).toBe('updated');
+    const [found] = (await db.query<{ indexdef: string }>(index)).rows;
+    expect(found?.indexdef).toMatch(/\(updated_at DESC, id\)$/);
+    expect(await count(db, 'SELECT 1 FROM chiro_gites.site')).toBe(1);
+    await db.query('DELETE FROM chiro_gites.site');
+  });
+
   it('recreates an empty module whose schema changed, and refuses once it holds data', async () => {
     const v2 = variant(
       { 'sql/001-tables.sql': (t) => `${t}\nCOMMENT ON TABLE chiro_gites.site IS 'v2';\n` },
@@ -204,9 +225,12 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
       "SELECT change, version, content_hash, spec FROM suivi.module_version WHERE code = 'chiro_gites' ORDER BY id",
     );
     // installed, updated (dictionary), updated (back), updated (generator version), updated (back),
-    // updated (derived SQL), updated (back), reinstalled (v2); `unchanged` wrote none.
+    // updated (derived SQL), updated (back), updated (older derived SQL), updated (back), reinstalled
+    // (v2); `unchanged` wrote none.
     expect(rows.map((r) => `${r.change} v${r.version}`)).toEqual([
       'install v1',
+      'update v1',
+      'update v1',
       'update v1',
       'update v1',
       'update v1',

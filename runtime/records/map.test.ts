@@ -13,8 +13,9 @@ import { id, ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { fixtureBodies } from './fixture-bodies.test-helpers.ts';
-import type { ModulePlan } from './model/module-plan.ts';
+import type { LevelPlan, ModulePlan } from './model/module-plan.ts';
 import type { MapView } from './operations/map.ts';
+import { cachedMapAnswer } from './operations/map-cache.ts';
 import { openSetUpDatabase, testApp } from './records.test-helpers.ts';
 
 const SITES = '/api/modules/chiro_gites/site';
@@ -43,6 +44,7 @@ describe.each(runtimeEngines())('the map route on $name', (engine) => {
   let admin: Hono;
   let partner: Hono;
   let fewFeatures: Hono;
+  let sitePlan: LevelPlan;
 
   const get = async (app: Hono, path: string) => {
     const res = await app.request(path);
@@ -69,6 +71,7 @@ describe.each(runtimeEngines())('the map route on $name', (engine) => {
     const opened = await openSetUpDatabase(engine);
     db = opened.db;
     const modules = opened.modules;
+    sitePlan = modules.get('chiro_gites')?.levels.get('site') as LevelPlan;
     await db.query('INSERT INTO suivi.organisation (id, name) VALUES ($1, $2)', [
       OTHER_ORGANISATION,
       'Autre',
@@ -189,6 +192,52 @@ describe.each(runtimeEngines())('the map route on $name', (engine) => {
     const clustered = await view(fewFeatures, path);
     expect(clustered.features).toEqual([]);
     expect(sum(clustered)).toBe(whole.features.length);
+  });
+
+  it('keeps an answer only while the module’s records are unchanged, whoever writes them', async () => {
+    let computed = 0;
+    const answer = () =>
+      cachedMapAnswer(db, sitePlan, 'the key', async () => {
+        computed += 1;
+        return count('TRUE');
+      });
+    expect(await answer()).toBe(await answer());
+    expect(computed).toBe(1);
+    // A write outside the API (psql, an import): the record history sees it, so does the cache.
+    const site = id(950);
+    await db.query(
+      `INSERT INTO chiro_gites.site (id, organisation_id, geom, base_site_name, roost_type)
+       VALUES ($1, $2, ST_SetSRID(ST_MakePoint(2, 46), 4326), 'Ajouté', 'CAVE')`,
+      [site, ORGANISATION],
+    );
+    expect(await answer()).toBe(SITE_COUNT + 1);
+    expect(computed).toBe(2);
+    // Through the route: moved out of the view, then deleted.
+    const path = `${SITES}/map?bbox=${FRANCE}&zoom=5`;
+    expect(sum(await view(admin, path))).toBe(SITE_COUNT + 1);
+    await db.query(
+      `UPDATE chiro_gites.site SET geom = ST_SetSRID(ST_MakePoint(-40, 30), 4326) WHERE id = $1`,
+      [site],
+    );
+    expect(sum(await view(admin, path))).toBe(SITE_COUNT);
+    expect(sum(await view(admin, '/api/modules/chiro_gites/site/map?bbox=-41,29,-39,31&zoom=5'))).toBe(0);
+    await db.query('DELETE FROM chiro_gites.site WHERE id = $1', [site]);
+    expect(await answer()).toBe(SITE_COUNT);
+    expect(computed).toBe(3);
+    if (db.engine !== 'postgres') return;
+    // PostgreSQL: a transaction still open while an answer is computed commits afterwards; the
+    // answer, which could not see it, is not served again.
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO chiro_gites.site (id, organisation_id, geom, base_site_name, roost_type)
+         VALUES ($1, $2, ST_SetSRID(ST_MakePoint(2, 46), 4326), 'Tardif', 'CAVE')`,
+        [id(951), ORGANISATION],
+      );
+      expect(await answer()).toBe(SITE_COUNT);
+    });
+    expect(await answer()).toBe(SITE_COUNT + 1);
+    await db.query('DELETE FROM chiro_gites.site WHERE id = $1', [id(951)]);
+    expect(await answer()).toBe(SITE_COUNT);
   });
 
   it('refuses a bad view with a 400 naming the parameter', async () => {

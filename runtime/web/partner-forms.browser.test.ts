@@ -207,6 +207,16 @@ describe.skipIf(!available)('partner forms, tables and home page, issue 11, in c
       expect(await card.locator('.counts').textContent()).toMatch(/ : \d+/);
       expect(await card.locator('.latest li').first().textContent()).toMatch(/(créé|modifié) \d{1,2} /);
       await checkPage(`[data-testid=home-${AMPHI}] .latest li`);
+      // Each change names its record as the record's page does, not its level; the link opens it.
+      const latest = card.locator('.latest li').first();
+      const level = ((await latest.locator('.level-name').textContent()) ?? '').replace(/\s*:\s*$/, '');
+      const link = latest.locator('a');
+      const name = ((await link.textContent()) ?? '').trim();
+      expect(name).not.toBe('');
+      expect(name).not.toBe(level);
+      expect(await link.getAttribute('href')).toMatch(new RegExp(`^/m/${AMPHI}/\\w+/[0-9a-f-]{36}$`));
+      await link.click();
+      await page.locator('h2').filter({ hasText: name }).waitFor();
     });
     await step('draft-resume-save', async () => {
       // The forms filled above left their drafts (unsaved, as they should): this step starts without them.

@@ -119,7 +119,7 @@ describe.skipIf(!available)('partner app record pages, issue 11, in chromium', (
         const w = await widths(page);
         expect(w.scrollWidth, path).toBeLessThanOrEqual(w.innerWidth);
       }
-      expect(await page.locator('[data-testid=export-csv-visit]').textContent()).toBe('Download (CSV)');
+      expect(await page.locator('[data-testid=export-menu-visit] summary').textContent()).toBe('Export…');
     });
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });

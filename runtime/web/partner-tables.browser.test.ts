@@ -81,6 +81,59 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       await setLang('fr');
     });
 
+    await step('date filter in the app’s language', async () => {
+      // Typed day/month/year as the app's language writes it, whatever the browser's locale.
+      const first = (await call(page, 'GET', `/api/modules/${MODULE}/visit?page_size=1&sort=visit_date_min`))
+        .items as { visit_date_min: string }[];
+      const day = first[0]?.visit_date_min ?? '';
+      const [y, m, d] = day.split('-');
+      await page.goto(`${server.url}${M}/visit`);
+      await rows('visit').first().waitFor();
+      const days = page.locator('[data-testid=table-visit] tr.filters input[placeholder="jj/mm/aaaa"]');
+      const [from, to] = [days.nth(0), days.nth(1)];
+      expect(await from.getAttribute('type')).toBe('text');
+      expect(await from.getAttribute('aria-label')).toMatch(/^Filtrer .* ≥$/);
+      await from.fill('31/02/2026');
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      await page.waitForTimeout(600);
+      expect(page.url()).not.toContain('visit_date_min');
+      await from.fill(`${d}/${m}/${y}`);
+      expect(await from.getAttribute('aria-invalid')).toBeNull();
+      await page.waitForURL(new RegExp(`visit_date_min%5Bgte%5D=${day}|visit_date_min\\[gte\\]=${day}`));
+      await to.fill(`${d}/${m}/${y}`);
+      await page.waitForURL(/visit_date_min(%5B|\[)lte/);
+      const same = Number(
+        (
+          await call(
+            page,
+            'GET',
+            `/api/modules/${MODULE}/visit?page_size=1&visit_date_min[gte]=${day}&visit_date_min[lte]=${day}`,
+          )
+        ).total,
+      );
+      expect(same).toBeGreaterThan(0);
+      await expect.poll(() => shownTotal(page, 'visit')).toBe(same);
+      // Back on the page, the box shows the filter as it was typed, not as ISO.
+      await page.reload();
+      await rows('visit').first().waitFor();
+      expect(
+        await page
+          .getByLabel(/^Filtrer .* ≥$/)
+          .first()
+          .inputValue(),
+      ).toBe(`${d}/${m}/${y}`);
+      await setLang('en');
+      await page.goto(`${server.url}${M}/visit`);
+      await rows('visit').first().waitFor();
+      expect(
+        await page
+          .getByLabel(/^Filter .* ≥$/)
+          .first()
+          .getAttribute('placeholder'),
+      ).toBe('dd/mm/yyyy');
+      await setLang('fr');
+    });
+
     await step('naming column and links', async () => {
       await page.goto(`${server.url}${M}/observation`);
       await rows('observation').first().waitFor();
@@ -168,17 +221,34 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
    * Picks, in the level's first choice filter, a value that keeps some records but not all; returns how
    * many the API lists with the table's filters (read from the export link) once the pager agrees.
    */
+  /** The list query of the export menu's download link: its filters without the export's options. */
+  async function listOfExport(level: string): Promise<string> {
+    const href = (await page.locator(`[data-testid=export-${level}-download]`).getAttribute('href')) ?? '';
+    const params = new URLSearchParams(href.split('?')[1] ?? '');
+    for (const option of ['format', 'level', 'values', 'headers', 'separator', 'bom', 'tree'])
+      params.delete(option);
+    return `/api/modules/${MODULE}/${level}?${params}`;
+  }
+
+  /** Opens the table's export menu and picks a format, with column names as CSV headers. */
+  async function exportAs(level: string, format: 'csv' | 'geojson') {
+    const menu = page.locator(`[data-testid=export-menu-${level}]`);
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+    await page.locator(`#export-${level}-format`).selectOption(format);
+    await page.locator(`#export-${level}-headers`).selectOption('columns');
+  }
+
   async function filterToSubset(level: string): Promise<number> {
     const all = Number((await call(page, 'GET', `/api/modules/${MODULE}/${level}?page_size=1`)).total);
     const select = page.locator(`[data-testid=table-${level}] tr.filters select`).first();
     const values = (
       await select.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))
     ).filter((v): v is string => Boolean(v));
+    await exportAs(level, 'csv');
     for (const value of values) {
       await select.selectOption(value);
       await page.waitForURL(new RegExp(`${level}\\.[a-z_]+=${value}`));
-      const href = (await page.locator(`[data-testid=export-csv-${level}]`).getAttribute('href')) ?? '';
-      const count = Number((await call(page, 'GET', href.replace(`${level}.csv`, level))).total);
+      const count = Number((await call(page, 'GET', await listOfExport(level))).total);
       if (count > 0 && count < all) {
         await expect.poll(() => shownTotal(page, level)).toBe(count);
         return count;
@@ -194,7 +264,7 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       const total = await filterToSubset('visit');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.locator('[data-testid=export-csv-visit]').click(),
+        page.locator('[data-testid=export-visit-download]').click(),
       ]);
       const text = readFileSync(await download.path(), 'utf8');
       expect(text.split('\n')[0]).toMatch(/\bid\b/);
@@ -205,13 +275,18 @@ describe.skipIf(!available)('partner app tables, issue 11, in chromium', () => {
       await page.goto(`${server.url}${M}/site`);
       await rows('site').first().waitFor();
       const total = await filterToSubset('site');
+      await exportAs('site', 'geojson');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.locator('[data-testid=export-geojson-site]').click(),
+        page.locator('[data-testid=export-site-download]').click(),
       ]);
       const collection = JSON.parse(readFileSync(await download.path(), 'utf8')) as { features: unknown[] };
       expect(collection.features).toHaveLength(total);
-      expect(await page.locator('[data-testid=export-csv-site]').textContent()).toBe('Télécharger (CSV)');
+      // The export menu is the table's only way out: the old one-format buttons are gone.
+      expect(await page.locator('[data-testid=export-menu-site] summary').textContent()).toBe('Exporter…');
+      expect(
+        await page.locator('.exports a, [data-testid^=export-csv-], [data-testid^=export-geojson-]').count(),
+      ).toBe(0);
     });
     expect(errors.take()).toEqual([]);
   }, 60_000);

@@ -11,6 +11,7 @@
  * module's bookkeeping rows, to show that a refused upgrade left the database exactly as it was.
  */
 
+import { renderAddedIndexes } from '../../generators/sql/added-indexes.ts';
 import { renderTables } from '../../generators/sql/render-tables.ts';
 import { schemaModel } from '../../generators/sql/tables.ts';
 import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
@@ -90,7 +91,9 @@ export async function freshSchemaSnapshot(db: Database, protocol: ResolvedProtoc
   const schema = `${protocol.code}_fresh`;
   try {
     await db.transaction(async (tx) => {
-      await tx.exec(renderTables(schemaModel({ ...protocol, code: schema })));
+      // As a fresh install runs them: the tables, then the indexes added over them (derived 004-indexes.sql).
+      const model = schemaModel({ ...protocol, code: schema });
+      await tx.exec(`${renderTables(model)}\n${renderAddedIndexes(model)}`);
       throw new Rollback(await schemaSnapshot(tx, schema));
     });
   } catch (error) {

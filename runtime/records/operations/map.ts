@@ -10,13 +10,15 @@
  * are clustered by a point on their surface (ST_PointOnSurface); cells are computed from longitude and
  * latitude with the Mercator formula, which costs far less per row than ST_Transform.
  */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { MAP_CELL_PIXELS, MAP_FEATURE_LIMIT } from '../../../generators/model/index.ts';
+import type { Database } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
 import { listConditions } from '../query/list-sql.ts';
 import type { MapQuery } from '../query/parse-map-query.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../sql/dynamic.ts';
 import { type RequestContext, scopeOf } from './context.ts';
+import { cachedMapAnswer } from './map-cache.ts';
 
 export interface MapCluster {
   readonly count: number;
@@ -83,8 +85,26 @@ export async function mapView(ctx: RequestContext, plan: LevelPlan, query: MapQu
     inView,
     scopeOf(ctx, plan, 'read'),
   ]);
-  const db = recordsDb(ctx.db);
   const limit = ctx.mapFeatureLimit ?? MAP_FEATURE_LIMIT;
+  // The answer depends on the records, on what the query binds (view, filters, q, read scope) and on
+  // the zoom and the feature limit: its cache key (map-cache.ts says why it is never stale).
+  const compiled = recordsDb(ctx.db)
+    .selectFrom(tableAs(plan.shape.table, 'r'))
+    .where(where)
+    .select(sql.lit(1).as('one'))
+    .compile();
+  const key = JSON.stringify([plan.level.key, query.zoom, limit, compiled.sql, compiled.parameters]);
+  return cachedMapAnswer(ctx.db, plan, key, () => computeMapView(ctx.db, plan, query, where, limit));
+}
+
+async function computeMapView(
+  database: Database,
+  plan: LevelPlan,
+  query: MapQuery,
+  where: Expression<SqlBool>,
+  limit: number,
+): Promise<MapView> {
+  const db = recordsDb(database);
   const matching = () => db.selectFrom(tableAs(plan.shape.table, 'r')).where(where);
   // Capped: deciding between features and clusters reads at most limit + 1 rows.
   const few = await db

@@ -25,6 +25,7 @@ const DICT = {
   saved: ['Enregistré.', 'Saved.'],
   cancel: ['Annuler', 'Cancel'],
   filter: ['Filtrer', 'Filter'],
+  dayExpected: ['Une date jj/mm/aaaa', 'A date dd/mm/yyyy'],
   search: ['Rechercher', 'Search'],
   previous: ['Précédent', 'Previous'],
   next: ['Suivant', 'Next'],
@@ -65,8 +66,6 @@ const DICT = {
   menu: ['Menu', 'Menu'],
   columns: ['Colonnes', 'Columns'],
   breadcrumbs: ['Fil d’Ariane', 'Breadcrumbs'],
-  downloadCsv: ['Télécharger (CSV)', 'Download (CSV)'],
-  downloadGeojson: ['Télécharger (GeoJSON)', 'Download (GeoJSON)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof DICT;

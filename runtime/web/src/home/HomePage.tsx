@@ -1,15 +1,27 @@
 /**
  * The home page: the user's drafts on this device (to resume or discard), then each module they may
- * read with its records counted by level and its latest changes (what, when, by whom), from the
- * modules' own list API (`sort=-updated_at`), so the organisation's access rules apply unchanged.
+ * read with its records counted by level and its latest changes (the record, named as its page names
+ * it, when, by whom), from the modules' own list API (`sort=-updated_at`), so the organisation's access
+ * rules apply unchanged.
  */
 import { useEffect, useState } from 'react';
 import './home.css';
-import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary, type Page } from '../api.ts';
+import {
+  api,
+  type Json,
+  type LevelForms,
+  type LevelSummary,
+  levelUrl,
+  type ModuleSummary,
+  type Page,
+} from '../api.ts';
 import { useAccount } from '../auth.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { localiseForms } from '../localise-forms.ts';
 import { usePageTitle } from '../page-title.ts';
+import { loadForms } from '../pages/use-forms.ts';
+import { recordLabel } from '../record-label.ts';
 import { knownUser, loadNames } from '../reference-names.ts';
 import { onLink } from '../router.ts';
 import { type Draft, discardDraft, draftUrl, listDrafts } from './drafts.ts';
@@ -23,6 +35,8 @@ interface LevelActivity {
   readonly total: number;
   readonly exact: boolean;
   readonly items: readonly Json[];
+  /** The level's forms, to name its records as their pages do (record-label.ts); null if unavailable. */
+  readonly forms: LevelForms | null;
 }
 
 function Link(props: { to: string; children: React.ReactNode; className?: string }) {
@@ -36,10 +50,14 @@ function Link(props: { to: string; children: React.ReactNode; className?: string
 async function moduleActivity(module: ModuleSummary): Promise<LevelActivity[]> {
   return Promise.all(
     module.levels.map(async (level) => {
-      const page = await api
-        .get<Page>(`${levelUrl(module.code, level.key)}?page_size=${LATEST}&sort=-updated_at`)
-        .catch(() => null);
-      return { level, total: page?.total ?? 0, exact: page?.total_exact !== false, items: page?.items ?? [] };
+      const [page, forms] = await Promise.all([
+        api
+          .get<Page>(`${levelUrl(module.code, level.key)}?page_size=${LATEST}&sort=-updated_at`)
+          .catch(() => null),
+        loadForms(module.code, level.key).catch(() => null),
+      ]);
+      const items = page?.items ?? [];
+      return { level, total: page?.total ?? 0, exact: page?.total_exact !== false, items, forms };
     }),
   );
 }
@@ -67,7 +85,7 @@ function ModuleActivity(props: { module: ModuleSummary }) {
   }, [module, account]);
   const top = module.levels.find((l) => l.parents.length === 0) ?? module.levels[0];
   const latest = (activity ?? [])
-    .flatMap((a) => a.items.map((record) => ({ level: a.level, record })))
+    .flatMap((a) => a.items.map((record) => ({ level: a.level, forms: a.forms, record })))
     .sort((a, b) => String(b.record.updated_at).localeCompare(String(a.record.updated_at)))
     .slice(0, LATEST);
   return (
@@ -93,12 +111,20 @@ function ModuleActivity(props: { module: ModuleSummary }) {
         <>
           <h4>{h('latest')}</h4>
           <ul className="latest">
-            {latest.map(({ level, record }) => {
+            {latest.map(({ level, forms, record }) => {
               const changed = record.updated_at !== record.created_at;
               const who = knownUser(String((changed ? record.updated_by : record.created_by) ?? ''));
+              // The record's own name, as its page titles it; the level's name when it has none.
+              const name = forms ? recordLabel(record, localiseForms(forms, lang), lang) : '';
               return (
                 <li key={String(record.id)}>
-                  <Link to={`/m/${module.code}/${level.key}/${String(record.id)}`}>{label(level.label)}</Link>{' '}
+                  <span className="level-name">
+                    {label(level.label)}
+                    {colon}
+                  </span>
+                  <Link to={`/m/${module.code}/${level.key}/${String(record.id)}`}>
+                    {name || label(level.label)}
+                  </Link>{' '}
                   <span className="hint">
                     {changed ? h('updated') : h('created')} {formatDate(String(record.updated_at), lang)}
                     {who ? ` ${h('by')} ${who}` : ''}

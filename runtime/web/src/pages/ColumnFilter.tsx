@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Json } from '../api.ts';
 import { useT } from '../i18n.tsx';
+import { DAY_PLACEHOLDER, parseDay, showDay } from './day-text.ts';
 import { TaxonFilter } from './TaxonFilter.tsx';
 
 const DEBOUNCE_MS = 400;
@@ -42,7 +43,39 @@ function TypedInput(props: {
         const v = e.target.value;
         setText(v);
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => props.onValue(v.trim()), props.type === 'date' ? 0 : DEBOUNCE_MS);
+        timer.current = setTimeout(() => props.onValue(v.trim()), DEBOUNCE_MS);
+      }}
+    />
+  );
+}
+
+/**
+ * A day typed in the app's language's order (day-text.ts), not a native date input, which follows the
+ * browser's locale; reported as ISO once it is a real day, marked invalid (and not sent) while it is not.
+ */
+function DayInput(props: { label: string; initial: string | undefined; onValue: (iso: string) => void }) {
+  const { t, lang } = useT();
+  const [text, setText] = useState(showDay(props.initial));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const invalid = parseDay(text) === null;
+  return (
+    <input
+      aria-label={props.label}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      size={10}
+      placeholder={DAY_PLACEHOLDER[lang]}
+      value={text}
+      aria-invalid={invalid || undefined}
+      title={invalid ? t('dayExpected') : undefined}
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        clearTimeout(timer.current);
+        const iso = parseDay(v);
+        if (iso !== null) timer.current = setTimeout(() => props.onValue(iso), DEBOUNCE_MS);
       }}
     />
   );
@@ -82,17 +115,13 @@ export function ColumnFilter(props: ColumnFilterProps) {
   if (property.format === 'date') {
     return (
       <div className="range">
-        <TypedInput
+        <DayInput
           label={`${label} ≥`}
-          type="date"
-          placeholder=""
           initial={values[`${column}[gte]`]}
           onValue={(v) => onChange(`${column}[gte]`, v)}
         />
-        <TypedInput
+        <DayInput
           label={`${label} ≤`}
-          type="date"
-          placeholder=""
           initial={values[`${column}[lte]`]}
           onValue={(v) => onChange(`${column}[lte]`, v)}
         />

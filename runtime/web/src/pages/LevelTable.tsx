@@ -2,8 +2,8 @@
  * A level's records as a table: server-side pagination, sort by clicking a header (again to reverse),
  * one filter per column shaped by its type (ColumnFilter.tsx, sent as the API's typed filters), kept in
  * the URL (table-state.ts) so Back restores them. `parent` restricts it to the children of one record.
- * The column naming the record comes first and every cell links to it; CSV and GeoJSON downloads carry
- * the same filters and sort.
+ * The column naming the record comes first and every cell links to it; the export menu (ExportMenu.tsx)
+ * carries the same filters.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Json, type LevelForms, levelUrl, type Page } from '../api.ts';
@@ -70,8 +70,6 @@ export function LevelTable(props: {
   const setFilter = (param: string, value: string) =>
     setState((s) => ({ ...s, filters: { ...s.filters, [param]: value }, page: 1 }));
   const exportQuery = String(apiQuery(state, { level: parentLevel, id: parentId }));
-  const exportUrl = (ext: string) =>
-    `${levelUrl(module, level)}.${ext}${exportQuery ? `?${exportQuery}` : ''}`;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   // Past a capped total the page count is unknown: "next" stays on while pages come back full.
   const capped = data?.total_exact === false;
@@ -160,16 +158,6 @@ export function LevelTable(props: {
           {t('next')}
         </button>
       </div>
-      <p className="exports">
-        <a className="button" href={exportUrl('csv')} download data-testid={`export-csv-${level}`}>
-          {t('downloadCsv')}
-        </a>
-        {props.geometry ? (
-          <a className="button" href={exportUrl('geojson')} download data-testid={`export-geojson-${level}`}>
-            {t('downloadGeojson')}
-          </a>
-        ) : null}
-      </p>
       <ExportMenu
         module={module}
         level={level}
