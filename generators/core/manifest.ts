@@ -5,7 +5,7 @@ import { jsonText } from './banner.ts';
 import type { GeneratedFile, GeneratorContext, SqlKind } from './generated-file.ts';
 
 /** Bumped when generated output changes for the same spec; recorded in every manifest. */
-export const GENERATOR_VERSION = '0.4.0';
+export const GENERATOR_VERSION = '0.5.0';
 export const MANIFEST_PATH = 'manifest.json';
 
 export interface Manifest {
