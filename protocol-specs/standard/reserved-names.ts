@@ -172,14 +172,14 @@ export function protocolCodeReservedReason(code: string): string | undefined {
 
 /**
  * Path segments a module's API uses beside its level keys (`/api/modules/<code>/x/…` for extension
- * routes, `/api/modules/<code>/forms/<level>`): a level taking one would shadow them or be shadowed.
+ * routes, `/api/modules/<code>/forms/<level>`, `/api/modules/<code>/batch` for offline outboxes): a level taking one would shadow them or be shadowed.
  */
-const MODULE_PATH_SEGMENTS: ReadonlySet<string> = new Set(['x', 'forms']);
+const MODULE_PATH_SEGMENTS: ReadonlySet<string> = new Set(['x', 'forms', 'batch']);
 
 export function levelKeyReservedReason(key: string): string | undefined {
   if (RULE_SCOPES.has(key)) return 'is a scope name of the rule language';
   if (MODULE_PATH_SEGMENTS.has(key))
-    return "is a path segment of the module's API (/x for extension routes, /forms)";
+    return "is a path segment of the module's API (/x for extension routes, /forms, /batch)";
   return sqlReason(key);
 }
 

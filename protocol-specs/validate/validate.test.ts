@@ -53,6 +53,15 @@ const ROWS: Row[] = [
     at: '/levels/2/key',
   },
   {
+    // `/api/modules/<code>/batch` takes an offline outbox.
+    rule: 'level-key-reserved',
+    fail: (s) => {
+      obs(s).key = 'batch';
+      s.occurrence.level = 'batch';
+    },
+    at: '/levels/2/key',
+  },
+  {
     // `/api/modules/<code>/x/…` is where extension routes live.
     rule: 'level-key-reserved',
     fail: (s) => {

@@ -13,7 +13,7 @@ export const levelChecks: SemanticCheck = {
     'level-id-unique': 'Level ids are unique.',
     'level-key-unique': 'Level keys are unique.',
     'level-key-reserved':
-      'A level key is not an SQL reserved word, a system column, a rule scope name (value, parent, row, choice) or a path segment of the module API (x, forms).',
+      'A level key is not an SQL reserved word, a system column, a rule scope name (value, parent, row, choice) or a path segment of the module API (x, forms, batch).',
     'standard-field-unknown': 'omitStandardFields names standard fields of the level type.',
     'level-parent-unknown': 'A level parent names an existing level.',
     'level-tree-cycle': 'Levels form a tree: no level is its own ancestor.',
