@@ -113,7 +113,8 @@ export async function findManyByFields(
       const { column, cast } = s as { column: string; cast: SqlCast };
       return sql<SqlBool>`${columnOf('r', column)} = ${castAs(columnOf('k', `v${f}`), cast)}`;
     });
-    if (parentColumn) predicates.push(sql<SqlBool>`${columnOf('r', parentColumn)} = ${columnOf('k', 'parent')}`);
+    if (parentColumn)
+      predicates.push(sql<SqlBool>`${columnOf('r', parentColumn)} = ${columnOf('k', 'parent')}`);
     predicates.push(access.where({ module: plan.module, level: plan.level.key, action: 'read', alias: 'r' }));
     const { rows } = await sql<{ n: number; id: string }>`
       SELECT k.n::integer AS n, ${columnOf('r', 'id')}::text AS id

@@ -60,7 +60,6 @@ interface RowWriterOptions {
   readonly staging: ImportStaging;
 }
 
-
 function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknown[] {
   if ('uuid_column' in match) return [row.source.cells[match.uuid_column]?.trim() ?? ''];
   const body = row.levels[level]?.body ?? {};

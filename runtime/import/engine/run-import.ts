@@ -151,15 +151,15 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       }
       // Every mode finds a batch's ancestors together; the upsert's row path then finds them known.
       await writer.prepareAncestors(
-          rows.filter((r) => r.problems.length === 0),
-          async (pending) => {
-            const first = pending[0];
-            if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
-            const out: RowOutcome[] = [];
-            for (const p of pending) out.push(await writer.create(p));
-            return out;
-          },
-        );
+        rows.filter((r) => r.problems.length === 0),
+        async (pending) => {
+          const first = pending[0];
+          if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
+          const out: RowOutcome[] = [];
+          for (const p of pending) out.push(await writer.create(p));
+          return out;
+        },
+      );
       const resolved: { source: SourceRow; outcome: RowOutcome | { create: PendingCreate } }[] = [];
       for (const converted of rows)
         resolved.push({ source: converted.source, outcome: await resolve(converted) });
