@@ -3,12 +3,16 @@
  * (one statement per level and batch, find.ts `findManyByFields`): a site refused in one batch refuses
  * the rows under it in later batches with the same problems (the record API's code and message); a
  * row repeated in a later batch is skipped; existing sites are found by key, two with the same key are
- * `ambiguous_match`; an upsert finds its ancestors the same way. On PGlite and PostgreSQL, batches of 3.
+ * `ambiguous_match`, and only those the importer may read are found; an upsert finds its ancestors the
+ * same way. On PGlite and PostgreSQL, batches of 3.
  */
+import { type SqlBool, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORGANISATION } from '../../test/db/module-fixture.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import type { Database } from '../db/database.ts';
 import { isHttpError } from '../http/errors.ts';
+import type { AccessScope } from '../records/access.ts';
 import type { ModulePlan } from '../records/model/module-plan.ts';
 import { recordOperations } from '../records/operations.ts';
 import { openSetUpDatabase } from '../records/records.test-helpers.ts';
@@ -100,6 +104,25 @@ describe.each(runtimeEngines())('import staging and set-wise lookups on $name', 
     });
     expect(again.counts).toMatchObject({ inserted: 1, rejected: 0 });
     expect(await sites(db, 'Staging A')).toBe(1);
+  });
+
+  it('finds ancestors among the records the importer may read only', async () => {
+    const path = csvFile([HEADER, line('Staging caché', 'Grotte, cavité naturelle', '60313', 1)]);
+    await importFile(db, modules, chiroTemplate(), path);
+    // Another organisation's site now (no organisation): out of an organisation scope.
+    await db.query(
+      `UPDATE chiro_gites.site SET organisation_id = NULL WHERE base_site_name = 'Staging caché'`,
+    );
+    const scope: AccessScope = {
+      where: ({ alias }) => sql<SqlBool>`${sql.id(alias, 'organisation_id')} = ${ORGANISATION}::uuid`,
+    };
+    const scoped = await importFile(db, modules, chiroTemplate(), path, { access: scope });
+    expect(scoped.counts).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await sites(db, 'Staging caché')).toBe(2);
+    // Unrestricted, both are found: the key is ambiguous.
+    const open = await importFile(db, modules, chiroTemplate(), path);
+    expect(open.counts).toMatchObject({ inserted: 0, rejected: 1 });
+    expect((await jobProblems(db, open.jobId)).map((p) => p.code)).toEqual(['ambiguous_match']);
   });
 
   it('a dry run leaves neither records nor its staging behind, and can run again', async () => {
