@@ -3,7 +3,7 @@
  * own `validateRecord` (the very function `validate` and `create` call, so same checks, codes and
  * messages), their parents read beforehand for the whole batch (parent-preload.ts), their other
  * database reads answered once per distinct statement for the batch (reading-cache.ts), then every
- * valid record written with one multi-row INSERT (`insertRows`, built as `insertRow` builds one row),
+ * valid record written with one INSERT from arrays (`insertRows`, each value cast as `insertRow` casts it),
  * its child-table rows (one INSERT per child table for the batch) and the job's links, in one
  * savepoint. When that write fails (a constraint no check foresaw), the savepoint is rolled back and
  * the batch replayed row by row through the record operations, which name each refusal.
@@ -22,8 +22,8 @@ import type { RecordShape } from '../../records/model/record-shape.ts';
 import type { Clock } from '../../records/validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from '../../records/validate/validate-record.ts';
 import { insertChildRowsOfMany } from '../../records/write/child-rows.ts';
+import { insertRows } from '../../records/write/insert-rows.ts';
 import { attachMediaFiles } from '../../records/write/media-files.ts';
-import { insertRows } from '../../records/write/record-row.ts';
 import { preloadParents } from './parent-preload.ts';
 import { readingCache } from './reading-cache.ts';
 import type { PendingCreate, RowOutcome } from './row-writer.ts';
