@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { type Database, qualified } from '../db/database.ts';
-import { UNRESTRICTED } from '../records/access.ts';
+import { type AccessScope, UNRESTRICTED } from '../records/access.ts';
 import type { ModulePlan } from '../records/model/module-plan.ts';
 import { executeJob, type JobResult } from './jobs/execute-job.ts';
 import { createJob } from './jobs/job-store.ts';
@@ -45,7 +45,7 @@ export async function importFile(
   modules: ReadonlyMap<string, ModulePlan>,
   template: ImportTemplate,
   path: string,
-  options: { mode?: ImportMode; atomicity?: ImportAtomicity; dryRun?: boolean } = {},
+  options: { mode?: ImportMode; atomicity?: ImportAtomicity; dryRun?: boolean; access?: AccessScope } = {},
 ): Promise<JobResult & { jobId: string }> {
   const mode = options.mode ?? 'insert';
   const atomicity = options.atomicity ?? 'valid_rows';
@@ -63,7 +63,7 @@ export async function importFile(
     db,
     modules,
     actor: ACTOR,
-    access: UNRESTRICTED,
+    access: options.access ?? UNRESTRICTED,
     jobId,
     template,
     path,

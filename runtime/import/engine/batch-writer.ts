@@ -1,11 +1,12 @@
 /**
  * The batch path for the target level's new records: the rows of a batch validated by the record API's
  * own `validateRecord` (the very function `validate` and `create` call, so same checks, codes and
- * messages), its database reads answered once per distinct statement for the batch (reading-cache.ts:
- * the parent a hundred rows share is read once), then every valid record written with one multi-row
- * INSERT (`insertRows`, built as `insertRow` builds one row), its child-table rows and the job's links,
- * in one savepoint. When that write fails (a constraint no check foresaw), the savepoint is rolled
- * back and the batch replayed row by row through the record operations, which name each refusal.
+ * messages), their parents read beforehand for the whole batch (parent-preload.ts), their other
+ * database reads answered once per distinct statement for the batch (reading-cache.ts), then every
+ * valid record written with one INSERT from arrays (`insertRows`, each value cast as `insertRow` casts it),
+ * its child-table rows (one INSERT per child table for the batch) and the job's links, in one
+ * savepoint. When that write fails (a constraint no check foresaw), the savepoint is rolled back and
+ * the batch replayed row by row through the record operations, which name each refusal.
  * Media items are attached as `createRecord` attaches them (`attachMediaFiles`, no query when a record
  * has none; a refusal fails the batch, replayed). Levels the batch cannot write exactly as the API
  * would (lifecycle hooks, a reference to its own level, which an earlier row of the batch could
@@ -20,9 +21,10 @@ import type { LevelPlan, ModulePlan } from '../../records/model/module-plan.ts';
 import type { RecordShape } from '../../records/model/record-shape.ts';
 import type { Clock } from '../../records/validate/rule-context.ts';
 import { type ValidatedRecord, validateRecord } from '../../records/validate/validate-record.ts';
-import { insertChildRows } from '../../records/write/child-rows.ts';
+import { insertChildRowsOfMany } from '../../records/write/child-rows.ts';
+import { insertRows } from '../../records/write/insert-rows.ts';
 import { attachMediaFiles } from '../../records/write/media-files.ts';
-import { insertRows } from '../../records/write/record-row.ts';
+import { preloadParents } from './parent-preload.ts';
 import { readingCache } from './reading-cache.ts';
 import type { PendingCreate, RowOutcome } from './row-writer.ts';
 import { type LinkWriter, refusalProblems } from './write-row.ts';
@@ -65,7 +67,14 @@ export function batchWriter(o: BatchWriterOptions) {
       const first = pending[0];
       if (!first) return [];
       const plan = first.target.plan;
-      const context = { db: readingCache(o.db), module: o.module, access: o.access, clock: o.clock };
+      const parents = await preloadParents(
+        o.db,
+        o.module,
+        o.access,
+        plan,
+        pending.map((p) => p.body),
+      );
+      const context = { db: readingCache(o.db), module: o.module, access: o.access, clock: o.clock, parents };
       const outcomes: (RowOutcome | undefined)[] = [];
       const valid: { index: number; record: ValidatedRecord & { write: { id: string } } }[] = [];
       for (const [index, p] of pending.entries()) {
@@ -110,11 +119,16 @@ async function writeSetWise(
         records.map((r) => r.write),
         o.actor,
       );
-      if (hasChildStores(plan.shape))
-        for (const r of records) {
-          const values = await attachMediaFiles(tx, plan, r.write.values, o.actor);
-          await insertChildRows(tx, plan.shape, r.write.id, values);
-        }
+      if (hasChildStores(plan.shape)) {
+        const children = [];
+        for (const r of records)
+          children.push({
+            recordId: r.write.id,
+            values: await attachMediaFiles(tx, plan, r.write.values, o.actor),
+          });
+        // The batch's child-table rows together: one INSERT per child table.
+        await insertChildRowsOfMany(tx, plan.shape, children);
+      }
       await o.links.linkInserted(
         plan.level.key,
         records.map((r) => ({ id: r.write.id, rowVersion: versions.get(r.write.id) ?? 1 })),

@@ -1,7 +1,8 @@
 /**
  * One converted row → its records: each ancestor found by its `match` key under its own parent, or
- * created once per distinct key (remembered for the rest of the file, refusals included), then the
- * target record inserted, or, in upsert mode, updated when its key finds one.
+ * created once per distinct key (remembered for the rest of the file, refusals included, in the
+ * database: staging.ts), then the target record inserted, or, in upsert mode, updated when its key
+ * finds one. A batch's ancestors are found level by level, one lookup statement per level.
  */
 import type { ResolvedLevel } from '../../../protocol-specs/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -11,7 +12,8 @@ import type { RecordOperations } from '../../records/operations.ts';
 import type { ConvertedRow } from '../convert/bodies.ts';
 import { IMPORT_WORDS } from '../import-i18n.ts';
 import type { ImportMode, ImportProblem, ImportTemplate, RecordMatch } from '../template.ts';
-import { findByFields, findById } from './find.ts';
+import { findByFields, findById, findManyByFields } from './find.ts';
+import { type Found, type ImportStaging, keyHash } from './staging.ts';
 import { createThroughApi, type LinkWriter, updateThroughApi, type WriteTarget } from './write-row.ts';
 
 export type RowOutcome =
@@ -54,9 +56,9 @@ interface RowWriterOptions {
   readonly template: ImportTemplate;
   readonly mode: ImportMode;
   readonly access: AccessScope;
+  /** The file's dedup keys and ancestors, in the database. */
+  readonly staging: ImportStaging;
 }
-
-type Found = { readonly id: string } | { readonly problems: readonly ImportProblem[] };
 
 function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknown[] {
   if ('uuid_column' in match) return [row.source.cells[match.uuid_column]?.trim() ?? ''];
@@ -66,7 +68,9 @@ function keyValues(match: RecordMatch, row: ConvertedRow, level: string): unknow
 
 export function rowWriter(o: RowWriterOptions): RowWriter {
   const { links } = o;
-  const ancestors = new Map<string, Found>();
+  const { staging } = o;
+  /** The batch's ancestors, by key hash (the file's are in `staging`). */
+  const known = new Map<string, Found>();
   const planOf = (level: ResolvedLevel) => o.module.levels.get(level.key) as LevelPlan;
   const target = o.chain[o.chain.length - 1] as ResolvedLevel;
 
@@ -126,37 +130,73 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
   const foundOf = (created: RowOutcome): Found =>
     'problems' in created ? { problems: created.problems } : { id: (created as { id: string }).id };
 
+  /** Existing records of a level for a batch's new keys: one statement (`findManyByFields`). */
+  async function existingMany(
+    plan: LevelPlan,
+    match: RecordMatch,
+    wanted: readonly { row: ConvertedRow; parent: { column: string; id: string } | undefined }[],
+  ): Promise<string[][]> {
+    if ('uuid_column' in match) {
+      const out: string[][] = [];
+      for (const w of wanted) out.push(await existing(plan, match, w.row, w.parent));
+      return out;
+    }
+    const keys = wanted.map((w) => ({
+      values: keyValues(match, w.row, plan.level.key),
+      ...(w.parent ? { parentId: w.parent.id } : {}),
+    }));
+    return findManyByFields(o.db, plan, match.fields, keys, wanted[0]?.parent?.column, o.access);
+  }
+
   return {
     async prepareAncestors(rows, createMany) {
+      known.clear();
       const state = rows.map((row) => ({
         row,
         parentId: undefined as string | undefined,
         path: [] as unknown[],
+        key: '',
       }));
       let live = state;
       for (const [index, level] of o.chain.entries()) {
         if (level === target) break;
         const match = o.template.levels[level.key]?.match as RecordMatch;
-        const pending = new Map<string, PendingCreate>();
+        const first = new Map<string, (typeof state)[number]>();
         for (const s of live) {
           s.path = [...s.path, level.key, keyValues(match, s.row, level.key)];
-          const key = JSON.stringify(s.path);
-          if (ancestors.has(key) || pending.has(key)) continue;
-          const { plan, body, parent, context } = levelBody(s.row, index, s.parentId);
-          const ids = await existing(plan, match, s.row, parent);
-          if (ids.length > 1) ancestors.set(key, ambiguous(s.row, level, ids.length));
-          else if (ids[0]) ancestors.set(key, { id: ids[0] });
+          s.key = keyHash(JSON.stringify(s.path));
+          if (!first.has(s.key)) first.set(s.key, s);
+        }
+        // Remembered from earlier batches, else looked up together, else created together.
+        const remembered = await staging.ancestors([...first.keys()]);
+        for (const [key, found] of remembered) known.set(key, found);
+        const wanted = [...first.values()]
+          .filter((s) => !remembered.has(s.key))
+          .map((s) => ({ s, ...levelBody(s.row, index, s.parentId) }));
+        const ids = await existingMany(
+          planOf(level),
+          match,
+          wanted.map((w) => ({ row: w.s.row, parent: w.parent })),
+        );
+        const fresh = new Map<string, Found>();
+        const pending = new Map<string, PendingCreate>();
+        for (const [i, { s, body, context }] of wanted.entries()) {
+          const found = ids[i] ?? [];
+          if (found.length > 1) fresh.set(s.key, ambiguous(s.row, level, found.length));
+          else if (found[0]) fresh.set(s.key, { id: found[0] });
           else {
             if ('uuid_column' in match) body.id = s.row.source.cells[match.uuid_column]?.trim();
-            pending.set(key, { target: context, body });
+            pending.set(s.key, { target: context, body });
           }
         }
         const created = await createMany([...pending.values()]);
         [...pending.keys()].forEach((key, i) => {
-          ancestors.set(key, foundOf(created[i] as RowOutcome));
+          fresh.set(key, foundOf(created[i] as RowOutcome));
         });
+        await staging.remember(fresh);
+        for (const [key, found] of fresh) known.set(key, found);
         live = live.filter((s) => {
-          const found = ancestors.get(JSON.stringify(s.path));
+          const found = known.get(s.key);
           if (!found || 'problems' in found) return false;
           s.parentId = found.id;
           return true;
@@ -190,8 +230,8 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
         if (level !== target) {
           const match = mapping?.match as RecordMatch;
           path = [...path, level.key, keyValues(match, row, level.key)];
-          const key = JSON.stringify(path);
-          let found = ancestors.get(key);
+          const key = keyHash(JSON.stringify(path));
+          let found = known.get(key) ?? (await staging.ancestors([key])).get(key);
           if (!found) {
             const ids = await existing(plan, match, row, parent);
             if (ids.length > 1) found = ambiguous(row, level, ids.length);
@@ -200,8 +240,9 @@ export function rowWriter(o: RowWriterOptions): RowWriter {
               if ('uuid_column' in match) body.id = row.source.cells[match.uuid_column]?.trim();
               found = foundOf(await (o.createAncestor ?? create)({ target: context, body }));
             }
-            ancestors.set(key, found);
+            await staging.remember(new Map([[key, found]]));
           }
+          known.set(key, found);
           if ('problems' in found)
             return { problems: found.problems.map((p) => ({ ...p, row: row.source.row })) };
           parentId = found.id;

@@ -31,6 +31,7 @@ import { nestedDatabase } from './nested-db.ts';
 import type { ProblemSpool } from './problem-spool.ts';
 import { deleteEarlierBatch } from './replace.ts';
 import { type PendingCreate, type RowOutcome, type RowWriter, rowWriter } from './row-writer.ts';
+import { importStaging, keyHash } from './staging.ts';
 import { checkTemplate } from './template-check.ts';
 import { jobLinks } from './write-row.ts';
 
@@ -88,6 +89,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       ...(options.hooks ? { hooks: options.hooks } : {}),
     });
     const links = jobLinks(db, options.jobId);
+    const staging = await importStaging(db);
     const writer: RowWriter = rowWriter({
       links,
       // An ancestor alone through the batch writer: the same checks, fewer statements than the row path.
@@ -102,6 +104,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       template: options.template,
       mode: options.mode,
       access: options.access,
+      staging,
     });
     if (options.mode === 'replace')
       await deleteEarlierBatch({ db, ops, module, template: options.template, jobId: options.jobId });
@@ -115,7 +118,6 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
       links,
       createOne: (pending) => writer.create(pending),
     });
-    const seen = new Set<string>();
     /** The row's outcome, or the target record it creates (written set-wise with its batch). */
     const resolve = async (converted: ConvertedRow): Promise<RowOutcome | { create: PendingCreate }> => {
       if (converted.problems.length > 0) return { problems: converted.problems };
@@ -133,28 +135,31 @@ export async function runImport(options: ImportRunOptions): Promise<ImportOutcom
     let batch: SourceRow[] = [];
     const flush = async () => {
       const rows: ConvertedRow[] = [];
-      for (const converted of await convertRows(
+      const converted = await convertRows(
         { db, protocol: module.protocol, template: options.template, levels: chain },
         batch,
-      )) {
-        const key = writer.dedupKey(converted) ?? fingerprint(converted.source);
-        if (seen.has(key)) counts.skipped++;
-        else {
-          seen.add(key);
-          rows.push(converted);
-        }
+      );
+      const first = await staging.firstSeen(
+        converted.map((c) => {
+          const key = writer.dedupKey(c);
+          return key === undefined ? fingerprint(c.source) : keyHash(key);
+        }),
+      );
+      for (const [i, c] of converted.entries()) {
+        if (first[i]) rows.push(c);
+        else counts.skipped++;
       }
-      if (setWise)
-        await writer.prepareAncestors(
-          rows.filter((r) => r.problems.length === 0),
-          async (pending) => {
-            const first = pending[0];
-            if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
-            const out: RowOutcome[] = [];
-            for (const p of pending) out.push(await writer.create(p));
-            return out;
-          },
-        );
+      // Every mode finds a batch's ancestors together; the upsert's row path then finds them known.
+      await writer.prepareAncestors(
+        rows.filter((r) => r.problems.length === 0),
+        async (pending) => {
+          const first = pending[0];
+          if (!first || batchable(first.target.plan, options.hooks)) return batchCreates.createAll(pending);
+          const out: RowOutcome[] = [];
+          for (const p of pending) out.push(await writer.create(p));
+          return out;
+        },
+      );
       const resolved: { source: SourceRow; outcome: RowOutcome | { create: PendingCreate } }[] = [];
       for (const converted of rows)
         resolved.push({ source: converted.source, outcome: await resolve(converted) });

@@ -12,6 +12,15 @@ import { ruleView } from './field-values.ts';
 import type { Scopes } from './rule-context.ts';
 import type { Violation } from './violation.ts';
 
+/**
+ * Parents read beforehand for many records at once (the import's batches), each in full as
+ * `readRecords` gives it: `null` when it was looked for and is missing or not readable, `undefined`
+ * when it was not read (then it is read here).
+ */
+export interface PreloadedParents {
+  get(level: string, id: string): Readonly<Record<string, unknown>> | null | undefined;
+}
+
 export interface ParentsResult {
   readonly scopes: Scopes;
   readonly violations: readonly Violation[];
@@ -33,6 +42,7 @@ export async function checkParents(
   plan: LevelPlan,
   links: Readonly<Record<string, string | null>>,
   access: AccessScope,
+  preloaded?: PreloadedParents,
 ): Promise<ParentsResult> {
   const violations: Violation[] = [];
   const present = plan.parents.filter((p) => links[p.column]);
@@ -55,7 +65,11 @@ export async function checkParents(
     visited.add(next.key);
     const parentPlan = module.levels.get(next.key);
     if (!parentPlan) continue;
-    const found = await readParent(db, parentPlan, next.id, access, plan.reads.has(next.key));
+    const early = preloaded?.get(next.key, next.id);
+    const found =
+      early === undefined
+        ? await readParent(db, parentPlan, next.id, access, plan.reads.has(next.key))
+        : (early ?? undefined);
     if (!found) {
       if (next.path) violations.push({ path: next.path, code: 'parent_missing' });
       continue;

@@ -17,7 +17,7 @@ import type { RecordWrite } from '../write/record-row.ts';
 import { emptyAsNull, setOwn } from './field-values.ts';
 import { schemaViolations } from './json-schema.ts';
 import { worded } from './messages.ts';
-import { checkParents } from './parents.ts';
+import { checkParents, type PreloadedParents } from './parents.ts';
 import { referenceViolations } from './references.ts';
 import { type Mode, resolveValues } from './resolve-values.ts';
 import { resolveRows, rowViolations, schemaInput } from './rows.ts';
@@ -38,6 +38,8 @@ export interface ValidationContext {
   readonly module: ModulePlan;
   readonly access: AccessScope;
   readonly clock: Clock;
+  /** Parents already read for a batch of records (the import); the others are read here. */
+  readonly parents?: PreloadedParents;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,7 +61,7 @@ export async function validateRecord(
   const violations: Violation[] = [];
   const envelope = readEnvelope(plan, mode, body, violations);
 
-  const parents = await checkParents(ctx.db, ctx.module, plan, envelope.links, ctx.access);
+  const parents = await checkParents(ctx.db, ctx.module, plan, envelope.links, ctx.access, ctx.parents);
   const fields = plan.level.fields;
   const common = { clock: ctx.clock, scopes: parents.scopes, vocabularies: plan.protocol.vocabularies };
   const resolved = resolveValues({ fields, values: envelope.data, mode, self: 'value', ...common });

@@ -36,7 +36,7 @@ export async function deleteChildRows(
 }
 
 /** Inserts the child rows of `values` (a record's or a row's) under `recordId`; `path` prefixes pointers. */
-export async function insertChildRows(
+export function insertChildRows(
   db: Queryable,
   shape: RecordShape,
   recordId: string,
@@ -44,13 +44,35 @@ export async function insertChildRows(
   path = '',
   skip: ReadonlySet<string> = new Set(),
 ): Promise<void> {
+  return insertChildRowsOfMany(db, shape, [{ recordId, values }], path, skip);
+}
+
+/** One item of a child table: the record it belongs to, its index in the record's list. */
+interface Item {
+  readonly recordId: string;
+  readonly value: unknown;
+  readonly index: number;
+}
+
+/**
+ * The child rows of several records (of one shape) together: one multi-row INSERT per child table and
+ * chunk, whichever record each row belongs to (the import's batches), rows in the records' order.
+ */
+export async function insertChildRowsOfMany(
+  db: Queryable,
+  shape: RecordShape,
+  records: readonly { readonly recordId: string; readonly values: Row }[],
+  path = '',
+  skip: ReadonlySet<string> = new Set(),
+): Promise<void> {
   for (const store of shape.stores) {
     if (store.kind === 'column' || store.kind === 'none' || skip.has(store.field.key)) continue;
-    const items = listOf(values[store.field.key]);
-    if (items.length === 0) continue;
+    const items: Item[] = records.flatMap(({ recordId, values }) =>
+      listOf(values[store.field.key]).map((value, index) => ({ recordId, value, index })),
+    );
     const at = `${path}/${store.field.key}`;
     for (let start = 0; start < items.length; start += CHUNK)
-      await insertChunk(db, store, recordId, items.slice(start, start + CHUNK), start, at);
+      await insertChunk(db, store, items.slice(start, start + CHUNK), at);
   }
 }
 
@@ -61,58 +83,61 @@ const insertInto = (db: Queryable, table: TableName, rows: readonly ChildRow[]) 
 async function insertChunk(
   db: Queryable,
   store: ChildStore,
-  recordId: string,
-  items: readonly unknown[],
-  offset: number,
+  items: readonly Item[],
   at: string,
 ): Promise<void> {
   const f = new FieldValues();
-  const record = () => bound(recordId, 'uuid');
+  const record = (item: Item) => bound(item.recordId, 'uuid');
   const text = (value: unknown) => bound(f.field(at, value), 'text');
   if (store.kind === 'references') {
-    const rows = items.map((t) => ({ record_id: record(), target_id: bound(f.field(at, t), 'uuid') }));
+    const rows = items.map((t) => ({ record_id: record(t), target_id: bound(f.field(at, t.value), 'uuid') }));
     await run(insertInto(db, store.table, rows), f);
     return;
   }
-  const position = (i: number) => bound(offset + i + 1, 'integer');
+  const position = (item: Item) => bound(item.index + 1, 'integer');
   if (store.kind === 'observers') {
-    const rows = items.map((o, i) => ({
-      record_id: record(),
-      position: position(i),
-      user_id: bound(f.field(at, own(o, 'user_id')), 'uuid'),
-      name: text(own(o, 'name')),
+    const rows = items.map((o) => ({
+      record_id: record(o),
+      position: position(o),
+      user_id: bound(f.field(at, own(o.value, 'user_id')), 'uuid'),
+      name: text(own(o.value, 'name')),
     }));
     await run(insertInto(db, store.table, rows), f);
     return;
   }
   if (store.kind === 'media') {
     // Completed from suivi.media_file by attachMediaFiles: the client's file_name and mime_type never get here.
-    const rows = items.map((m, i) => ({
-      record_id: record(),
-      position: position(i),
-      file_name: text(own(m, 'file_name')),
-      mime_type: text(own(m, 'mime_type')),
-      storage_key: text(own(m, 'storage_key')),
-      title: text(own(m, 'title')),
-      author: text(own(m, 'author')),
+    const rows = items.map((m) => ({
+      record_id: record(m),
+      position: position(m),
+      file_name: text(own(m.value, 'file_name')),
+      mime_type: text(own(m.value, 'mime_type')),
+      storage_key: text(own(m.value, 'storage_key')),
+      title: text(own(m.value, 'title')),
+      author: text(own(m.value, 'author')),
     }));
     await run(insertInto(db, store.table, rows), f);
     return;
   }
   const columns = store.rows.stores.flatMap((s) => (s.kind === 'column' ? [s] : []));
-  const rows = items.map((row, i) => {
-    const cells: ChildRow = { record_id: record(), position: position(i) };
+  const rows = items.map((row) => {
+    const cells: ChildRow = { record_id: record(row), position: position(row) };
     for (const c of columns)
       cells[c.column] = writeCast(
-        f.field(`${at}/${offset + i}/${c.field.key}`, writeValue(own(row, c.field.key), c.type)),
+        f.field(`${at}/${row.index}/${c.field.key}`, writeValue(own(row.value, c.field.key), c.type)),
         c.type,
       );
     return cells;
   });
-  const inserted = await run(insertInto(db, store.rows.table, rows).returning(['id', 'position']), f);
-  for (const { id, position } of inserted) {
-    const index = Number(position) - 1;
-    const row = items[index - offset];
-    if (row !== undefined) await insertChildRows(db, store.rows, String(id), row as Row, `${at}/${index}`);
+  const inserted = await run(
+    insertInto(db, store.rows.table, rows).returning(['id', 'record_id', 'position']),
+    f,
+  );
+  // Each group row's own child tables, under the row's id.
+  const byKey = new Map(items.map((item) => [`${item.recordId}/${item.index + 1}`, item]));
+  for (const { id, record_id, position: rowPosition } of inserted) {
+    const item = byKey.get(`${String(record_id)}/${Number(rowPosition)}`);
+    if (item !== undefined)
+      await insertChildRows(db, store.rows, String(id), item.value as Row, `${at}/${item.index}`);
   }
 }
