@@ -9,17 +9,27 @@
  *   sorted by `-updated_at` (the home page's latest changes, list-sql.ts: the sort, then `id`), which
  *   otherwise reads and sorts every row of the table to find five.
  */
+import type { ResolvedProtocol } from '../../protocol-specs/index.ts';
 import type { SchemaModel } from './model.ts';
-import { ident, indexName, qualified } from './names.ts';
+import { ident, qualified, shortName } from './names.ts';
 
 /** The envelope column (tables.ts) lists sort on for the latest changes (model's RECENT_SORT). */
 const RECENT = 'updated_at';
 
-export function renderAddedIndexes(model: SchemaModel): string {
+/**
+ * Named after the level's permanent id, not its table: a migration plan that renames a level's table
+ * renames the indexes of the table model, not these, and `IF NOT EXISTS` finds this one again by name
+ * (`recent__level.visit__idx`; table-derived names start with a level key, never `recent__`).
+ */
+export const recentIndexName = (levelId: string): string => shortName(`recent__${levelId}__idx`);
+
+export function renderAddedIndexes(protocol: ResolvedProtocol, model: SchemaModel): string {
   return model.tables
     .filter((table) => table.role === 'level')
     .map((table) => {
-      const name = indexName(table.name, [RECENT, 'id']);
+      const level = protocol.levels.find((l) => l.key === table.level);
+      if (!level) throw new Error(`no level ${table.level} for table ${table.name}`);
+      const name = recentIndexName(level.id);
       return `CREATE INDEX IF NOT EXISTS ${ident(name)} ON ${qualified(table)} (${ident(RECENT)} DESC, ${ident('id')});\n`;
     })
     .join('');

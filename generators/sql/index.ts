@@ -25,7 +25,7 @@ export function generateSql(protocol: ResolvedProtocol, context: GeneratorContex
     { path: TABLES_FILE, contents: `${head}\n${renderTables(model)}`, sql: 'install' },
     { path: VIEWS_FILE, contents: `${head}\n${renderViews(protocol, model)}`, sql: 'derived' },
     { path: HISTORY_FILE, contents: `${head}\n${renderHistoryTriggers(model)}`, sql: 'derived' },
-    { path: ADDED_INDEXES_FILE, contents: `${head}\n${renderAddedIndexes(model)}`, sql: 'derived' },
+    { path: ADDED_INDEXES_FILE, contents: `${head}\n${renderAddedIndexes(protocol, model)}`, sql: 'derived' },
   ];
 }
 

@@ -174,14 +174,14 @@ describe.each(runtimeEngines())('modules on $name', (engine) => {
   });
 
   it('gives a module installed with data before them the indexes a newer generator adds (004-indexes.sql)', async () => {
-    const index = `SELECT indexdef FROM pg_indexes WHERE schemaname = 'chiro_gites' AND indexname = 'site__updated_at__id__idx'`;
+    const index = `SELECT indexdef FROM pg_indexes WHERE schemaname = 'chiro_gites' AND indexname = 'recent__level.roost__idx'`;
     // An older generator's folder: the same tables, no added index.
     const older = variant(
       { 'sql/004-indexes.sql': (t) => `${t.split('\n')[0]}\n` },
       { generatorVersion: '0.0.1' },
     );
     expect((await installModule(db, older)).status).toBe('updated');
-    await db.exec('DROP INDEX chiro_gites.site__updated_at__id__idx');
+    await db.exec('DROP INDEX chiro_gites."recent__level.roost__idx"');
     await db.query(
       "INSERT INTO chiro_gites.site (geom, base_site_name, roost_type) VALUES (ST_GeomFromText('POINT(5 45)', 4326), 'Grange', 'BUILDING')",
     );

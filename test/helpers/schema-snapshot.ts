@@ -93,7 +93,7 @@ export async function freshSchemaSnapshot(db: Database, protocol: ResolvedProtoc
     await db.transaction(async (tx) => {
       // As a fresh install runs them: the tables, then the indexes added over them (derived 004-indexes.sql).
       const model = schemaModel({ ...protocol, code: schema });
-      await tx.exec(`${renderTables(model)}\n${renderAddedIndexes(model)}`);
+      await tx.exec(`${renderTables(model)}\n${renderAddedIndexes(protocol, model)}`);
       throw new Rollback(await schemaSnapshot(tx, schema));
     });
   } catch (error) {

@@ -6,8 +6,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recentIndexName } from '../../../generators/sql/added-indexes.ts';
 import { schemaModel } from '../../../generators/sql/index.ts';
-import { indexName } from '../../../generators/sql/names.ts';
 import { runtimeEngines } from '../../../test/helpers/engines.ts';
 import type { Database } from '../../db/database.ts';
 import type { ModulePlan } from '../model/module-plan.ts';
@@ -94,7 +94,7 @@ describe.each(runtimeEngines())('list order indexes on $name', (engine) => {
           name,
         ).not.toContain('Sort');
         expect(all.map((n) => n['Index Name']).filter(Boolean), name).toEqual([
-          indexName(plan.shape.table.name, ['updated_at', 'id']),
+          recentIndexName(plan.level.id),
         ]);
         checked += 1;
       }
