@@ -71,13 +71,30 @@ export class ApiError extends Error {
   }
 }
 
+/** Without network, the API's answers come from this device (offline/local-api.ts, loaded then only). */
+async function local<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const { localRequest } = await import('./offline/local-api.ts');
+  return (await localRequest(method, url, body)) as T;
+}
+
+/** Requests the device answers itself when offline: the API, but not signing in or out. */
+const localAnswers = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/auth/log');
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  if (!navigator.onLine && localAnswers(url)) return local<T>(method, url, body);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    // No answer at all (no network though the browser thinks it is online): the device answers.
+    if (localAnswers(url)) return local<T>(method, url, body);
+    throw error;
+  }
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
