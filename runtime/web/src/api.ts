@@ -1,4 +1,7 @@
 /** Typed fetch helpers over the Suivi API. Errors carry the server's `[{ path, code, message }]` list. */
+import { ApiError, type ApiProblem, type Json } from './api-shapes.ts';
+
+export { ApiError, type ApiProblem, type Json, type Page } from './api-shapes.ts';
 
 export interface Labels {
   readonly fr: string;
@@ -6,14 +9,6 @@ export interface Labels {
 }
 // What GET /api/modules answers, typed once by the server that writes it.
 export type { LevelSummary, ModuleSummary } from '../../server/module-summary.ts';
-export interface ApiProblem {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-  /** Seconds to wait, on a 429 from the login (as the Retry-After header). */
-  readonly retry_after?: number;
-}
-export type Json = Record<string, unknown>;
 /** A field's words in both languages (server/form-texts.ts). */
 export interface FieldTexts {
   readonly label: Labels;
@@ -52,23 +47,6 @@ export interface FieldRules {
   /** Bounds given by rules (literal ones are the schema's `minimum`/`maximum`). */
   readonly min?: RuleSource;
   readonly max?: RuleSource;
-}
-export interface Page {
-  readonly items: readonly Json[];
-  readonly total: number;
-  /** False when the server stopped counting at its cap: more than `total` records match. */
-  readonly total_exact: boolean;
-  readonly page: number;
-  readonly page_size: number;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problems: readonly ApiProblem[],
-  ) {
-    super(problems.map((p) => p.message).join(' ') || `HTTP ${status}`);
-  }
 }
 
 /** Without network, the API's answers come from this device (offline/local-api.ts, loaded then only). */

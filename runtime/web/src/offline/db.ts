@@ -5,7 +5,7 @@
  * never only in memory.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Json } from '../api.ts';
+import type { Json } from '../api-shapes.ts';
 
 export type OpKind = 'create' | 'update' | 'delete';
 /** pending: to send; conflict: the server holds a newer version (409); refused: 422 (or another 4xx). */

@@ -4,7 +4,7 @@
  * gives, and record changes queued in the outbox. Only what an area taken offline holds can be read;
  * anything else answers 503 `offline`, which the pages show as they show any error.
  */
-import { ApiError, type Json, type Page } from '../api.ts';
+import { ApiError, type Json, type Page } from '../api-shapes.ts';
 import { getReference } from './db.ts';
 import { accuracyOf } from './gps.ts';
 import { enqueue } from './outbox.ts';

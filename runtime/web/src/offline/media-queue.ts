@@ -4,7 +4,7 @@
  * name it with the server's key — before the records themselves are sent. The service worker answers
  * GET /api/media/<local key> from this store, so the thumbnail shows offline.
  */
-import type { Json } from '../api.ts';
+import type { Json } from '../api-shapes.ts';
 import { type OfflineDb, type OutboxOp, offlineDb } from './db.ts';
 
 export async function queueMedia(

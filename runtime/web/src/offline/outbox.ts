@@ -8,7 +8,7 @@
  *   the server never hears of them.
  * Parents come before children because a child can only be entered once its parent exists here.
  */
-import type { Json } from '../api.ts';
+import type { Json } from '../api-shapes.ts';
 import { type OfflineDb, type OutboxOp, offlineDb } from './db.ts';
 
 export type NewOp = Omit<OutboxOp, 'seq' | 'state' | 'queued_at'>;

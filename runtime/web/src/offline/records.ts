@@ -1,5 +1,5 @@
 /** The records kept on this device: an area's, and those entered or edited here (with their changes). */
-import type { Json } from '../api.ts';
+import type { Json } from '../api-shapes.ts';
 import { type OfflineDb, offlineDb } from './db.ts';
 
 export async function storeRecord(module: string, level: string, data: Json, db?: OfflineDb, area?: string) {

@@ -9,7 +9,7 @@
  * A network failure leaves everything as it was: the next sync sends the same items again, and client
  * UUIDs with row versions make that replay harmless.
  */
-import type { Json } from '../api.ts';
+import type { Json } from '../api-shapes.ts';
 import { type OfflineDb, type OutboxOp, offlineDb } from './db.ts';
 import { uploadQueuedMedia } from './media-queue.ts';
 import { announceOutbox, sendable } from './outbox.ts';
