@@ -26,7 +26,7 @@ export const RESPONSE_COMPONENTS: Record<string, Schema> = {
   Forbidden: errors('The user may not do this on this record.'),
   NotFound: errors('No such record (or not visible to the user).'),
   Conflict: errors(
-    'The record changed since it was read (row_version differs), or other records depend on it.',
+    'The record changed since it was read (row_version differs), other records depend on it, or a create’s `id` is held by another record (`id_conflict`).',
   ),
   Invalid: errors(
     'The body breaks the level schema or its rules; one entry per problem, each with its path.',
@@ -50,6 +50,10 @@ const RESPONSES = {
     '404': responseRef('NotFound'),
   }),
   create: (level) => ({
+    '200': json(
+      ref(schemaNames(level).record),
+      'A replay: a record the user may read already holds the body’s `id` and what the body sets; nothing was written.',
+    ),
     '201': json(ref(schemaNames(level).record), 'The record as stored.'),
     '409': responseRef('Conflict'),
     '415': responseRef('UnsupportedMediaType'),

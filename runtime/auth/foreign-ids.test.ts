@@ -126,7 +126,7 @@ describe.each(runtimeEngines())('ids of another organisation’s records on $nam
     }
   });
 
-  it('refuses a taken id in one way, whether or not the caller can see its record', async () => {
+  it('refuses a taken id in one way (409 id_conflict) whether or not the caller can see its record', async () => {
     const cenGroup = (await created(cen, 'sites_group', GROUP)).id as string;
     const hidden = (await site(cen, cenGroup)).id as string;
     const mine = (await site(chiro, chiroGroup)).id as string;
@@ -139,9 +139,9 @@ describe.each(runtimeEngines())('ids of another organisation’s records on $nam
       });
     const invisible = await withId(hidden);
     const visible = await withId(mine);
-    expect(invisible.status).toBe(422);
+    expect(invisible.status).toBe(409);
     expect(invisible.json).toEqual([
-      { path: '/id', code: 'id_unavailable', message: expect.stringContaining('identifiant') },
+      { path: '/id', code: 'id_conflict', message: expect.stringContaining('identifiant') },
     ]);
     expect(seen(invisible)).toEqual(seen(visible));
     // The answer names neither the record, nor its organisation, nor its level.
@@ -149,9 +149,21 @@ describe.each(runtimeEngines())('ids of another organisation’s records on $nam
     // And the hidden record is untouched, still cen's and only cen's.
     expect((await chiro.call('GET', `${BASE}/site/${hidden}`)).status).toBe(404);
     expect((await cen.call('GET', `${BASE}/site/${hidden}`)).json).toMatchObject({ row_version: 1 });
-    // A fresh id of the client's own is taken as it is (offline records).
+    // A fresh id of the client's own is taken as it is (offline records); sent again, it is a replay.
     const fresh = randomUUID();
-    expect((await withId(fresh)).status).toBe(201);
+    const made = await withId(fresh);
+    expect(made.status).toBe(201);
+    const replay = await withId(fresh);
+    expect(replay.status).toBe(200);
+    expect(replay.json).toEqual(made.json);
+    // cen sending a body with chiro's id: the record exists, cen cannot read it → the same 409.
+    const foreign = await cen.call('POST', `${BASE}/site`, {
+      ...CONTROL,
+      id: fresh,
+      sites_group_id: cenGroup,
+      base_site_code: 'T-id',
+    });
+    expect(seen(foreign)).toEqual(seen(invisible));
   });
 
   it('gives new records random UUIDs, not sequential ones', async () => {

@@ -50,6 +50,14 @@ const DATA_CODES: Readonly<Record<string, string>> = {
 
 const GEOMETRY_WORDS = /geometry|geojson|linearring|lwgeom|polygon|coordinates|points/i;
 
+/** A client id held by another record (or by one the caller cannot read): one answer whoever holds it. */
+export const idConflict = (): HttpError =>
+  conflict(
+    'id_conflict',
+    'Cet identifiant ne peut pas servir à cet enregistrement : envoyez un nouvel UUID aléatoire, ou omettez-le (le serveur en attribue un).',
+    { path: '/id' },
+  );
+
 /** The API error for a failed write, or undefined when it is not the request's fault (then it is a 500). */
 export function writeError(
   plan: LevelPlan,
@@ -81,9 +89,9 @@ export function writeError(
   if (code === '23505') {
     const t = target();
     // A taken id is refused in one way, whoever's record holds it: the answer never tells that a record
-    // the actor cannot see exists (README, "Ids").
-    if (!t || (t.kind === 'primary_key' && t.path === '/id'))
-      return one({ path: '/id', code: 'id_unavailable' });
+    // the actor cannot see exists (README, "Ids"). A replay of the create is told apart before
+    // (operations/replay.ts).
+    if (!t || (t.kind === 'primary_key' && t.path === '/id')) return idConflict();
     if (t.kind === 'primary_key')
       return conflict('duplicate_id', 'Un enregistrement porte déjà cet identifiant.', { path: t.path });
     return one({ path: t.path, code: 'duplicate' });

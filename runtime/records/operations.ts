@@ -16,9 +16,10 @@ import { csvStream } from './operations/csv.ts';
 import { featureCollection } from './operations/geojson.ts';
 import { mapView } from './operations/map.ts';
 import { childPage, getRecord, listPage } from './operations/read.ts';
+import { createOrReplay } from './operations/replay.ts';
 import { jsonResponse, noContent } from './operations/responses.ts';
 import { setValidation } from './operations/validation.ts';
-import { createRecord, removeRecord, updateRecord } from './operations/write.ts';
+import { removeRecord, updateRecord } from './operations/write.ts';
 import type { ExportQuery, ListQuery } from './query/list-sql.ts';
 import type { MapQuery } from './query/parse-map-query.ts';
 import { clockAt } from './validate/rule-context.ts';
@@ -128,8 +129,9 @@ export function recordOperations(options: RecordOperationsOptions): RecordOperat
     get: async (args) => jsonResponse(await getRecord(ctx, levelOf(ctx, args), args.id)),
     async create(args) {
       const plan = levelOf(ctx, args);
-      const record = await createRecord(ctx, plan, await resolved(args, 'create', args.body));
-      return jsonResponse(record, 201, {
+      const { record, replayed } = await createOrReplay(ctx, plan, await resolved(args, 'create', args.body));
+      // A replay of a create (same client id, same body) answers 200 with the stored record.
+      return jsonResponse(record, replayed ? 200 : 201, {
         location: `/api/modules/${plan.module}/${plan.level.key}/${record.id}`,
       });
     },

@@ -85,9 +85,11 @@ describe.each(runtimeEngines())('record refusals on $name', (engine) => {
       expect(problems(ghost)).toEqual(['/observers not_found']);
       const pairing = await call('POST', `${FLORE}/site`, like(MANAGED, { control_quadrat: id(888) }));
       expect(problems(pairing)).toEqual(['/control_quadrat not_found']);
-      const again = await call('POST', `${CHIRO}/site`, { ...like(BRIDGE), id: BRIDGE });
-      expect(again.status).toBe(422);
-      expect(problems(again)).toEqual(['/id id_unavailable']);
+      // The same id with the same body is a replay (200); with another body, a conflict.
+      expect((await call('POST', `${CHIRO}/site`, { ...like(BRIDGE), id: BRIDGE })).status).toBe(200);
+      const again = await call('POST', `${CHIRO}/site`, { ...like(CAVE), id: BRIDGE });
+      expect(again.status).toBe(409);
+      expect(problems(again)).toEqual(['/id id_conflict']);
       const year0 = await call('POST', `${CHIRO}/site`, like(CAVE, { first_use_date: '0000-01-01' }));
       expect(problems(year0)).toEqual(['/first_use_date format']);
       const referenced = await call('DELETE', `${FLORE}/site/${CONTROL}`);

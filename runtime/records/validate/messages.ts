@@ -53,8 +53,6 @@ export const WORDINGS: Readonly<Record<string, Wording>> = {
   taxon: (l) => `${l} : ce taxon n’appartient pas à la portée taxonomique du protocole.`,
   parent_missing: (l) => `${l} : l’enregistrement parent n’existe pas (ou ne vous est pas visible).`,
   not_found: (l) => `${l} désigne un enregistrement ou une valeur qui n’existe pas.`,
-  id_unavailable: (l) =>
-    `${l} : cet identifiant ne peut pas être utilisé ; omettez-le (le serveur en attribue un) ou envoyez un nouvel UUID aléatoire.`,
   invalid_character: (l) => `${l} contient un caractère interdit (NUL).`,
   decimals: (l, v) => `${l} a trop de décimales (au plus ${show(v.expected)}).`,
   observer: (l) => `${l} : chaque observateur est un utilisateur ou un nom.`,
