@@ -10,15 +10,17 @@ import type { Plugin } from 'vite';
 import { ICON_SIZES, iconPath, iconPng, webManifest } from './app-manifest.ts';
 
 export function serviceWorker(root: string): Plugin {
-  let precache: { url: string; revision: string | null }[] = [];
   return {
     name: 'suivi-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: webManifest() });
       for (const size of ICON_SIZES)
         this.emitFile({ type: 'asset', fileName: iconPath(size), source: iconPng(size) });
-      precache = Object.values(bundle)
+    },
+    // The final list: index.html joins the bundle late (Vite's own HTML plugin emits it).
+    async writeBundle(options, bundle) {
+      const precache = Object.values(bundle)
         .filter((f) => !f.fileName.endsWith('.map'))
         .map((f) => {
           const url = `/${f.fileName}`;
@@ -27,8 +29,6 @@ export function serviceWorker(root: string): Plugin {
           const text = f.type === 'chunk' ? f.code : f.source;
           return { url, revision: createHash('sha256').update(text).digest('hex').slice(0, 16) };
         });
-    },
-    async writeBundle(options) {
       const { build } = await import('vite');
       await build({
         configFile: false,
