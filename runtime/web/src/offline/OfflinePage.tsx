@@ -3,6 +3,7 @@
  * estimate (records per level, bytes, map tiles up to a chosen zoom, within the limits of tiles.ts);
  * the download into this device (area.ts); and the areas already stored (StoredAreas.tsx).
  */
+import './offline.css';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type Json, levelUrl, type ModuleSummary, type Page } from '../api.ts';
 import { useAccount } from '../auth.tsx';

@@ -2,6 +2,7 @@
  * The header's outbox badge: how many changes wait for the server (a link to the outbox page), and the
  * automatic sync when the browser comes back online. Loaded apart from the app's first page (lazy).
  */
+import './offline.css';
 import { useEffect, useState } from 'react';
 import { onLink } from '../router.ts';
 import { useOfflineT } from './offline-i18n.ts';

@@ -3,6 +3,7 @@
  * its progress; a conflict side by side (ConflictView.tsx); a refused change with the server's errors
  * shown on its form for correction (sent again at the next sync) or discarded by explicit choice.
  */
+import './offline.css';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ModuleSummary } from '../api.ts';
 import { formatDate } from '../format.ts';

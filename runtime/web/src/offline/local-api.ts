@@ -41,7 +41,7 @@ function page(records: Json[], query: URLSearchParams): Page {
       (a, b) => sign * String(a[key] ?? '').localeCompare(String(b[key] ?? ''), undefined, { numeric: true }),
     );
   }
-  const size = Number(query.get('page_size') ?? 50) || 50;
+  const size = Number(query.get('page_size') ?? 100_000) || 100_000;
   const number = Number(query.get('page') ?? 1) || 1;
   return {
     items: items.slice((number - 1) * size, number * size),
@@ -50,6 +50,32 @@ function page(records: Json[], query: URLSearchParams): Page {
     page: number,
     page_size: size,
   };
+}
+
+/** The map of a level (GET …/map): every stored record with a geometry in the box, no clusters. */
+async function mapAnswer(module: string, level: string, query: URLSearchParams) {
+  const [w, s, e, n] = (query.get('bbox') ?? '-180,-90,180,90').split(',').map(Number);
+  const forms = await getReference<{ mapLabel?: string }>(referenceKey('forms', module, level));
+  const rest = new URLSearchParams([...query].filter(([k]) => k !== 'bbox' && k !== 'zoom'));
+  const inBox = (g: { coordinates?: unknown }) => {
+    const points: number[][] = [];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') points.push(c as number[]);
+      else if (Array.isArray(c)) for (const p of c) walk(p);
+    };
+    walk(g.coordinates);
+    return points.some(
+      ([x = 0, y = 0]) => x >= (w ?? -180) && x <= (e ?? 180) && y >= (s ?? -90) && y <= (n ?? 90),
+    );
+  };
+  const features = page(await storedRecords(module, level), rest)
+    .items.filter((r) => r.geometry && inBox(r.geometry as { coordinates?: unknown }))
+    .map((r) => ({
+      id: String(r.id),
+      label: forms?.mapLabel ? ((r[forms.mapLabel] as string | undefined) ?? null) : null,
+      geometry: r.geometry,
+    }));
+  return { zoom: Number(query.get('zoom') ?? 0), total: features.length, clusters: [], features };
 }
 
 async function reference<T>(key: OfflineReference, ...parts: string[]): Promise<T> {
@@ -66,6 +92,7 @@ async function get(path: string, query: URLSearchParams): Promise<unknown> {
   if (head === 'modules' && second === 'forms' && third) return reference('forms', code, third);
   if (head === 'modules' && second && third === undefined)
     return page(await storedRecords(code, second), query);
+  if (head === 'modules' && second && third === 'map') return mapAnswer(code, second, query);
   if (head === 'modules' && second && third) {
     const found = await storedRecord(code, second, third);
     if (!found) throw notFound();
