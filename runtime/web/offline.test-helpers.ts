@@ -29,7 +29,8 @@ export async function apiAs(base: string, login: string, password: string): Prom
       headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await r.text();
+    const json = r.headers.get('content-type')?.startsWith('application/json');
+    const text = json ? await r.text() : '';
     return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
   };
   return {

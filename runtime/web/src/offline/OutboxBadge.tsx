@@ -1,6 +1,6 @@
 /**
  * The header's outbox badge: how many changes wait for the server (a link to the outbox page), and the
- * automatic sync when the browser comes back online. Loaded apart from the app's first page (lazy).
+ * automatic sync when the app opens online or the browser comes back online. Loaded apart from the app's first page (lazy).
  */
 import './offline.css';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,20 @@ import { onLink } from '../router.ts';
 import { useOfflineT } from './offline-i18n.ts';
 import { OUTBOX_CHANGED, outboxOps } from './outbox.ts';
 import { runSync } from './sync-runner.ts';
+
+/** Waits between tries after a failed automatic sync (the network often comes back in stages). */
+const RETRY_MS = [2_000, 5_000, 15_000, 60_000] as const;
+
+/** Syncs when something waits, trying again a few times if the network is not really back yet. */
+function autoSync(attempt = 0): void {
+  if (!navigator.onLine) return;
+  void outboxOps().then(async (ops) => {
+    if (!ops.some((o) => o.state === 'pending')) return;
+    const status = await runSync();
+    const wait = RETRY_MS[attempt];
+    if (status.kind === 'failed' && wait !== undefined) setTimeout(() => autoSync(attempt + 1), wait);
+  });
+}
 
 export function OutboxBadge() {
   const t = useOfflineT();
@@ -18,12 +32,12 @@ export function OutboxBadge() {
     const count = () => void outboxOps().then((ops) => live && setCount(ops.length));
     const back = () => {
       setOnline(true);
-      void outboxOps().then((ops) => {
-        if (ops.some((o) => o.state === 'pending')) void runSync();
-      });
+      autoSync();
     };
     const gone = () => setOnline(false);
     count();
+    // Changes left from an earlier session go as soon as the app opens online.
+    autoSync();
     window.addEventListener(OUTBOX_CHANGED, count);
     window.addEventListener('online', back);
     window.addEventListener('offline', gone);
