@@ -26,6 +26,7 @@ import { mountImportAssist, mountImportTemplates } from '../import/templates/ind
 import { isUploadRequest, mountMediaApi, uploadBodyLimit } from '../media/index.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
+import { mountOfflineRoutes } from '../offline/bundle-routes.ts';
 import { mountSyncRoutes } from '../sync/routes.ts';
 import type { AppPlugin } from './app-plugin.ts';
 import { defaultLogError, handleErrors, type LogError } from './error-handler.ts';
@@ -115,6 +116,7 @@ export function createApp(options: AppOptions): Hono {
   mountExtensionRoutes(app, db, options.extensions ?? new Map());
   mountHistoryRoutes(app, db, registry);
   mountSyncRoutes(app, db, registry);
+  mountOfflineRoutes(app, db, registry);
   // Dashboards, and their refresh after each write under /api/modules (before the hand-over, to wrap it).
   const refresher =
     options.dashboardRefresher ??

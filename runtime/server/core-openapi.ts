@@ -17,6 +17,7 @@ import { importTemplatesOpenApi } from '../import/templates/index.ts';
 import { mediaOpenApi } from '../media/openapi.ts';
 import { metadataOpenApi } from '../metadata/openapi.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
+import { offlineOpenApi } from '../offline/openapi.ts';
 import { type Json, type OpenApiGroup, SIGNED_IN } from './openapi-parts.ts';
 import { refdataOpenApi } from './refdata-openapi.ts';
 import { serverOpenApi } from './server-openapi.ts';
@@ -81,6 +82,7 @@ export const coreGroups = (
   importTemplatesOpenApi,
   historyOpenApi(modules),
   exportsOpenApi(modules),
+  offlineOpenApi(modules),
   ...extra,
 ];
 

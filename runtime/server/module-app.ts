@@ -14,6 +14,7 @@ import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { ModuleRuntime } from '../modules/load.ts';
 import { ModuleRegistry, type ServedModule } from '../modules/registry.ts';
+import { mountBatchRoute } from '../offline/batch-route.ts';
 import type { RecordHooks } from '../records/hooks.ts';
 import { prepareModule } from '../records/model/module-plan.ts';
 import { mountModuleRoutes } from '../records/mount.ts';
@@ -35,6 +36,13 @@ export function serveModule(
   // Record operations reach only the module of their route: this version's plan alone.
   const plans = new Map([[runtime.code, plan]]);
   const app = new Hono();
+  // A client's outbox in one request (runtime/offline), over the same operations as the single routes.
+  mountBatchRoute(
+    app,
+    plan,
+    (actor, access) => recordOperations({ db, modules: plans, actor, access, ...(hooks ? { hooks } : {}) }),
+    logError,
+  );
   // Built per request: today() and now() are the request's.
   mountModuleRoutes(app, runtime.model, (c, route) =>
     recordOperations({

@@ -161,7 +161,7 @@ export function mountRefdataRoutes(app: Hono, db: Database, registry: ModuleRegi
 }
 
 /** The datasets a protocol names: its defaults and those its dataset fields offer. */
-function datasetsOf(protocol: ResolvedProtocol): string[] {
+export function datasetsOf(protocol: ResolvedProtocol): string[] {
   const fields = protocol.levels.flatMap((l) =>
     l.fields.flatMap((f) => [f, ...(f.kind === 'group' ? f.fields : [])]),
   );

@@ -35,7 +35,7 @@ const TAXA_MAX_LOOKUP = 200;
 const GROUP_RANKS = new Set(['regne', 'phylum', 'classe', 'ordre', 'famille', 'group1_inpn', 'group2_inpn']);
 
 /** The taxonomic scope of a module as a predicate on `ref.taxon t`, its values pushed on `params`. */
-function scopeSql(protocol: ResolvedProtocol, params: unknown[]): { sql?: string; narrow: boolean } {
+export function scopeSql(protocol: ResolvedProtocol, params: unknown[]): { sql?: string; narrow: boolean } {
   const scope = protocol.taxonomy;
   switch (scope.scope) {
     case 'list':

@@ -4,7 +4,9 @@
  * act on. A record the caller may read that already holds the id and holds what the body resolves to
  * is answered as the create (200, nothing written: no hook, no history row, no new row_version); any
  * other holder (another body, or a record the caller cannot read) is one 409 `id_conflict`, whoever it
- * is, so the answer never tells that another organisation holds the id.
+ * is, so the answer never tells that another organisation holds the id. The id of a deleted record
+ * (suivi.deletion_log) is held too: replaying an outbox that created then deleted a record must not
+ * bring it back.
  *
  * The comparison is of what the body sets once the server has resolved it (visibleIf clearing,
  * defaults) against the stored record, both as a GET returns them: the candidate's column values go
@@ -13,6 +15,7 @@
  * several references as a set. Fields the client cannot set (computed, read-only) are not compared:
  * they are the server's, and a clock rule would make a replay the next day look like another body.
  */
+import { coreDb } from '../../db/core-database.ts';
 import type { Database } from '../../db/database.ts';
 import { isHttpError } from '../../http/errors.ts';
 import { idConflict } from '../db-errors.ts';
@@ -45,6 +48,8 @@ export async function createOrReplay(
   if (id === undefined) return { record: await createRecord(ctx, plan, record), replayed: false };
   const held = await heldBy(ctx, plan, record.write, id);
   if (held) return held;
+  // A deleted record's id is not given again: a replayed outbox [create, delete] would bring it back.
+  if (await wasDeleted(ctx, plan, id)) throw idConflict();
   try {
     return { record: await createRecord(ctx, plan, record), replayed: false };
   } catch (error) {
@@ -55,6 +60,18 @@ export async function createOrReplay(
     if (now) return now;
     throw error;
   }
+}
+
+async function wasDeleted(ctx: RequestContext, plan: LevelPlan, id: string): Promise<boolean> {
+  const row = await coreDb(ctx.db)
+    .selectFrom('suivi.deletion_log')
+    .select('id')
+    .where('module_code', '=', plan.module)
+    .where('level_key', '=', plan.level.key)
+    .where('record_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The replay answer when a readable record holds `id` with these values; 409 when it holds others. */
