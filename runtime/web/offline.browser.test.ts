@@ -35,7 +35,15 @@ const TILES = 'https://tiles.test/{z}/{x}/{y}.png';
 const available = chromiumAvailable('offline.browser.test');
 type Json = Record<string, unknown>;
 /** What a client sends back of a record: its fields, parent link and version, not the envelope. */
-const SITE_FIELDS = ['geometry', 'base_site_name', 'water_body_type', 'sites_group_id', 'row_version'];
+const SITE_FIELDS = [
+  'geometry',
+  'base_site_name',
+  'water_body_type',
+  'first_use_date',
+  'permanence',
+  'sites_group_id',
+  'row_version',
+];
 const editable = (r: Json) =>
   Object.fromEntries(Object.entries(r).filter(([k, v]) => SITE_FIELDS.includes(k) && v !== null));
 

@@ -81,6 +81,7 @@ export function OfflinePage(props: { modules: readonly ModuleSummary[] }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [version, setVersion] = useState(0);
   const template = tileTemplate();
+  const siteForms = useForms(code, module?.levels.find((l) => l.parents.length === 0)?.key ?? '');
   const selection: Selection | null =
     mode === 'sites'
       ? sites.length > 0
@@ -100,6 +101,14 @@ export function OfflinePage(props: { modules: readonly ModuleSummary[] }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: cleared on any change of the choice
   useEffect(() => setEstimate(null), [code, mode, sites, view]);
 
+  // Unnamed, an area is called after its sites (or says it is a map area).
+  const defaultName =
+    mode === 'map'
+      ? t('byMap')
+      : sites
+          .slice(0, 3)
+          .map((s) => (siteForms ? recordLabel(s, siteForms, lang) : String(s.id)))
+          .join(', ') + (sites.length > 3 ? '…' : '');
   const ask = async () => {
     if (!module || !selection) return setMessage({ text: t('selectSites'), error: true });
     setMessage(null);
@@ -117,7 +126,7 @@ export function OfflinePage(props: { modules: readonly ModuleSummary[] }) {
       await downloadArea({
         module,
         selection,
-        label: name.trim() || `${label(module.label)} — ${new Date().toLocaleDateString(lang)}`,
+        label: name.trim() || defaultName,
         tiles: template && tileBox && fits ? { template, maxZoom } : null,
         onProgress: (step, done, total) =>
           setBusy(`${t('downloading')} ${step === 'tiles' ? t('tiles') : t('records')} ${done}/${total}`),
@@ -174,7 +183,7 @@ export function OfflinePage(props: { modules: readonly ModuleSummary[] }) {
         ) : null}
         <label>
           {t('areaName')}
-          <input value={name} onChange={(e) => setName(e.target.value)} />
+          <input value={name} placeholder={defaultName} onChange={(e) => setName(e.target.value)} />
         </label>
         <label>
           {t('maxZoom')}

@@ -6,6 +6,7 @@
 import './offline.css';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ModuleSummary } from '../api.ts';
+import { problemText } from '../form/error-messages.ts';
 import { formatDate } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { usePageTitle } from '../page-title.ts';
@@ -57,7 +58,7 @@ function OutboxItem(props: { op: OutboxOp; blocked: boolean; module?: ModuleSumm
       {op.errors && op.errors.length > 0 && !correcting ? (
         <ul className="server-errors" data-testid="outbox-errors">
           {op.errors.map((e) => (
-            <li key={`${e.path}:${e.code}`}>{e.message}</li>
+            <li key={`${e.path}:${e.code}`}>{forms ? problemText(e, forms, lang) : e.message}</li>
           ))}
         </ul>
       ) : null}

@@ -7,8 +7,12 @@ import { removeArea, storedAreas } from './area.ts';
 import type { Area } from './db.ts';
 import { useOfflineT } from './offline-i18n.ts';
 
-export const megabytes = (bytes: number, lang: 'fr' | 'en') =>
-  `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, lang)} ${lang === 'fr' ? 'Mo' : 'MB'}`;
+/** A size as people read it: kilobytes under a megabyte, else megabytes with one decimal. */
+export function megabytes(bytes: number, lang: 'fr' | 'en'): string {
+  const [unit, size] =
+    bytes < 1024 * 1024 ? (['k', bytes / 1024] as const) : (['M', bytes / 1024 / 1024] as const);
+  return `${formatNumber(Math.round(size * 10) / 10, lang)} ${unit}${lang === 'fr' ? 'o' : 'B'}`;
+}
 
 export function StoredAreas(props: { modules: readonly ModuleSummary[]; version: number }) {
   const t = useOfflineT();

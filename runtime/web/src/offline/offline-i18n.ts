@@ -92,9 +92,6 @@ const DICT = {
   discard: ['Abandonner', 'Discard'],
   discardAsk: ['Abandonner cette saisie pour de bon ?', 'Discard this entry for good?'],
   gpsAccuracy: ['Position GPS à ± {m} m', 'GPS position within {m} m'],
-  myPosition: ['Ma position', 'My position'],
-  locating: ['Localisation…', 'Locating…'],
-  noPosition: ['Position indisponible :', 'Position unavailable:'],
   queuedAt: ['saisi le', 'entered on'],
   photoQueued: [
     'Photo gardée sur l’appareil, envoyée à la synchronisation.',
