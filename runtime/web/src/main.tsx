@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
 import { AccountContext, LoginPage, loadSession, type Session, useAccount } from './auth.tsx';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
+import { OutboxBadge } from './outbox-badge.tsx';
 import { usePageTitle } from './page-title.ts';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
 import { may } from './permissions.ts';
@@ -18,10 +19,9 @@ const DashboardPage = lazy(() =>
 );
 // Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
 const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
-// Offline field entry (runtime/web/src/offline): its pages, and the header's outbox badge (idb with it).
+// Offline field entry (runtime/web/src/offline): its pages load when opened.
 const OfflinePage = lazy(() => import('./offline/OfflinePage.tsx').then((m) => ({ default: m.OfflinePage })));
 const OutboxPage = lazy(() => import('./offline/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
-const OutboxBadge = lazy(() => import('./offline/OutboxBadge.tsx').then((m) => ({ default: m.OutboxBadge })));
 // Accounts that may create records: the import wizard and job pages (runtime/web/src/import).
 const ImportPage = lazy(() => import('./import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
@@ -126,11 +126,7 @@ function App() {
               Administration
             </a>
           ) : null}
-          {account ? (
-            <Suspense fallback={null}>
-              <OutboxBadge />
-            </Suspense>
-          ) : null}
+          {account ? <OutboxBadge /> : null}
           {account ? <span className="who">{account.display_name}</span> : null}
           {account ? (
             <button type="button" onClick={() => void logout()}>

@@ -15,7 +15,16 @@ import { recordLabel } from '../record-label.ts';
 import { ConflictView } from './ConflictView.tsx';
 import type { OutboxOp } from './db.ts';
 import { type OfflineKey, useOfflineT } from './offline-i18n.ts';
-import { blockedIds, correct, discard, keepMine, OUTBOX_CHANGED, outboxOps, takeTheirs } from './outbox.ts';
+import {
+  announceOutbox,
+  blockedIds,
+  correct,
+  discard,
+  keepMine,
+  OUTBOX_CHANGED,
+  outboxOps,
+  takeTheirs,
+} from './outbox.ts';
 import { storeRecord } from './records.ts';
 import { runSync, useSyncStatus } from './sync-runner.ts';
 
@@ -114,7 +123,7 @@ function OutboxItem(props: { op: OutboxOp; blocked: boolean; module?: ModuleSumm
   );
 }
 
-const announce = () => window.dispatchEvent(new Event(OUTBOX_CHANGED));
+const announce = () => void announceOutbox();
 
 export function OutboxPage(props: { modules: readonly ModuleSummary[] }) {
   const t = useOfflineT();

@@ -10,6 +10,9 @@
  */
 import type { Json } from '../api-shapes.ts';
 import { type OfflineDb, type OutboxOp, offlineDb } from './db.ts';
+import { OUTBOX_CHANGED, OUTBOX_COUNT } from './outbox-events.ts';
+
+export { OUTBOX_CHANGED };
 
 export type NewOp = Omit<OutboxOp, 'seq' | 'state' | 'queued_at'>;
 
@@ -59,7 +62,7 @@ export async function enqueue(change: NewOp, db?: OfflineDb): Promise<void> {
     await tx.store.add({ ...change, ...fresh });
   }
   await tx.done;
-  announceOutbox();
+  await announceOutbox(store);
 }
 
 const gps = (change: NewOp, before: OutboxOp) => {
@@ -129,8 +132,13 @@ export async function discard(seq: number, db?: OfflineDb): Promise<void> {
       await store.delete('outbox', o.seq);
 }
 
-/** Said whenever the outbox changes: the badge and the outbox page count again. */
-export const OUTBOX_CHANGED = 'suivi:outbox';
-export function announceOutbox(): void {
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event(OUTBOX_CHANGED));
+/**
+ * Said whenever the outbox changes: the outbox page lists again, and the header's badge (outbox-badge.tsx,
+ * in the app's first bundle, without IndexedDB code) reads the count mirrored in localStorage.
+ */
+export async function announceOutbox(db?: OfflineDb): Promise<void> {
+  if (typeof window === 'undefined') return;
+  const count = await (db ?? (await offlineDb())).count('outbox');
+  localStorage.setItem(OUTBOX_COUNT, String(count));
+  window.dispatchEvent(new Event(OUTBOX_CHANGED));
 }

@@ -114,7 +114,7 @@ export async function syncOutbox(
         report[await settle(db, op, result)] += 1;
       }
       options.onProgress?.(report.sent, ops.length);
-      announceOutbox();
+      await announceOutbox(db);
     }
   }
   return report;
