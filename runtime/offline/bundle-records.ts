@@ -5,7 +5,7 @@
  * (with each row's JSON size, for the estimate), level by level, parents before children, so the
  * limits are checked before any record is read; then the records, as the GET list returns them.
  */
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../http/errors.ts';
 import type { AccessScope } from '../records/access.ts';
@@ -45,19 +45,33 @@ const tooMany = (message: string, limit: number) =>
     { path: '/query', code: 'bundle_too_large', message, limit },
   ]);
 
-/** The ids of the bundle's records, by level key (levels without any are left out). */
+export interface BundleLimits {
+  readonly top: number;
+  readonly total: number;
+}
+
+const LIMITS: BundleLimits = { top: MAX_TOP_RECORDS, total: MAX_BUNDLE_RECORDS };
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The ids of the bundle's records, by level key (levels without any are left out): the chosen top-level
+ * records, all their descendants, then every record these link to as a parent (ancestors of the chosen
+ * ones, a visit's campaign…), all within the read scope.
+ */
 export async function selectBundleIds(
   db: Database,
   module: ModulePlan,
   access: AccessScope,
   selection: Selection,
+  limits: BundleLimits = LIMITS,
 ): Promise<Map<string, LevelIds>> {
   const top = topLevel(module);
   const out = new Map<string, LevelIds>();
+  const rowsOf = new Map<string, Row[]>();
   let total = 0;
-  const pick = async (plan: LevelPlan, where: ReturnType<typeof allOf>, max: number) => {
+  const pick = async (plan: LevelPlan, where: Expression<SqlBool>, max: number): Promise<Row[]> => {
     const read = access.where({ module: plan.module, level: plan.level.key, action: 'read', alias: 'r' });
-    const rows = await recordsDb(db)
+    return recordsDb(db)
       .selectFrom(tableAs(plan.shape.table, 'r'))
       .select([
         columnOf<string>('r', 'id').as('id'),
@@ -67,58 +81,36 @@ export async function selectBundleIds(
       .where(allOf([where, read]))
       .orderBy(columnOf('r', 'id'))
       .limit(max + 1)
-      .execute();
-    return rows as Array<Record<string, unknown>>;
+      .execute() as Promise<Row[]>;
   };
-  const keep = (plan: LevelPlan, rows: readonly Record<string, unknown>[]) => {
+  const keep = (plan: LevelPlan, rows: readonly Row[]) => {
     total += rows.length;
-    if (total > MAX_BUNDLE_RECORDS)
+    if (total > limits.total)
       throw tooMany(
-        `La zone compte plus de ${MAX_BUNDLE_RECORDS} enregistrements en tout : choisissez-en une plus petite.`,
-        MAX_BUNDLE_RECORDS,
+        `La zone compte plus de ${limits.total} enregistrements en tout : choisissez-en une plus petite.`,
+        limits.total,
       );
-    const level = out.get(plan.level.key) ?? { ids: [], bytes: 0 };
+    const key = plan.level.key;
+    const level = out.get(key) ?? { ids: [], bytes: 0 };
     for (const r of rows) {
       level.ids.push(String(r.id));
       level.bytes += Number(r.bytes);
     }
-    if (level.ids.length > 0) out.set(plan.level.key, level);
+    if (level.ids.length > 0) out.set(key, level);
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), ...rows]);
   };
 
   const chosen =
     'bbox' in selection
-      ? sql<boolean>`ST_Intersects(${columnOf('r', 'geom')}, ST_MakeEnvelope(${selection.bbox[0]}::float8, ${selection.bbox[1]}::float8, ${selection.bbox[2]}::float8, ${selection.bbox[3]}::float8, 4326))`
+      ? sql<SqlBool>`ST_Intersects(${columnOf('r', 'geom')}, ST_MakeEnvelope(${selection.bbox[0]}::float8, ${selection.bbox[1]}::float8, ${selection.bbox[2]}::float8, ${selection.bbox[3]}::float8, 4326))`
       : isAnyOf(columnOf('r', 'id'), selection.sites, 'uuid[]');
-  const topRows = await pick(top, allOf([chosen]), MAX_TOP_RECORDS);
-  if (topRows.length > MAX_TOP_RECORDS)
+  const topRows = await pick(top, chosen, limits.top);
+  if (topRows.length > limits.top)
     throw tooMany(
-      `La zone compte plus de ${MAX_TOP_RECORDS} ${top.level.plural.fr.toLowerCase()} : choisissez-en une plus petite.`,
-      MAX_TOP_RECORDS,
+      `La zone compte plus de ${limits.top} ${top.level.plural.fr.toLowerCase()} : choisissez-en une plus petite.`,
+      limits.top,
     );
   keep(top, topRows);
-
-  // Ancestors: the records the chosen ones link to, up to the first level.
-  let below: { plan: LevelPlan; rows: readonly Record<string, unknown>[] }[] = [{ plan: top, rows: topRows }];
-  while (below.length > 0) {
-    const next: typeof below = [];
-    for (const { plan, rows } of below)
-      for (const link of plan.parents) {
-        const parent = module.levels.get(link.key);
-        const known = new Set(out.get(link.key)?.ids ?? []);
-        const ids = [...new Set(rows.map((r) => r[link.column]).filter((v) => typeof v === 'string'))].filter(
-          (id) => !known.has(id as string),
-        );
-        if (!parent || ids.length === 0) continue;
-        const found = await pick(
-          parent,
-          isAnyOf(columnOf('r', 'id'), ids, 'uuid[]'),
-          MAX_BUNDLE_RECORDS - total,
-        );
-        keep(parent, found);
-        next.push({ plan: parent, rows: found });
-      }
-    below = next;
-  }
 
   // Descendants, level by level (parents first): records under any record already below the chosen ones.
   const down = new Set([top.level.key]);
@@ -127,12 +119,38 @@ export async function selectBundleIds(
     if (!plan || down.has(level.key)) continue;
     const links = plan.parents.filter((p) => down.has(p.key) && (out.get(p.key)?.ids.length ?? 0) > 0);
     if (links.length === 0) continue;
-    const under = sql<boolean>`(${sql.join(
+    const under = sql<SqlBool>`${sql.join(
       links.map((p) => isAnyOf(columnOf('r', p.column), out.get(p.key)?.ids ?? [], 'uuid[]')),
       sql` OR `,
-    )})`;
-    keep(plan, await pick(plan, under, MAX_BUNDLE_RECORDS - total));
+    )}`;
+    keep(plan, await pick(plan, under, limits.total - total));
     down.add(level.key);
+  }
+
+  // Upward: the parents every record names, until none is missing (readable ones only).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [key, rows] of [...rowsOf]) {
+      for (const link of module.levels.get(key)?.parents ?? []) {
+        const parent = module.levels.get(link.key);
+        const known = new Set(out.get(link.key)?.ids ?? []);
+        const missing = [...new Set(rows.map((r) => r[link.column]))].filter(
+          (id): id is string => typeof id === 'string' && !known.has(id),
+        );
+        if (!parent || missing.length === 0) continue;
+        const found = await pick(
+          parent,
+          isAnyOf(columnOf('r', 'id'), missing, 'uuid[]'),
+          limits.total - total,
+        );
+        // Unreadable parents stay out; ask for them once only.
+        for (const id of missing) known.add(id);
+        if (found.length > 0) {
+          keep(parent, found);
+          changed = true;
+        }
+      }
+    }
   }
   return out;
 }

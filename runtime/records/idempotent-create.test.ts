@@ -8,9 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { edgeCases } from '../../test/db/fixtures/edge-cases.ts';
+import { ORGANISATION, USER } from '../../test/db/module-fixture.ts';
 import { runtimeEngines } from '../../test/helpers/engines.ts';
 import { fixtureBodies } from './fixture-bodies.test-helpers.ts';
+import type { RecordHooks } from './hooks.ts';
 import type { ModulePlan } from './model/module-plan.ts';
+import { recordOperations } from './operations.ts';
 import { type Json, problems, seededApi } from './seeded-api.test-helpers.ts';
 
 const MODULES = ['amphibiens_mares', 'chiro_gites', 'flore_quadrats', 'oiseaux_points_ecoute'];
@@ -100,6 +103,27 @@ describe.each(runtimeEngines())('idempotent creates on $name', (engine) => {
     const withNulls: Json = { ...body };
     for (const [k, v] of Object.entries(withNulls)) if (v === null) delete withNulls[k];
     expect((await call('POST', `/api/modules/${code}/visit`, withNulls)).status).toBe(200);
+  });
+
+  it('runs no hook on a replay: a create’s side effects happen once', async () => {
+    const calls: string[] = [];
+    const hooks: RecordHooks = {
+      has: () => true,
+      run: async (event) => void calls.push(event),
+    };
+    const actor = { userId: USER, organisationId: ORGANISATION };
+    const ops = recordOperations({ db: api.db, modules: api.modules, actor, hooks });
+    const visit = api.find('visit', () => true);
+    const module = await moduleOf('visit', visit.id);
+    const target = { module, level: 'visit' };
+    const body = { ...api.like(visit.id), id: randomUUID() };
+    const send = async () => {
+      const valid = await ops.validate({ ...target, mode: 'create', body });
+      return (await ops.create({ ...target, body: valid })).status;
+    };
+    expect(await send()).toBe(201);
+    expect(await send()).toBe(200);
+    expect(calls).toEqual(['beforeCreate', 'afterCreate']);
   });
 
   it('refuses the same id with another body: 409 id_conflict at /id, nothing changed', async () => {
