@@ -93,6 +93,13 @@ async function settle(db: OfflineDb, op: OutboxOp, result: ItemResult): Promise<
   return 'refused';
 }
 
+/** Photos uploaded and named by no waiting operation: the server has them, the device lets them go. */
+async function forgetSentMedia(db: OfflineDb): Promise<void> {
+  const named = JSON.stringify(await db.getAll('outbox'));
+  for (const item of await db.getAll('media'))
+    if (item.uploaded && !named.includes(item.key)) await db.delete('media', item.key);
+}
+
 export async function syncOutbox(
   options: { post?: PostBatch; onProgress?: (done: number, total: number) => void; db?: OfflineDb } = {},
 ): Promise<SyncReport> {
@@ -117,5 +124,6 @@ export async function syncOutbox(
       await announceOutbox(db);
     }
   }
+  await forgetSentMedia(db);
   return report;
 }
