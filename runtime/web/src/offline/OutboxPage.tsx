@@ -48,6 +48,14 @@ function OutboxItem(props: { op: OutboxOp; blocked: boolean; module?: ModuleSumm
         ? 'stateRefused'
         : 'statePending';
   const name = forms && op.body ? recordLabel(op.body, forms, lang) : '';
+  // A parent link is no form field: its refusal says which parent, in the reader's language.
+  const problemLine = (e: { path: string; code: string; message: string }) => {
+    if (e.code === 'parent_missing') {
+      const parent = props.module?.levels.find((l) => `/${l.key}_id` === e.path);
+      return t('parentMissing', { level: label(parent?.label) || e.path.slice(1) });
+    }
+    return forms ? problemText(e, forms, lang) : e.message;
+  };
   return (
     <li className={`outbox-item ${op.state}`} data-testid="outbox-item" data-state={op.state}>
       <p>
@@ -67,7 +75,7 @@ function OutboxItem(props: { op: OutboxOp; blocked: boolean; module?: ModuleSumm
       {op.errors && op.errors.length > 0 && !correcting ? (
         <ul className="server-errors" data-testid="outbox-errors">
           {op.errors.map((e) => (
-            <li key={`${e.path}:${e.code}`}>{forms ? problemText(e, forms, lang) : e.message}</li>
+            <li key={`${e.path}:${e.code}`}>{problemLine(e)}</li>
           ))}
         </ul>
       ) : null}

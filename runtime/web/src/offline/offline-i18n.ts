@@ -93,6 +93,10 @@ const DICT = {
   discardAsk: ['Abandonner cette saisie pour de bon ?', 'Discard this entry for good?'],
   gpsAccuracy: ['Position GPS à ± {m} m', 'GPS position within {m} m'],
   queuedAt: ['saisi le', 'entered on'],
+  parentMissing: [
+    'Son parent ({level}) n’existe plus sur le serveur, ou ne vous est pas visible.',
+    'Its parent ({level}) no longer exists on the server, or is not visible to you.',
+  ],
   photoQueued: [
     'Photo gardée sur l’appareil, envoyée à la synchronisation.',
     'Photo kept on the device, sent at sync.',
