@@ -20,10 +20,11 @@ const TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Worth compressing: text. Images (png) are compressed already. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest']);
 
 export type Encoding = 'br' | 'gzip';
 const SUFFIX: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz' };
@@ -73,6 +74,8 @@ export function mountWebApp(app: Hono, dist: string): void {
       return next();
     }
     const file = normalize(join(dist, decodeURIComponent(path)));
+    // A missing sw.js (an older build) is a 404, never the app: the browser would take HTML for a script.
+    if (path === '/sw.js' && !existsSync(file)) return next();
     // normalize() folds `..`; anything that leaves dist is answered with the app, never a file outside.
     const inside = file.startsWith(dist + sep);
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : index;
@@ -86,8 +89,10 @@ export function mountWebApp(app: Hono, dist: string): void {
         'content-length': String(body.length),
         ...(encoding ? { 'content-encoding': encoding } : {}),
         ...(COMPRESSIBLE.has(type) ? { vary: 'accept-encoding' } : {}),
-        // Vite puts a content hash in asset names: cache them for good; index.html always revalidates.
+        // Vite puts a content hash in asset names: cache them for good; index.html always revalidates,
+        // and so does the service worker (sw.js: its updates must reach the browser at once).
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(path === '/sw.js' ? { 'service-worker-allowed': '/' } : {}),
       },
     });
   });

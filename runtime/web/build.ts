@@ -24,6 +24,8 @@ const SOURCES = [
   join(WEB_ROOT, 'index.html'),
   join(WEB_ROOT, 'vite.config.ts'),
   join(WEB_ROOT, 'precompress.ts'),
+  join(WEB_ROOT, 'sw-plugin.ts'),
+  join(WEB_ROOT, 'app-manifest.ts'),
   join(WEB_ROOT, '..', '..', 'protocol-specs', 'rules'),
 ];
 

@@ -3,13 +3,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress.ts';
+import { serviceWorker } from './sw-plugin.ts';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
-  plugins: [precompress()],
+  plugins: [precompress(), serviceWorker(root)],
   // No React plugin: Vite transpiles TSX itself; the automatic runtime avoids importing React everywhere.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {

@@ -1,4 +1,7 @@
 /** Typed fetch helpers over the Suivi API. Errors carry the server's `[{ path, code, message }]` list. */
+import { ApiError, type ApiProblem, type Json } from './api-shapes.ts';
+
+export { ApiError, type ApiProblem, type Json, type Page } from './api-shapes.ts';
 
 export interface Labels {
   readonly fr: string;
@@ -6,14 +9,6 @@ export interface Labels {
 }
 // What GET /api/modules answers, typed once by the server that writes it.
 export type { LevelSummary, ModuleSummary } from '../../server/module-summary.ts';
-export interface ApiProblem {
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-  /** Seconds to wait, on a 429 from the login (as the Retry-After header). */
-  readonly retry_after?: number;
-}
-export type Json = Record<string, unknown>;
 /** A field's words in both languages (server/form-texts.ts). */
 export interface FieldTexts {
   readonly label: Labels;
@@ -53,31 +48,31 @@ export interface FieldRules {
   readonly min?: RuleSource;
   readonly max?: RuleSource;
 }
-export interface Page {
-  readonly items: readonly Json[];
-  readonly total: number;
-  /** False when the server stopped counting at its cap: more than `total` records match. */
-  readonly total_exact: boolean;
-  readonly page: number;
-  readonly page_size: number;
+
+/** Without network, the API's answers come from this device (offline/local-api.ts, loaded then only). */
+async function local<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const { localRequest } = await import('./offline/local-api.ts');
+  return (await localRequest(method, url, body)) as T;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problems: readonly ApiProblem[],
-  ) {
-    super(problems.map((p) => p.message).join(' ') || `HTTP ${status}`);
-  }
-}
+/** Requests the device answers itself when offline: the API, but not signing in or out. */
+const localAnswers = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/auth/log');
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  if (!navigator.onLine && localAnswers(url)) return local<T>(method, url, body);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    // No answer at all (no network though the browser thinks it is online): the device answers.
+    if (localAnswers(url)) return local<T>(method, url, body);
+    throw error;
+  }
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {

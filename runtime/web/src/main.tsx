@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { api, type ModuleSummary } from './api.ts';
 import { AccountContext, LoginPage, loadSession, type Session, useAccount } from './auth.tsx';
 import { initialLang, type Lang, LangContext, useT } from './i18n.tsx';
+import { OutboxBadge } from './outbox-badge.tsx';
 import { usePageTitle } from './page-title.ts';
 import { FormPage, LevelPage, ModuleList, RecordPage } from './pages/pages.tsx';
 import { may } from './permissions.ts';
@@ -18,6 +19,9 @@ const DashboardPage = lazy(() =>
 );
 // Protocol designers only: the builder (CodeMirror, its editor) loads on /builder routes.
 const BuilderPage = lazy(() => import('./builder/BuilderPage.tsx').then((m) => ({ default: m.BuilderPage })));
+// Offline field entry (runtime/web/src/offline): its pages load when opened.
+const OfflinePage = lazy(() => import('./offline/OfflinePage.tsx').then((m) => ({ default: m.OfflinePage })));
+const OutboxPage = lazy(() => import('./offline/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 // Accounts that may create records: the import wizard and job pages (runtime/web/src/import).
 const ImportPage = lazy(() => import('./import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
@@ -49,6 +53,14 @@ function Routes(props: { modules: readonly ModuleSummary[] }) {
         <ImportPage modules={props.modules} />
       </Suspense>
     );
+  if (m === 'offline' || m === 'outbox') {
+    const Page = m === 'offline' ? OfflinePage : OutboxPage;
+    return (
+      <Suspense fallback={null}>
+        <Page modules={props.modules} />
+      </Suspense>
+    );
+  }
   const readable = account ? props.modules.filter((x) => may(account, x.code, 'read')) : props.modules;
   const module = readable.find((x) => x.code === code);
   if (m === 'dashboard' && module)
@@ -114,6 +126,7 @@ function App() {
               Administration
             </a>
           ) : null}
+          {account ? <OutboxBadge /> : null}
           {account ? <span className="who">{account.display_name}</span> : null}
           {account ? (
             <button type="button" onClick={() => void logout()}>
@@ -134,6 +147,12 @@ function App() {
       </AccountContext.Provider>
     </LangContext.Provider>
   );
+}
+
+// The service worker (dist/sw.js) makes the app installable and usable offline; a browser without one,
+// or a page served without a secure context, runs the app online only.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
 }
 
 const root = document.getElementById('root');

@@ -1,6 +1,6 @@
 /**
- * Leaflet maps share one base: an OSM tile layer for real use, or a plain grey background when offline
- * or when `localStorage['suivi.tiles'] = 'none'` (tests and machines without network). The tile URL can
+ * Leaflet maps share one base: an OSM tile layer for real use (offline: the tiles the service worker
+ * stored), or a plain grey background offline without a service worker or when `localStorage['suivi.tiles'] = 'none'` (tests and machines without network). The tile URL can
  * be changed with `localStorage['suivi.tiles'] = 'https://…/{z}/{x}/{y}.png'`.
  */
 import 'leaflet/dist/leaflet.css';
@@ -8,11 +8,18 @@ import L from 'leaflet';
 
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
+/** The base map's tile URL template (null: no base map). The offline areas store tiles from it too. */
+export function tileTemplate(): string | null {
+  const setting = localStorage.getItem('suivi.tiles');
+  return setting === 'none' ? null : setting || OSM;
+}
+
 export function createMap(element: HTMLElement): L.Map {
   const map = L.map(element, { center: [46.6, 2.4], zoom: 5 });
-  const setting = localStorage.getItem('suivi.tiles');
-  if (setting !== 'none' && navigator.onLine) {
-    L.tileLayer(setting || OSM, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(map);
+  const template = tileTemplate();
+  // Offline, the service worker serves the tiles of the areas taken offline (a blank tile elsewhere).
+  if (template && (navigator.onLine || navigator.serviceWorker?.controller)) {
+    L.tileLayer(template, { maxZoom: 19, attribution: '© OpenStreetMap' }).addTo(map);
   } else {
     element.style.background = '#dde3de';
   }

@@ -7,6 +7,7 @@ import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n.tsx';
 import { createMap, pointStyle } from '../map-base.ts';
+import { rememberFix } from '../offline/gps.ts';
 
 type Mode = 'Point' | 'LineString' | 'Polygon';
 type Position = [number, number];
@@ -61,6 +62,24 @@ export function MapField(props: FieldProps) {
   };
   const updateRef = useRef(update);
   updateRef.current = update;
+  // "My position": the device's GPS fix, its accuracy shown here and kept with the offline change.
+  const [fix, setFix] = useState<
+    { state: 'locating' } | { state: 'fixed'; accuracy: number } | { state: 'failed'; message: string } | null
+  >(null);
+  const locate = () => {
+    setFix({ state: 'locating' });
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        const at: Position = [Number(p.coords.longitude.toFixed(7)), Number(p.coords.latitude.toFixed(7))];
+        rememberFix({ coordinates: at, accuracy_m: p.coords.accuracy });
+        setFix({ state: 'fixed', accuracy: p.coords.accuracy });
+        update(mode === 'Point' ? [at] : [...points, at]);
+        map.current?.setView([at[1], at[0]], Math.max(map.current.getZoom(), 15));
+      },
+      (e) => setFix({ state: 'failed', message: e.message }),
+      { enableHighAccuracy: true, timeout: 30_000, maximumAge: 10_000 },
+    );
+  };
 
   // The map is created once per field; later values are drawn by the effect below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the initial value only centres the new map
@@ -115,6 +134,25 @@ export function MapField(props: FieldProps) {
         <button type="button" onClick={() => update([])}>
           {t('clear')}
         </button>
+        {'geolocation' in navigator ? (
+          <button
+            type="button"
+            onClick={locate}
+            disabled={fix?.state === 'locating'}
+            data-testid="my-position"
+          >
+            {t('myPosition')}
+          </button>
+        ) : null}
+        {fix?.state === 'fixed' ? (
+          <span className="hint" data-testid="gps-accuracy">
+            {t('gpsAccuracy').replace('{m}', String(Math.round(fix.accuracy)))}
+          </span>
+        ) : fix?.state === 'failed' ? (
+          <span className="text-danger">
+            {t('noPosition')} {fix.message}
+          </span>
+        ) : null}
         <span className="hint">{t('clickMap')}</span>
       </div>
       <div ref={element} className="map small-map" data-testid="geometry-map" />

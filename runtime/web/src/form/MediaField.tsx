@@ -4,6 +4,8 @@
  * and the answer's storage_key, file_name and mime_type join the list; images show a thumbnail, other
  * files a link. The file input honours the field's `accept`; no more than `maxFiles` can be chosen. The
  * server decides the type from the bytes and checks it again when the record is saved.
+ * Offline (or when the upload cannot reach the server), the file is kept on the device instead
+ * (offline/media-queue.ts, loaded then only) and uploaded at sync, before the record naming it.
  */
 import type { WidgetProps } from '@rjsf/utils';
 import { useState } from 'react';
@@ -21,6 +23,25 @@ interface MediaItem {
 
 const urlOf = (m: MediaItem) => m.url ?? `/api/media/${encodeURIComponent(m.storage_key)}`;
 
+class NoNetwork extends Error {}
+
+/** Keeps the file on this device until the sync uploads it. */
+async function queue(file: File): Promise<MediaItem> {
+  const { queueMedia } = await import('../offline/media-queue.ts');
+  return queueMedia(file);
+}
+
+/** Uploads one file, or queues it without network; rejects with the server's message. */
+async function store(file: File, onProgress: (fraction: number) => void): Promise<MediaItem> {
+  if (!navigator.onLine) return queue(file);
+  try {
+    return await upload(file, onProgress);
+  } catch (error) {
+    if (error instanceof NoNetwork) return queue(file);
+    throw error;
+  }
+}
+
 /** Uploads one file; resolves with the stored file, rejects with the server's message. */
 function upload(file: File, onProgress: (fraction: number) => void): Promise<MediaItem> {
   return new Promise((resolve, reject) => {
@@ -28,7 +49,7 @@ function upload(file: File, onProgress: (fraction: number) => void): Promise<Med
     xhr.open('POST', '/api/media');
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new Error(`${file.name}: network error`));
+    xhr.onerror = () => reject(new NoNetwork(`${file.name}: network error`));
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -70,7 +91,7 @@ export function MediaWidget(props: WidgetProps) {
     try {
       for (const [i, file] of chosen.entries()) {
         setProgress(i / chosen.length);
-        const stored = await upload(file, (f) => setProgress((i + f) / chosen.length));
+        const stored = await store(file, (f) => setProgress((i + f) / chosen.length));
         added.push({
           storage_key: stored.storage_key,
           file_name: stored.file_name,

@@ -11,7 +11,7 @@ import { customizeValidator, type Localizer } from '@rjsf/validator-ajv8';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeFr from 'ajv-i18n/localize/fr/index.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, api, type Json, type LevelForms, levelUrl } from '../api.ts';
+import { ApiError, type ApiProblem, api, type Json, type LevelForms, levelUrl } from '../api.ts';
 import { type Account, useAccount } from '../auth.tsx';
 import { type DraftPlace, loadDraft } from '../home/drafts.ts';
 import { useHomeT } from '../home/home-i18n.ts';
@@ -57,6 +57,14 @@ export interface RecordFormProps {
   readonly onSaved: (saved: Json, next: boolean) => void;
   /** Replaces the POST/PUT to the module's API: the builder's preview checks test values, saving none. */
   readonly submit?: (body: Json) => Promise<Json>;
+  /** The server's problems to show at first (a change the server refused, in the offline outbox). */
+  readonly problems?: readonly ApiProblem[];
+}
+
+/** The server's problems worded from the form's labels: at their fields, and listed by Save. */
+function shownProblems(problems: readonly ApiProblem[], forms: LevelForms, lang: Lang) {
+  const worded = problems.map((p) => ({ ...p, message: problemText(p, forms, lang) }));
+  return { schema: toErrorSchema(worded).schema, lines: worded.map((p) => p.message) };
 }
 
 function initialData(
@@ -154,11 +162,15 @@ export function RecordForm(props: RecordFormProps) {
     () => applyRules(forms.schema, forms.ui, rules, data, scopes),
     [forms, rules, data, scopes],
   );
-  const [problems, setProblems] = useState<{ schema: Json; lines: string[] } | null>(null);
+  const [problems, setProblems] = useState<{ schema: Json; lines: string[] } | null>(() =>
+    props.problems?.length ? shownProblems(props.problems, forms, lang) : null,
+  );
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // The form key remounts RJSF (and its map) after "save and add the next one".
   const [round, setRound] = useState(0);
+  // A new record's UUID, chosen here: a create sent twice (a lost answer, the offline outbox) is one record.
+  const newId = useRef(crypto.randomUUID());
   // Which submit button was pressed: RJSF's onSubmit does not say.
   const nextClicked = useRef(false);
   const problemsBox = useRef<HTMLDivElement>(null);
@@ -214,8 +226,9 @@ export function RecordForm(props: RecordFormProps) {
               ...body,
               row_version: record.row_version,
             })
-          : await api.post<Json>(levelUrl(module, level), body);
+          : await api.post<Json>(levelUrl(module, level), { ...body, id: newId.current });
       drafts.clear();
+      newId.current = crypto.randomUUID();
       if (next) {
         const kept = Object.fromEntries(forms.keep.filter((k) => k in data).map((k) => [k, data[k]]));
         const fresh = applyRules(
@@ -233,9 +246,8 @@ export function RecordForm(props: RecordFormProps) {
       props.onSaved(saved, next);
     } catch (error) {
       if (error instanceof ApiError && error.problems.length > 0) {
-        const worded = error.problems.map((p) => ({ ...p, message: problemText(p, forms, lang) }));
         // Each problem at its field, and every one listed by the Save button (the user is there).
-        setProblems({ schema: toErrorSchema(worded).schema, lines: worded.map((p) => p.message) });
+        setProblems(shownProblems(error.problems, forms, lang));
       } else {
         const status = error instanceof ApiError ? error.status : 0;
         setProblems({ schema: {}, lines: [`${t('serverError')}${status ? ` (${status})` : ''}`] });

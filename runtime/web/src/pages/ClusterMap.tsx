@@ -8,7 +8,7 @@
 import './cluster-map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
-import { type LevelForms, levelUrl } from '../api.ts';
+import { api, type LevelForms, levelUrl } from '../api.ts';
 import { formatNumber, formatValue } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { createMap } from '../map-base.ts';
@@ -96,8 +96,13 @@ export function ClusterMap(props: {
     current.on('moveend', loader.schedule);
     let cancelled = false;
     // Open on the matching records: their extent from one request at a world-wide zoom.
-    fetch(`${base}?bbox=${WORLD}&zoom=2${suffix}`, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? (r.json() as Promise<MapAnswer>) : null))
+    // Offline, the device's records answer (api.ts).
+    (navigator.onLine
+      ? fetch(`${base}?bbox=${WORLD}&zoom=2${suffix}`, { credentials: 'same-origin' }).then((r) =>
+          r.ok ? (r.json() as Promise<MapAnswer>) : null,
+        )
+      : api.get<MapAnswer>(`${base}?bbox=${WORLD}&zoom=2${suffix}`)
+    )
       .then((world) => {
         if (cancelled || !world) return;
         const bounds = L.latLngBounds([]);

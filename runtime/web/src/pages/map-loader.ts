@@ -4,6 +4,7 @@
  * answer never draws over a newer one. One loader per query (filters): a new query, a new cache.
  */
 import type L from 'leaflet';
+import { api } from '../api.ts';
 import { type MapAnswer, mergeTiles, type Tile, tileBbox, tilesOf } from './map-tiles.ts';
 
 const DEBOUNCE_MS = 200;
@@ -30,6 +31,8 @@ export function tileLoader(
   async function fetchTile(url: string, signal: AbortSignal): Promise<MapAnswer> {
     const known = cache.get(url);
     if (known) return known;
+    // Offline, the device's records answer (api.ts; no cache: an entry made here shows at once).
+    if (!navigator.onLine) return api.get<MapAnswer>(url);
     const response = await fetch(url, { credentials: 'same-origin', signal });
     const body: unknown = await response.json();
     if (!response.ok) {
