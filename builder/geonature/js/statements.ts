@@ -8,7 +8,25 @@ import { type ObjectEntry, readObjectLiteral } from './object-literal.ts';
 import { closingIndex, isPunct, isWord, type Token, textOf, tokenize } from './tokens.ts';
 
 export type Statement =
+  /** `const`/`let`/`var`; `let x;` has the source `undefined`. */
   | { readonly kind: 'const'; readonly name: string; readonly source: string; readonly text: string }
+  /** `const { a, b } = value`: each name is `<source>.<name>`. */
+  | {
+      readonly kind: 'destructure';
+      readonly names: readonly string[];
+      readonly source: string;
+      readonly text: string;
+    }
+  /** A local assigned again: `x = …`, `x += …` (operator `+`). */
+  | {
+      readonly kind: 'assign';
+      readonly name: string;
+      readonly operator?: string;
+      readonly source: string;
+      readonly text: string;
+    }
+  /** `objForm.controls.f.setErrors({…})` (`clear`: `setErrors(null)`), the form's validity of field f. */
+  | { readonly kind: 'setErrors'; readonly field: string; readonly clear: boolean; readonly text: string }
   | {
       readonly kind: 'if';
       readonly test: string;
@@ -120,9 +138,13 @@ class Reader {
     const end = this.end(i, to);
     const text = textOf(this.source, this.tokens.slice(i, end));
     const body = this.tokens.slice(i, end).filter((x) => x.type !== 'newline');
-    if ((isWord(t, 'const') || isWord(t, 'let') || isWord(t, 'var')) && isPunct(body[2], '=')) {
-      const name = body[1]?.text ?? '';
-      return [[{ kind: 'const', name, source: textOf(this.source, body.slice(3)), text }], end];
+    if (isWord(t, 'const') || isWord(t, 'let') || isWord(t, 'var')) {
+      const declaration = this.declaration(body, text);
+      if (declaration) return [[declaration], end];
+    }
+    if (body[0]?.type === 'identifier' && !isWord(t, 'return')) {
+      const assignment = this.assignment(body, text);
+      if (assignment) return [[assignment], end];
     }
     if (isWord(t, 'return'))
       return [[{ kind: 'return', source: textOf(this.source, body.slice(1)), text }], end];
@@ -145,7 +167,53 @@ class Reader {
     return [[{ kind: 'if', test, then, otherwise, text }], end];
   }
 
+  /** `const x = …`, `let x;`, `var x = …`, `const { a, b } = …`. */
+  private declaration(body: readonly Token[], text: string): Statement | undefined {
+    const name = body[1];
+    if (name?.type === 'identifier' && body.length === 2)
+      return { kind: 'const', name: name.text, source: 'undefined', text };
+    if (name?.type === 'identifier' && isPunct(body[2], '='))
+      return { kind: 'const', name: name.text, source: textOf(this.source, body.slice(3)), text };
+    const close = isPunct(name, '{') ? closingIndex(body, 1) : -1;
+    if (close > 1 && isPunct(body[close + 1], '=')) {
+      const names = body.slice(2, close).filter((x) => x.type === 'identifier');
+      const shape = body.slice(2, close).every((x) => x.type === 'identifier' || isPunct(x, ','));
+      if (shape && names.length > 0)
+        return {
+          kind: 'destructure',
+          names: names.map((x) => x.text),
+          source: textOf(this.source, body.slice(close + 2)),
+          text,
+        };
+    }
+    return undefined;
+  }
+
+  /** `x = …` or `x += …` on a local (never a form value: those go through patchValue). */
+  private assignment(body: readonly Token[], text: string): Statement | undefined {
+    const [name, op, next] = body;
+    if (!name || body.length < 3) return undefined;
+    if (isPunct(op, '=') && !isPunct(next, '='))
+      return { kind: 'assign', name: name.text, source: textOf(this.source, body.slice(2)), text };
+    if (
+      op?.type === 'punct' &&
+      ['+', '-', '*', '/'].includes(op.text) &&
+      isPunct(next, '=') &&
+      body.length > 3
+    )
+      return {
+        kind: 'assign',
+        name: name.text,
+        operator: op.text,
+        source: textOf(this.source, body.slice(3)),
+        text,
+      };
+    return undefined;
+  }
+
   private expressionStatement(body: readonly Token[], text: string): Statement {
+    const errors = setErrorsOf(body);
+    if (errors) return { ...errors, text };
     let tokens = body;
     // `(test ? objForm.patchValue({…}) : '')`: a conditional patch on one line.
     if (isPunct(tokens[0], '(') && closingIndex(tokens, 0) === tokens.length - 1)
@@ -230,4 +298,26 @@ function topLevelIndex(tokens: readonly Token[], text: string, from = 0): number
     else if (depth === 0 && t.text === ':') ternaries--;
   }
   return -1;
+}
+
+/** `objForm.controls.f.setErrors(…)`, `objForm.controls['f'].setErrors(…)`, `objForm.get('f').setErrors(…)`. */
+function setErrorsOf(
+  tokens: readonly Token[],
+): { kind: 'setErrors'; field: string; clear: boolean } | undefined {
+  const texts = tokens.map((t) => t.text);
+  const at = texts.indexOf('setErrors');
+  if (at < 4 || texts[0] !== 'objForm' || !isPunct(tokens[at + 1], '(')) return undefined;
+  if (closingIndex(tokens, at + 1) !== tokens.length - 1) return undefined;
+  const head = texts.slice(1, at).map((x) => (x === '?.' ? '.' : x));
+  const unquote = (x: string | undefined) => x?.replace(/^['"](.*)['"]$/, '$1');
+  let field: string | undefined;
+  if (head[0] === '.' && head[1] === 'controls' && head[2] === '.' && head[4] === '.' && head.length === 5)
+    field = head[3];
+  else if (head[1] === 'controls' && head[2] === '[' && head[4] === ']' && head.length === 6)
+    field = unquote(head[3]);
+  else if (head[1] === 'get' && head[2] === '(' && head[4] === ')' && head.length === 6)
+    field = unquote(head[3]);
+  if (!field) return undefined;
+  const args = texts.slice(at + 2, -1).join('');
+  return { kind: 'setErrors', field, clear: ['null', 'undefined', ''].includes(args) };
 }
