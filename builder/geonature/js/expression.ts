@@ -142,6 +142,11 @@ class Translator {
       // `(null || undefined)`, a confused way of writing null: JavaScript's value is null.
       if (op === '||' && isNull(l) && isNull(r)) return n.literal(null);
       if (op === '&&') return dropGuard(l, r) ?? n.logical('&&', l, r);
+      // `(x || '')`: a guard against null for a text, which Suivi's operations already handle.
+      if (op === '||' && isNull(r) && !['integer', 'decimal'].includes(this.fields.get(l)?.kind ?? 'integer'))
+        return l;
+      // `x || 0`, `x || 'texte'`: a value with a fallback, which Suivi's `||` (a boolean) is not.
+      if (op === '||' && isFallback(l, r, this.fields.get(l))) return n.call('coalesce', [l, r]);
       return n.logical(op, l, r);
     }
     const found = indexOfTest(op, left, right);
@@ -401,6 +406,17 @@ function indexOfTest(
 }
 
 const isNull = (node: RuleNode) => node.kind === 'literal' && node.value === null;
+
+/**
+ * `x || lit` is `coalesce(x, lit)` when JavaScript's falsy values of x are Suivi's empty ones or give the
+ * same result: a fallback of 0 for a number, a text fallback for a text.
+ */
+function isFallback(left: RuleNode, right: RuleNode, info: ScopeField | undefined): boolean {
+  if (right.kind !== 'literal' || right.value === null || typeof right.value === 'boolean') return false;
+  if (!info && left.kind !== 'field') return false;
+  const numeric = info?.kind === 'integer' || info?.kind === 'decimal';
+  return typeof right.value === 'number' ? right.value === 0 || !numeric : !numeric;
+}
 
 /** `x && x == 'a'` guards against a null x, which Suivi's `==` already handles: keep the comparison. */
 function dropGuard(guard: RuleNode, test: RuleNode): RuleNode | undefined {
