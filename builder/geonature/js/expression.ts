@@ -70,9 +70,12 @@ export function translateExpression(source: string, options: ExpressionOptions):
   }
 }
 
+/** What each field node is, so that literals compared with it can be read as JavaScript reads them. */
+const FIELD_INFO = new WeakMap<RuleNode, ScopeField>();
+
 class Translator {
-  /** What each field node is, so that literals compared with it can be read as JavaScript reads them. */
-  private readonly fields = new WeakMap<RuleNode, ScopeField>();
+  /** What each field node is (shared: a block's locals are translated before the rules reading them). */
+  private readonly fields = FIELD_INFO;
   readonly notes: string[] = [];
   readonly bugs: string[] = [];
   /** `meta.nomenclatures[x].mnemonique` (or a label): a code(x) node waiting for the text it is compared with. */
