@@ -106,8 +106,10 @@ class Evaluator {
         );
         return sameNode(then, otherwise) ? then : n.conditional(test, then, otherwise);
       }
-      default:
-        throw new Refused(`the block does more than compute a value: ${first.text}`);
+      default: {
+        const why = first.kind === 'other' ? ` (${first.reason})` : '';
+        throw new Refused(`the block does more than compute a value${why}: ${first.text}`);
+      }
     }
   }
 }

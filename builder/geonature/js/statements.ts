@@ -135,6 +135,7 @@ class Reader {
       return [this.block(i + 1, close).statements, close + 1];
     }
     if (isWord(t, 'if') && isPunct(this.next(i + 1), '(')) return this.ifStatement(i, to);
+    if (isWord(t, 'switch') && isPunct(this.next(i + 1), '(')) return this.switchStatement(i, to);
     const end = this.end(i, to);
     const text = textOf(this.source, this.tokens.slice(i, end));
     const body = this.tokens.slice(i, end).filter((x) => x.type !== 'newline');
@@ -149,6 +150,65 @@ class Reader {
     if (isWord(t, 'return'))
       return [[{ kind: 'return', source: textOf(this.source, body.slice(1)), text }], end];
     return [[this.expressionStatement(body, text)], end];
+  }
+
+  /**
+   * `switch (x) { case a: case b: …; return …; default: … }` → an `if`/`else if` chain on `x == a || x
+   * == b`. A clause ends in `return` or `break` (dropped: what follows the switch runs); one that falls
+   * through into the next after doing something is kept as `other`, for the caller to refuse.
+   */
+  private switchStatement(i: number, to: number): [Statement[], number] {
+    const open = this.indexOf(i + 1, '(');
+    const close = this.close(open, to);
+    const subject = textOf(this.source, this.tokens.slice(open + 1, close));
+    const braceOpen = this.indexOf(close + 1, '{');
+    const braceClose = this.close(braceOpen, to);
+    const text = textOf(this.source, this.tokens.slice(i, braceClose + 1));
+    const clauses: Array<{ tests: string[]; body: Statement[] }> = [];
+    let tests: string[] = [];
+    let j = braceOpen + 1;
+    while (j < braceClose) {
+      const t = this.tokens[j] as Token;
+      if (t.type === 'newline' || isPunct(t, ';')) {
+        j++;
+        continue;
+      }
+      const isCase = isWord(t, 'case');
+      if (!isCase && !isWord(t, 'default'))
+        return [[{ kind: 'other', reason: 'unexpected switch', text }], braceClose + 1];
+      let colon = j + 1;
+      while (colon < braceClose && !isPunct(this.tokens[colon], ':')) colon++;
+      tests.push(
+        isCase ? `(${subject}) == (${textOf(this.source, this.tokens.slice(j + 1, colon))})` : 'true',
+      );
+      let end = colon + 1;
+      let depth = 0;
+      for (; end < braceClose; end++) {
+        const u = this.tokens[end] as Token;
+        if (u.type === 'punct' && ['(', '[', '{'].includes(u.text)) depth++;
+        if (u.type === 'punct' && [')', ']', '}'].includes(u.text)) depth--;
+        if (depth === 0 && (isWord(u, 'case') || isWord(u, 'default'))) break;
+      }
+      const body = this.block(colon + 1, end).statements;
+      j = end;
+      if (body.length === 0) continue; // `case a: case b:` share the next body
+      const last = body.at(-1);
+      const isBreak = last?.kind === 'other' && last.text.trim() === 'break';
+      if (!isBreak && last?.kind !== 'return' && end < braceClose)
+        return [[{ kind: 'other', reason: 'a switch case falls through', text }], braceClose + 1];
+      clauses.push({ tests, body: isBreak ? body.slice(0, -1) : body });
+      tests = [];
+    }
+    if (clauses.slice(0, -1).some((c) => c.tests.includes('true')))
+      return [[{ kind: 'other', reason: 'a switch default before other cases', text }], braceClose + 1];
+    const chain = clauses.reduceRight<Statement[]>(
+      (otherwise, clause) =>
+        clause.tests.includes('true')
+          ? clause.body
+          : [{ kind: 'if', test: clause.tests.join(' || '), then: clause.body, otherwise, text }],
+      [],
+    );
+    return [chain, braceClose + 1];
   }
 
   private ifStatement(i: number, to: number): [Statement[], number] {
