@@ -185,6 +185,21 @@ export interface ResolvedLevel {
   readonly sort: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
   readonly mapLabel?: string;
   readonly keep: readonly string[];
+  /**
+   * Record-level checks, in spec order (docs/spec.md "Record checks"); absent when the level has none, so
+   * the resolved protocols of earlier generations read the same.
+   */
+  readonly checks?: readonly ResolvedCheck[];
+}
+
+/** A rule every record of a level must pass, and what to say when it does not. */
+export interface ResolvedCheck {
+  /** Snake-case, unique in its level. */
+  readonly id: string;
+  readonly rule: ParsedRule;
+  readonly message: Labels;
+  /** Fields the message is shown on; empty: the record as a whole (path ""). */
+  readonly fields: readonly string[];
 }
 
 export interface ResolvedVocabularyValue {

@@ -66,7 +66,7 @@ describe.skipIf(skip !== undefined)('suivi import-gn on the corpus', () => {
     expect(lines[0]).toMatch(/^protocol\s+levels\s+fields\s+rules\s+warnings\s+errors\s+result$/);
     expect(lines.find((l) => l.startsWith('stom'))).toMatch(/18\/18\s+\d+\s+0\s+ok$/);
     expect(lines.at(-1)).toBe(
-      'protocols: 2/2 ok, rules: 23/24 translated (1 built into Suivi, 1 need a human)',
+      'protocols: 2/2 ok, rules: 23/24 translated (1 built into Suivi, 1 need a human), 0 source bug(s) found',
     );
     expect(result.code).toBe(0);
   }, 120_000);

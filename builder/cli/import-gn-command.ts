@@ -46,8 +46,8 @@ function printReport(folder: string, report: ImportReport, err: Output): void {
       `${at(u.file, u.path)}: untranslated rule: ${u.reason}\n    ${u.source.replace(/\s+/g, ' ')}\n`,
     );
   for (const b of report.builtIn) err.write(`${at(b.file, b.path)}: no rule needed: ${b.reason}\n`);
-  const { total, translated, builtIn } = report.rules;
+  const { total, translated, builtIn, sourceBugs } = report.rules;
   err.write(
-    `rules: ${translated}/${total} translated (${builtIn} built into Suivi), ${report.warnings.length} warning(s)\n`,
+    `rules: ${translated}/${total} translated (${builtIn} built into Suivi), ${sourceBugs} source bug(s) found, ${report.warnings.length} warning(s)\n`,
   );
 }

@@ -62,6 +62,7 @@ function level(l: ResolvedLevel, p: ResolvedProtocol): unknown {
     mapLabel: l.mapLabel,
     fieldSets: l.fieldSets,
     fields: Object.fromEntries(l.fields.map((f) => [f.key, field(f, parent)])),
+    checks: normaliseDeep(l.checks ?? [], parent),
     levels: p.levels.length,
   };
 }

@@ -27,6 +27,8 @@ export interface RuleCount {
   readonly translated: number;
   /** Of the translated: rules whose meaning Suivi provides without a rule (listed in `builtIn`). */
   readonly builtIn: number;
+  /** Source bugs found: rules that never fire in GeoNature as written, translated by their evident intent. */
+  readonly sourceBugs: number;
 }
 
 export interface ImportReport {
@@ -35,6 +37,8 @@ export interface ImportReport {
   readonly untranslated: readonly RuleOutcome[];
   /** Rules with no Suivi counterpart because Suivi does that itself (a parent link, a one-dataset picker). */
   readonly builtIn: readonly RuleOutcome[];
+  /** Each source bug found, where, and why the rule never fires in GeoNature (also among the warnings). */
+  readonly sourceBugs: readonly ImportWarning[];
   readonly rules: RuleCount;
 }
 

@@ -152,7 +152,7 @@ const ROWS: readonly Row[] = [
       },
     }),
     want: {
-      field: ['observation', 'x', { visibleIf: 'value.cd_nom != null ? value.cd_nom == 3507 : false' }],
+      field: ['observation', 'x', { visibleIf: 'value.cd_nom != null && value.cd_nom == 3507' }],
     },
   },
   {

@@ -33,7 +33,7 @@ export {
   type Resolution,
 } from '../migrations/plan-types.ts';
 export { type ColumnType, type ScalarType, SQL_SCALAR_TYPES } from '../sql/model.ts';
-export { type ConstraintKind, SINP_VIEW_NAME } from '../sql/names.ts';
+export { type ConstraintKind, checkConstraintName, SINP_VIEW_NAME } from '../sql/names.ts';
 export { MODEL_FILE, MODEL_PATH } from './files.ts';
 export {
   DATETIME_PATTERN,

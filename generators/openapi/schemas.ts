@@ -297,7 +297,17 @@ export const ERROR_SCHEMAS: Record<string, Schema> = {
         description: 'JSON pointer into the request: /body/visit_date_min, /query/page.',
       },
       code: { type: 'string', description: 'Machine-readable code, e.g. required, query-value-invalid.' },
-      message: { type: 'string' },
+      message: {
+        type: 'string',
+        description:
+          'For people: French, or the language of Accept-Language when the problem has its own words.',
+      },
+      check_id: { type: 'string', description: 'With code `check`: the id of the record check that failed.' },
+      messages: {
+        type: 'object',
+        description: 'With code `check`: the check’s message in French and English.',
+        properties: { fr: { type: 'string' }, en: { type: 'string' } },
+      },
     },
     required: ['path', 'code', 'message'],
   },

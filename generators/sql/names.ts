@@ -67,6 +67,9 @@ export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
 export const constraintName = (column: string, kind: ConstraintKind): string =>
   shortName(`${column}__${kind}`);
 
+/** The CHECK constraint of a level's record check `id` (docs/spec.md "Record checks"). */
+export const checkConstraintName = (table: string, id: string): string => shortName(`ck_${table}_${id}`);
+
 /** A link or child table of a field: `<owner table>__<field key>`. */
 export const childTableName = (owner: string, fieldKey: string): string => shortName(`${owner}__${fieldKey}`);
 

@@ -3,6 +3,7 @@
  * tables of its multi-valued fields. Conventions in README.md.
  */
 import {
+  compileRuleToSql,
   type GroupField,
   isValidatedLevel,
   type ResolvedField,
@@ -16,7 +17,14 @@ import { type Indexed, tableIndexes } from './indexes.ts';
 import { childTable, rankedRowFrame } from './link-tables.ts';
 import { listIndexes } from './list-indexes.ts';
 import type { Column, Constraint, SchemaModel, Table } from './model.ts';
-import { constraintName, ident, parentColumn, primaryKeyName, type TableRef } from './names.ts';
+import {
+  checkConstraintName,
+  constraintName,
+  ident,
+  parentColumn,
+  primaryKeyName,
+  type TableRef,
+} from './names.ts';
 import { columnsOf, environment, type InlineField, rowScope } from './rule-env.ts';
 import type { StorageContext } from './storage.ts';
 import { checkUniqueNames } from './unique-names.ts';
@@ -139,6 +147,7 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
     sql: `num_nonnulls(${parents.map((p) => ident(p.column)).join(', ')}) >= 1`,
     source: 'at least one parent',
   };
+  const checks = recordChecks(level, environment(columnsOf(stored.inline)));
   const constraints: Constraint[] = [
     { kind: 'primary_key', name: primaryKeyName(level.key), columns: ['id'] },
     ...(level.parentsRequired === 'any' ? [parentsAny] : []),
@@ -147,6 +156,7 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
     foreignKey('organisation_id', ['organisation_id'], { schema: 'suivi', name: 'organisation' }, ['id']),
     ...(geometry ? [validGeometry('geom')] : []),
     ...stored.constraints,
+    ...checks.constraints,
     ...validation.constraints,
   ];
   const indexed: Indexed[] = [
@@ -164,10 +174,34 @@ function levelTables(protocol: ResolvedProtocol, level: ResolvedLevel): Table[] 
     columns,
     constraints,
     indexes: tableIndexes(level.key, constraints, indexed, listIndexes(level, stored.inline)),
-    serverRules: stored.serverRules,
+    serverRules: [...stored.serverRules, ...checks.serverRules],
     serverValues: stored.serverValues,
   };
   return [levelTable, ...stored.children];
+}
+
+/**
+ * The level's record checks as CHECK constraints `ck_<table>_<id>`, when the rule compiles exactly over
+ * the table's own columns; otherwise (an ancestor's field, today()…) the server enforces it alone.
+ */
+function recordChecks(
+  level: ResolvedLevel,
+  env: ReturnType<typeof environment>,
+): { constraints: Constraint[]; serverRules: string[] } {
+  const constraints: Constraint[] = [];
+  const serverRules: string[] = [];
+  for (const check of level.checks ?? []) {
+    const compiled = compileRuleToSql(check.rule.ast, env);
+    if (compiled.ok)
+      constraints.push({
+        kind: 'check',
+        name: checkConstraintName(level.key, check.id),
+        sql: compiled.sql,
+        source: `check ${check.id}: ${check.rule.source}`,
+      });
+    else serverRules.push(`check ${check.id}: ${check.rule.source} (${compiled.reason})`);
+  }
+  return { constraints, serverRules };
 }
 
 function auditColumns(version: number): Column[] {

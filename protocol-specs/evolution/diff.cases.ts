@@ -184,6 +184,35 @@ export const PROTOCOL_CASES: readonly Case[] = [
     want: [{ kind: 'level_field_sets_changed', path: '/levels/0/fieldSets' }],
   },
   {
+    name: 'record check added',
+    code: CHIRO,
+    edit: (e) => {
+      e.level('visit').checks = [{ id: 'dated', rule: '!empty(value.visit_date_min)', message: 'Datée' }];
+    },
+    want: [{ kind: 'level_check_added', path: '/levels/1/checks/0' }],
+  },
+  {
+    name: 'record check removed',
+    code: BIRDS,
+    edit: (e) => {
+      e.level('observation').checks = undefined;
+    },
+    want: [{ kind: 'level_check_removed', path: '/levels/3/checks/0' }],
+  },
+  {
+    name: 'record check rule and message changed',
+    code: BIRDS,
+    edit: (e) => {
+      const check = e.level('visit').checks[1];
+      check.rule = "!contains(value.habitat_notes, 'TODO') && !contains(value.habitat_notes, 'XXX')";
+      check.message = 'Notes à finir';
+    },
+    want: [
+      { kind: 'level_check_changed', path: '/levels/2/checks/1/rule' },
+      { kind: 'level_check_message_changed', path: '/levels/2/checks/1' },
+    ],
+  },
+  {
     name: 'level type changed (its standard fields follow)',
     code: FLORE,
     edit: (e) => {

@@ -1,8 +1,10 @@
 /**
  * Levels paired by id: added, removed, renamed; for each pair its labels, type, parents (by id: a
- * renamed parent is the same parent), geometry, display lists (by field id), field sets, then its fields.
+ * renamed parent is the same parent), geometry, display lists (by field id), field sets, record checks,
+ * then its fields.
  */
 import type { ResolvedLevel } from '../resolved.ts';
+import { compareChecks } from './checks.ts';
 import { type DiffContext, pairById, thingRef } from './diff-context.ts';
 import type { ChangeDraft, ThingRef } from './diff-types.ts';
 import { diffFields } from './fields.ts';
@@ -85,6 +87,7 @@ function compareLevel(ctx: DiffContext, p: ResolvedLevel, n: ResolvedLevel): voi
       before: p.fieldSets,
       after: n.fieldSets,
     });
+  compareChecks(ctx, subject, p, n);
   diffFields(ctx, subject.level, { level: p, fields: p.fields }, { level: n, fields: n.fields });
 }
 

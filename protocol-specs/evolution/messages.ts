@@ -22,6 +22,11 @@ export function show(value: unknown, lang: Lang): string {
 
 const q = (text: string | undefined, lang: Lang) => (lang === 'fr' ? `« ${text} »` : `"${text}"`);
 
+const checkId = (side: unknown): string | undefined => {
+  const id = (side as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+
 function level(c: ChangeDraft, lang: Lang): string {
   return lang === 'fr' ? `niveau ${q(c.level?.key, lang)}` : `level ${q(c.level?.key, lang)}`;
 }
@@ -153,6 +158,22 @@ const SENTENCES = {
   level_field_sets_changed: both(
     (c) => `ensembles de champs du ${level(c, 'fr')} modifiés`,
     (c) => `field sets of ${level(c, 'en')} changed`,
+  ),
+  level_check_added: both(
+    (c) => `contrôle ajouté au ${level(c, 'fr')} : ${q(checkId(c.after), 'fr')}`,
+    (c) => `check added to ${level(c, 'en')}: ${q(checkId(c.after), 'en')}`,
+  ),
+  level_check_removed: both(
+    (c) => `contrôle retiré du ${level(c, 'fr')} : ${q(checkId(c.before), 'fr')}`,
+    (c) => `check removed from ${level(c, 'en')}: ${q(checkId(c.before), 'en')}`,
+  ),
+  level_check_changed: both(
+    (c) => `règle d’un contrôle du ${level(c, 'fr')} : ${fromTo(c, 'fr')}`,
+    (c) => `rule of a check of ${level(c, 'en')}: ${fromTo(c, 'en')}`,
+  ),
+  level_check_message_changed: both(
+    (c) => `message ou champs d’un contrôle du ${level(c, 'fr')} modifiés`,
+    (c) => `message or fields of a check of ${level(c, 'en')} changed`,
   ),
   level_type_changed: both(
     (c) => `type du ${level(c, 'fr')} : ${fromTo(c, 'fr')}`,

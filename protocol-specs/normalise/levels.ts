@@ -104,6 +104,16 @@ export function resolveLevel(level: Level, index: number, context: LevelContext)
       (defaultSort && keys.has(defaultSort.field) ? [defaultSort] : []),
     ...(mapLabel === undefined ? {} : { mapLabel }),
     keep: level.keep ?? [],
+    ...(level.checks && level.checks.length > 0
+      ? {
+          checks: level.checks.map((c, i) => ({
+            id: c.id,
+            rule: parsed(c.rule, `${path}${pointer('checks', i)}/rule`),
+            message: labels(c.message),
+            fields: [...(c.fields ?? [])],
+          })),
+        }
+      : {}),
   };
 }
 

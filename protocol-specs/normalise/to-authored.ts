@@ -174,6 +174,17 @@ function levelToAuthored(level: ResolvedLevel): Level {
             appliesTo: { field: set.field, codes: [...set.codes] },
             fields: level.fields.filter((f) => f.fieldSet === set.id).map(fieldToAuthored),
           })),
+    checks:
+      (level.checks ?? []).length === 0
+        ? undefined
+        : (level.checks ?? []).map((c) =>
+            compact({
+              id: c.id,
+              rule: c.rule.source,
+              message: label(c.message),
+              fields: c.fields.length > 0 ? [...c.fields] : undefined,
+            }),
+          ),
   }) as Level;
 }
 

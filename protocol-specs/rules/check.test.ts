@@ -34,6 +34,9 @@ describe('checkRule passes well-typed rules', () => {
     ['value.comment', 'boolean'],
     ['value.count_min > 0 || value.visited', 'boolean'],
     ["value.methods.includes('Visuel')", 'boolean'],
+    ["value.comment.includes('chemin')", 'boolean'],
+    ["contains(value.comment, 'mare') || includes(value.comment, value.accessibility)", 'boolean'],
+    ["contains(value.methods, 'Auditif')", 'boolean'],
     ["value.accessibility in ['Oui', null]", 'boolean'],
     ["code(value.accessibility) != 'Non'", 'boolean'],
     ['site.altitude > 1000', 'boolean'],
@@ -98,7 +101,22 @@ const failing: ReadonlyArray<{
   {
     rule: 'includes(value.comment, 1)',
     code: 'type-mismatch',
-    message: 'includes() expects a list as argument 1',
+    message: 'includes() looks for a text in a text, not for number',
+  },
+  {
+    rule: "contains(value.num_passage, 'a')",
+    code: 'type-mismatch',
+    message: 'contains() expects a list or a text as argument 1, not number',
+  },
+  {
+    rule: 'value.comment.includes(value.methods)',
+    code: 'type-mismatch',
+    message: 'includes() looks for a text in a text, not for list of text',
+  },
+  {
+    rule: 'contains(value.methods, 1)',
+    code: 'type-mismatch',
+    message: 'contains() looks for number in a list of text',
   },
   {
     rule: 'round(value.comment)',

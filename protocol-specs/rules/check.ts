@@ -239,7 +239,7 @@ function callType(node: CallNode, c: Checking): RuleType {
   const typing = fn.type(args);
   for (const message of typing.problems) report(c, 'type-mismatch', message);
   // includes() types its arguments in the function table; the codes of its literals are checked here.
-  if (node.callee === 'includes' && node.args.length === 2) {
+  if ((node.callee === 'includes' || node.callee === 'contains') && node.args.length === 2) {
     checkMemberLiterals(c, { node: node.args[1]!, type: args[1]! }, { node: node.args[0]!, type: args[0]! });
   }
   return typing.type;

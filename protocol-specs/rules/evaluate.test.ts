@@ -97,6 +97,13 @@ const cases: ReadonlyArray<{ rule: string; value?: Record<string, unknown>; want
   { rule: "'a' in value.t", value: { t: 'abc' }, want: false },
   { rule: "value.tags.includes('a')", value: { tags: ['a', 'b'] }, want: true },
   { rule: '1 in value.l', value: { l: ['1'] }, want: false },
+  // text includes / contains: a substring test, false on empty texts
+  { rule: "value.t.includes('bc')", value: { t: 'abc' }, want: true },
+  { rule: "contains(value.t, 'B')", value: { t: 'abc' }, want: false },
+  { rule: "contains(value.t, '')", value: { t: 'abc' }, want: false },
+  { rule: "includes(value.t, 'a')", value: { t: '' }, want: false },
+  { rule: 'contains(value.t, value.u)', value: { t: 'a1', u: 1 }, want: false },
+  { rule: "contains(value.tags, 'b')", value: { tags: ['a', 'b'] }, want: true },
   // functions
   { rule: 'today()', want: '2024-06-01' },
   { rule: 'now()', want: '2024-06-01T12:30:00Z' },

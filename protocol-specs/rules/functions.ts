@@ -1,6 +1,6 @@
 /**
  * The rule language's functions: one table, each entry giving its type rule, its evaluation and its
- * PostgreSQL translation side by side, so the three cannot drift apart. Method forms (`list.includes(x)`,
+ * PostgreSQL translation side by side, so the three cannot drift apart. Method forms (`list.includes(x)`, `text.includes(x)`,
  * `x.length`) are rewritten to these calls by the parser.
  */
 import {
@@ -13,10 +13,11 @@ import {
   type RuleFunction,
   unifyAll,
 } from './function-kit.ts';
+import { inclusion } from './inclusion.ts';
 import { MAX_ROUND_DIGITS, roundNumber, roundSql } from './round.ts';
-import { isNull, memberOf, NULL_SQL, test, textArg, typedNull, unifySql, unsupported } from './sql-expr.ts';
-import { BOOLEAN, comparable, describeType, INTEGER, isTextLike, NUMBER, TEXT } from './types.ts';
-import { finiteOrNull, lengthOf, type RuleValue, textOf, toRuleValue, valuesEqual } from './values.ts';
+import { isNull, NULL_SQL, test, textArg, typedNull, unifySql, unsupported } from './sql-expr.ts';
+import { BOOLEAN, INTEGER, isTextLike, NUMBER, TEXT } from './types.ts';
+import { finiteOrNull, lengthOf, textOf, toRuleValue } from './values.ts';
 
 export type { FunctionTyping, RuleFunction } from './function-kit.ts';
 
@@ -119,27 +120,8 @@ export const RULE_FUNCTIONS = {
       };
     },
   },
-  includes: {
-    summary: 'true when the list contains x (null finds an empty item); same as `x in list`',
-    minArgs: 2,
-    maxArgs: 2,
-    contextual: false,
-    type: (args) => {
-      const [list, x] = args;
-      const listProblem = expectArg('includes', args, 0, (t) => t.list, 'a list');
-      const itemProblem =
-        list?.list && x && !comparable({ ...list, list: false }, x)
-          ? `includes() looks for ${describeType(x)} in a ${describeType(list)}`
-          : undefined;
-      return ok(BOOLEAN, listProblem, itemProblem);
-    },
-    evaluate: (args) => {
-      const list = arg(args, 0);
-      const x = arg(args, 1);
-      return Array.isArray(list) && list.some((item: RuleValue) => valuesEqual(item, x));
-    },
-    sql: ([list = NULL_SQL, x = NULL_SQL]) => test(memberOf(x, list)),
-  },
+  includes: inclusion('includes'),
+  contains: inclusion('contains'),
   year: {
     summary: 'the year of a date (or of any text starting with YYYY-)',
     minArgs: 1,

@@ -400,6 +400,19 @@ export type Label19 =
  */
 export type Rule39 = string;
 /**
+ * A rule in Suivi's expression language (docs/rules.md), e.g. value.accessibility == 'Oui' && value.num_passage == 1
+ */
+export type Rule40 = string;
+/**
+ * A label: French text, or French with an optional English translation.
+ */
+export type Label20 =
+  | string
+  | {
+      fr: string;
+      en?: string;
+    };
+/**
  * Lower snake case ASCII, starting with a letter, at most 63 characters; becomes an SQL name.
  */
 export type SqlIdentifier3 = string;
@@ -519,6 +532,7 @@ export interface Level {
   omitStandardFields?: SqlIdentifier[];
   fields: Field[];
   fieldSets?: FieldSet[];
+  checks?: RecordCheck[];
 }
 /**
  * One line of text.
@@ -1197,6 +1211,23 @@ export interface FieldSet {
    * @minItems 1
    */
   fields: Field[];
+}
+/**
+ * A rule every record of the level must pass (truthy), with the message shown when it does not: an end date before a start date, a total below its parts.
+ */
+export interface RecordCheck {
+  /**
+   * Snake-case name of the check, unique in its level; names its CHECK constraint.
+   */
+  id: string;
+  rule: Rule40;
+  message: Label20;
+  /**
+   * Fields the message is shown on (the first one names the problem); default: the record.
+   *
+   * @minItems 1
+   */
+  fields?: SqlIdentifier[];
 }
 /**
  * How records of one level become rows of the national "Occurrences de taxons" standard.

@@ -120,6 +120,33 @@ const fieldSet: JsonSchema = {
   additionalProperties: false,
 };
 
+const recordCheck: JsonSchema = {
+  title: 'record check',
+  description:
+    'A rule every record of the level must pass (truthy), with the message shown when it does not: an end date before a start date, a total below its parts.',
+  type: 'object',
+  properties: {
+    id: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9_]*$',
+      maxLength: 50,
+      description: 'Snake-case name of the check, unique in its level; names its CHECK constraint.',
+    },
+    rule: {
+      ...rule,
+      description: 'A boolean rule on the record (and its ancestors): the record passes when it is true.',
+    },
+    message: { ...label, description: 'Shown when the record fails the check.' },
+    fields: {
+      ...fieldKeyList,
+      minItems: 1,
+      description: 'Fields the message is shown on (the first one names the problem); default: the record.',
+    },
+  },
+  required: ['id', 'rule', 'message'],
+  additionalProperties: false,
+};
+
 const level: JsonSchema = {
   title: 'level',
   type: 'object',
@@ -174,6 +201,7 @@ const level: JsonSchema = {
     },
     fields: { type: 'array', items: { $ref: '#/$defs/field' } },
     fieldSets: { type: 'array', items: fieldSet },
+    checks: { type: 'array', items: recordCheck },
   },
   required: ['id', 'key', 'type', 'label', 'fields'],
   additionalProperties: false,

@@ -13,6 +13,7 @@ import { levelChecks } from './semantic/levels.ts';
 import { numberChecks } from './semantic/numbers.ts';
 import { occurrenceChecks } from './semantic/occurrence.ts';
 import { protocolChecks } from './semantic/protocol.ts';
+import { recordChecks } from './semantic/record-checks.ts';
 import { ruleChecks } from './semantic/rules.ts';
 import { scopeChecks } from './semantic/scope.ts';
 import { textChecks } from './semantic/text.ts';
@@ -32,6 +33,7 @@ export const SEMANTIC_CHECKS: readonly SemanticCheck[] = [
   vocabularyChecks,
   scopeChecks,
   ruleChecks,
+  recordChecks,
   occurrenceChecks,
   dashboardChecks,
 ];

@@ -17,6 +17,7 @@ export type SlotName =
   | 'min'
   | 'max'
   | 'default'
+  | 'check'
   | 'mapping';
 
 export interface RuleSlot {
@@ -91,6 +92,7 @@ export function collectRuleSlots(model: SpecModel, catalogue: VocabularyCatalogu
   const slots: RuleSlot[] = [];
   for (const level of model.levels) {
     const environment = levelEnvironment(model, level, catalogue);
+    slots.push(...checkSlots(level, environment));
     for (const field of level.fields) {
       slots.push(...fieldSlots(field, level, environment, catalogue));
       if (field.rowFields.length === 0) continue;
@@ -100,6 +102,16 @@ export function collectRuleSlots(model: SpecModel, catalogue: VocabularyCatalogu
   }
   slots.push(...mappingSlots(model, catalogue));
   return slots;
+}
+
+/** A level's record checks: boolean rules on the record and its ancestors. */
+function checkSlots(level: LevelModel, environment: RuleEnvironment): RuleSlot[] {
+  return asArray(prop(level.raw, 'checks')).flatMap((check, i): RuleSlot[] => {
+    const source = prop(check, 'rule');
+    if (typeof source !== 'string') return [];
+    const path = `${level.path}${pointer('checks', i)}/rule`;
+    return [{ path, source, slot: 'check', expected: 'boolean', environment, level }];
+  });
 }
 
 function fieldSlots(

@@ -267,6 +267,32 @@ const ROWS: Row[] = [
     at: '/levels/1/fields/2/visibleIf',
   },
   {
+    rule: 'check-duplicate-id',
+    fail: (s) =>
+      (obs(s).checks = [
+        { id: 'young_counted', rule: 'value.count_young >= 0', message: 'a' },
+        { id: 'young_counted', rule: 'value.count_adults >= 0', message: 'b' },
+      ]),
+    at: '/levels/2/checks/1/id',
+    pass: (s) =>
+      (obs(s).checks = [
+        { id: 'young_counted', rule: 'value.count_young >= 0', message: 'a' },
+        { id: 'adults_counted', rule: 'value.count_adults >= 0', message: 'b' },
+      ]),
+  },
+  {
+    rule: 'check-field-unknown',
+    fail: (s) =>
+      (obs(s).checks = [
+        { id: 'young', rule: 'value.count_young <= site.span', message: 'a', fields: ['count_yuong'] },
+      ]),
+    at: '/levels/2/checks/0/fields/0',
+    pass: (s) =>
+      (obs(s).checks = [
+        { id: 'young', rule: 'value.count_young <= site.span', message: 'a', fields: ['count_young'] },
+      ]),
+  },
+  {
     rule: 'rule-cycle',
     fail: (s) => (obs(s).fields[0].computed = 'value.count_total - 1'),
     at: '/levels/2/fields/0/computed',
@@ -452,6 +478,28 @@ describe('validator', () => {
       expect(found.map((d) => d.path)).toContain(row.at);
       expect(found.every((d) => d.message.length > 10)).toBe(true);
     });
+  });
+
+  it("checks a record check's rule like any rule: fields, types, constants, with positions", () => {
+    const spec = baseSpec();
+    obs(spec).checks = [
+      { id: 'a', rule: 'value.count_yuong > 0', message: 'x' },
+      { id: 'b', rule: "value.count_young > 'many'", message: 'x' },
+      { id: 'c', rule: '1 > 2', message: 'x' },
+      { id: 'd', rule: '1 < 2', message: 'x' },
+      { id: 'e', rule: "contains(value.count_young, 'a') || visit.pass_number == 1", message: 'x' },
+      { id: 'f', rule: "site.habitat.includes('pr') && empty(visit.site_state)", message: { fr: 'x', en: 'y' } },
+    ];
+    const found = validateSpec(spec).filter((d) => d.path.startsWith('/levels/2/checks'));
+    expect(found.map((d) => [d.rule, d.path, d.severity])).toEqual([
+      ['rule-unknown-field', '/levels/2/checks/0/rule', 'error'],
+      ['rule-type', '/levels/2/checks/1/rule', 'error'],
+      ['rule-never-true', '/levels/2/checks/2/rule', 'error'],
+      ['rule-constant', '/levels/2/checks/3/rule', 'warning'],
+      ['rule-type', '/levels/2/checks/4/rule', 'error'],
+    ]);
+    expect(found[0]?.message).toContain('did you mean value.count_young?');
+    expect(found[4]?.message).toContain('contains() expects a list or a text as argument 1, not number');
   });
 
   it('has a table row for every semantic rule', () => {

@@ -54,9 +54,33 @@ export const conflict = (
   detail: { readonly path: string; readonly [extra: string]: unknown },
 ) => new HttpError(409, code, message, [{ ...detail, code, message }]);
 
-/** The response for an HttpError: the problem list as JSON, as the OpenAPI `Errors` schema says. */
-export function errorResponse(error: HttpError): Response {
-  return new Response(JSON.stringify(error.details), {
+/**
+ * The language a request prefers between French (the default) and English, from its Accept-Language:
+ * the listed one with the higher weight.
+ */
+export function requestLanguage(acceptLanguage: string | undefined): 'fr' | 'en' {
+  let best: { lang: 'fr' | 'en'; q: number } = { lang: 'fr', q: 0 };
+  for (const part of (acceptLanguage ?? '').slice(0, 500).split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const lang = tag.startsWith('en') ? 'en' : tag.startsWith('fr') ? 'fr' : undefined;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
+  }
+  return best.lang;
+}
+
+/**
+ * The response for an HttpError: the problem list as JSON, as the OpenAPI `Errors` schema says. A problem
+ * that has its own words in both languages (a record check's `messages`) says them in `lang`.
+ */
+export function errorResponse(error: HttpError, lang: 'fr' | 'en' = 'fr'): Response {
+  const details = error.details.map((d) => {
+    const messages = d.messages as { fr?: unknown; en?: unknown } | undefined;
+    const own = messages?.[lang];
+    return typeof own === 'string' ? { ...d, message: own } : d;
+  });
+  return new Response(JSON.stringify(details), {
     status: error.status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

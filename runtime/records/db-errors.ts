@@ -3,7 +3,7 @@
  * (23503, or 23001 for a RESTRICT on delete), a CHECK (23514) or NOT NULL (23502) is mapped through the level's constraint map; a data
  * exception (22xxx) or a PostGIS refusal to the field whose bound value the message quotes.
  */
-import type { ConstraintKind } from '../../generators/model/index.ts';
+import { type ConstraintKind, checkConstraintName } from '../../generators/model/index.ts';
 import { badRequest, conflict, type HttpError, invalid } from '../http/errors.ts';
 import type { FieldTarget } from './model/constraint-map.ts';
 import type { LevelPlan } from './model/module-plan.ts';
@@ -97,6 +97,18 @@ export function writeError(
     return one({ path: t.path, code: 'duplicate' });
   }
   if (code === '23514') {
+    // A record check the server let through (it reads the stored row otherwise) still speaks its words.
+    const check = (plan.level.checks ?? []).find(
+      (c) => e.table === plan.level.key && checkConstraintName(plan.level.key, c.id) === e.constraint,
+    );
+    if (check) {
+      const first = check.fields[0];
+      return one({
+        path: first === undefined ? '' : `/${first}`,
+        code: 'check',
+        check: { id: check.id, message: check.message },
+      });
+    }
     const t = target();
     const kind = t?.kind;
     const mapped = kind && kind !== 'key' && kind !== 'primary_key' ? CHECK_CODES[kind] : 'invalid';

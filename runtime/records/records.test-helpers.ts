@@ -20,7 +20,7 @@ import {
   RECORD_MIGRATION_SQL,
 } from '../db/core-schema/core-migrations.ts';
 import type { Database } from '../db/database.ts';
-import { errorResponse, isHttpError } from '../http/errors.ts';
+import { errorResponse, isHttpError, requestLanguage } from '../http/errors.ts';
 import { loadModulePlan } from './model/load-module.ts';
 import { type ModulePlan, prepareModule } from './model/module-plan.ts';
 import { mountModuleRoutes } from './mount.ts';
@@ -98,8 +98,9 @@ export function testApp(
     const plan = modules.get(code);
     if (plan) mountModuleRoutes(app, plan.model, () => operations);
   }
-  app.onError((error) => {
-    if (isHttpError(error)) return errorResponse(error);
+  // As the server's error handler (server/error-handler.ts): a problem's own words in the request's language.
+  app.onError((error, c) => {
+    if (isHttpError(error)) return errorResponse(error, requestLanguage(c.req.header('accept-language')));
     if (error instanceof SyntaxError)
       return Response.json([{ path: '/body', code: 'malformed_json', message: error.message }], {
         status: 400,

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { errorResponse, HttpError } from '../http/errors.ts';
+import { errorResponse, HttpError, requestLanguage } from '../http/errors.ts';
 
 export type LogError = (error: unknown, request: Request) => void;
 
@@ -35,7 +35,7 @@ export function handleErrors(app: Hono, logError: LogError): void {
   app.onError((error, c) => {
     if (error instanceof HttpError) {
       if (error.status >= 500) logError(error, c.req.raw);
-      return errorResponse(error);
+      return errorResponse(error, requestLanguage(c.req.header('accept-language')));
     }
     if (error instanceof HTTPException && error.status < 500) {
       const code = STATUS_CODES[error.status] ?? 'bad_request';

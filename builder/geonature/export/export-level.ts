@@ -4,6 +4,7 @@
  * handler, and site-type field sets as `type_site/<code>.json` files.
  */
 import {
+  type ResolvedCheck,
   type ResolvedField,
   type ResolvedLevel,
   type ResolvedVocabulary,
@@ -98,7 +99,7 @@ export function exportLevel(
   for (const s of STANDARD_FIELDS[level.type])
     if (!kept.has(s.key) && generic[s.key]) specific[s.key] = { hidden: true };
   const names = (keys: readonly string[]) => keys.map((k) => gnKeyOf.get(k) ?? k);
-  const change = changeHandler(level.fields, gnKeyOf, ctx);
+  const change = changeHandler(level.fields, level.checks ?? [], gnKeyOf, ctx);
   const geometry = level.geometry.kind === 'none' ? undefined : GEOMETRY_TYPES[level.geometry.kind];
   const extension: Def = {
     id: level.id,
@@ -116,6 +117,17 @@ export function exportLevel(
         label: s.label.en ? s.label : s.label.fr,
         appliesTo: { field: s.field, codes: [...s.codes] },
       })),
+    // The checks as written (GeoNature's setErrors carries no id nor message): import-gn takes these.
+    ...(level.checks && level.checks.length > 0
+      ? {
+          checks: level.checks.map((c) => ({
+            id: c.id,
+            rule: c.rule.source,
+            message: c.message.en ? c.message : c.message.fr,
+            ...(c.fields.length > 0 ? { fields: [...c.fields] } : {}),
+          })),
+        }
+      : {}),
   };
   const content: Def = {
     label: level.label.fr,
@@ -145,14 +157,20 @@ function omitSet(f: ResolvedField): ResolvedField {
   return { ...rest, ...(ownVisibleIf ? { visibleIf: ownVisibleIf } : {}) } as ResolvedField;
 }
 
-/** Computed fields → `({objForm, meta}) => { …; objForm.patchValue({ key: expression }) }`, in form order. */
+/**
+ * Computed fields → `({objForm, meta}) => { …; objForm.patchValue({ key: expression }) }`, in form order;
+ * then each record check shown on a field → `if (!(rule)) objForm.controls.<field>.setErrors({ <id>: true })`,
+ * so that GeoNature refuses the record too (a check on the whole record has no control to mark).
+ */
 function changeHandler(
   fields: readonly ResolvedField[],
+  checks: readonly ResolvedCheck[],
   gnKeyOf: ReadonlyMap<string, string>,
   ctx: ExportFieldContext,
 ): string | undefined {
   const computed = fields.filter((f) => f.computed);
-  if (computed.length === 0) return undefined;
+  const marked = checks.filter((c) => c.fields.length > 0);
+  if (computed.length === 0 && marked.length === 0) return undefined;
   const helpers = new Set<string>();
   const patches = computed.map((f) => {
     const js = ruleToJs((f.computed as NonNullable<ResolvedField['computed']>).ast, {
@@ -162,5 +180,17 @@ function changeHandler(
     for (const h of js.helpers) helpers.add(h);
     return `objForm.patchValue({ ${gnKeyOf.get(f.key) ?? f.key}: ${js.expression} }, { emitEvent: false });`;
   });
-  return ['({objForm, meta}) => {', ...helperDeclarations([...helpers].sort()), ...patches, '}'].join('\n');
+  const errors = marked.map((c) => {
+    const js = ruleToJs(c.rule.ast, { ...ctx, record: 'objForm.value' });
+    for (const h of js.helpers) helpers.add(h);
+    const control = `objForm.controls[${JSON.stringify(gnKeyOf.get(c.fields[0] as string) ?? c.fields[0])}]`;
+    return `if (!(${js.expression})) { ${control}.setErrors({ ${JSON.stringify(c.id)}: true }); }`;
+  });
+  return [
+    '({objForm, meta}) => {',
+    ...helperDeclarations([...helpers].sort()),
+    ...patches,
+    ...errors,
+    '}',
+  ].join('\n');
 }

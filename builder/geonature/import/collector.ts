@@ -18,10 +18,18 @@ interface Entry {
 
 export class Collector {
   private readonly warnings: ImportWarning[] = [];
+  private readonly bugs: ImportWarning[] = [];
   private readonly rules = new Map<string, Entry>();
 
   warn(file: string, path: string, message: string): void {
     this.warnings.push({ file, path, message });
+  }
+
+  /** A rule that never fires in GeoNature as written, translated by its intent: a warning, also counted. */
+  sourceBug(file: string, path: string, message: string): void {
+    if (this.bugs.some((b) => b.file === file && b.path === path && b.message === message)) return;
+    this.bugs.push({ file, path, message });
+    this.warn(file, path, `source bug: ${message}`);
   }
 
   registerRule(file: string, path: string, source: string): void {
@@ -71,10 +79,12 @@ export class Collector {
       warnings: [...this.warnings],
       untranslated,
       builtIn,
+      sourceBugs: [...this.bugs],
       rules: {
         total: entries.length,
         translated: entries.length - untranslated.length,
         builtIn: builtIn.length,
+        sourceBugs: this.bugs.length,
       },
     };
   }

@@ -14,7 +14,7 @@ type Mutable = Record<string, unknown>;
 /** Keys of the protocol a module.json `suivi` object may set. */
 const PROTOCOL_KEYS = ['version', 'label', 'description', 'taxonomy', 'datasets', 'occurrence'] as const;
 /** Keys of a level a level file's `suivi` object may set. */
-const LEVEL_KEYS = ['id', 'label', 'plural', 'geometry'] as const;
+const LEVEL_KEYS = ['id', 'label', 'plural', 'geometry', 'checks'] as const;
 /** Keys of a field a field's `suivi` object may set, as they are in the spec. */
 const FIELD_KEYS = [
   'id',

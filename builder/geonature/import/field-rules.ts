@@ -6,10 +6,12 @@
  */
 import { type FieldKind, ruleNodes as n, type RuleNode } from '../../../protocol-specs/index.ts';
 import { looksLikeJs } from '../js/arrow.ts';
+import { readsUserDatasets, singleDatasetTest } from '../js/dataset-idiom.ts';
+import { readFilterObject } from '../js/filter-object.ts';
 import { foldTruth } from '../js/fold.ts';
 import { negate } from '../js/negate.ts';
 import type { ExpressionScope } from '../js/scope.ts';
-import { isSingleDatasetIdiom, translateFunction } from '../js/translate-function.ts';
+import { translateFunction } from '../js/translate-function.ts';
 import type { Collector } from './collector.ts';
 import type { FieldDefinition } from './field-definitions.ts';
 import { escapeSegment } from './read-files.ts';
@@ -48,26 +50,39 @@ export function translateFieldRules(d: FieldDefinition, kind: FieldKind, ctx: Fi
     const path = `${d.path}/${escapeSegment(d.origins[key] ?? key)}`;
     const { collector } = ctx;
     const refuse = (reason: string) => collector.untranslated(d.file, path, reason);
-    if (key === 'hidden' && kind === 'dataset' && isSingleDatasetIdiom(value)) {
-      collector.builtIn(
-        d.file,
-        path,
-        "hides the dataset picker when the user has one dataset: this reads the user's datasets, not the record; Suivi keeps the required dataset field shown (a hidden Suivi field is cleared), give it a default to pre-fill it",
-      );
-      continue;
-    }
     if (key === 'params') {
       refuse('API query parameters of the list: Suivi lists have no query parameters');
       continue;
     }
-    const result = translateFunction(value, { scope: ctx.scope });
+    const result = translateFunction(
+      value,
+      { scope: ctx.scope },
+      key === 'filters' ? readFilterObject : undefined,
+    );
     if (!result.ok) {
       refuse(result.reason);
       continue;
     }
+    if (readsUserDatasets(result.ast)) {
+      if (key === 'hidden' && kind === 'dataset' && singleDatasetTest(result.ast)) {
+        collector.builtIn(
+          d.file,
+          path,
+          "hides the dataset picker when the user has one dataset: this reads the user's datasets, not the record; Suivi keeps the required dataset field shown (a hidden Suivi field is cleared), give it a default to pre-fill it",
+        );
+      } else {
+        refuse(
+          "reads how many datasets the user has (Object.keys(meta.dataset)), which is GeoNature's session, not the record",
+        );
+      }
+      continue;
+    }
     for (const fix of result.fixes) collector.warn(d.file, path, fix);
+    for (const bug of result.bugs ?? []) collector.sourceBug(d.file, path, bug);
     const ast =
-      key === 'hidden' || key === 'required' ? foldTruth(withoutDoubleNegation(result.ast)) : result.ast;
+      key === 'hidden' || key === 'required' || key === 'filters'
+        ? foldTruth(withoutDoubleNegation(result.ast))
+        : result.ast;
     const constant = ast.kind === 'literal' && typeof ast.value === 'boolean' ? ast.value : undefined;
     const add = (slot: RuleSlot, node: RuleNode) => rules.push({ slot, ast: node, file: d.file, path });
     switch (key) {
@@ -86,6 +101,10 @@ export function translateFieldRules(d: FieldDefinition, kind: FieldKind, ctx: Fi
       case 'value':
       case 'default':
         add('default', ast);
+        break;
+      case 'filters':
+        // A filter that keeps every value is no filter.
+        if (constant !== true) add('filter', ast);
         break;
       case 'values': {
         const union = listLeaves(ast);

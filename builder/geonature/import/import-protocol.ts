@@ -51,7 +51,9 @@ export function importGeoNatureFolder(folder: ProtocolFolder, folderName: string
   );
   moduleFields(module, collector);
   settleKeys(drafts, collector);
-  const levels = drafts.map((d) => finishLevel(d, drafts, { moduleCode: code, collector, provenance }));
+  const levels = drafts.map((d) =>
+    finishLevel(d, drafts, { moduleCode: code, collector, provenance, vocabularies }),
+  );
   const label =
     typeof module.module_label === 'string' && module.module_label.trim()
       ? module.module_label.trim()

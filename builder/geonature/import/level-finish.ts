@@ -4,12 +4,14 @@
  * so that a rule the validator refuses can be taken out and reported (repair.ts).
  */
 import {
+  ruleNodes as n,
   type ProtocolSpec,
   parseRule,
   type RuleNode,
   STANDARD_FIELDS,
 } from '../../../protocol-specs/index.ts';
 import { looksLikeJs } from '../js/arrow.ts';
+import { negate } from '../js/negate.ts';
 import { printRule } from '../js/print-rule.ts';
 import type { Field } from './build-field.ts';
 import { changeTargets, translateChange } from './change-handler.ts';
@@ -22,6 +24,7 @@ import type { FieldEntry, LevelDraft } from './level-draft.ts';
 import { levelScope } from './level-scope.ts';
 import type { Provenance } from './provenance.ts';
 import { extensionOf } from './read-files.ts';
+import type { Vocabularies } from './vocabularies.ts';
 
 type Level = ProtocolSpec['levels'][number];
 type Mutable = Record<string, unknown>;
@@ -30,16 +33,18 @@ export interface FinishContext {
   readonly moduleCode: string;
   readonly collector: Collector;
   readonly provenance: Provenance;
+  readonly vocabularies?: Pick<Vocabularies, 'namedValues'>;
 }
 
 export function finishLevel(draft: LevelDraft, drafts: readonly LevelDraft[], ctx: FinishContext): Level {
-  const scope = levelScope(draft, drafts);
+  const scope = levelScope(draft, drafts, ctx.vocabularies);
   const fields = new Map<FieldEntry, Mutable>();
   const assigned = changeTargets(draft.content.change);
   for (const entry of draft.entries)
     fields.set(entry, fieldOf(entry, draft, scope, ctx, assigned.has(entry.d.gnKey)));
   const byKey = new Map([...fields].map(([e, f]) => [e.key, f]));
   const change = draft.content.change;
+  let checks: Array<Record<string, unknown>> = [];
   if (typeof change === 'string' && looksLikeJs(change)) {
     const visibleIf = (key: string): RuleNode | undefined => {
       const rule = byKey.get(key)?.visibleIf;
@@ -47,12 +52,8 @@ export function finishLevel(draft: LevelDraft, drafts: readonly LevelDraft[], ct
       return parsed?.ok ? parsed.ast : undefined;
     };
     const origin = { file: draft.file, path: '/change' };
-    for (const { key, ast } of translateChange(change, {
-      scope,
-      visibleIf,
-      collector: ctx.collector,
-      ...origin,
-    })) {
+    const translation = translateChange(change, { scope, visibleIf, collector: ctx.collector, ...origin });
+    for (const { key, ast } of translation.computed) {
       const field = byKey.get(key);
       if (!field) continue;
       field.computed = printRule(ast);
@@ -60,6 +61,29 @@ export function finishLevel(draft: LevelDraft, drafts: readonly LevelDraft[], ct
       if (field.readOnly === false) delete field.readOnly;
       ctx.provenance.record(field, 'computed', origin);
     }
+    for (const { key, ast } of translation.defaults) {
+      const field = byKey.get(key);
+      if (!field || field.computed !== undefined) continue;
+      field.default = { rule: printRule(ast) };
+      ctx.provenance.record(field, 'default', origin);
+    }
+    for (const { key, ast } of translation.hides) {
+      const field = byKey.get(key);
+      if (!field) continue;
+      const shown = visibleIf(key);
+      field.visibleIf = printRule(shown ? n.logical('&&', shown, negate(ast)) : negate(ast));
+      ctx.provenance.record(field, 'visibleIf', origin);
+    }
+    checks = translation.checks.map((c) => {
+      const check = {
+        id: c.id,
+        rule: printRule(c.rule),
+        message: checkMessage(c.rule),
+        fields: [...c.fields],
+      };
+      ctx.provenance.record(check, 'rule', origin);
+      return check;
+    });
   }
   const listable = (gnKey: string) => {
     const entry = draft.entries.find((e) => e.d.gnKey === gnKey);
@@ -91,8 +115,15 @@ export function finishLevel(draft: LevelDraft, drafts: readonly LevelDraft[], ct
     ...(draft.omit.length > 0 ? { omitStandardFields: [...draft.omit] } : {}),
     fields: own,
     ...(fieldSets.length > 0 ? { fieldSets } : {}),
-  };
+    ...(checks.length > 0 ? { checks } : {}),
+  } as Level;
 }
+
+/** The check's message: the rule the record breaks, in both languages (GeoNature's setErrors has none). */
+const checkMessage = (rule: RuleNode) => ({
+  fr: `Saisie incohérente : la condition ${printRule(rule)} doit être vraie`,
+  en: `Inconsistent entry: the condition ${printRule(rule)} must hold`,
+});
 
 function fieldOf(
   entry: FieldEntry,

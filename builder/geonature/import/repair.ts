@@ -73,6 +73,8 @@ function fix(
     (c, i) => i > 0 && chain[i - 1]?.key === 'fields' && Array.isArray(c.node),
   );
   const message = `${d.rule}: ${d.message}`;
+  if (segments[0] === 'levels' && segments[2] === 'checks')
+    return dropChecks(chain, provenance, collector, d);
   if (fieldAt >= 0) {
     const { node: fields, key: index } = chain[fieldAt] as { node: unknown[]; key: string };
     const field = fields[Number(index)] as Record<string, unknown>;
@@ -107,6 +109,31 @@ function fix(
     parent.key !== 'fields'
   ) {
     delete parent.node[parent.key];
+  }
+  return true;
+}
+
+/**
+ * A record check the validator refuses (or a spec language without `checks`): the check is taken out and
+ * its GeoNature rule reported untranslated with the reason.
+ */
+function dropChecks(
+  chain: ReadonlyArray<{ node: Node; key: string }>,
+  provenance: Provenance,
+  collector: Collector,
+  d: Diagnostic,
+): boolean {
+  const level = chain[2]?.node as Record<string, unknown> | undefined;
+  const checks = level?.checks;
+  if (!level || !Array.isArray(checks)) return false;
+  const index = chain[3] ? Number(chain[3].key) : undefined;
+  const removed = index === undefined ? [...checks] : checks.splice(index, 1);
+  if (index === undefined || checks.length === 0) delete level.checks;
+  for (const check of removed) {
+    const origin = provenance.origin(check as object, 'rule');
+    const reason = `Suivi refused the record check ${String((check as { id?: unknown }).id)} (${d.rule}: ${d.message})`;
+    if (origin) collector.demote(origin.file, origin.path, reason);
+    collector.warn(SPEC_FILE, d.path, reason);
   }
   return true;
 }

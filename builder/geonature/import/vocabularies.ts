@@ -4,6 +4,7 @@
  * extend the national catalogue); any other type becomes a protocol vocabulary with its values.
  */
 import { findStandardVocabulary, type ProtocolSpec } from '../../../protocol-specs/index.ts';
+import type { NamedValue } from '../js/scope.ts';
 import type { Collector } from './collector.ts';
 import { normaliseCode, stableId } from './keys.ts';
 import { isObject, type JsonObject, pointer } from './read-files.ts';
@@ -25,6 +26,8 @@ export interface Vocabularies {
   readonly vocabularies: readonly ProtocolVocabulary[];
   /** The Suivi vocabulary for a GeoNature nomenclature type mnemonic. */
   lookup(type: string): VocabularyLookup;
+  /** The values of a Suivi vocabulary (by code) with their other names: labels, and mnemonics when known. */
+  namedValues(code: string): readonly NamedValue[] | undefined;
 }
 
 const FILE = 'nomenclature.json';
@@ -89,8 +92,25 @@ export function readVocabularies(
     const vocabulary = buildVocabulary(type, declared.get(type), entries, moduleCode, collector);
     if (vocabulary) own.set(type, vocabulary);
   }
+  const mnemonics = new Map<string, string>();
+  for (const [type, entries] of byType)
+    for (const { entry } of entries) {
+      const mnemonic = text(entry.mnemonique);
+      if (mnemonic) mnemonics.set(`${type}\u0000${entry.cd_nomenclature as string}`, mnemonic);
+    }
+  const typeOf = new Map([...own].map(([type, v]) => [v.code, type]));
   return {
     vocabularies: [...own.values()],
+    namedValues(code) {
+      const type = typeOf.get(code) ?? code;
+      const values = own.get(type)?.values ?? findStandardVocabulary(code)?.values;
+      return values?.map((v) => {
+        const label = v.label as Label;
+        const names = [frOf(label), ...(typeof label === 'string' || !label.en ? [] : [label.en])];
+        const mnemonic = mnemonics.get(`${type}\u0000${v.code}`);
+        return { code: v.code, names: mnemonic ? [mnemonic, ...names] : names };
+      });
+    },
     lookup(type) {
       const sinp = findStandardVocabulary(type);
       const values = sinp?.values ?? own.get(type)?.values;

@@ -22,6 +22,8 @@ export const JS_HELPERS: Readonly<Record<string, string>> = {
   max: "(...a) => { const v = a.filter((x) => x !== null && x !== undefined && x !== ''); return v.length ? v.reduce((m, x) => (x > m ? x : m)) : null; }",
   length: "(x) => (x === null || x === undefined ? 0 : typeof x === 'string' ? [...x].length : x.length)",
   code: '(x) => x',
+  contains:
+    "(x, y) => (Array.isArray(x) ? x.includes(y) : typeof x === 'string' && typeof y === 'string' && x !== '' && y !== '' && x.includes(y))",
 };
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();

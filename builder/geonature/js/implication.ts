@@ -17,17 +17,12 @@ import {
 
 const MAX_CASES = 4096;
 
-export function implies(a: RuleNode, b: RuleNode): boolean {
+const ANY_VALUES: readonly RuleValue[] = [null, '\u0000other', -987654321, true, false];
+
+/** `values`: the values every field may take besides the literals of the rules (fields of text: null and a text). */
+export function implies(a: RuleNode, b: RuleNode, values: readonly RuleValue[] = ANY_VALUES): boolean {
   const fields = referencedFields(ruleNodes.logical('&&', a, b));
-  const candidates: RuleValue[] = [
-    null,
-    '\u0000other',
-    -987654321,
-    true,
-    false,
-    ...literals(a),
-    ...literals(b),
-  ];
+  const candidates: RuleValue[] = [...values, ...literals(a), ...literals(b)];
   const unique = [...new Map(candidates.map((c) => [JSON.stringify(c), c])).values()];
   if (unique.length ** fields.length > MAX_CASES) return false;
   const assignment: RuleValue[] = fields.map(() => null);

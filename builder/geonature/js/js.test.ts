@@ -35,15 +35,18 @@ const reparsed = (ast: RuleNode): RuleNode | undefined => {
 };
 
 /**
- * Two JavaScript idioms the importer reads as JavaScript means them, not as Suivi would: `x || []` is a
- * null guard (x), and `null || null` (GeoNature's `(null || undefined)`) is null. A rule holding either
- * does not come back as written, and is left out of the property.
+ * JavaScript idioms the importer reads as JavaScript means them, not as Suivi would: `x || []` is a
+ * null guard (x), `null || null` (GeoNature's `(null || undefined)`) is null, and a field with a literal
+ * fallback, `x || 0` or `x || 'texte'`, is `coalesce(x, …)` (`x || null`: x). A rule holding one does not
+ * come back as written, and is left out of the property.
  */
 function hasJsIdiom(ast: RuleNode): boolean {
   if (ast.kind === 'logical' && ast.operator === '||') {
     const empty = (x: RuleNode) => x.kind === 'list' && x.items.length === 0;
     const nullish = (x: RuleNode) => x.kind === 'literal' && x.value === null;
     if (empty(ast.right) || (nullish(ast.left) && nullish(ast.right))) return true;
+    const fallback = (x: RuleNode) => x.kind === 'literal' && typeof x.value !== 'boolean';
+    if (ast.left.kind === 'field' && fallback(ast.right)) return true;
   }
   return Object.values(ast).some((v) =>
     Array.isArray(v)

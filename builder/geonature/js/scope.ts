@@ -14,6 +14,16 @@ export interface ScopeField {
   readonly numericChoices?: boolean;
   /** The values of a choice field, to compare them as JavaScript's `==` does (`'2' == 2`). */
   readonly choices?: readonly string[];
+  /** A choice of several values (a list in GeoNature): `includes` on it is membership. */
+  readonly multiple?: boolean;
+  /** The values of a choice or vocabulary with their other names (labels, mnemonics), by code. */
+  readonly values?: readonly NamedValue[];
+}
+
+/** A value of a choice or vocabulary: its code and what else GeoNature calls it (label, mnemonic). */
+export interface NamedValue {
+  readonly code: string;
+  readonly names: readonly string[];
 }
 
 export type FieldLookup =
@@ -26,6 +36,8 @@ export interface ExpressionScope {
   own(gnKey: string): FieldLookup;
   /** A field of an ancestor, named by GeoNature object type (`site`) and GeoNature key. */
   ancestor(gnObject: string, gnKey: string): FieldLookup;
+  /** Whether the level has this ancestor (a GeoNature object type): its record is always there in Suivi. */
+  hasAncestor?(gnObject: string): boolean;
   /** The GeoNature object type of the single parent, for `attribut_parent`; undefined with several parents. */
   readonly parentObject?: string;
 }

@@ -4,39 +4,44 @@
  */
 import type { RuleNode } from '../../../protocol-specs/index.ts';
 import { readArrow } from './arrow.ts';
-import { blockValue } from './block-value.ts';
+import { blockValue, type ReturnReader } from './block-value.ts';
 import { type ExpressionOptions, translateExpression } from './expression.ts';
-import { readStatements } from './statements.ts';
+import { readStatements, type Statement } from './statements.ts';
 
 export type FunctionResult =
-  | { readonly ok: true; readonly ast: RuleNode; readonly fixes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly ast: RuleNode;
+      readonly fixes: readonly string[];
+      readonly bugs?: readonly string[];
+    }
   | { readonly ok: false; readonly reason: string };
 
-export function translateFunction(source: string, options: ExpressionOptions): FunctionResult {
+/**
+ * `leaf` reads what the function returns when that is not a plain value (the object of a `filters`);
+ * without it, an object body is refused.
+ */
+export function translateFunction(
+  source: string,
+  options: ExpressionOptions,
+  leaf?: ReturnReader,
+): FunctionResult {
   const arrow = readArrow(source);
   if (!arrow.ok) return arrow;
-  switch (arrow.body.kind) {
-    case 'expression':
-      return translateExpression(arrow.body.source, options);
-    case 'block': {
-      const value = blockValue(readStatements(arrow.body.source), options);
-      return value.ok ? { ok: true, ast: value.ast, fixes: [] } : value;
+  const statements = (() => {
+    switch (arrow.body.kind) {
+      case 'expression':
+        return leaf ? [returnOf(arrow.body.source)] : undefined;
+      case 'block':
+        return readStatements(arrow.body.source);
+      case 'object':
+        return leaf ? [returnOf(`{${arrow.body.source}}`)] : undefined;
     }
-    case 'object':
-      return { ok: false, reason: 'returns an object (API parameters), not a value' };
-  }
+  })();
+  if (statements) return blockValue(statements, options, leaf);
+  if (arrow.body.kind === 'object')
+    return { ok: false, reason: 'returns an object (API parameters), not a value' };
+  return translateExpression(arrow.body.source, options);
 }
 
-/** The body of an expression function, spaces squeezed: for recognising idioms by their text. */
-export function bodyText(source: string): string | undefined {
-  const arrow = readArrow(source);
-  return arrow.ok ? arrow.body.source.replace(/\s+/g, ' ').trim() : undefined;
-}
-
-/**
- * GeoNature's "hide the dataset picker when the user has a single dataset" (GeoNature then fills it
- * in). It reads the user's datasets, not the record, so it has no rule form; Suivi keeps a required
- * field visible rather than hide it (a hidden Suivi field is cleared).
- */
-export const isSingleDatasetIdiom = (source: string): boolean =>
-  /^meta\.dataset && Object\.keys\(meta\.dataset\)\.length ===? 1$/.test(bodyText(source) ?? '');
+const returnOf = (source: string): Statement => ({ kind: 'return', source, text: `return ${source}` });

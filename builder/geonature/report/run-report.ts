@@ -16,7 +16,12 @@ export interface ReportRow {
   readonly protocol: string;
   readonly levels: number;
   readonly fields: number;
-  readonly rules: { readonly translated: number; readonly total: number; readonly builtIn: number };
+  readonly rules: {
+    readonly translated: number;
+    readonly total: number;
+    readonly builtIn: number;
+    readonly sourceBugs: number;
+  };
   readonly warnings: number;
   readonly errors: number;
   readonly ok: boolean;
@@ -91,7 +96,12 @@ async function checkProtocol(
     protocol: name,
     levels: spec.levels.length,
     fields: compiled.ok ? compiled.protocol.levels.reduce((n, l) => n + l.fields.length, 0) : 0,
-    rules: { translated: report.rules.translated, total: report.rules.total, builtIn: report.rules.builtIn },
+    rules: {
+      translated: report.rules.translated,
+      total: report.rules.total,
+      builtIn: report.rules.builtIn,
+      sourceBugs: report.rules.sourceBugs,
+    },
     warnings: report.warnings.length,
     errors,
   };
@@ -112,7 +122,7 @@ async function checkProtocol(
   return { ...base, ok: true, result: sql ? 'ok' : 'ok (SQL not applied)' };
 }
 
-/** The table, then one totals line: `protocols: K/N ok, rules: T/R translated`. */
+/** The table, then one totals line: `protocols: K/N ok, rules: T/R translated (…), B source bug(s) found`. */
 export function formatReport(report: Report): string {
   const header = ['protocol', 'levels', 'fields', 'rules', 'warnings', 'errors', 'result'];
   const cells = report.rows.map((r) => [
@@ -134,11 +144,12 @@ export function formatReport(report: Report): string {
   const translated = report.rows.reduce((n, r) => n + r.rules.translated, 0);
   const total = report.rows.reduce((n, r) => n + r.rules.total, 0);
   const builtIn = report.rows.reduce((n, r) => n + r.rules.builtIn, 0);
+  const bugs = report.rows.reduce((n, r) => n + r.rules.sourceBugs, 0);
   return [
     line(header),
     ...cells.map(line),
     ...report.skipped.map((s) => `skipped: ${s}`),
     // Built-in rules count as translated (Suivi does what they did without a rule); the line says how many.
-    `protocols: ${ok}/${report.rows.length} ok, rules: ${translated}/${total} translated (${builtIn} built into Suivi, ${total - translated} need a human)`,
+    `protocols: ${ok}/${report.rows.length} ok, rules: ${translated}/${total} translated (${builtIn} built into Suivi, ${total - translated} need a human), ${bugs} source bug(s) found`,
   ].join('\n');
 }

@@ -13,7 +13,7 @@ export const ruleChecks: SemanticCheck = {
     'rule-unknown-field': 'A rule names fields that exist on its level or an ancestor.',
     'rule-type': 'A rule is well typed and yields what its slot needs.',
     'rule-unknown-choice': 'A rule compares a coded field only with codes it can hold.',
-    'rule-never-true': 'A visibility, requirement or filter rule can be true.',
+    'rule-never-true': 'A visibility, requirement, filter or check rule can be true.',
     'rule-constant': 'A rule that is always true or always false is written as a literal.',
     'rule-cycle': 'Computed values and visibility do not depend on themselves.',
   },
@@ -53,7 +53,7 @@ function typeProblems(slot: RuleSlot, ast: RuleNode): Diagnostic[] {
   );
 }
 
-const BOOLEAN_SLOTS = new Set(['required', 'visibleIf', 'filter']);
+const BOOLEAN_SLOTS = new Set(['required', 'visibleIf', 'filter', 'check']);
 
 function truthProblems(slot: RuleSlot, ast: RuleNode): Diagnostic[] {
   if (!BOOLEAN_SLOTS.has(slot.slot)) return [];

@@ -38,7 +38,7 @@ export function refusalProblems(
       field,
       ...(column === undefined ? {} : { column }),
       code: d.code,
-      message: {
+      message: ownWords(d) ?? {
         fr: d.message,
         en: apiEnglish(d.code, label?.en ?? label?.fr ?? (field || level.key), d.message),
       },
@@ -125,4 +125,10 @@ export async function updateThroughApi(
     return t.ops.update({ ...target, id, body: valid as object });
   });
   return before ? { ...outcome, before } : outcome;
+}
+
+/** A problem with its own words in both languages (a record check's message). */
+function ownWords(d: { readonly [extra: string]: unknown }): { fr: string; en: string } | undefined {
+  const m = d.messages as { fr?: unknown; en?: unknown } | undefined;
+  return typeof m?.fr === 'string' && typeof m.en === 'string' ? { fr: m.fr, en: m.en } : undefined;
 }

@@ -82,6 +82,11 @@ export function placeName(level: ResolvedLevel, path: string): string {
 
 export function worded(level: ResolvedLevel, violations: readonly Violation[]): ApiError[] {
   return violations.map((v) => {
+    // A record check says its own words, in both languages (errorResponse picks the request's).
+    if (v.check) {
+      const messages = { fr: v.check.message.fr, en: v.check.message.en ?? v.check.message.fr };
+      return { path: v.path, code: v.code, message: messages.fr, check_id: v.check.id, messages };
+    }
     const wording = WORDINGS[v.code] ?? ((l: string) => `${l} est invalide.`);
     const message = `${wording(placeName(level, v.path), v)}${v.detail ? ` (${v.detail})` : ''}`;
     return { path: v.path, code: v.code, message };

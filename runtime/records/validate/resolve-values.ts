@@ -1,10 +1,17 @@
 /**
  * Stage 2 of validation, the values: which fields are visible, what hidden fields are cleared to, what
- * computed fields compute to, which defaults apply to a new record. Rules may read fields set by other
+ * computed fields compute to, which defaults apply to a new record (a field absent from the body, or sent
+ * empty when its default reads the parent). Rules may read fields set by other
  * rules, so the pass repeats until nothing changes (rules form no cycle: the validator refuses them).
  * Group rows go through the same steps with `row` as their own scope and `value` as the record's.
  */
-import { evaluateRule, isTruthy, type ResolvedField, type RuleValue } from '../../../protocol-specs/index.ts';
+import {
+  evaluateRule,
+  isTruthy,
+  type ResolvedField,
+  type RuleValue,
+  referencedFields,
+} from '../../../protocol-specs/index.ts';
 import { fromRuleValue, literalDefault, ruleView, setOwn } from './field-values.ts';
 import { type Clock, ruleContext, type Scopes } from './rule-context.ts';
 import { sameValue } from './same-value.ts';
@@ -80,9 +87,20 @@ function nextValue(
   // Read-only: never the client's. A new record gets its default; an update keeps what is stored.
   if (field.readOnly) return input.mode === 'create' ? defaultValue(field, evaluate) : null;
   const sent = Object.hasOwn(input.values, field.key);
-  if (input.mode === 'create' && !sent) return defaultValue(field, evaluate);
+  if (input.mode === 'create' && (!sent || (current === null && readsAncestor(field))))
+    return defaultValue(field, evaluate);
   return current;
 }
+
+/**
+ * A default taken from the parent record (`site.roost_type`) also fills a field sent empty: the client
+ * may not have known the parent (an import's empty cell, a form opened before the parent loaded).
+ */
+function readsAncestor(field: ResolvedField): boolean {
+  const d = field.default;
+  return d?.kind === 'rule' && referencedFields(d.rule.ast).some((r) => !LOCAL_SCOPES.has(r.scope));
+}
+const LOCAL_SCOPES: ReadonlySet<string> = new Set(['value', 'row']);
 
 function defaultValue(
   field: ResolvedField,

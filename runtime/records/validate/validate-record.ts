@@ -3,7 +3,8 @@
  *  1. the envelope (parent links, id on create, row_version on update) and unknown fields;
  *  2. the rules: visibility (hidden fields cleared), computed values, defaults of a new record;
  *  3. the level's JSON Schema (ajv, draft-07) on the resolved record;
- *  4. what only rules can say (conditional requirements, rule bounds, choice filters), per record and row;
+ *  4. what only rules can say (conditional requirements, rule bounds, choice filters), per record and row,
+ *     and the level's record checks;
  *  5. what the columns can hold, the parent links and references (records the actor may read), the
  *     taxonomic scope.
  * Any problem → 422 `[{ path, code, message }]`; otherwise the record, ready to be written.
@@ -18,6 +19,7 @@ import { emptyAsNull, setOwn } from './field-values.ts';
 import { schemaViolations } from './json-schema.ts';
 import { worded } from './messages.ts';
 import { checkParents, type PreloadedParents } from './parents.ts';
+import { checkViolations } from './record-checks.ts';
 import { referenceViolations } from './references.ts';
 import { type Mode, resolveValues } from './resolve-values.ts';
 import { resolveRows, rowViolations, schemaInput } from './rows.ts';
@@ -76,6 +78,7 @@ export async function validateRecord(
   const rules = [
     ...ruleViolations({ fields, resolved, self: 'value', path: '', ...common }),
     ...rowViolations(fields, resolved, common),
+    ...checkViolations(plan.level, resolved, ctx.clock, parents.scopes),
   ].filter(notSchema);
   const storage = storageViolations(fields, resolved.values, '').filter(notSchema);
   const geometryIssue = plan.hasGeometry ? geometryProblem(geometry, '/geometry') : undefined;

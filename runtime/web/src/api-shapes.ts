@@ -8,6 +8,9 @@ export interface ApiProblem {
   readonly message: string;
   /** Seconds to wait, on a 429 from the login (as the Retry-After header). */
   readonly retry_after?: number;
+  /** A failed record check (code `check`): its id and its message in both languages. */
+  readonly check_id?: string;
+  readonly messages?: { readonly fr: string; readonly en?: string };
 }
 
 export type Json = Record<string, unknown>;

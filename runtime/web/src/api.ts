@@ -21,7 +21,11 @@ export interface LevelForms {
   readonly label?: Labels;
   readonly schema: Json;
   readonly ui: Json;
-  readonly rules: { readonly keep?: readonly string[]; readonly fields?: Record<string, FieldRules> };
+  readonly rules: {
+    readonly keep?: readonly string[];
+    readonly fields?: Record<string, FieldRules>;
+    readonly checks?: readonly CheckRules[];
+  };
   readonly columns: readonly { readonly key: string; readonly label: Labels }[];
   /** Field labels in both languages (the schema titles are French). */
   readonly labels: Readonly<Record<string, Labels>>;
@@ -47,6 +51,15 @@ export interface FieldRules {
   /** Bounds given by rules (literal ones are the schema's `minimum`/`maximum`). */
   readonly min?: RuleSource;
   readonly max?: RuleSource;
+  /** With a filter: each candidate's French label and broader code, as the filter reads them. */
+  readonly choices?: Readonly<Record<string, { readonly label: string; readonly broader?: string }>>;
+}
+/** A record check of the level: shown on its fields (or the form) when its rule is not true. */
+export interface CheckRules {
+  readonly id: string;
+  readonly rule: RuleSource;
+  readonly message: Labels;
+  readonly fields: readonly string[];
 }
 
 /** Without network, the API's answers come from this device (offline/local-api.ts, loaded then only). */

@@ -19,7 +19,13 @@ import { useDraftAutosave } from '../home/use-draft.ts';
 import { type Lang, useT } from '../i18n.tsx';
 import { ARRAY_BUTTONS, translatorFor } from './array-buttons.tsx';
 import { formProblemText, problemText, schemaErrorTransformer } from './error-messages.ts';
-import { boundProblems, decimalProblems, defaultsWithinBounds, type FormProblem } from './form-checks.ts';
+import {
+  boundProblems,
+  decimalProblems,
+  defaultsWithinBounds,
+  type FormProblem,
+  recordCheckProblems,
+} from './form-checks.ts';
 import { applyRules, type RuleScopes, ruleDefaults, toErrorSchema } from './live-rules.ts';
 import { MapField } from './MapField.tsx';
 import { ObserversField } from './ObserversField.tsx';
@@ -54,6 +60,12 @@ export interface RecordFormProps {
   readonly record?: Json;
   /** The parent link of a new record and the parent record the rules may read. */
   readonly parent?: { readonly level: string; readonly id: string; readonly record?: Json };
+  /**
+   * The records above this one by level key (parent, grandparent…), as rules read them (`site.x`);
+   * `parentLevel` names the one read as `parent.x` when the level has a single parent level.
+   */
+  readonly ancestors?: Readonly<Record<string, Json>>;
+  readonly parentLevel?: string;
   readonly onSaved: (saved: Json, next: boolean) => void;
   /** Replaces the POST/PUT to the module's API: the builder's preview checks test values, saving none. */
   readonly submit?: (body: Json) => Promise<Json>;
@@ -71,10 +83,10 @@ function initialData(
   forms: LevelForms,
   account: Account | null,
   parent: RecordFormProps['parent'],
+  scopes: RuleScopes,
   keep?: Json,
 ) {
   const ruleFields = forms.rules.fields ?? {};
-  const scopes = ruleScopes(account, parent);
   // today() is no default for a date whose window does not hold today (form-checks.ts).
   const data: Json = defaultsWithinBounds(ruleFields, ruleDefaults(ruleFields, scopes), scopes);
   // currentUser() as a user field's default means "me", in the shape the field stores.
@@ -89,11 +101,23 @@ function initialData(
   return { ...data, ...keep };
 }
 
-/** What the rules read besides the form: the user, and the parent as `parent` and by its level's key. */
-function ruleScopes(account: Account | null, parent: RecordFormProps['parent']): RuleScopes {
+/**
+ * What the rules read besides the form: the user, the ancestors by their levels' keys, and the parent as
+ * `parent` (the one given, else the only parent level's record).
+ */
+function ruleScopes(
+  account: Account | null,
+  parent: RecordFormProps['parent'],
+  ancestors: RecordFormProps['ancestors'],
+  parentLevel: string | undefined,
+): RuleScopes {
+  const levels: Record<string, Json> = { ...ancestors };
+  if (parent?.record) levels[parent.level] = parent.record;
+  const parentRecord = parent?.record ?? (parentLevel ? levels[parentLevel] : undefined);
   return {
     userId: account?.id ?? null,
-    ...(parent?.record ? { parent: parent.record, levels: { [parent.level]: parent.record } } : {}),
+    levels,
+    ...(parentRecord ? { parent: parentRecord } : {}),
   };
 }
 
@@ -111,16 +135,8 @@ export function RecordForm(props: RecordFormProps) {
   const account = useAccount();
   const { module, level, forms, record, parent } = props;
   const rules = useMemo(() => forms.rules.fields ?? {}, [forms]);
-  const parentLevel = parent?.level;
-  const parentRecord = parent?.record;
-  const scopes = useMemo(
-    () =>
-      ruleScopes(
-        account,
-        parentLevel && parentRecord ? { level: parentLevel, id: '', record: parentRecord } : undefined,
-      ),
-    [account, parentLevel, parentRecord],
-  );
+  // The parent and ancestors are loaded before the form mounts and do not change while it is open.
+  const [scopes] = useState(() => ruleScopes(account, parent, props.ancestors, props.parentLevel));
   // Taxon boxes holding unpicked text (TaxonWidget), checked before the form is sent.
   const unpicked = useRef<UnpickedTaxa>(new Map()).current;
   // Computed once: the caller mounts one form per record (keyed), with forms and records already loaded;
@@ -143,7 +159,7 @@ export function RecordForm(props: RecordFormProps) {
         forms.schema,
         forms.ui,
         rules,
-        record ? editable(forms, record) : initialData(forms, account, parent),
+        record ? editable(forms, record) : initialData(forms, account, parent, scopes),
         scopes,
       ).data,
     ),
@@ -153,7 +169,7 @@ export function RecordForm(props: RecordFormProps) {
       ? editable(forms, record)
       : draft
         ? { ...draft.data, ...(parent ? { [`${parent.level}_id`]: parent.id } : {}) }
-        : initialData(forms, account, parent);
+        : initialData(forms, account, parent, scopes);
     return applyRules(forms.schema, forms.ui, rules, base, scopes).data;
   });
   const drafts = useDraftAutosave(draftPlace, data, pristine);
@@ -191,11 +207,17 @@ export function RecordForm(props: RecordFormProps) {
   const customValidate: CustomValidator = (_formData, errors) => {
     const found: FormProblem[] = [
       ...boundProblems(rules, data, scopes, view.hidden),
+      ...recordCheckProblems(forms.rules.checks ?? [], view.data, scopes),
       ...decimalProblems(forms.ui, data),
       ...[...unpicked.keys()].map((name) => ({ path: `/${name}`, code: 'taxon_unpicked' })),
     ];
     const schema = errors as unknown as Record<string, { __errors?: string[] } | undefined>;
     for (const problem of found) {
+      // A check about the whole record: the form's own error, above the Save button.
+      if (problem.path === '') {
+        errors.addError(formProblemText(problem, forms, lang));
+        continue;
+      }
       const key = problem.path.slice(1);
       const node = schema[key] ?? {};
       node.__errors = [...(node.__errors ?? []), formProblemText(problem, forms, lang)];
@@ -235,7 +257,7 @@ export function RecordForm(props: RecordFormProps) {
           forms.schema,
           forms.ui,
           rules,
-          initialData(forms, account, parent, kept),
+          initialData(forms, account, parent, scopes, kept),
           scopes,
         );
         setPristine(JSON.stringify(fresh.data));

@@ -236,6 +236,11 @@ export function schemaErrorTransformer(forms: LevelForms, lang: Lang) {
 
 /** A server problem as a line naming its field, in `lang` (French: the server's own sentence). */
 export function problemText(problem: ApiProblem, forms: LevelForms, lang: Lang): string {
+  // A record check words itself, in both languages.
+  if (problem.code === 'check') {
+    const own = problem.messages ?? forms.rules.checks?.find((c) => c.id === problem.check_id)?.message;
+    if (own) return lang === 'en' ? (own.en ?? own.fr) : own.fr;
+  }
   if (lang === 'fr' && problem.message) return problem.message;
   const path = partsOf(problem.path);
   const sentence = RECORD_PROBLEMS_EN[problem.code];
@@ -250,6 +255,7 @@ export function problemText(problem: ApiProblem, forms: LevelForms, lang: Lang):
  * the server's very sentence, in English as its problems are worded here; the bound given.
  */
 export function formProblemText(problem: FormProblem, forms: LevelForms, lang: Lang): string {
+  if (problem.message) return lang === 'en' ? (problem.message.en ?? problem.message.fr) : problem.message.fr;
   const path = partsOf(problem.path);
   const label = fieldLabel(forms, path, lang);
   const server = WORDINGS[problem.code];

@@ -5,7 +5,8 @@
  * a taxon typed but not picked. The rules are the generated rules.json the server also enforces; the
  * problems carry the server's codes, so they are worded as the server's are (error-messages.ts).
  */
-import type { FieldRules, Json, RuleSource } from '../api.ts';
+import { isTruthy } from '../../../../protocol-specs/rules/index.ts';
+import type { CheckRules, FieldRules, Json, Labels, RuleSource } from '../api.ts';
 import { type RuleScopes, runRule } from './live-rules.ts';
 
 export interface FormProblem {
@@ -14,6 +15,8 @@ export interface FormProblem {
   /** The server's violation code (`min`, `max`, `decimals`) or `taxon_unpicked`. */
   readonly code: string;
   readonly expected?: string | number;
+  /** A record check's own message (code `check`). */
+  readonly message?: Labels;
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
@@ -86,4 +89,20 @@ export function defaultsWithinBounds(
       .filter((key) => fields[key]?.default !== undefined),
   );
   return Object.fromEntries(Object.entries(data).filter(([key]) => !refused.has(key)));
+}
+
+/**
+ * The level's record checks the data fails, each at every field it lists (at the record, path "", when
+ * it lists none), with the check's own message: the same rules the server and the database enforce.
+ */
+export function recordCheckProblems(
+  checks: readonly CheckRules[],
+  data: Json,
+  scopes: RuleScopes,
+): FormProblem[] {
+  return checks.flatMap((check) => {
+    if (isTruthy(runRule(check.rule, data, scopes))) return [];
+    const paths = check.fields.length > 0 ? check.fields.map((f) => `/${f}`) : [''];
+    return paths.map((path) => ({ path, code: 'check', message: check.message }));
+  });
 }

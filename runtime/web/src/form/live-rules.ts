@@ -99,9 +99,9 @@ export function applyRules(
   for (const [key, rules] of Object.entries(fields)) {
     const property = properties[key];
     if (!rules.filter || !property || !Array.isArray(property.enum)) continue;
-    // `choice` is the candidate value; vocabularies' extra columns (broader…) come with the labels later.
+    // `choice` is the candidate as the server builds it: its code, French label and broader code.
     const kept = (property.enum as unknown[]).filter((code) =>
-      isTruthy(run(rules.filter as RuleSource, context(data, scopes, { code, value: code }))),
+      isTruthy(run(rules.filter as RuleSource, context(data, scopes, candidate(rules, code)))),
     );
     if (kept.length > 0) properties[key] = { ...property, enum: kept };
   }
@@ -128,6 +128,12 @@ export function applyRules(
   delete viewSchema.$schema;
   delete viewSchema.$comment;
   return { data, schema: viewSchema, ui: viewUi, hidden };
+}
+
+/** A filter's candidate: `choice.code`, `choice.label`, `choice.broader` (hierarchical vocabularies). */
+function candidate(rules: FieldRules, code: unknown): Json {
+  const known = typeof code === 'string' && rules.choices ? rules.choices[code] : undefined;
+  return { code, value: code, label: known?.label ?? null, broader: known?.broader ?? null };
 }
 
 /** The server's problems as RJSF extraErrors: `/observers/0/name` → { observers: { 0: { name: … } } }. */

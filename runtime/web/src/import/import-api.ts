@@ -111,7 +111,7 @@ export const jobUrl = (id: string) => `/api/import/jobs/${encodeURIComponent(id)
 
 /** A problem's message in the reader's language: the API's French `message`, or `messages.en`. */
 export function problemText(
-  p: ApiProblem & { messages?: { fr: string; en: string } },
+  p: ApiProblem & { messages?: { fr: string; en?: string } },
   lang: 'fr' | 'en',
 ): string {
   return lang === 'en' && p.messages?.en ? p.messages.en : p.message;

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, type Json, type LevelSummary, levelUrl, type ModuleSummary } from '../api.ts';
 import { useAccount } from '../auth.tsx';
+import { loadAncestors } from '../form/ancestors.ts';
 import { geometryText } from '../geometry-text.ts';
 import { useT } from '../i18n.tsx';
 import { usePageTitle } from '../page-title.ts';
@@ -196,16 +197,46 @@ export function FormPage(props: {
   const linkId = parent?.id;
   const [record, setRecord] = useState<Json | null | undefined>(id ? undefined : null);
   const [parentRecord, setParentRecord] = useState<Json | null | undefined>(parent ? undefined : null);
+  // The records above it, which its rules may read (site.x from an observation): loaded before the form.
+  const [ancestors, setAncestors] = useState<Record<string, Json> | undefined>(id || parent ? undefined : {});
   usePageTitle(`${id ? t('edit') : t('new')}${colon}${label(level.label)}`, label(module.label));
   useEffect(() => {
-    if (id) api.get<Json>(`${levelUrl(module.code, level.key)}/${id}`).then(setRecord, () => setRecord(null));
+    const above = (record: Json) =>
+      Promise.all(
+        level.parents.map(async (p) => {
+          const pid = record[`${p}_id`];
+          if (typeof pid !== 'string') return {};
+          const up = await api.get<Json>(`${levelUrl(module.code, p)}/${pid}`).catch(() => undefined);
+          return up ? loadAncestors(module, { level: p, record: up }) : {};
+        }),
+      ).then((found) => Object.assign({}, ...found) as Record<string, Json>);
     if (linkLevel && linkId) {
-      api
-        .get<Json>(`${levelUrl(module.code, linkLevel)}/${linkId}`)
-        .then(setParentRecord, () => setParentRecord(null));
+      api.get<Json>(`${levelUrl(module.code, linkLevel)}/${linkId}`).then(
+        (p) => {
+          setParentRecord(p);
+          loadAncestors(module, { level: linkLevel, record: p }).then(setAncestors, () => setAncestors({}));
+        },
+        () => {
+          setParentRecord(null);
+          setAncestors({});
+        },
+      );
     }
-  }, [module.code, level.key, id, linkLevel, linkId]);
-  if (!forms || record === undefined || parentRecord === undefined) return <p>{t('loading')}</p>;
+    if (id) {
+      api.get<Json>(`${levelUrl(module.code, level.key)}/${id}`).then(
+        (r) => {
+          setRecord(r);
+          if (!linkLevel) above(r).then(setAncestors, () => setAncestors({}));
+        },
+        () => {
+          setRecord(null);
+          setAncestors({});
+        },
+      );
+    }
+  }, [module, level, id, linkLevel, linkId]);
+  if (!forms || record === undefined || parentRecord === undefined || ancestors === undefined)
+    return <p>{t('loading')}</p>;
   // A record's parent is read from its own link when editing, so "back" goes to the right page.
   const parentLevel = parent?.level ?? level.parents[0];
   const parentId =
@@ -230,6 +261,8 @@ export function FormPage(props: {
           forms={forms}
           {...(record ? { record } : {})}
           {...(parent ? { parent: { ...parent, ...(parentRecord ? { record: parentRecord } : {}) } } : {})}
+          ancestors={ancestors}
+          {...(level.parents.length === 1 && level.parents[0] ? { parentLevel: level.parents[0] } : {})}
           onSaved={(saved, next) => {
             // A new record opens on its own page, where its children are entered next.
             if (!next) navigate(`/m/${module.code}/${level.key}/${String(saved.id ?? id)}`);
