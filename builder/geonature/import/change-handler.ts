@@ -67,7 +67,7 @@ export function changeTargets(change: unknown): Set<string> {
     for (const s of list) {
       if (s.kind === 'patch') for (const e of s.entries) out.add(e.key);
       if (s.kind === 'if') {
-        visit(s.then);
+        visit(s.consequent);
         visit(s.otherwise);
       }
     }
@@ -130,12 +130,12 @@ export function translateChange(source: string, ctx: ChangeContext): ChangeTrans
       } else if (s.kind === 'if') {
         const dirty = DIRTY_GUARD.exec(s.test.trim());
         if (dirty?.[1] && s.otherwise.length === 0) {
-          walk(s.then, conditions, new Set([...guarded, dirty[1]]));
+          walk(s.consequent, conditions, new Set([...guarded, dirty[1]]));
           continue;
         }
         const test = expression(s.test);
         if (!test) continue;
-        walk(s.then, [...conditions, test], guarded);
+        walk(s.consequent, [...conditions, test], guarded);
         walk(s.otherwise, [...conditions, negate(test)], guarded);
       } else if (s.kind === 'patch') {
         const test = s.test === undefined ? undefined : expression(s.test);

@@ -99,7 +99,7 @@ class Evaluator {
       }
       case 'if': {
         const test = this.expression(first.test, options);
-        const then = this.block([...first.then, ...(returns(first.then) ? [] : rest)], options);
+        const then = this.block([...first.consequent, ...(returns(first.consequent) ? [] : rest)], options);
         const otherwise = this.block(
           [...first.otherwise, ...(returns(first.otherwise) ? [] : rest)],
           options,
@@ -119,7 +119,7 @@ function returns(statements: readonly Statement[]): boolean {
   const last = statements.at(-1);
   if (!last) return false;
   if (last.kind === 'return') return true;
-  return last.kind === 'if' && returns(last.then) && returns(last.otherwise);
+  return last.kind === 'if' && returns(last.consequent) && returns(last.otherwise);
 }
 
 const sameNode = (a: RuleNode, b: RuleNode) => JSON.stringify(a) === JSON.stringify(b);

@@ -30,7 +30,7 @@ export type Statement =
   | {
       readonly kind: 'if';
       readonly test: string;
-      readonly then: readonly Statement[];
+      readonly consequent: readonly Statement[];
       readonly otherwise: readonly Statement[];
       readonly text: string;
     }
@@ -205,7 +205,7 @@ class Reader {
       (otherwise, clause) =>
         clause.tests.includes('true')
           ? clause.body
-          : [{ kind: 'if', test: clause.tests.join(' || '), then: clause.body, otherwise, text }],
+          : [{ kind: 'if', test: clause.tests.join(' || '), consequent: clause.body, otherwise, text }],
       [],
     );
     return [chain, braceClose + 1];
@@ -224,7 +224,7 @@ class Reader {
       [otherwise, end] = this.statement(this.skipNewlines(next + 1, to), to);
     }
     const text = textOf(this.source, this.tokens.slice(i, end));
-    return [[{ kind: 'if', test, then, otherwise, text }], end];
+    return [[{ kind: 'if', test, consequent: then, otherwise, text }], end];
   }
 
   /** `const x = …`, `let x;`, `var x = …`, `const { a, b } = …`. */
