@@ -479,7 +479,11 @@ describe('validator', () => {
       { id: 'c', rule: '1 > 2', message: 'x' },
       { id: 'd', rule: '1 < 2', message: 'x' },
       { id: 'e', rule: "contains(value.count_young, 'a') || visit.pass_number == 1", message: 'x' },
-      { id: 'f', rule: "site.habitat.includes('pr') && empty(visit.site_state)", message: { fr: 'x', en: 'y' } },
+      {
+        id: 'f',
+        rule: "site.habitat.includes('pr') && empty(visit.site_state)",
+        message: { fr: 'x', en: 'y' },
+      },
     ];
     const found = validateSpec(spec).filter((d) => d.path.startsWith('/levels/2/checks'));
     expect(found.map((d) => [d.rule, d.path, d.severity])).toEqual([
