@@ -13,11 +13,17 @@ export class ModuleGeneratorsError extends Error {
   }
 }
 
+/**
+ * Files `generate` writes itself rather than through a registered generator: the migration from the
+ * previous version (generators/migrations), present in every module past its first version.
+ */
+const GENERATE_OWN: ReadonlySet<string> = new Set(['migrations']);
+
 /** Generator names of `manifest`'s files that neither the built-ins nor `config` register, sorted. */
 export function unknownGenerators(manifest: Manifest, config: SuiviConfig | undefined): string[] {
   const custom = new Set(Object.keys(config?.generators ?? {}));
   const names = new Set(manifest.files.map((f) => f.generator));
-  return [...names].filter((n) => !isBuiltinGenerator(n) && !custom.has(n)).sort();
+  return [...names].filter((n) => !isBuiltinGenerator(n) && !GENERATE_OWN.has(n) && !custom.has(n)).sort();
 }
 
 /** Throws, naming the module and the generators, when a manifest needs generators `config` lacks. */

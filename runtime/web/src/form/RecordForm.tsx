@@ -173,6 +173,14 @@ export function RecordForm(props: RecordFormProps) {
     return applyRules(forms.schema, forms.ui, rules, base, scopes).data;
   });
   const drafts = useDraftAutosave(draftPlace, data, pristine);
+  // Rule defaults of fields hidden when a new record opens (the habitat of a first passage, from its
+  // point): filled once, when the field shows, as the server fills a field absent on create.
+  const pending = useRef<Json | null>(null);
+  if (pending.current === null) {
+    const opened = applyRules(forms.schema, forms.ui, rules, data, scopes);
+    const defaults = record || draft ? {} : ruleDefaults(rules, scopes);
+    pending.current = Object.fromEntries(Object.entries(defaults).filter(([k]) => opened.hidden.has(k)));
+  }
   // The schema and uiSchema shown follow the data and the language.
   const view = useMemo(
     () => applyRules(forms.schema, forms.ui, rules, data, scopes),
@@ -233,7 +241,20 @@ export function RecordForm(props: RecordFormProps) {
     problemsBox.current.focus();
   }, [problems]);
 
-  const change = (next: Json) => setData(applyRules(forms.schema, forms.ui, rules, next, scopes).data);
+  const change = (next: Json) => {
+    let state = applyRules(forms.schema, forms.ui, rules, next, scopes);
+    const waiting = pending.current ?? {};
+    const shown = Object.keys(waiting).filter((k) => !state.hidden.has(k));
+    if (shown.length > 0) {
+      const filled: Json = { ...state.data };
+      for (const k of shown) {
+        if (filled[k] === undefined || filled[k] === null) filled[k] = waiting[k];
+        delete waiting[k];
+      }
+      state = applyRules(forms.schema, forms.ui, rules, filled, scopes);
+    }
+    setData(state.data);
+  };
 
   const save = async (next: boolean) => {
     setBusy(true);

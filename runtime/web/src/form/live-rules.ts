@@ -76,6 +76,7 @@ export function applyRules(
   const hidden = new Set<string>();
   const required = new Set<string>((schema.required as string[] | undefined) ?? []);
   const properties: Record<string, Json> = { ...((schema.properties as Record<string, Json>) ?? {}) };
+  const narrowedNames: Record<string, unknown[]> = {};
   // Two passes: a computed value may make another field visible (and the reverse) — enough in practice.
   for (let pass = 0; pass < 2; pass++) {
     for (const [key, rules] of Object.entries(fields)) {
@@ -98,12 +99,23 @@ export function applyRules(
   }
   for (const [key, rules] of Object.entries(fields)) {
     const property = properties[key];
-    if (!rules.filter || !property || !Array.isArray(property.enum)) continue;
+    // A multiple field lists its codes under `items`.
+    const items = property?.items as Json | undefined;
+    const codes = Array.isArray(property?.enum) ? property?.enum : items?.enum;
+    if (!rules.filter || !property || !Array.isArray(codes)) continue;
     // `choice` is the candidate as the server builds it: its code, French label and broader code.
-    const kept = (property.enum as unknown[]).filter((code) =>
+    const offered = (codes as unknown[]).map((code) =>
       isTruthy(run(rules.filter as RuleSource, context(data, scopes, candidate(rules, code)))),
     );
-    if (kept.length > 0) properties[key] = { ...property, enum: kept };
+    const kept = (codes as unknown[]).filter((_, i) => offered[i]);
+    if (kept.length === 0 || kept.length === codes.length) continue;
+    properties[key] = Array.isArray(property.enum)
+      ? { ...property, enum: kept }
+      : { ...property, items: { ...items, enum: kept } };
+    // The names go by position: they follow the codes kept.
+    const fieldUi = ui[key] as Json | undefined;
+    const names = fieldUi?.['ui:enumNames'];
+    if (Array.isArray(names)) narrowedNames[key] = names.filter((_, i) => offered[i]);
   }
   for (const [key, property] of Object.entries(properties)) {
     // RJSF would render a oneOf of geometry kinds as a second, nested map: the map field handles the
@@ -118,6 +130,8 @@ export function applyRules(
   }
   const order = ui['ui:order'];
   const viewUi: Json = { ...ui };
+  for (const [key, names] of Object.entries(narrowedNames))
+    viewUi[key] = { ...(ui[key] as Json), 'ui:enumNames': names };
   if (Array.isArray(order)) {
     // RJSF refuses a ui:order naming properties the schema lacks (hidden fields, section headings).
     viewUi['ui:order'] = [...order.filter((k: string) => k in properties), '*'];
