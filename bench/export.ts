@@ -117,6 +117,10 @@ try {
     await db.transaction((tx) => runSteps(tx, recordSteps(volumes), console.log));
     await db.exec('VACUUM ANALYZE');
     console.log(`  load with VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } else {
+    // The folder may hold newer derived SQL (export views) than the kept database: install reruns it.
+    const { status } = await installModule(db, FOLDER);
+    console.log(`  module ${status} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const modules = await loadModules(db, [FOLDER]);
   const app = buildServerApp({ db, modules });
