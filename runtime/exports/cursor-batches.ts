@@ -16,14 +16,17 @@ const CURSOR = 'suivi_export_rows';
 interface Deferred<T> {
   readonly promise: Promise<T>;
   resolve(value: T): void;
+  reject(error: unknown): void;
 }
 
 function deferred<T>(): Deferred<T> {
   let resolve: (value: T) => void = () => {};
-  const promise = new Promise<T>((r) => {
-    resolve = r;
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
   });
-  return { promise, resolve };
+  return { promise, resolve, reject };
 }
 
 /** Thrown inside the transaction when the consumer stops early: it rolls back, and is not an error. */
@@ -35,7 +38,12 @@ export async function* cursorBatches(
   size: number,
 ): AsyncGenerator<Record<string, unknown>[]> {
   let ask = deferred<boolean>();
-  let answer = deferred<Record<string, unknown>[]>();
+  const nextAnswer = () => {
+    const d = deferred<Record<string, unknown>[]>();
+    d.promise.catch(() => {}); // awaited by the consumer when it matters; never an unhandled rejection
+    return d;
+  };
+  let answer = nextAnswer();
   const run = db.transaction(async (tx: Queryable) => {
     // The whole result is read: plan for all of it (the default plans a cursor for its first 10%), and
     // give its hash joins room (this transaction only).
@@ -50,17 +58,16 @@ export async function* cursorBatches(
       if (rows.length < size) return;
     }
   });
-  // A failure before the consumer's next ask still surfaces: the race below reads `run` too.
-  const failed = run.then(
-    () => new Promise<never>(() => {}),
-    (error: unknown) => Promise.reject(error),
-  );
-  failed.catch(() => {});
+  // A failure reaches the consumer through the answer it waits for. (Not a Promise.race against `run`:
+  // every race would leave a handler on the long-lived promise, keeping each batch alive to the end.)
+  run.catch((error: unknown) => {
+    if (!(error instanceof Stopped)) answer.reject(error);
+  });
   try {
     for (;;) {
       ask.resolve(true);
-      const rows = await Promise.race([answer.promise, failed]);
-      answer = deferred();
+      const rows = await answer.promise;
+      answer = nextAnswer();
       if (rows.length > 0) yield rows;
       if (rows.length < size) break;
     }

@@ -82,7 +82,7 @@ export async function* exportBatches(
   source: RowSource,
   columns: readonly ExportColumn[],
   geometry: GeometryRead,
-  batchSize = 500,
+  batchSize = 250,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const where = exportWhere(source);

@@ -34,7 +34,7 @@ async function viewColumnNames(db: Queryable, view: { schema: string; name: stri
 export async function* sinpBatches(
   source: RowSource,
   withGeoJson: boolean,
-  batchSize = 500,
+  batchSize = 250,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const view = { schema: source.plan.exportView.schema, name: SINP_VIEW_NAME };
