@@ -82,7 +82,7 @@ export async function* exportBatches(
   source: RowSource,
   columns: readonly ExportColumn[],
   geometry: GeometryRead,
-  batchSize = 250,
+  batchSize = 100,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const where = exportWhere(source);

@@ -1,7 +1,8 @@
 /**
  * The SINP rows of a module, in batches: its generated view `v_occurrence_sinp` (`o`) joined to the
  * occurrence level's table (`r`, where the list filters and the Export scope apply, as for any
- * export), the dataset (`d`, for its acquisition framework) and the organisation (`og`). Read as the
+ * export), the dataset (`d`) and its acquisition framework (`af`), for their registry UUIDs, and the
+ * organisation (`og`). Read as the
  * level exports are (export-rows.ts): a server-side cursor on PostgreSQL, by keyset on PGlite.
  */
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -34,7 +35,7 @@ async function viewColumnNames(db: Queryable, view: { schema: string; name: stri
 export async function* sinpBatches(
   source: RowSource,
   withGeoJson: boolean,
-  batchSize = 250,
+  batchSize = 100,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const view = { schema: source.plan.exportView.schema, name: SINP_VIEW_NAME };
@@ -53,6 +54,9 @@ export async function* sinpBatches(
         j.on(columnOf('r', 'id'), '=', columnOf('o', 'id_sinp_occtax')),
       )
       .leftJoin('suivi.dataset as d', (j) => j.on(columnOf('d', 'id'), '=', columnOf('o', 'jdd_uuid')))
+      .leftJoin('suivi.acquisition_framework as af', (j) =>
+        j.on(columnOf('af', 'id'), '=', columnOf('d', 'acquisition_framework_id')),
+      )
       .leftJoin('suivi.organisation as og', (j) =>
         j.on(columnOf('og', 'id'), '=', columnOf('o', 'organisation_id')),
       )
