@@ -14,6 +14,7 @@
  * BENCH_GPKG_LEVEL=site|visit|observation writes one layer only; BENCH_TAXON=<cd_nom> exports the
  * observations of one taxon (a list filter).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../runtime/db/database.ts';
@@ -105,6 +106,25 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
   }
 }
 
+/** CPU seconds the database's server processes have used (Linux /proc, a local server); undefined otherwise. */
+async function serverCpuSeconds(db: Database): Promise<number | undefined> {
+  if (db.engine !== 'postgres') return undefined;
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
 const target = await openTarget();
 const { db } = target;
 try {
@@ -117,6 +137,10 @@ try {
     await db.transaction((tx) => runSteps(tx, recordSteps(volumes), console.log));
     await db.exec('VACUUM ANALYZE');
     console.log(`  load with VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } else {
+    // The folder may hold newer derived SQL (export views) than the kept database: install reruns it.
+    const { status } = await installModule(db, FOLDER);
+    console.log(`  module ${status} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const modules = await loadModules(db, [FOLDER]);
   const app = buildServerApp({ db, modules });
@@ -159,6 +183,8 @@ try {
   for (const [label, path, rows] of runs) {
     if (!FORMATS.some((f) => path.includes(`format=${f}`))) continue;
     t = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = await serverCpuSeconds(db);
     const { result: bytes, peakMb } = await withPeakRss(async () => {
       const res = await app.request(path, { headers: { cookie } });
       if (res.status !== 200 || !res.body) throw new Error(`${res.status}: ${await res.text()}`);
@@ -172,6 +198,12 @@ try {
       return n;
     });
     const seconds = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = await serverCpuSeconds(db);
+    const server =
+      serverBefore === undefined || serverAfter === undefined
+        ? 'n/a'
+        : `${(serverAfter - serverBefore).toFixed(0)} s`;
     console.log(
       `  ${label.padEnd(30)} ${rows.toLocaleString('en-US').padStart(10)} rows  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(
         rows / seconds,
@@ -180,6 +212,10 @@ try {
         .padStart(
           8,
         )} rows/s  ${(bytes / 1024 / 1024).toFixed(0).padStart(5)} MB  peak RSS ${peakMb.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB: ${peakMb < RSS_TARGET_MB ? 'met' : 'MISSED'})`,
+    );
+    // On a shared machine the wall time depends on the load; CPU time does not.
+    console.log(
+      `  ${''.padEnd(30)} CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s, the database server ${server}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
     global.gc?.();
   }

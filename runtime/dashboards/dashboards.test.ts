@@ -86,6 +86,11 @@ describe.each(runtimeEngines())('dashboards on $name', (engine) => {
     expect(got.statuses).toEqual(want.statuses);
     expect(got.dimensions).toEqual(want.dimensions);
     expect(sortSites(got.sites)).toEqual(sortSites(want.sites as never));
+    // The number of sites of the scope, and the busiest first (read from the site view's scope index).
+    const wantSites = want.sites as { site_id: unknown }[];
+    expect(got.siteCount).toBe(wantSites.filter((s) => s.site_id !== null).length);
+    const counts = got.sites.map((s) => s.records);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     return got;
   }
 

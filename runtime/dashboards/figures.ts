@@ -39,6 +39,13 @@ function scopeWhere(scope: FigureScope): { sql: string; params: unknown[] } {
   return { sql: 'organisation_id = $1::uuid', params: [scope.id] };
 }
 
+/** The same scope on the site view, grouped per organisation and over all of them (its `all_organisations`). */
+function siteScopeWhere(scope: FigureScope): string {
+  // The view's partial indexes are on these two conditions: they give the rows in the page's order.
+  if (scope.kind === 'all') return 'all_organisations';
+  return `NOT all_organisations AND ${scopeWhere(scope).sql}`;
+}
+
 export async function dashboardFigures(
   db: Queryable,
   code: string,
@@ -49,32 +56,45 @@ export async function dashboardFigures(
   const view = (role: keyof DashboardDescriptor['views']) => qualified(code, d.views[role]);
   const q = async <R>(text: string) => (await db.query<R>(text, where.params)).rows;
   const sumColumns = d.measures.map((m) => `sum(${ident(m.column)})::float8 AS ${ident(m.column)}`);
-  const months = await q<Record<string, unknown>>(
-    `SELECT to_char(month, 'YYYY-MM') AS month, sum(records)::integer AS records${sumColumns.map((c) => `, ${c}`).join('')} FROM ${view('month')} v WHERE ${where.sql} GROUP BY month ORDER BY month NULLS LAST`,
-  );
-  const statuses = await q<{ status: string | null; records: number }>(
-    `SELECT status, sum(records)::integer AS records FROM ${view('status')} WHERE ${where.sql} GROUP BY status ORDER BY status NULLS LAST`,
-  );
-  const dimensions = await q<{ field: string; value: string | null; records: number }>(
-    `SELECT field, value, sum(records)::integer AS records FROM ${view('dimension')} WHERE ${where.sql} GROUP BY field, value ORDER BY field, value NULLS LAST`,
-  );
-  // The busiest sites only (a module may have tens of thousands); their richness read by site_id.
-  const sites = await q<{ site_id: string | null; site_label: string | null; records: number }>(
-    `SELECT site_id, min(site_label) AS site_label, sum(records)::integer AS records FROM ${view('site')} WHERE ${where.sql} GROUP BY site_id ORDER BY records DESC, site_label, site_id LIMIT ${SITE_ROWS}`,
-  );
-  const siteIds = sites.flatMap((s) => (s.site_id ? [s.site_id] : []));
-  const offset = where.params.length + 1;
-  const { rows: siteRichness } = await db.query<{ site_id: string | null; n: number }>(
-    `SELECT site_id, count(DISTINCT cd_nom)::integer AS n FROM ${view('siteTaxon')} WHERE ${where.sql} AND (site_id = ANY($${offset}::uuid[]) OR (site_id IS NULL AND $${offset + 1})) GROUP BY site_id`,
-    [...where.params, siteIds, sites.some((s) => s.site_id === null)],
-  );
-  const richnessOf = new Map(siteRichness.map((r) => [r.site_id, Number(r.n)]));
-  const [richness] = await q<{ n: number }>(
-    `SELECT count(DISTINCT cd_nom)::integer AS n FROM ${view('taxon')} WHERE ${where.sql}`,
-  );
-  const [siteCount] = await q<{ n: number }>(
-    `SELECT count(DISTINCT site_id)::integer AS n FROM ${view('site')} WHERE ${where.sql}`,
-  );
+  // The figures are independent reads of small views: on PostgreSQL they run side by side on the
+  // pool's connections (PGlite serialises them); only the sites' richness waits for the busiest sites.
+  const busiest = async () => {
+    // The busiest sites of the scope, read in the site view's scope index: its first rows, and the
+    // number of the scope's rows (`scope_rows`) they carry; no grouping of the whole view.
+    const scoped = siteScopeWhere(scope);
+    const sites = await q<{
+      site_id: string | null;
+      site_label: string | null;
+      records: number;
+      scope_rows: number;
+    }>(
+      `SELECT site_id, site_label, records, scope_rows FROM ${view('site')} WHERE ${scoped} ORDER BY records DESC, site_label, site_id LIMIT ${SITE_ROWS}`,
+    );
+    const siteIds = sites.flatMap((s) => (s.site_id ? [s.site_id] : []));
+    const offset = where.params.length + 1;
+    const { rows } = await db.query<{ site_id: string | null; n: number }>(
+      `SELECT site_id, count(DISTINCT cd_nom)::integer AS n FROM ${view('siteTaxon')} WHERE ${where.sql} AND (site_id = ANY($${offset}::uuid[]) OR (site_id IS NULL AND $${offset + 1})) GROUP BY site_id`,
+      [...where.params, siteIds, sites.some((s) => s.site_id === null)],
+    );
+    return {
+      sites: sites.map(({ scope_rows: _, ...site }) => site),
+      siteCount: Number(sites[0]?.scope_rows ?? 0),
+      richnessOf: new Map(rows.map((r) => [r.site_id, Number(r.n)])),
+    };
+  };
+  const [months, statuses, dimensions, { sites, siteCount, richnessOf }, [richness]] = await Promise.all([
+    q<Record<string, unknown>>(
+      `SELECT to_char(month, 'YYYY-MM') AS month, sum(records)::integer AS records${sumColumns.map((c) => `, ${c}`).join('')} FROM ${view('month')} v WHERE ${where.sql} GROUP BY month ORDER BY month NULLS LAST`,
+    ),
+    q<{ status: string | null; records: number }>(
+      `SELECT status, sum(records)::integer AS records FROM ${view('status')} WHERE ${where.sql} GROUP BY status ORDER BY status NULLS LAST`,
+    ),
+    q<{ field: string; value: string | null; records: number }>(
+      `SELECT field, value, sum(records)::integer AS records FROM ${view('dimension')} WHERE ${where.sql} GROUP BY field, value ORDER BY field, value NULLS LAST`,
+    ),
+    busiest(),
+    q<{ n: number }>(`SELECT count(DISTINCT cd_nom)::integer AS n FROM ${view('taxon')} WHERE ${where.sql}`),
+  ]);
   const monthRows = months.map((m) => ({
     month: m.month as string | null,
     records: Number(m.records),
@@ -97,7 +117,7 @@ export async function dashboardFigures(
     statuses: statuses.map((s) => ({ ...s, records: Number(s.records) })),
     dimensions: dimensions.map((s) => ({ ...s, records: Number(s.records) })),
     sites: sites.map((s) => ({ ...s, records: Number(s.records), richness: richnessOf.get(s.site_id) ?? 0 })),
-    siteCount: Number(siteCount?.n ?? 0),
+    siteCount,
     sums,
   };
 }

@@ -2,9 +2,9 @@
  * The columns of a level's export: those of its generated export view `v_<level>_export` (own fields,
  * then each ancestor's, prefixed with the ancestor's level key: the whole tree joined), each with a
  * value type the writers map to their own (GeoPackage affinity, XLSX cell, CSV text) and a header in
- * the language asked. Codes or labels: a vocabulary column has a `<column>_label` sibling in the view;
- * `codes` drops the sibling, `labels` writes the label (the code when it has none) under the code's
- * name. The view's geometry columns are left out: writers take the level's geometry separately
+ * the language asked. Codes or labels: a vocabulary column has a `<column>_label` sibling in the view
+ * (and `<column>_label_en`, in English); `codes` drops the siblings, `labels` writes the label (English
+ * with English headers; the code when it has none) under the code's name. The view's geometry columns are left out: writers take the level's geometry separately
  * (`geom`), and the view's WKT columns carry the others.
  */
 import { sql } from 'kysely';
@@ -166,10 +166,15 @@ export async function exportColumns(
       !inherited(c.name) &&
       !(choice.geometryApart && plan.hasGeometry && c.name === 'geom_wkt') &&
       // A label beside its code: written instead of the code, or not at all.
-      !(c.name.endsWith('_label') && names.has(c.name.slice(0, -'_label'.length))),
+      !(c.name.endsWith('_label') && names.has(c.name.slice(0, -'_label'.length))) &&
+      !(c.name.endsWith('_label_en') && names.has(c.name.slice(0, -'_en'.length))),
   );
+  // Labels in English with English headers, where the view has them (the spec's or the vocabulary's
+  // English, the French where there is none); French otherwise.
+  const labelOf = (column: string) =>
+    choice.headers === 'en' && names.has(`${column}_label_en`) ? `${column}_label_en` : `${column}_label`;
   return kept.map((c) => {
-    const label = `${c.name}_label`;
+    const label = labelOf(c.name);
     const labelled = choice.values === 'labels' && names.has(label);
     return {
       source: c.name,

@@ -1,17 +1,19 @@
 /**
  * A level's export rows, in batches: the level's table `r` (where the list filters and the Export
- * scope apply, as in every list) joined to its export view `v` by id, read by keyset (`r.id > last
- * ORDER BY r.id LIMIT n`): each batch is one short query on the primary key, nothing stays open
- * between batches, and at most one batch sits in memory, however many rows match. The order is the
- * records' id (stable, so a job's progress means something), not the list's sort.
+ * scope apply, as in every list) joined to its export view `v` by id, in the records' id order (stable),
+ * not the list's sort. On PostgreSQL one query streams through a server-side cursor (cursor-batches.ts):
+ * one set-based plan for the whole export. On PGlite, by keyset (`id > last ORDER BY id LIMIT n`): one
+ * short query per batch, so its single connection is never held between batches. Either way at most one
+ * batch sits in memory, however many rows match.
  */
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { AccessScope } from '../records/access.ts';
 import type { LevelPlan } from '../records/model/module-plan.ts';
 import { type ExportQuery, listConditions } from '../records/query/list-sql.ts';
 import { instantText } from '../records/sql/column-sql.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../records/sql/dynamic.ts';
+import { cursorBatches } from './cursor-batches.ts';
 import type { ExportColumn, ValueType } from './export-columns.ts';
 
 /** How the level's own geometry comes with each row. */
@@ -73,11 +75,14 @@ export async function countRows(source: RowSource): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** The engine an export reads from: PostgreSQL streams through a cursor, PGlite by keyset. */
+export const isPostgres = (db: Queryable): db is Database => (db as Partial<Database>).engine === 'postgres';
+
 export async function* exportBatches(
   source: RowSource,
   columns: readonly ExportColumn[],
   geometry: GeometryRead,
-  batchSize = 500,
+  batchSize = 100,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const where = exportWhere(source);
@@ -100,21 +105,36 @@ export async function* exportBatches(
     ...columns.map((c, i) => cellSql(c).as(`c${i}`)),
     ...extra,
   ];
-  let last: string | undefined;
-  for (;;) {
-    const after = last === undefined ? [] : [sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`];
-    const rows = (await db
+  const rowsAfter = (after: readonly Expression<SqlBool>[]) =>
+    db
       .selectFrom(tableAs(source.plan.shape.table, 'r'))
       .innerJoin(tableAs(source.plan.exportView, 'v'), (join) =>
         join.on(columnOf('v', 'id'), '=', columnOf('r', 'id')),
       )
       .select(select)
       .where(allOf([where, ...after]))
-      .orderBy(columnOf('r', 'id'))
-      .limit(batchSize)
-      .execute()) as Record<string, unknown>[];
+      .orderBy(columnOf('r', 'id'));
+  const toRows = (rows: Record<string, unknown>[]) =>
+    rows.map((row) => toExportRow(row, columns.length, withGeometry));
+
+  if (isPostgres(source.db)) {
+    for await (const rows of cursorBatches(source.db, rowsAfter([]).compile(), batchSize)) yield toRows(rows);
+    return;
+  }
+  let last: string | undefined;
+  for (;;) {
+    // The bound on both sides: PostgreSQL does not carry `r.id > x` over to the view's `id`, and a merge
+    // join would then read the view from its first row at every batch.
+    const after =
+      last === undefined
+        ? []
+        : [
+            sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`,
+            sql<SqlBool>`${columnOf('v', 'id')} > ${bound(last, 'uuid')}`,
+          ];
+    const rows = (await rowsAfter(after).limit(batchSize).execute()) as Record<string, unknown>[];
     if (rows.length === 0) return;
-    yield rows.map((row) => toExportRow(row, columns.length, withGeometry));
+    yield toRows(rows);
     last = String(rows[rows.length - 1]?.id);
     if (rows.length < batchSize) return;
   }

@@ -31,7 +31,7 @@ export interface ExportRequest {
   readonly options: ExportOptions;
   /** The list filters, as a query string (read against the level's query spec). */
   readonly filters: QueryString;
-  /** Rows per query (default 500). */
+  /** Rows per query or FETCH (default 100). */
   readonly batchSize?: number;
 }
 

@@ -102,6 +102,20 @@ describe.each(runtimeEngines())('exports on $name', (engine) => {
     expect(codes).not.toContain('Mine, carrière souterraine');
     const en = text((await download(admin, app, `${BASE}?format=csv&level=site&headers=en`)).body);
     expect(csvRows(en)[0]).toContain('Identifier');
+    // English headers with labels: the vocabulary's English labels, and the spec's for a choice.
+    const enSites = text(
+      (await download(admin, app, `${BASE}?format=csv&level=site&values=labels&headers=en`)).body,
+    );
+    expect(csvRows(enSites)[0]).toContain('Roost type');
+    expect(enSites).toContain(',"Mine, underground quarry",');
+    expect(enSites).not.toContain('Mine, carrière souterraine');
+    const enVisits = text(
+      (await download(admin, app, `${BASE}?format=csv&level=visit&values=labels&headers=en`)).body,
+    );
+    expect(csvRows(enVisits)[0]).toContain('Roost — Roost type');
+    expect(enVisits).toMatch(/Hibernation \(Dec–Feb\)|Spring transit|Maternity|Autumn transit/);
+    expect(enVisits).not.toMatch(/Hibernation \(déc|Transit printanier|Mise-bas|Transit automnal/);
+    expect(`${csvRows(enSites)[0]}`).not.toContain('_label_en');
   });
 
   it('never exports another organisation’s records, and applies the list filters', async () => {

@@ -1,7 +1,12 @@
 /**
- * How each field kind reads in an export: its code and its label, its names, its values joined into
- * one text. Multi-valued fields are aggregated in their stored order. Subquery aliases carry the depth
- * (`s1`, `v1`…), so the rows of a group can aggregate their own child tables without a clash.
+ * How each field kind reads in an export: its code and its labels (French, and English where the spec
+ * or the vocabulary has one), its names, its values joined into one text. Lookups of one row (a
+ * vocabulary label, a taxon's names, a dataset's label) are LEFT JOINs on the looked-up table's primary
+ * key, so the planner can run them set-based (a hash join over a whole export) and drops those whose
+ * columns a query does not read; multi-valued fields stay scalar subqueries over their child table's
+ * index, aggregated in their stored order, also dropped when not read. Subquery aliases carry the depth
+ * (`s1`, `v1`…), so the rows of a group can aggregate their own child tables without a clash; join
+ * aliases carry the owner's alias and the field key (`j_a_visit_season`).
  */
 import {
   type FieldKind,
@@ -9,12 +14,14 @@ import {
   type ResolvedField,
   sqlLiteral,
 } from '../../../protocol-specs/index.ts';
-import { childTableName, ident, qualified, type TableRef } from '../names.ts';
+import { childTableName, ident, qualified, shortName, type TableRef } from '../names.ts';
 import type { FieldOf } from '../storage.ts';
 
 export interface ViewColumn {
   readonly name: string;
   readonly sql: string;
+  /** The LEFT JOIN its `sql` reads (a lookup on a primary key), if any; several columns may share one. */
+  readonly join?: string;
 }
 
 export interface ExportScope {
@@ -37,6 +44,31 @@ const joined = (f: ResolvedField, scope: ExportScope): ViewColumn[] => [
 const child = (scope: ExportScope, key: string): string =>
   qualified({ schema: scope.table.schema, name: childTableName(scope.table.name, key) });
 
+/** The alias of a field's lookup join: unique per owner alias and field key. */
+const joinAlias = (scope: ExportScope, key: string): string => ident(shortName(`j_${scope.alias}_${key}`));
+
+/** `LEFT JOIN ref.vocabulary j ON j.type = 'X' AND j.code = col`: the vocabulary's primary key. */
+function vocabularyJoin(alias: string, vocabulary: string, column: string): string {
+  return `LEFT JOIN ref.vocabulary ${alias} ON ${alias}.type = ${sqlLiteral(vocabulary)} AND ${alias}.code = ${column}`;
+}
+
+/** A vocabulary label in English, the French one where the vocabulary has no English. */
+const englishLabel = (alias: string): string => `COALESCE(${alias}.label_en, ${alias}.label_fr)`;
+
+/** A single vocabulary value's labels, through one join shared by both columns. */
+export function vocabularyLabels(
+  key: string,
+  vocabulary: string,
+  column: string,
+  alias: string,
+): ViewColumn[] {
+  const join = vocabularyJoin(alias, vocabulary, column);
+  return [
+    { name: `${key}_label`, sql: `${alias}.label_fr`, join },
+    { name: `${key}_label_en`, sql: englishLabel(alias), join },
+  ];
+}
+
 export const EXPORTERS: { readonly [K in FieldKind]: Exporter<K> } = {
   text: plain,
   long_text: plain,
@@ -48,58 +80,50 @@ export const EXPORTERS: { readonly [K in FieldKind]: Exporter<K> } = {
   datetime: plain,
   choice: (f, scope) => {
     const c = col(scope, f.key);
-    if (!f.multiple) return [...plain(f, scope), { name: `${f.key}_label`, sql: choiceLabel(f.choices, c) }];
+    if (!f.multiple)
+      return [
+        ...plain(f, scope),
+        { name: `${f.key}_label`, sql: choiceLabel(f.choices, c, 'fr') },
+        { name: `${f.key}_label_en`, sql: choiceLabel(f.choices, c, 'en') },
+      ];
     const u = `u${scope.depth}`;
+    const labels = (language: 'fr' | 'en') =>
+      `(SELECT string_agg(${choiceLabel(f.choices, `${u}.code`, language)}, ', ' ORDER BY ${u}.n) FROM unnest(${c}) WITH ORDINALITY AS ${u}(code, n))`;
     return [
       ...joined(f, scope),
-      {
-        name: `${f.key}_label`,
-        sql: `(SELECT string_agg(${choiceLabel(f.choices, `${u}.code`)}, ', ' ORDER BY ${u}.n) FROM unnest(${c}) WITH ORDINALITY AS ${u}(code, n))`,
-      },
+      { name: `${f.key}_label`, sql: labels('fr') },
+      { name: `${f.key}_label_en`, sql: labels('en') },
     ];
   },
   vocabulary: (f, scope) => {
     const c = col(scope, f.key);
+    if (!f.multiple)
+      return [...plain(f, scope), ...vocabularyLabels(f.key, f.vocabulary, c, joinAlias(scope, f.key))];
     const v = `v${scope.depth}`;
-    const type = sqlLiteral(f.vocabulary);
-    if (!f.multiple) {
-      return [
-        ...plain(f, scope),
-        {
-          name: `${f.key}_label`,
-          sql: `(SELECT ${v}.label_fr FROM ref.vocabulary ${v} WHERE ${v}.type = ${type} AND ${v}.code = ${c})`,
-        },
-      ];
-    }
     const u = `u${scope.depth}`;
+    const type = sqlLiteral(f.vocabulary);
+    const labels = (label: string) =>
+      `(SELECT string_agg(${label}, ', ' ORDER BY ${u}.n) FROM unnest(${c}) WITH ORDINALITY AS ${u}(code, n) JOIN ref.vocabulary ${v} ON ${v}.type = ${type} AND ${v}.code = ${u}.code)`;
     return [
       ...joined(f, scope),
-      {
-        name: `${f.key}_label`,
-        sql: `(SELECT string_agg(${v}.label_fr, ', ' ORDER BY ${u}.n) FROM unnest(${c}) WITH ORDINALITY AS ${u}(code, n) JOIN ref.vocabulary ${v} ON ${v}.type = ${type} AND ${v}.code = ${u}.code)`,
-      },
+      { name: `${f.key}_label`, sql: labels(`${v}.label_fr`) },
+      { name: `${f.key}_label_en`, sql: labels(englishLabel(v)) },
     ];
   },
   taxon: (f, scope) => {
-    const t = `t${scope.depth}`;
-    const name = (column: string) =>
-      `(SELECT ${t}.${column} FROM ref.taxon ${t} WHERE ${t}.cd_nom = ${col(scope, f.key)})`;
+    const t = joinAlias(scope, f.key);
+    const join = `LEFT JOIN ref.taxon ${t} ON ${t}.cd_nom = ${col(scope, f.key)}`;
     return [
       ...plain(f, scope),
-      { name: `${f.key}_lb_nom`, sql: name('lb_nom') },
-      { name: `${f.key}_nom_vern`, sql: name('nom_vern') },
+      { name: `${f.key}_lb_nom`, sql: `${t}.lb_nom`, join },
+      { name: `${f.key}_nom_vern`, sql: `${t}.nom_vern`, join },
     ];
   },
   observers: (f, scope) => [{ name: f.key, sql: observerNames(scope, f.key) }],
   dataset: (f, scope) => {
-    const d = `d${scope.depth}`;
-    return [
-      ...plain(f, scope),
-      {
-        name: `${f.key}_label`,
-        sql: `(SELECT ${d}.label FROM suivi.dataset ${d} WHERE ${d}.id = ${col(scope, f.key)})`,
-      },
-    ];
+    const d = joinAlias(scope, f.key);
+    const join = `LEFT JOIN suivi.dataset ${d} ON ${d}.id = ${col(scope, f.key)}`;
+    return [...plain(f, scope), { name: `${f.key}_label`, sql: `${d}.label`, join }];
   },
   habitat: (f, scope) => (f.multiple ? joined(f, scope) : plain(f, scope)),
   reference: (f, scope) => {
@@ -132,9 +156,9 @@ export const EXPORTERS: { readonly [K in FieldKind]: Exporter<K> } = {
       alias: s,
       depth: scope.depth + 1,
     };
-    const pairs = f.fields
-      .flatMap((row) => fieldExports(row, rows))
-      .map((c) => `${sqlLiteral(c.name)}, ${c.sql}`);
+    const columns = f.fields.flatMap((row) => fieldExports(row, rows));
+    const pairs = columns.map((c) => `${sqlLiteral(c.name)}, ${c.sql}`);
+    const from = [`${qualified(rows.table)} ${s}`, ...joinsOf(columns)].join(' ');
     // jsonb_build_object takes at most 100 arguments: 50 pairs a call, joined with ||.
     const objects: string[] = [];
     for (let i = 0; i < pairs.length; i += 50)
@@ -143,7 +167,7 @@ export const EXPORTERS: { readonly [K in FieldKind]: Exporter<K> } = {
     return [
       {
         name: f.key,
-        sql: `(SELECT jsonb_agg(${object} ORDER BY ${s}.position) FROM ${qualified(rows.table)} ${s} WHERE ${s}.record_id = ${scope.alias}.id)`,
+        sql: `(SELECT jsonb_agg(${object} ORDER BY ${s}.position) FROM ${from} WHERE ${s}.record_id = ${scope.alias}.id)`,
       },
     ];
   },
@@ -154,8 +178,14 @@ export function fieldExports(field: ResolvedField, scope: ExportScope): ViewColu
   return (EXPORTERS[field.kind] as Exporter<FieldKind>)(field as never, scope);
 }
 
-function choiceLabel(choices: readonly ResolvedChoice[], value: string): string {
-  const whens = choices.map((c) => `WHEN ${sqlLiteral(c.value)} THEN ${sqlLiteral(c.label.fr)}`).join(' ');
+/** The distinct joins `columns` read, in their first order. */
+export function joinsOf(columns: readonly ViewColumn[]): string[] {
+  return [...new Set(columns.flatMap((c) => (c.join ? [c.join] : [])))];
+}
+
+function choiceLabel(choices: readonly ResolvedChoice[], value: string, language: 'fr' | 'en'): string {
+  const label = (c: ResolvedChoice) => (language === 'en' ? (c.label.en ?? c.label.fr) : c.label.fr);
+  const whens = choices.map((c) => `WHEN ${sqlLiteral(c.value)} THEN ${sqlLiteral(label(c))}`).join(' ');
   return `(CASE ${value} ${whens} END)`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The shape of the national standard « Occurrences de taxons » v2 as Suivi exports it: each field's
- * standard name, where its value comes from (the generated SINP view `o`, the dataset `d`, the
- * organisation `og`), its type, and whether the standard makes it mandatory (the conformity check
+ * standard name, where its value comes from (the generated SINP view `o`, the dataset `d`, its
+ * acquisition framework `af`, the organisation `og`), its type, and whether the standard makes it mandatory (the conformity check
  * lists the rows missing one). The view holds the protocol's own mapping (generated from the spec);
  * this table only names and types its columns the standard's way, and adds the metadata the view
  * leaves to the runtime (acquisition framework, managing organisation, diffusion and sensitivity).
@@ -117,12 +117,21 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'Organisme gestionnaire de la donnée',
     'Data managing organisation',
   ),
-  field('jddMetaId', 'text', true, text('jdd_uuid'), 'Identifiant du jeu de données', 'Dataset identifier'),
+  // The national registry's UUIDs (`sinp_uuid`, set on the metadata admin page) where the dataset and its
+  // framework have one; Suivi's own ids otherwise (the conformity check cannot tell them apart).
+  field(
+    'jddMetaId',
+    'text',
+    true,
+    other(sql`COALESCE(${columnOf('d', 'sinp_uuid')}, ${o('jdd_uuid')})::text`, 'jdd_uuid'),
+    'Identifiant du jeu de données',
+    'Dataset identifier',
+  ),
   field(
     'cadreAcquisitionId',
     'text',
     true,
-    other(sql`${columnOf('d', 'acquisition_framework_id')}::text`),
+    other(sql`COALESCE(${columnOf('af', 'sinp_uuid')}, ${columnOf('d', 'acquisition_framework_id')})::text`),
     'Identifiant du cadre d’acquisition',
     'Acquisition framework identifier',
   ),

@@ -1,15 +1,17 @@
 /**
  * The SINP rows of a module, in batches: its generated view `v_occurrence_sinp` (`o`) joined to the
  * occurrence level's table (`r`, where the list filters and the Export scope apply, as for any
- * export), the dataset (`d`, for its acquisition framework) and the organisation (`og`). Read by
- * keyset on the occurrence id, one short query per batch.
+ * export), the dataset (`d`) and its acquisition framework (`af`), for their registry UUIDs, and the
+ * organisation (`og`). Read as the
+ * level exports are (export-rows.ts): a server-side cursor on PostgreSQL, by keyset on PGlite.
  */
-import { type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { SINP_VIEW_NAME } from '../../../generators/model/index.ts';
 import type { Queryable } from '../../db/database.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../../records/sql/dynamic.ts';
+import { cursorBatches } from '../cursor-batches.ts';
 import type { ExportColumn } from '../export-columns.ts';
-import { type ExportRow, exportWhere, type RowSource } from '../export-rows.ts';
+import { type ExportRow, exportWhere, isPostgres, type RowSource } from '../export-rows.ts';
 import { SINP_FIELDS } from './sinp-fields.ts';
 
 /** The SINP fields as export columns (their standard names are the headers, whatever the language). */
@@ -33,7 +35,7 @@ async function viewColumnNames(db: Queryable, view: { schema: string; name: stri
 export async function* sinpBatches(
   source: RowSource,
   withGeoJson: boolean,
-  batchSize = 500,
+  batchSize = 100,
 ): AsyncGenerator<ExportRow[]> {
   const db = recordsDb(source.db);
   const view = { schema: source.plan.exportView.schema, name: SINP_VIEW_NAME };
@@ -45,30 +47,46 @@ export async function* sinpBatches(
     ...SINP_FIELDS.map((f, i) => (f.reads.every((c) => present.has(c)) ? f.value : sql`NULL`).as(`c${i}`)),
     ...(withGeoJson ? [sql`ST_AsGeoJSON(ST_Transform(${columnOf('o', 'geom')}, 4326), 7)`.as('g')] : []),
   ];
-  let last: string | undefined;
-  for (;;) {
-    const after = last === undefined ? [] : [sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`];
-    const rows = (await db
+  const rowsAfter = (after: readonly Expression<SqlBool>[]) =>
+    db
       .selectFrom(tableAs(view, 'o'))
       .innerJoin(tableAs(source.plan.shape.table, 'r'), (j) =>
         j.on(columnOf('r', 'id'), '=', columnOf('o', 'id_sinp_occtax')),
       )
       .leftJoin('suivi.dataset as d', (j) => j.on(columnOf('d', 'id'), '=', columnOf('o', 'jdd_uuid')))
+      .leftJoin('suivi.acquisition_framework as af', (j) =>
+        j.on(columnOf('af', 'id'), '=', columnOf('d', 'acquisition_framework_id')),
+      )
       .leftJoin('suivi.organisation as og', (j) =>
         j.on(columnOf('og', 'id'), '=', columnOf('o', 'organisation_id')),
       )
       .select(select)
       .where(allOf([where, ...after]))
-      .orderBy(columnOf('r', 'id'))
-      .limit(batchSize)
-      .execute()) as Record<string, unknown>[];
-    if (rows.length === 0) return;
-    yield rows.map((row) => ({
+      .orderBy(columnOf('r', 'id'));
+  const toRows = (rows: Record<string, unknown>[]): ExportRow[] =>
+    rows.map((row) => ({
       id: String(row.id),
       values: SINP_FIELDS.map((_, i) => (row[`c${i}`] ?? null) as string | number | boolean | null),
       geometry: withGeoJson ? ((row.g as string | null) ?? null) : null,
       box: null,
     }));
+  if (isPostgres(source.db)) {
+    for await (const rows of cursorBatches(source.db, rowsAfter([]).compile(), batchSize)) yield toRows(rows);
+    return;
+  }
+  let last: string | undefined;
+  for (;;) {
+    // Bounded on both sides, as in export-rows.ts: the view's own id does not inherit `r.id > x`.
+    const after =
+      last === undefined
+        ? []
+        : [
+            sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`,
+            sql<SqlBool>`${columnOf('o', 'id_sinp_occtax')} > ${bound(last, 'uuid')}`,
+          ];
+    const rows = (await rowsAfter(after).limit(batchSize).execute()) as Record<string, unknown>[];
+    if (rows.length === 0) return;
+    yield toRows(rows);
     last = String(rows[rows.length - 1]?.id);
     if (rows.length < batchSize) return;
   }

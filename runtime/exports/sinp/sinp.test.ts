@@ -101,6 +101,29 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
     const dataset = datasets.find((d) => d.id === first.jddMetaId);
     expect(dataset).toBeDefined();
     expect(first.cadreAcquisitionId).toBe(dataset?.af);
+    // With the national registry's UUIDs set, those are exported instead of Suivi's ids.
+    const registry = {
+      jdd: '0a8c2f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      af: '1b9d3a5f-6c7e-4f80-9bac-1d2e3f4a5b6c',
+    };
+    await sql`UPDATE suivi.dataset SET sinp_uuid = ${registry.jdd}::uuid WHERE id = ${dataset?.id}::uuid`.execute(
+      recordsDb(db),
+    );
+    await sql`UPDATE suivi.acquisition_framework SET sinp_uuid = ${registry.af}::uuid WHERE id = ${dataset?.af}::uuid`.execute(
+      recordsDb(db),
+    );
+    try {
+      const again = JSON.parse((await body(admin, app, `${BASE}?format=geojson`)).text).features;
+      const same = again.find(
+        (f: { id?: string; properties: Record<string, unknown> }) =>
+          f.properties.idSINPOccTax === first.idSINPOccTax,
+      ).properties;
+      expect(same.jddMetaId).toBe(registry.jdd);
+      expect(same.cadreAcquisitionId).toBe(registry.af);
+    } finally {
+      await sql`UPDATE suivi.dataset SET sinp_uuid = NULL`.execute(recordsDb(db));
+      await sql`UPDATE suivi.acquisition_framework SET sinp_uuid = NULL`.execute(recordsDb(db));
+    }
     expect(first.dEENiveauDiffusion).toBe('5');
     expect(first.sensiNiveau).toBe('0');
     expect(first.dateDebut).toMatch(/^\d{4}-\d{2}-\d{2}$/);

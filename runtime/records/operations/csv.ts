@@ -40,7 +40,7 @@ function viewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
   return columns;
 }
 
-/** The view's columns, geometries but their WKT left out. */
+/** The view's columns, geometries but their WKT left out, and the English labels. */
 async function readViewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColumn[]> {
   // The catalog is no table of ours: a query of its own, the view's schema and name bound (and quoted
   // by the database: format's %I).
@@ -50,7 +50,15 @@ async function readViewColumns(db: Queryable, plan: LevelPlan): Promise<ViewColu
     SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
       FROM pg_attribute a WHERE a.attrelid = ${view} AND a.attnum > 0 AND NOT a.attisdropped
      ORDER BY a.attnum`.execute(recordsDb(db));
-  return rows.filter((c) => !c.type.startsWith('geometry') && c.name !== 'geom_geojson');
+  // The English labels (`<code>_label_en`) are the export's (runtime/exports); the list's CSV keeps the
+  // French labels beside the codes.
+  const names = new Set(rows.map((c) => c.name));
+  return rows.filter(
+    (c) =>
+      !c.type.startsWith('geometry') &&
+      c.name !== 'geom_geojson' &&
+      !(c.name.endsWith('_label_en') && names.has(c.name.slice(0, -'_en'.length))),
+  );
 }
 
 /** A view column as text: booleans as true/false, dates and instants in ISO 8601. */

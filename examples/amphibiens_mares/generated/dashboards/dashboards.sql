@@ -44,17 +44,21 @@ COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_site_taxon IS 'Records per or
 
 CREATE MATERIALIZED VIEW amphibiens_mares.dash_site AS
 SELECT
+  GROUPING(r.organisation_id) = 1 AS all_organisations,
   r.organisation_id AS organisation_id,
   a_site.id AS site_id,
   a_site.base_site_name::text AS site_label,
-  count(*)::integer AS records
+  count(*)::integer AS records,
+  (count(a_site.id) OVER (PARTITION BY GROUPING(r.organisation_id) = 1, r.organisation_id))::integer AS scope_rows
 FROM amphibiens_mares.observation r
 LEFT JOIN amphibiens_mares.visit a_visit ON a_visit.id = r.visit_id
 LEFT JOIN amphibiens_mares.site a_site ON a_site.id = a_visit.site_id
 LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
-GROUP BY 1, 2, 3;
-CREATE UNIQUE INDEX dash_site__key ON amphibiens_mares.dash_site (organisation_id, site_id, site_label);
-COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_site IS 'Records per organisation and site: the per-site table without a scan of every taxon';
+GROUP BY GROUPING SETS ((r.organisation_id, a_site.id, a_site.base_site_name::text), (a_site.id, a_site.base_site_name::text));
+CREATE UNIQUE INDEX dash_site__key ON amphibiens_mares.dash_site (all_organisations, organisation_id, site_id, site_label);
+CREATE INDEX dash_site__all__idx ON amphibiens_mares.dash_site (records DESC, site_label, site_id) WHERE all_organisations;
+CREATE INDEX dash_site__organisation__idx ON amphibiens_mares.dash_site (organisation_id, records DESC, site_label, site_id) WHERE NOT all_organisations;
+COMMENT ON MATERIALIZED VIEW amphibiens_mares.dash_site IS 'Records per site, per organisation and over all organisations: the busiest sites and their number read by index';
 
 CREATE MATERIALIZED VIEW amphibiens_mares.dash_taxon AS
 SELECT

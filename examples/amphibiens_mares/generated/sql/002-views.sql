@@ -9,7 +9,8 @@ SELECT
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.sites_group_name,
   r.landscape,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_LANDSCAPE' AND v1.code = r.landscape) AS landscape_label,
+  j_r_landscape.label_fr AS landscape_label,
+  COALESCE(j_r_landscape.label_en, j_r_landscape.label_fr) AS landscape_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__lead_observer s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS lead_observer,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
@@ -20,7 +21,8 @@ SELECT
   r.created_by,
   r.updated_at,
   r.updated_by
-FROM amphibiens_mares.sites_group r;
+FROM amphibiens_mares.sites_group r
+LEFT JOIN ref.vocabulary j_r_landscape ON j_r_landscape.type = 'AMPHI_LANDSCAPE' AND j_r_landscape.code = r.landscape;
 COMMENT ON VIEW amphibiens_mares.v_sites_group_export IS 'Aires : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW amphibiens_mares.v_site_export AS
@@ -35,12 +37,15 @@ SELECT
   r.altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.site__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.water_body_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_WATER_BODY' AND v1.code = r.water_body_type) AS water_body_type_label,
+  j_r_water_body_type.label_fr AS water_body_type_label,
+  COALESCE(j_r_water_body_type.label_en, j_r_water_body_type.label_fr) AS water_body_type_label_en,
   r.permanence,
   (CASE r.permanence WHEN 'permanent' THEN 'Permanente' WHEN 'temporary' THEN 'Temporaire (s''assèche)' WHEN 'unknown' THEN 'Inconnue' END) AS permanence_label,
+  (CASE r.permanence WHEN 'permanent' THEN 'Permanent' WHEN 'temporary' THEN 'Temporary (dries out)' WHEN 'unknown' THEN 'Unknown' END) AS permanence_label_en,
   r.pond_area,
   r.fish_present,
   (CASE r.fish_present WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non' WHEN 'NSP' THEN 'Ne sait pas' END) AS fish_present_label,
+  (CASE r.fish_present WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No' WHEN 'NSP' THEN 'Unknown' END) AS fish_present_label_en,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
   ST_AsGeoJSON(r.geom) AS geom_geojson,
@@ -55,11 +60,14 @@ SELECT
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.landscape AS sites_group_landscape,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_LANDSCAPE' AND v1.code = a_sites_group.landscape) AS sites_group_landscape_label,
+  j_a_sites_group_landscape.label_fr AS sites_group_landscape_label,
+  COALESCE(j_a_sites_group_landscape.label_en, j_a_sites_group_landscape.label_fr) AS sites_group_landscape_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__lead_observer s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_lead_observer,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM amphibiens_mares.site r
-LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id;
+LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id
+LEFT JOIN ref.vocabulary j_r_water_body_type ON j_r_water_body_type.type = 'AMPHI_WATER_BODY' AND j_r_water_body_type.code = r.water_body_type
+LEFT JOIN ref.vocabulary j_a_sites_group_landscape ON j_a_sites_group_landscape.type = 'AMPHI_LANDSCAPE' AND j_a_sites_group_landscape.code = a_sites_group.landscape;
 COMMENT ON VIEW amphibiens_mares.v_site_export IS 'Sites aquatiques : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW amphibiens_mares.v_visit_export AS
@@ -71,20 +79,24 @@ SELECT
   r.visit_date_min,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS observers,
   r.id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = r.id_dataset) AS id_dataset_label,
+  j_r_id_dataset.label AS id_dataset_label,
   r.comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.visit__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.num_passage,
   r.expertise,
   (CASE r.expertise WHEN 'beginner' THEN 'Débutant' WHEN 'intermediate' THEN 'Assez expérimenté' WHEN 'expert' THEN 'Chevronné' END) AS expertise_label,
+  (CASE r.expertise WHEN 'beginner' THEN 'Beginner' WHEN 'intermediate' THEN 'Intermediate' WHEN 'expert' THEN 'Expert' END) AS expertise_label_en,
   r.accessibility,
   (CASE r.accessibility WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non' END) AS accessibility_label,
+  (CASE r.accessibility WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No' END) AS accessibility_label_en,
   r.inaccessible_reason,
   r.site_state,
   (CASE r.site_state WHEN 'existing' THEN 'Site existant, inchangé' WHEN 'created' THEN 'Site nouvellement créé' WHEN 'restored' THEN 'Site restauré' WHEN 'destroyed' THEN 'Site dégradé ou détruit' END) AS site_state_label,
+  (CASE r.site_state WHEN 'existing' THEN 'Existing, unchanged' WHEN 'created' THEN 'Newly created' WHEN 'restored' THEN 'Restored' WHEN 'destroyed' THEN 'Damaged or destroyed' END) AS site_state_label_en,
   r.works_date,
   array_to_string(r.survey_methods, ', ') AS survey_methods,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(r.survey_methods) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'AMPHI_SURVEY_METHOD' AND v1.code = u1.code) AS survey_methods_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(r.survey_methods) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'AMPHI_SURVEY_METHOD' AND v1.code = u1.code) AS survey_methods_label_en,
   r.start_time,
   r.end_time,
   r.water_temperature,
@@ -102,24 +114,31 @@ SELECT
   a_site.altitude_max AS site_altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.site__medias s1 WHERE s1.record_id = a_site.id) AS site_medias,
   a_site.water_body_type AS site_water_body_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_WATER_BODY' AND v1.code = a_site.water_body_type) AS site_water_body_type_label,
+  j_a_site_water_body_type.label_fr AS site_water_body_type_label,
+  COALESCE(j_a_site_water_body_type.label_en, j_a_site_water_body_type.label_fr) AS site_water_body_type_label_en,
   a_site.permanence AS site_permanence,
   (CASE a_site.permanence WHEN 'permanent' THEN 'Permanente' WHEN 'temporary' THEN 'Temporaire (s''assèche)' WHEN 'unknown' THEN 'Inconnue' END) AS site_permanence_label,
+  (CASE a_site.permanence WHEN 'permanent' THEN 'Permanent' WHEN 'temporary' THEN 'Temporary (dries out)' WHEN 'unknown' THEN 'Unknown' END) AS site_permanence_label_en,
   a_site.pond_area AS site_pond_area,
   a_site.fish_present AS site_fish_present,
   (CASE a_site.fish_present WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non' WHEN 'NSP' THEN 'Ne sait pas' END) AS site_fish_present_label,
+  (CASE a_site.fish_present WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No' WHEN 'NSP' THEN 'Unknown' END) AS site_fish_present_label_en,
   ST_AsText(a_site.geom) AS site_geom_wkt,
   a_sites_group.sites_group_description AS sites_group_sites_group_description,
   a_sites_group.comments AS sites_group_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.landscape AS sites_group_landscape,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_LANDSCAPE' AND v1.code = a_sites_group.landscape) AS sites_group_landscape_label,
+  j_a_sites_group_landscape.label_fr AS sites_group_landscape_label,
+  COALESCE(j_a_sites_group_landscape.label_en, j_a_sites_group_landscape.label_fr) AS sites_group_landscape_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__lead_observer s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_lead_observer,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM amphibiens_mares.visit r
 LEFT JOIN amphibiens_mares.site a_site ON a_site.id = r.site_id
-LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN suivi.dataset j_r_id_dataset ON j_r_id_dataset.id = r.id_dataset
+LEFT JOIN ref.vocabulary j_a_site_water_body_type ON j_a_site_water_body_type.type = 'AMPHI_WATER_BODY' AND j_a_site_water_body_type.code = a_site.water_body_type
+LEFT JOIN ref.vocabulary j_a_sites_group_landscape ON j_a_sites_group_landscape.type = 'AMPHI_LANDSCAPE' AND j_a_sites_group_landscape.code = a_sites_group.landscape;
 COMMENT ON VIEW amphibiens_mares.v_visit_export IS 'Passages : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW amphibiens_mares.v_observation_export AS
@@ -133,21 +152,27 @@ SELECT
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.observation__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.presence,
   (CASE r.presence WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non (absence)' END) AS presence_label,
+  (CASE r.presence WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No (absence)' END) AS presence_label_en,
   r.cd_nom,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_nom_vern,
+  j_r_cd_nom.lb_nom AS cd_nom_lb_nom,
+  j_r_cd_nom.nom_vern AS cd_nom_nom_vern,
   r.life_stage,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'STADE_VIE' AND v1.code = r.life_stage) AS life_stage_label,
+  j_r_life_stage.label_fr AS life_stage_label,
+  COALESCE(j_r_life_stage.label_en, j_r_life_stage.label_fr) AS life_stage_label_en,
   r.sex,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'SEXE' AND v1.code = r.sex) AS sex_label,
+  j_r_sex.label_fr AS sex_label,
+  COALESCE(j_r_sex.label_en, j_r_sex.label_fr) AS sex_label_en,
   r.detection_method,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'METH_OBS' AND v1.code = r.detection_method) AS detection_method_label,
+  j_r_detection_method.label_fr AS detection_method_label,
+  COALESCE(j_r_detection_method.label_en, j_r_detection_method.label_fr) AS detection_method_label_en,
   r.count_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'TYP_DENBR' AND v1.code = r.count_type) AS count_type_label,
+  j_r_count_type.label_fr AS count_type_label,
+  COALESCE(j_r_count_type.label_en, j_r_count_type.label_fr) AS count_type_label_en,
   r.count_min,
   r.count_max,
   r.validation_status,
-  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  j_validation.label_fr AS validation_status_label,
+  COALESCE(j_validation.label_en, j_validation.label_fr) AS validation_status_label_en,
   r.validated_by,
   r.validated_at,
   r.validation_comment,
@@ -160,20 +185,24 @@ SELECT
   a_visit.visit_date_min AS visit_visit_date_min,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_visit.id) AS visit_observers,
   a_visit.id_dataset AS visit_id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_visit.id_dataset) AS visit_id_dataset_label,
+  j_a_visit_id_dataset.label AS visit_id_dataset_label,
   a_visit.comments AS visit_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.visit__medias s1 WHERE s1.record_id = a_visit.id) AS visit_medias,
   a_visit.num_passage AS visit_num_passage,
   a_visit.expertise AS visit_expertise,
   (CASE a_visit.expertise WHEN 'beginner' THEN 'Débutant' WHEN 'intermediate' THEN 'Assez expérimenté' WHEN 'expert' THEN 'Chevronné' END) AS visit_expertise_label,
+  (CASE a_visit.expertise WHEN 'beginner' THEN 'Beginner' WHEN 'intermediate' THEN 'Intermediate' WHEN 'expert' THEN 'Expert' END) AS visit_expertise_label_en,
   a_visit.accessibility AS visit_accessibility,
   (CASE a_visit.accessibility WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non' END) AS visit_accessibility_label,
+  (CASE a_visit.accessibility WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No' END) AS visit_accessibility_label_en,
   a_visit.inaccessible_reason AS visit_inaccessible_reason,
   a_visit.site_state AS visit_site_state,
   (CASE a_visit.site_state WHEN 'existing' THEN 'Site existant, inchangé' WHEN 'created' THEN 'Site nouvellement créé' WHEN 'restored' THEN 'Site restauré' WHEN 'destroyed' THEN 'Site dégradé ou détruit' END) AS visit_site_state_label,
+  (CASE a_visit.site_state WHEN 'existing' THEN 'Existing, unchanged' WHEN 'created' THEN 'Newly created' WHEN 'restored' THEN 'Restored' WHEN 'destroyed' THEN 'Damaged or destroyed' END) AS visit_site_state_label_en,
   a_visit.works_date AS visit_works_date,
   array_to_string(a_visit.survey_methods, ', ') AS visit_survey_methods,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(a_visit.survey_methods) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'AMPHI_SURVEY_METHOD' AND v1.code = u1.code) AS visit_survey_methods_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(a_visit.survey_methods) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'AMPHI_SURVEY_METHOD' AND v1.code = u1.code) AS visit_survey_methods_label_en,
   a_visit.start_time AS visit_start_time,
   a_visit.end_time AS visit_end_time,
   a_visit.water_temperature AS visit_water_temperature,
@@ -185,25 +214,38 @@ SELECT
   a_site.altitude_max AS site_altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.site__medias s1 WHERE s1.record_id = a_site.id) AS site_medias,
   a_site.water_body_type AS site_water_body_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_WATER_BODY' AND v1.code = a_site.water_body_type) AS site_water_body_type_label,
+  j_a_site_water_body_type.label_fr AS site_water_body_type_label,
+  COALESCE(j_a_site_water_body_type.label_en, j_a_site_water_body_type.label_fr) AS site_water_body_type_label_en,
   a_site.permanence AS site_permanence,
   (CASE a_site.permanence WHEN 'permanent' THEN 'Permanente' WHEN 'temporary' THEN 'Temporaire (s''assèche)' WHEN 'unknown' THEN 'Inconnue' END) AS site_permanence_label,
+  (CASE a_site.permanence WHEN 'permanent' THEN 'Permanent' WHEN 'temporary' THEN 'Temporary (dries out)' WHEN 'unknown' THEN 'Unknown' END) AS site_permanence_label_en,
   a_site.pond_area AS site_pond_area,
   a_site.fish_present AS site_fish_present,
   (CASE a_site.fish_present WHEN 'Oui' THEN 'Oui' WHEN 'Non' THEN 'Non' WHEN 'NSP' THEN 'Ne sait pas' END) AS site_fish_present_label,
+  (CASE a_site.fish_present WHEN 'Oui' THEN 'Yes' WHEN 'Non' THEN 'No' WHEN 'NSP' THEN 'Unknown' END) AS site_fish_present_label_en,
   ST_AsText(a_site.geom) AS site_geom_wkt,
   a_sites_group.sites_group_description AS sites_group_sites_group_description,
   a_sites_group.comments AS sites_group_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.landscape AS sites_group_landscape,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'AMPHI_LANDSCAPE' AND v1.code = a_sites_group.landscape) AS sites_group_landscape_label,
+  j_a_sites_group_landscape.label_fr AS sites_group_landscape_label,
+  COALESCE(j_a_sites_group_landscape.label_en, j_a_sites_group_landscape.label_fr) AS sites_group_landscape_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM amphibiens_mares.sites_group__lead_observer s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_lead_observer,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM amphibiens_mares.observation r
 LEFT JOIN amphibiens_mares.visit a_visit ON a_visit.id = r.visit_id
 LEFT JOIN amphibiens_mares.site a_site ON a_site.id = a_visit.site_id
-LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN amphibiens_mares.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN ref.taxon j_r_cd_nom ON j_r_cd_nom.cd_nom = r.cd_nom
+LEFT JOIN ref.vocabulary j_r_life_stage ON j_r_life_stage.type = 'STADE_VIE' AND j_r_life_stage.code = r.life_stage
+LEFT JOIN ref.vocabulary j_r_sex ON j_r_sex.type = 'SEXE' AND j_r_sex.code = r.sex
+LEFT JOIN ref.vocabulary j_r_detection_method ON j_r_detection_method.type = 'METH_OBS' AND j_r_detection_method.code = r.detection_method
+LEFT JOIN ref.vocabulary j_r_count_type ON j_r_count_type.type = 'TYP_DENBR' AND j_r_count_type.code = r.count_type
+LEFT JOIN ref.vocabulary j_validation ON j_validation.type = 'STATUT_VALID' AND j_validation.code = r.validation_status
+LEFT JOIN suivi.dataset j_a_visit_id_dataset ON j_a_visit_id_dataset.id = a_visit.id_dataset
+LEFT JOIN ref.vocabulary j_a_site_water_body_type ON j_a_site_water_body_type.type = 'AMPHI_WATER_BODY' AND j_a_site_water_body_type.code = a_site.water_body_type
+LEFT JOIN ref.vocabulary j_a_sites_group_landscape ON j_a_sites_group_landscape.type = 'AMPHI_LANDSCAPE' AND j_a_sites_group_landscape.code = a_sites_group.landscape;
 COMMENT ON VIEW amphibiens_mares.v_observation_export IS 'Observations ou absences : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW amphibiens_mares.v_occurrence_sinp AS

@@ -41,16 +41,20 @@ COMMENT ON MATERIALIZED VIEW chiro_gites.dash_site_taxon IS 'Records per organis
 
 CREATE MATERIALIZED VIEW chiro_gites.dash_site AS
 SELECT
+  GROUPING(r.organisation_id) = 1 AS all_organisations,
   r.organisation_id AS organisation_id,
   a_site.id AS site_id,
   a_site.base_site_name::text AS site_label,
-  count(*)::integer AS records
+  count(*)::integer AS records,
+  (count(a_site.id) OVER (PARTITION BY GROUPING(r.organisation_id) = 1, r.organisation_id))::integer AS scope_rows
 FROM chiro_gites.observation r
 LEFT JOIN chiro_gites.visit a_visit ON a_visit.id = r.visit_id
 LEFT JOIN chiro_gites.site a_site ON a_site.id = a_visit.site_id
-GROUP BY 1, 2, 3;
-CREATE UNIQUE INDEX dash_site__key ON chiro_gites.dash_site (organisation_id, site_id, site_label);
-COMMENT ON MATERIALIZED VIEW chiro_gites.dash_site IS 'Records per organisation and site: the per-site table without a scan of every taxon';
+GROUP BY GROUPING SETS ((r.organisation_id, a_site.id, a_site.base_site_name::text), (a_site.id, a_site.base_site_name::text));
+CREATE UNIQUE INDEX dash_site__key ON chiro_gites.dash_site (all_organisations, organisation_id, site_id, site_label);
+CREATE INDEX dash_site__all__idx ON chiro_gites.dash_site (records DESC, site_label, site_id) WHERE all_organisations;
+CREATE INDEX dash_site__organisation__idx ON chiro_gites.dash_site (organisation_id, records DESC, site_label, site_id) WHERE NOT all_organisations;
+COMMENT ON MATERIALIZED VIEW chiro_gites.dash_site IS 'Records per site, per organisation and over all organisations: the busiest sites and their number read by index';
 
 CREATE MATERIALIZED VIEW chiro_gites.dash_taxon AS
 SELECT

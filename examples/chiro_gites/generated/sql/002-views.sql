@@ -13,7 +13,8 @@ SELECT
   r.altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.site__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.roost_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_ROOST_TYPE' AND v1.code = r.roost_type) AS roost_type_label,
+  j_r_roost_type.label_fr AS roost_type_label,
+  COALESCE(j_r_roost_type.label_en, j_r_roost_type.label_fr) AS roost_type_label_en,
   r.place_name,
   r.municipality_code,
   r.access_notes,
@@ -26,19 +27,23 @@ SELECT
   r.agreement_date,
   r.bridge_material,
   (CASE r.bridge_material WHEN 'stone' THEN 'Pierre, maçonnerie' WHEN 'concrete' THEN 'Béton' WHEN 'metal' THEN 'Métal' WHEN 'wood' THEN 'Bois' END) AS bridge_material_label,
+  (CASE r.bridge_material WHEN 'stone' THEN 'Stone, masonry' WHEN 'concrete' THEN 'Concrete' WHEN 'metal' THEN 'Metal' WHEN 'wood' THEN 'Wood' END) AS bridge_material_label_en,
   r.expansion_joint_count,
   r.joint_gap_width,
   r.occupied_joints,
   r.deck_height,
   r.tree_species,
   (CASE r.tree_species WHEN '116759' THEN 'Chêne pédonculé (Quercus robur)' WHEN '97947' THEN 'Hêtre (Fagus sylvatica)' WHEN '98921' THEN 'Frêne élevé (Fraxinus excelsior)' WHEN '89304' THEN 'Châtaignier (Castanea sativa)' WHEN '115145' THEN 'Peuplier noir (Populus nigra)' WHEN '119915' THEN 'Saule blanc (Salix alba)' WHEN '79783' THEN 'Érable sycomore (Acer pseudoplatanus)' WHEN 'other' THEN 'Autre essence' END) AS tree_species_label,
+  (CASE r.tree_species WHEN '116759' THEN 'Pedunculate oak (Quercus robur)' WHEN '97947' THEN 'Beech (Fagus sylvatica)' WHEN '98921' THEN 'Ash (Fraxinus excelsior)' WHEN '89304' THEN 'Sweet chestnut (Castanea sativa)' WHEN '115145' THEN 'Black poplar (Populus nigra)' WHEN '119915' THEN 'White willow (Salix alba)' WHEN '79783' THEN 'Sycamore (Acer pseudoplatanus)' WHEN 'other' THEN 'Other species' END) AS tree_species_label_en,
   r.tree_alive,
   r.tree_dbh,
   r.cavity_type,
   (CASE r.cavity_type WHEN 'woodpecker_hole' THEN 'Loge de pic' WHEN 'rot_hole' THEN 'Cavité de pourriture' WHEN 'crack' THEN 'Fente, fissure' WHEN 'loose_bark' THEN 'Écorce décollée' WHEN 'other' THEN 'Autre' END) AS cavity_type_label,
+  (CASE r.cavity_type WHEN 'woodpecker_hole' THEN 'Woodpecker hole' WHEN 'rot_hole' THEN 'Rot hole' WHEN 'crack' THEN 'Crack, split' WHEN 'loose_bark' THEN 'Loose bark' WHEN 'other' THEN 'Other' END) AS cavity_type_label_en,
   r.cavity_height,
   r.cavity_orientation,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = r.cavity_orientation) AS cavity_orientation_label,
+  j_r_cavity_orientation.label_fr AS cavity_orientation_label,
+  COALESCE(j_r_cavity_orientation.label_en, j_r_cavity_orientation.label_fr) AS cavity_orientation_label_en,
   r.underground_length,
   r.entrance_count,
   r.gated,
@@ -51,7 +56,9 @@ SELECT
   r.created_by,
   r.updated_at,
   r.updated_by
-FROM chiro_gites.site r;
+FROM chiro_gites.site r
+LEFT JOIN ref.vocabulary j_r_roost_type ON j_r_roost_type.type = 'CHIRO_ROOST_TYPE' AND j_r_roost_type.code = r.roost_type
+LEFT JOIN ref.vocabulary j_r_cavity_orientation ON j_r_cavity_orientation.type = 'EXPOSITION' AND j_r_cavity_orientation.code = r.cavity_orientation;
 COMMENT ON VIEW chiro_gites.v_site_export IS 'Gîtes : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW chiro_gites.v_visit_export AS
@@ -65,11 +72,13 @@ SELECT
   r.comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.visit__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = r.id_dataset) AS id_dataset_label,
+  j_r_id_dataset.label AS id_dataset_label,
   r.season,
   (CASE r.season WHEN 'winter' THEN 'Hibernation (déc.–fév.)' WHEN 'spring' THEN 'Transit printanier (mars–mai)' WHEN 'summer' THEN 'Mise-bas (juin–août)' WHEN 'autumn' THEN 'Transit automnal, swarming (sept.–nov.)' END) AS season_label,
+  (CASE r.season WHEN 'winter' THEN 'Hibernation (Dec–Feb)' WHEN 'spring' THEN 'Spring transit (Mar–May)' WHEN 'summer' THEN 'Maternity (Jun–Aug)' WHEN 'autumn' THEN 'Autumn transit, swarming (Sep–Nov)' END) AS season_label_en,
   r.visit_method,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_VISIT_METHOD' AND v1.code = r.visit_method) AS visit_method_label,
+  j_r_visit_method.label_fr AS visit_method_label,
+  COALESCE(j_r_visit_method.label_en, j_r_visit_method.label_fr) AS visit_method_label_en,
   r.visit_start,
   r.visit_end,
   r.recorder_start,
@@ -80,10 +89,12 @@ SELECT
   r.disturbance,
   array_to_string(r.disturbance_types, ', ') AS disturbance_types,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(r.disturbance_types) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'CHIRO_DISTURBANCE' AND v1.code = u1.code) AS disturbance_types_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(r.disturbance_types) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'CHIRO_DISTURBANCE' AND v1.code = u1.code) AS disturbance_types_label_en,
   r.disturbance_details,
   r.guano,
   r.guano_amount,
   (CASE r.guano_amount WHEN 'traces' THEN 'Quelques crottes' WHEN 'small_heap' THEN 'Petit tas (< 10 cm)' WHEN 'large_heap' THEN 'Gros tas (≥ 10 cm)' END) AS guano_amount_label,
+  (CASE r.guano_amount WHEN 'traces' THEN 'A few droppings' WHEN 'small_heap' THEN 'Small heap (< 10 cm)' WHEN 'large_heap' THEN 'Large heap (≥ 10 cm)' END) AS guano_amount_label_en,
   r.spec_version,
   r.row_version,
   r.created_at,
@@ -99,7 +110,8 @@ SELECT
   a_site.altitude_max AS site_altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.site__medias s1 WHERE s1.record_id = a_site.id) AS site_medias,
   a_site.roost_type AS site_roost_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_ROOST_TYPE' AND v1.code = a_site.roost_type) AS site_roost_type_label,
+  j_a_site_roost_type.label_fr AS site_roost_type_label,
+  COALESCE(j_a_site_roost_type.label_en, j_a_site_roost_type.label_fr) AS site_roost_type_label_en,
   a_site.place_name AS site_place_name,
   a_site.municipality_code AS site_municipality_code,
   a_site.access_notes AS site_access_notes,
@@ -112,25 +124,33 @@ SELECT
   a_site.agreement_date AS site_agreement_date,
   a_site.bridge_material AS site_bridge_material,
   (CASE a_site.bridge_material WHEN 'stone' THEN 'Pierre, maçonnerie' WHEN 'concrete' THEN 'Béton' WHEN 'metal' THEN 'Métal' WHEN 'wood' THEN 'Bois' END) AS site_bridge_material_label,
+  (CASE a_site.bridge_material WHEN 'stone' THEN 'Stone, masonry' WHEN 'concrete' THEN 'Concrete' WHEN 'metal' THEN 'Metal' WHEN 'wood' THEN 'Wood' END) AS site_bridge_material_label_en,
   a_site.expansion_joint_count AS site_expansion_joint_count,
   a_site.joint_gap_width AS site_joint_gap_width,
   a_site.occupied_joints AS site_occupied_joints,
   a_site.deck_height AS site_deck_height,
   a_site.tree_species AS site_tree_species,
   (CASE a_site.tree_species WHEN '116759' THEN 'Chêne pédonculé (Quercus robur)' WHEN '97947' THEN 'Hêtre (Fagus sylvatica)' WHEN '98921' THEN 'Frêne élevé (Fraxinus excelsior)' WHEN '89304' THEN 'Châtaignier (Castanea sativa)' WHEN '115145' THEN 'Peuplier noir (Populus nigra)' WHEN '119915' THEN 'Saule blanc (Salix alba)' WHEN '79783' THEN 'Érable sycomore (Acer pseudoplatanus)' WHEN 'other' THEN 'Autre essence' END) AS site_tree_species_label,
+  (CASE a_site.tree_species WHEN '116759' THEN 'Pedunculate oak (Quercus robur)' WHEN '97947' THEN 'Beech (Fagus sylvatica)' WHEN '98921' THEN 'Ash (Fraxinus excelsior)' WHEN '89304' THEN 'Sweet chestnut (Castanea sativa)' WHEN '115145' THEN 'Black poplar (Populus nigra)' WHEN '119915' THEN 'White willow (Salix alba)' WHEN '79783' THEN 'Sycamore (Acer pseudoplatanus)' WHEN 'other' THEN 'Other species' END) AS site_tree_species_label_en,
   a_site.tree_alive AS site_tree_alive,
   a_site.tree_dbh AS site_tree_dbh,
   a_site.cavity_type AS site_cavity_type,
   (CASE a_site.cavity_type WHEN 'woodpecker_hole' THEN 'Loge de pic' WHEN 'rot_hole' THEN 'Cavité de pourriture' WHEN 'crack' THEN 'Fente, fissure' WHEN 'loose_bark' THEN 'Écorce décollée' WHEN 'other' THEN 'Autre' END) AS site_cavity_type_label,
+  (CASE a_site.cavity_type WHEN 'woodpecker_hole' THEN 'Woodpecker hole' WHEN 'rot_hole' THEN 'Rot hole' WHEN 'crack' THEN 'Crack, split' WHEN 'loose_bark' THEN 'Loose bark' WHEN 'other' THEN 'Other' END) AS site_cavity_type_label_en,
   a_site.cavity_height AS site_cavity_height,
   a_site.cavity_orientation AS site_cavity_orientation,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = a_site.cavity_orientation) AS site_cavity_orientation_label,
+  j_a_site_cavity_orientation.label_fr AS site_cavity_orientation_label,
+  COALESCE(j_a_site_cavity_orientation.label_en, j_a_site_cavity_orientation.label_fr) AS site_cavity_orientation_label_en,
   a_site.underground_length AS site_underground_length,
   a_site.entrance_count AS site_entrance_count,
   a_site.gated AS site_gated,
   ST_AsText(a_site.geom) AS site_geom_wkt
 FROM chiro_gites.visit r
-LEFT JOIN chiro_gites.site a_site ON a_site.id = r.site_id;
+LEFT JOIN chiro_gites.site a_site ON a_site.id = r.site_id
+LEFT JOIN suivi.dataset j_r_id_dataset ON j_r_id_dataset.id = r.id_dataset
+LEFT JOIN ref.vocabulary j_r_visit_method ON j_r_visit_method.type = 'CHIRO_VISIT_METHOD' AND j_r_visit_method.code = r.visit_method
+LEFT JOIN ref.vocabulary j_a_site_roost_type ON j_a_site_roost_type.type = 'CHIRO_ROOST_TYPE' AND j_a_site_roost_type.code = a_site.roost_type
+LEFT JOIN ref.vocabulary j_a_site_cavity_orientation ON j_a_site_cavity_orientation.type = 'EXPOSITION' AND j_a_site_cavity_orientation.code = a_site.cavity_orientation;
 COMMENT ON VIEW chiro_gites.v_visit_export IS 'Visites : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW chiro_gites.v_observation_export AS
@@ -140,31 +160,38 @@ SELECT
   a_site.id AS site_id,
   r.organisation_id,
   r.cd_nom,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_nom_vern,
+  j_r_cd_nom.lb_nom AS cd_nom_lb_nom,
+  j_r_cd_nom.nom_vern AS cd_nom_nom_vern,
   r.comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.observation__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.determination_method,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'METH_DETERMIN' AND v1.code = r.determination_method) AS determination_method_label,
+  j_r_determination_method.label_fr AS determination_method_label,
+  COALESCE(j_r_determination_method.label_en, j_r_determination_method.label_fr) AS determination_method_label_en,
   r.count_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'TYP_DENBR' AND v1.code = r.count_type) AS count_type_label,
+  j_r_count_type.label_fr AS count_type_label,
+  COALESCE(j_r_count_type.label_en, j_r_count_type.label_fr) AS count_type_label_en,
   r.count_adults,
   r.count_juveniles,
   r.count_unknown,
   r.count_total,
   r.count_total_max,
   r.repro_status,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_REPRO_STATUS' AND v1.code = r.repro_status) AS repro_status_label,
+  j_r_repro_status.label_fr AS repro_status_label,
+  COALESCE(j_r_repro_status.label_en, j_r_repro_status.label_fr) AS repro_status_label_en,
   r.sex,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'SEXE' AND v1.code = r.sex) AS sex_label,
+  j_r_sex.label_fr AS sex_label,
+  COALESCE(j_r_sex.label_en, j_r_sex.label_fr) AS sex_label_en,
   r.bio_condition,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'ETA_BIO' AND v1.code = r.bio_condition) AS bio_condition_label,
+  j_r_bio_condition.label_fr AS bio_condition_label,
+  COALESCE(j_r_bio_condition.label_en, j_r_bio_condition.label_fr) AS bio_condition_label_en,
   array_to_string(r.cluster_position, ', ') AS cluster_position,
   (SELECT string_agg((CASE u1.code WHEN 'hanging' THEN 'Suspendus à découvert' WHEN 'cluster' THEN 'En essaim' WHEN 'crevice' THEN 'En fissure, disjointement' WHEN 'behind_beam' THEN 'Derrière une poutre, un volet' END), ', ' ORDER BY u1.n) FROM unnest(r.cluster_position) WITH ORDINALITY AS u1(code, n)) AS cluster_position_label,
+  (SELECT string_agg((CASE u1.code WHEN 'hanging' THEN 'Hanging in the open' WHEN 'cluster' THEN 'In a cluster' WHEN 'crevice' THEN 'In a crevice or gap' WHEN 'behind_beam' THEN 'Behind a beam or shutter' END), ', ' ORDER BY u1.n) FROM unnest(r.cluster_position) WITH ORDINALITY AS u1(code, n)) AS cluster_position_label_en,
   r.exit_point,
   ST_AsText(r.exit_point) AS exit_point_wkt,
   r.validation_status,
-  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  j_validation.label_fr AS validation_status_label,
+  COALESCE(j_validation.label_en, j_validation.label_fr) AS validation_status_label_en,
   r.validated_by,
   r.validated_at,
   r.validation_comment,
@@ -180,11 +207,13 @@ SELECT
   a_visit.comments AS visit_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.visit__medias s1 WHERE s1.record_id = a_visit.id) AS visit_medias,
   a_visit.id_dataset AS visit_id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_visit.id_dataset) AS visit_id_dataset_label,
+  j_a_visit_id_dataset.label AS visit_id_dataset_label,
   a_visit.season AS visit_season,
   (CASE a_visit.season WHEN 'winter' THEN 'Hibernation (déc.–fév.)' WHEN 'spring' THEN 'Transit printanier (mars–mai)' WHEN 'summer' THEN 'Mise-bas (juin–août)' WHEN 'autumn' THEN 'Transit automnal, swarming (sept.–nov.)' END) AS visit_season_label,
+  (CASE a_visit.season WHEN 'winter' THEN 'Hibernation (Dec–Feb)' WHEN 'spring' THEN 'Spring transit (Mar–May)' WHEN 'summer' THEN 'Maternity (Jun–Aug)' WHEN 'autumn' THEN 'Autumn transit, swarming (Sep–Nov)' END) AS visit_season_label_en,
   a_visit.visit_method AS visit_visit_method,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_VISIT_METHOD' AND v1.code = a_visit.visit_method) AS visit_visit_method_label,
+  j_a_visit_visit_method.label_fr AS visit_visit_method_label,
+  COALESCE(j_a_visit_visit_method.label_en, j_a_visit_visit_method.label_fr) AS visit_visit_method_label_en,
   a_visit.visit_start AS visit_visit_start,
   a_visit.visit_end AS visit_visit_end,
   a_visit.recorder_start AS visit_recorder_start,
@@ -195,10 +224,12 @@ SELECT
   a_visit.disturbance AS visit_disturbance,
   array_to_string(a_visit.disturbance_types, ', ') AS visit_disturbance_types,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(a_visit.disturbance_types) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'CHIRO_DISTURBANCE' AND v1.code = u1.code) AS visit_disturbance_types_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(a_visit.disturbance_types) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'CHIRO_DISTURBANCE' AND v1.code = u1.code) AS visit_disturbance_types_label_en,
   a_visit.disturbance_details AS visit_disturbance_details,
   a_visit.guano AS visit_guano,
   a_visit.guano_amount AS visit_guano_amount,
   (CASE a_visit.guano_amount WHEN 'traces' THEN 'Quelques crottes' WHEN 'small_heap' THEN 'Petit tas (< 10 cm)' WHEN 'large_heap' THEN 'Gros tas (≥ 10 cm)' END) AS visit_guano_amount_label,
+  (CASE a_visit.guano_amount WHEN 'traces' THEN 'A few droppings' WHEN 'small_heap' THEN 'Small heap (< 10 cm)' WHEN 'large_heap' THEN 'Large heap (≥ 10 cm)' END) AS visit_guano_amount_label_en,
   a_site.base_site_name AS site_base_site_name,
   a_site.base_site_code AS site_base_site_code,
   a_site.base_site_description AS site_base_site_description,
@@ -208,7 +239,8 @@ SELECT
   a_site.altitude_max AS site_altitude_max,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM chiro_gites.site__medias s1 WHERE s1.record_id = a_site.id) AS site_medias,
   a_site.roost_type AS site_roost_type,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'CHIRO_ROOST_TYPE' AND v1.code = a_site.roost_type) AS site_roost_type_label,
+  j_a_site_roost_type.label_fr AS site_roost_type_label,
+  COALESCE(j_a_site_roost_type.label_en, j_a_site_roost_type.label_fr) AS site_roost_type_label_en,
   a_site.place_name AS site_place_name,
   a_site.municipality_code AS site_municipality_code,
   a_site.access_notes AS site_access_notes,
@@ -221,26 +253,41 @@ SELECT
   a_site.agreement_date AS site_agreement_date,
   a_site.bridge_material AS site_bridge_material,
   (CASE a_site.bridge_material WHEN 'stone' THEN 'Pierre, maçonnerie' WHEN 'concrete' THEN 'Béton' WHEN 'metal' THEN 'Métal' WHEN 'wood' THEN 'Bois' END) AS site_bridge_material_label,
+  (CASE a_site.bridge_material WHEN 'stone' THEN 'Stone, masonry' WHEN 'concrete' THEN 'Concrete' WHEN 'metal' THEN 'Metal' WHEN 'wood' THEN 'Wood' END) AS site_bridge_material_label_en,
   a_site.expansion_joint_count AS site_expansion_joint_count,
   a_site.joint_gap_width AS site_joint_gap_width,
   a_site.occupied_joints AS site_occupied_joints,
   a_site.deck_height AS site_deck_height,
   a_site.tree_species AS site_tree_species,
   (CASE a_site.tree_species WHEN '116759' THEN 'Chêne pédonculé (Quercus robur)' WHEN '97947' THEN 'Hêtre (Fagus sylvatica)' WHEN '98921' THEN 'Frêne élevé (Fraxinus excelsior)' WHEN '89304' THEN 'Châtaignier (Castanea sativa)' WHEN '115145' THEN 'Peuplier noir (Populus nigra)' WHEN '119915' THEN 'Saule blanc (Salix alba)' WHEN '79783' THEN 'Érable sycomore (Acer pseudoplatanus)' WHEN 'other' THEN 'Autre essence' END) AS site_tree_species_label,
+  (CASE a_site.tree_species WHEN '116759' THEN 'Pedunculate oak (Quercus robur)' WHEN '97947' THEN 'Beech (Fagus sylvatica)' WHEN '98921' THEN 'Ash (Fraxinus excelsior)' WHEN '89304' THEN 'Sweet chestnut (Castanea sativa)' WHEN '115145' THEN 'Black poplar (Populus nigra)' WHEN '119915' THEN 'White willow (Salix alba)' WHEN '79783' THEN 'Sycamore (Acer pseudoplatanus)' WHEN 'other' THEN 'Other species' END) AS site_tree_species_label_en,
   a_site.tree_alive AS site_tree_alive,
   a_site.tree_dbh AS site_tree_dbh,
   a_site.cavity_type AS site_cavity_type,
   (CASE a_site.cavity_type WHEN 'woodpecker_hole' THEN 'Loge de pic' WHEN 'rot_hole' THEN 'Cavité de pourriture' WHEN 'crack' THEN 'Fente, fissure' WHEN 'loose_bark' THEN 'Écorce décollée' WHEN 'other' THEN 'Autre' END) AS site_cavity_type_label,
+  (CASE a_site.cavity_type WHEN 'woodpecker_hole' THEN 'Woodpecker hole' WHEN 'rot_hole' THEN 'Rot hole' WHEN 'crack' THEN 'Crack, split' WHEN 'loose_bark' THEN 'Loose bark' WHEN 'other' THEN 'Other' END) AS site_cavity_type_label_en,
   a_site.cavity_height AS site_cavity_height,
   a_site.cavity_orientation AS site_cavity_orientation,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = a_site.cavity_orientation) AS site_cavity_orientation_label,
+  j_a_site_cavity_orientation.label_fr AS site_cavity_orientation_label,
+  COALESCE(j_a_site_cavity_orientation.label_en, j_a_site_cavity_orientation.label_fr) AS site_cavity_orientation_label_en,
   a_site.underground_length AS site_underground_length,
   a_site.entrance_count AS site_entrance_count,
   a_site.gated AS site_gated,
   ST_AsText(a_site.geom) AS site_geom_wkt
 FROM chiro_gites.observation r
 LEFT JOIN chiro_gites.visit a_visit ON a_visit.id = r.visit_id
-LEFT JOIN chiro_gites.site a_site ON a_site.id = a_visit.site_id;
+LEFT JOIN chiro_gites.site a_site ON a_site.id = a_visit.site_id
+LEFT JOIN ref.taxon j_r_cd_nom ON j_r_cd_nom.cd_nom = r.cd_nom
+LEFT JOIN ref.vocabulary j_r_determination_method ON j_r_determination_method.type = 'METH_DETERMIN' AND j_r_determination_method.code = r.determination_method
+LEFT JOIN ref.vocabulary j_r_count_type ON j_r_count_type.type = 'TYP_DENBR' AND j_r_count_type.code = r.count_type
+LEFT JOIN ref.vocabulary j_r_repro_status ON j_r_repro_status.type = 'CHIRO_REPRO_STATUS' AND j_r_repro_status.code = r.repro_status
+LEFT JOIN ref.vocabulary j_r_sex ON j_r_sex.type = 'SEXE' AND j_r_sex.code = r.sex
+LEFT JOIN ref.vocabulary j_r_bio_condition ON j_r_bio_condition.type = 'ETA_BIO' AND j_r_bio_condition.code = r.bio_condition
+LEFT JOIN ref.vocabulary j_validation ON j_validation.type = 'STATUT_VALID' AND j_validation.code = r.validation_status
+LEFT JOIN suivi.dataset j_a_visit_id_dataset ON j_a_visit_id_dataset.id = a_visit.id_dataset
+LEFT JOIN ref.vocabulary j_a_visit_visit_method ON j_a_visit_visit_method.type = 'CHIRO_VISIT_METHOD' AND j_a_visit_visit_method.code = a_visit.visit_method
+LEFT JOIN ref.vocabulary j_a_site_roost_type ON j_a_site_roost_type.type = 'CHIRO_ROOST_TYPE' AND j_a_site_roost_type.code = a_site.roost_type
+LEFT JOIN ref.vocabulary j_a_site_cavity_orientation ON j_a_site_cavity_orientation.type = 'EXPOSITION' AND j_a_site_cavity_orientation.code = a_site.cavity_orientation;
 COMMENT ON VIEW chiro_gites.v_observation_export IS 'Observations : export à plat, avec les libellés et les niveaux parents';
 
 -- Computed as NULL here (SQL cannot compute these rules; the export service may):

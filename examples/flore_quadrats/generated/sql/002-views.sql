@@ -10,7 +10,7 @@ SELECT
   r.end_date,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM flore_quadrats.campaign__team s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS team,
   r.campaign_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = r.campaign_dataset) AS campaign_dataset_label,
+  j_r_campaign_dataset.label AS campaign_dataset_label,
   r.campaign_notes,
   r.spec_version,
   r.row_version,
@@ -18,7 +18,8 @@ SELECT
   r.created_by,
   r.updated_at,
   r.updated_by
-FROM flore_quadrats.campaign r;
+FROM flore_quadrats.campaign r
+LEFT JOIN suivi.dataset j_r_campaign_dataset ON j_r_campaign_dataset.id = r.campaign_dataset;
 COMMENT ON VIEW flore_quadrats.v_campaign_export IS 'Campagnes : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW flore_quadrats.v_sites_group_export AS
@@ -31,15 +32,19 @@ SELECT
   r.comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM flore_quadrats.sites_group__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.habitat_main,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = r.habitat_main) AS habitat_main_label,
+  j_r_habitat_main.label_fr AS habitat_main_label,
+  COALESCE(j_r_habitat_main.label_en, j_r_habitat_main.label_fr) AS habitat_main_label_en,
   r.habitat_detail,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = r.habitat_detail) AS habitat_detail_label,
+  j_r_habitat_detail.label_fr AS habitat_detail_label,
+  COALESCE(j_r_habitat_detail.label_en, j_r_habitat_detail.label_fr) AS habitat_detail_label_en,
   array_to_string(r.habitat_hic, ', ') AS habitat_hic,
   r.exposure,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = r.exposure) AS exposure_label,
+  j_r_exposure.label_fr AS exposure_label,
+  COALESCE(j_r_exposure.label_en, j_r_exposure.label_fr) AS exposure_label_en,
   r.slope,
   array_to_string(r.management, ', ') AS management,
   (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Fauche' WHEN 'grazing' THEN 'Pâturage' WHEN 'burning' THEN 'Brûlage dirigé' WHEN 'none' THEN 'Aucune (abandon)' END), ', ' ORDER BY u1.n) FROM unnest(r.management) WITH ORDINALITY AS u1(code, n)) AS management_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Mowing' WHEN 'grazing' THEN 'Grazing' WHEN 'burning' THEN 'Controlled burning' WHEN 'none' THEN 'None (abandoned)' END), ', ' ORDER BY u1.n) FROM unnest(r.management) WITH ORDINALITY AS u1(code, n)) AS management_label_en,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
   ST_AsGeoJSON(r.geom) AS geom_geojson,
@@ -49,7 +54,10 @@ SELECT
   r.created_by,
   r.updated_at,
   r.updated_by
-FROM flore_quadrats.sites_group r;
+FROM flore_quadrats.sites_group r
+LEFT JOIN ref.vocabulary j_r_habitat_main ON j_r_habitat_main.type = 'MEADOW_HABITAT' AND j_r_habitat_main.code = r.habitat_main
+LEFT JOIN ref.vocabulary j_r_habitat_detail ON j_r_habitat_detail.type = 'MEADOW_HABITAT' AND j_r_habitat_detail.code = r.habitat_detail
+LEFT JOIN ref.vocabulary j_r_exposure ON j_r_exposure.type = 'EXPOSITION' AND j_r_exposure.code = r.exposure;
 COMMENT ON VIEW flore_quadrats.v_sites_group_export IS 'Stations : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW flore_quadrats.v_site_export AS
@@ -67,9 +75,11 @@ SELECT
   r.quadrat_size,
   r.treatment,
   (CASE r.treatment WHEN 'control' THEN 'Témoin (sans intervention)' WHEN 'late_mowing' THEN 'Fauche tardive' WHEN 'grazing' THEN 'Pâturage extensif' END) AS treatment_label,
+  (CASE r.treatment WHEN 'control' THEN 'Control (no intervention)' WHEN 'late_mowing' THEN 'Late mowing' WHEN 'grazing' THEN 'Extensive grazing' END) AS treatment_label_en,
   r.control_quadrat,
   r.marker,
   (CASE r.marker WHEN 'wood_stake' THEN 'Piquet bois' WHEN 'metal_stake' THEN 'Piquet métallique' WHEN 'magnet' THEN 'Aimant enterré' WHEN 'gnss_only' THEN 'Coordonnées GNSS seules' END) AS marker_label,
+  (CASE r.marker WHEN 'wood_stake' THEN 'Wooden stake' WHEN 'metal_stake' THEN 'Metal stake' WHEN 'magnet' THEN 'Buried magnet' WHEN 'gnss_only' THEN 'GNSS coordinates only' END) AS marker_label_en,
   r.access_path,
   ST_AsText(r.access_path) AS access_path_wkt,
   r.geom,
@@ -87,18 +97,25 @@ SELECT
   a_sites_group.comments AS sites_group_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM flore_quadrats.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.habitat_main AS sites_group_habitat_main,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_main) AS sites_group_habitat_main_label,
+  j_a_sites_group_habitat_main.label_fr AS sites_group_habitat_main_label,
+  COALESCE(j_a_sites_group_habitat_main.label_en, j_a_sites_group_habitat_main.label_fr) AS sites_group_habitat_main_label_en,
   a_sites_group.habitat_detail AS sites_group_habitat_detail,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_detail) AS sites_group_habitat_detail_label,
+  j_a_sites_group_habitat_detail.label_fr AS sites_group_habitat_detail_label,
+  COALESCE(j_a_sites_group_habitat_detail.label_en, j_a_sites_group_habitat_detail.label_fr) AS sites_group_habitat_detail_label_en,
   array_to_string(a_sites_group.habitat_hic, ', ') AS sites_group_habitat_hic,
   a_sites_group.exposure AS sites_group_exposure,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = a_sites_group.exposure) AS sites_group_exposure_label,
+  j_a_sites_group_exposure.label_fr AS sites_group_exposure_label,
+  COALESCE(j_a_sites_group_exposure.label_en, j_a_sites_group_exposure.label_fr) AS sites_group_exposure_label_en,
   a_sites_group.slope AS sites_group_slope,
   array_to_string(a_sites_group.management, ', ') AS sites_group_management,
   (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Fauche' WHEN 'grazing' THEN 'Pâturage' WHEN 'burning' THEN 'Brûlage dirigé' WHEN 'none' THEN 'Aucune (abandon)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Mowing' WHEN 'grazing' THEN 'Grazing' WHEN 'burning' THEN 'Controlled burning' WHEN 'none' THEN 'None (abandoned)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label_en,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM flore_quadrats.site r
-LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id;
+LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_main ON j_a_sites_group_habitat_main.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_main.code = a_sites_group.habitat_main
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_detail ON j_a_sites_group_habitat_detail.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_detail.code = a_sites_group.habitat_detail
+LEFT JOIN ref.vocabulary j_a_sites_group_exposure ON j_a_sites_group_exposure.type = 'EXPOSITION' AND j_a_sites_group_exposure.code = a_sites_group.exposure;
 COMMENT ON VIEW flore_quadrats.v_site_export IS 'Quadrats : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW flore_quadrats.v_visit_export AS
@@ -113,16 +130,17 @@ SELECT
   r.visit_date_min,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM flore_quadrats.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS observers,
   r.id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = r.id_dataset) AS id_dataset_label,
+  j_r_id_dataset.label AS id_dataset_label,
   r.reading_start,
-  (SELECT jsonb_agg(jsonb_build_object('stratum', s1.stratum, 'stratum_label', (CASE s1.stratum WHEN 'shrub' THEN 'Arbustive (> 1 m)' WHEN 'dwarf_shrub' THEN 'Sous-arbustive' WHEN 'herb' THEN 'Herbacée' WHEN 'moss' THEN 'Muscinale' WHEN 'bare' THEN 'Sol nu' END), 'cover_pct', s1.cover_pct, 'mean_height', s1.mean_height) ORDER BY s1.position) FROM flore_quadrats.visit__strata_cover s1 WHERE s1.record_id = r.id) AS strata_cover,
+  (SELECT jsonb_agg(jsonb_build_object('stratum', s1.stratum, 'stratum_label', (CASE s1.stratum WHEN 'shrub' THEN 'Arbustive (> 1 m)' WHEN 'dwarf_shrub' THEN 'Sous-arbustive' WHEN 'herb' THEN 'Herbacée' WHEN 'moss' THEN 'Muscinale' WHEN 'bare' THEN 'Sol nu' END), 'stratum_label_en', (CASE s1.stratum WHEN 'shrub' THEN 'Shrub (> 1 m)' WHEN 'dwarf_shrub' THEN 'Dwarf shrub' WHEN 'herb' THEN 'Herb' WHEN 'moss' THEN 'Moss' WHEN 'bare' THEN 'Bare ground' END), 'cover_pct', s1.cover_pct, 'mean_height', s1.mean_height) ORDER BY s1.position) FROM flore_quadrats.visit__strata_cover s1 WHERE s1.record_id = r.id) AS strata_cover,
   r.vegetation_height,
   r.litter_cover,
   array_to_string(r.management_signs, ', ') AS management_signs,
   (SELECT string_agg((CASE u1.code WHEN 'mown' THEN 'Fauché' WHEN 'grazed' THEN 'Pâturé' WHEN 'trampled' THEN 'Piétiné' WHEN 'burnt' THEN 'Brûlé' END), ', ' ORDER BY u1.n) FROM unnest(r.management_signs) WITH ORDINALITY AS u1(code, n)) AS management_signs_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mown' THEN 'Mown' WHEN 'grazed' THEN 'Grazed' WHEN 'trampled' THEN 'Trampled' WHEN 'burnt' THEN 'Burnt' END), ', ' ORDER BY u1.n) FROM unnest(r.management_signs) WITH ORDINALITY AS u1(code, n)) AS management_signs_label_en,
   r.target_taxon,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.target_taxon) AS target_taxon_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.target_taxon) AS target_taxon_nom_vern,
+  j_r_target_taxon.lb_nom AS target_taxon_lb_nom,
+  j_r_target_taxon.nom_vern AS target_taxon_nom_vern,
   r.target_flowering_stems,
   r.target_vegetative_stems,
   r.target_total,
@@ -143,9 +161,11 @@ SELECT
   a_site.quadrat_size AS site_quadrat_size,
   a_site.treatment AS site_treatment,
   (CASE a_site.treatment WHEN 'control' THEN 'Témoin (sans intervention)' WHEN 'late_mowing' THEN 'Fauche tardive' WHEN 'grazing' THEN 'Pâturage extensif' END) AS site_treatment_label,
+  (CASE a_site.treatment WHEN 'control' THEN 'Control (no intervention)' WHEN 'late_mowing' THEN 'Late mowing' WHEN 'grazing' THEN 'Extensive grazing' END) AS site_treatment_label_en,
   a_site.control_quadrat AS site_control_quadrat,
   a_site.marker AS site_marker,
   (CASE a_site.marker WHEN 'wood_stake' THEN 'Piquet bois' WHEN 'metal_stake' THEN 'Piquet métallique' WHEN 'magnet' THEN 'Aimant enterré' WHEN 'gnss_only' THEN 'Coordonnées GNSS seules' END) AS site_marker_label,
+  (CASE a_site.marker WHEN 'wood_stake' THEN 'Wooden stake' WHEN 'metal_stake' THEN 'Metal stake' WHEN 'magnet' THEN 'Buried magnet' WHEN 'gnss_only' THEN 'GNSS coordinates only' END) AS site_marker_label_en,
   a_site.access_path AS site_access_path,
   ST_AsText(a_site.access_path) AS site_access_path_wkt,
   ST_AsText(a_site.geom) AS site_geom_wkt,
@@ -155,7 +175,7 @@ SELECT
   a_campaign.end_date AS campaign_end_date,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM flore_quadrats.campaign__team s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_campaign.id) AS campaign_team,
   a_campaign.campaign_dataset AS campaign_campaign_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_campaign.campaign_dataset) AS campaign_campaign_dataset_label,
+  j_a_campaign_campaign_dataset.label AS campaign_campaign_dataset_label,
   a_campaign.campaign_notes AS campaign_campaign_notes,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.sites_group_code AS sites_group_sites_group_code,
@@ -163,20 +183,30 @@ SELECT
   a_sites_group.comments AS sites_group_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM flore_quadrats.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.habitat_main AS sites_group_habitat_main,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_main) AS sites_group_habitat_main_label,
+  j_a_sites_group_habitat_main.label_fr AS sites_group_habitat_main_label,
+  COALESCE(j_a_sites_group_habitat_main.label_en, j_a_sites_group_habitat_main.label_fr) AS sites_group_habitat_main_label_en,
   a_sites_group.habitat_detail AS sites_group_habitat_detail,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_detail) AS sites_group_habitat_detail_label,
+  j_a_sites_group_habitat_detail.label_fr AS sites_group_habitat_detail_label,
+  COALESCE(j_a_sites_group_habitat_detail.label_en, j_a_sites_group_habitat_detail.label_fr) AS sites_group_habitat_detail_label_en,
   array_to_string(a_sites_group.habitat_hic, ', ') AS sites_group_habitat_hic,
   a_sites_group.exposure AS sites_group_exposure,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = a_sites_group.exposure) AS sites_group_exposure_label,
+  j_a_sites_group_exposure.label_fr AS sites_group_exposure_label,
+  COALESCE(j_a_sites_group_exposure.label_en, j_a_sites_group_exposure.label_fr) AS sites_group_exposure_label_en,
   a_sites_group.slope AS sites_group_slope,
   array_to_string(a_sites_group.management, ', ') AS sites_group_management,
   (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Fauche' WHEN 'grazing' THEN 'Pâturage' WHEN 'burning' THEN 'Brûlage dirigé' WHEN 'none' THEN 'Aucune (abandon)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Mowing' WHEN 'grazing' THEN 'Grazing' WHEN 'burning' THEN 'Controlled burning' WHEN 'none' THEN 'None (abandoned)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label_en,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM flore_quadrats.visit r
 LEFT JOIN flore_quadrats.site a_site ON a_site.id = r.site_id
 LEFT JOIN flore_quadrats.campaign a_campaign ON a_campaign.id = r.campaign_id
-LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN suivi.dataset j_r_id_dataset ON j_r_id_dataset.id = r.id_dataset
+LEFT JOIN ref.taxon j_r_target_taxon ON j_r_target_taxon.cd_nom = r.target_taxon
+LEFT JOIN suivi.dataset j_a_campaign_campaign_dataset ON j_a_campaign_campaign_dataset.id = a_campaign.campaign_dataset
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_main ON j_a_sites_group_habitat_main.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_main.code = a_sites_group.habitat_main
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_detail ON j_a_sites_group_habitat_detail.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_detail.code = a_sites_group.habitat_detail
+LEFT JOIN ref.vocabulary j_a_sites_group_exposure ON j_a_sites_group_exposure.type = 'EXPOSITION' AND j_a_sites_group_exposure.code = a_sites_group.exposure;
 COMMENT ON VIEW flore_quadrats.v_visit_export IS 'Relevés : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW flore_quadrats.v_observation_export AS
@@ -188,21 +218,25 @@ SELECT
   a_sites_group.id AS sites_group_id,
   r.organisation_id,
   r.cd_nom,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_nom_vern,
+  j_r_cd_nom.lb_nom AS cd_nom_lb_nom,
+  j_r_cd_nom.nom_vern AS cd_nom_nom_vern,
   r.comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM flore_quadrats.observation__medias s1 WHERE s1.record_id = r.id) AS medias,
   r.identification,
   (CASE r.identification WHEN 'sure' THEN 'Certaine' WHEN 'to_confirm' THEN 'À confirmer (cf.)' END) AS identification_label,
+  (CASE r.identification WHEN 'sure' THEN 'Certain' WHEN 'to_confirm' THEN 'To be confirmed (cf.)' END) AS identification_label_en,
   r.cover_class,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'BRAUN_BLANQUET' AND v1.code = r.cover_class) AS cover_class_label,
+  j_r_cover_class.label_fr AS cover_class_label,
+  COALESCE(j_r_cover_class.label_en, j_r_cover_class.label_fr) AS cover_class_label_en,
   r.phenology,
   (CASE r.phenology WHEN 'vegetative' THEN 'Végétatif' WHEN 'bud' THEN 'En boutons' WHEN 'flowering' THEN 'En fleurs' WHEN 'fruiting' THEN 'En fruits' WHEN 'senescent' THEN 'Sénescent' END) AS phenology_label,
+  (CASE r.phenology WHEN 'vegetative' THEN 'Vegetative' WHEN 'bud' THEN 'In bud' WHEN 'flowering' THEN 'Flowering' WHEN 'fruiting' THEN 'Fruiting' WHEN 'senescent' THEN 'Senescent' END) AS phenology_label_en,
   r.flowering_stems,
   r.herbarium_sample,
   r.sample_code,
   r.validation_status,
-  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  j_validation.label_fr AS validation_status_label,
+  COALESCE(j_validation.label_en, j_validation.label_fr) AS validation_status_label_en,
   r.validated_by,
   r.validated_at,
   r.validation_comment,
@@ -217,16 +251,17 @@ SELECT
   a_visit.visit_date_min AS visit_visit_date_min,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM flore_quadrats.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_visit.id) AS visit_observers,
   a_visit.id_dataset AS visit_id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_visit.id_dataset) AS visit_id_dataset_label,
+  j_a_visit_id_dataset.label AS visit_id_dataset_label,
   a_visit.reading_start AS visit_reading_start,
-  (SELECT jsonb_agg(jsonb_build_object('stratum', s1.stratum, 'stratum_label', (CASE s1.stratum WHEN 'shrub' THEN 'Arbustive (> 1 m)' WHEN 'dwarf_shrub' THEN 'Sous-arbustive' WHEN 'herb' THEN 'Herbacée' WHEN 'moss' THEN 'Muscinale' WHEN 'bare' THEN 'Sol nu' END), 'cover_pct', s1.cover_pct, 'mean_height', s1.mean_height) ORDER BY s1.position) FROM flore_quadrats.visit__strata_cover s1 WHERE s1.record_id = a_visit.id) AS visit_strata_cover,
+  (SELECT jsonb_agg(jsonb_build_object('stratum', s1.stratum, 'stratum_label', (CASE s1.stratum WHEN 'shrub' THEN 'Arbustive (> 1 m)' WHEN 'dwarf_shrub' THEN 'Sous-arbustive' WHEN 'herb' THEN 'Herbacée' WHEN 'moss' THEN 'Muscinale' WHEN 'bare' THEN 'Sol nu' END), 'stratum_label_en', (CASE s1.stratum WHEN 'shrub' THEN 'Shrub (> 1 m)' WHEN 'dwarf_shrub' THEN 'Dwarf shrub' WHEN 'herb' THEN 'Herb' WHEN 'moss' THEN 'Moss' WHEN 'bare' THEN 'Bare ground' END), 'cover_pct', s1.cover_pct, 'mean_height', s1.mean_height) ORDER BY s1.position) FROM flore_quadrats.visit__strata_cover s1 WHERE s1.record_id = a_visit.id) AS visit_strata_cover,
   a_visit.vegetation_height AS visit_vegetation_height,
   a_visit.litter_cover AS visit_litter_cover,
   array_to_string(a_visit.management_signs, ', ') AS visit_management_signs,
   (SELECT string_agg((CASE u1.code WHEN 'mown' THEN 'Fauché' WHEN 'grazed' THEN 'Pâturé' WHEN 'trampled' THEN 'Piétiné' WHEN 'burnt' THEN 'Brûlé' END), ', ' ORDER BY u1.n) FROM unnest(a_visit.management_signs) WITH ORDINALITY AS u1(code, n)) AS visit_management_signs_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mown' THEN 'Mown' WHEN 'grazed' THEN 'Grazed' WHEN 'trampled' THEN 'Trampled' WHEN 'burnt' THEN 'Burnt' END), ', ' ORDER BY u1.n) FROM unnest(a_visit.management_signs) WITH ORDINALITY AS u1(code, n)) AS visit_management_signs_label_en,
   a_visit.target_taxon AS visit_target_taxon,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = a_visit.target_taxon) AS visit_target_taxon_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = a_visit.target_taxon) AS visit_target_taxon_nom_vern,
+  j_a_visit_target_taxon.lb_nom AS visit_target_taxon_lb_nom,
+  j_a_visit_target_taxon.nom_vern AS visit_target_taxon_nom_vern,
   a_visit.target_flowering_stems AS visit_target_flowering_stems,
   a_visit.target_vegetative_stems AS visit_target_vegetative_stems,
   a_visit.target_total AS visit_target_total,
@@ -241,9 +276,11 @@ SELECT
   a_site.quadrat_size AS site_quadrat_size,
   a_site.treatment AS site_treatment,
   (CASE a_site.treatment WHEN 'control' THEN 'Témoin (sans intervention)' WHEN 'late_mowing' THEN 'Fauche tardive' WHEN 'grazing' THEN 'Pâturage extensif' END) AS site_treatment_label,
+  (CASE a_site.treatment WHEN 'control' THEN 'Control (no intervention)' WHEN 'late_mowing' THEN 'Late mowing' WHEN 'grazing' THEN 'Extensive grazing' END) AS site_treatment_label_en,
   a_site.control_quadrat AS site_control_quadrat,
   a_site.marker AS site_marker,
   (CASE a_site.marker WHEN 'wood_stake' THEN 'Piquet bois' WHEN 'metal_stake' THEN 'Piquet métallique' WHEN 'magnet' THEN 'Aimant enterré' WHEN 'gnss_only' THEN 'Coordonnées GNSS seules' END) AS site_marker_label,
+  (CASE a_site.marker WHEN 'wood_stake' THEN 'Wooden stake' WHEN 'metal_stake' THEN 'Metal stake' WHEN 'magnet' THEN 'Buried magnet' WHEN 'gnss_only' THEN 'GNSS coordinates only' END) AS site_marker_label_en,
   a_site.access_path AS site_access_path,
   ST_AsText(a_site.access_path) AS site_access_path_wkt,
   ST_AsText(a_site.geom) AS site_geom_wkt,
@@ -253,7 +290,7 @@ SELECT
   a_campaign.end_date AS campaign_end_date,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM flore_quadrats.campaign__team s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_campaign.id) AS campaign_team,
   a_campaign.campaign_dataset AS campaign_campaign_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_campaign.campaign_dataset) AS campaign_campaign_dataset_label,
+  j_a_campaign_campaign_dataset.label AS campaign_campaign_dataset_label,
   a_campaign.campaign_notes AS campaign_campaign_notes,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.sites_group_code AS sites_group_sites_group_code,
@@ -261,21 +298,34 @@ SELECT
   a_sites_group.comments AS sites_group_comments,
   (SELECT string_agg(s1.file_name, ', ' ORDER BY s1.position) FROM flore_quadrats.sites_group__medias s1 WHERE s1.record_id = a_sites_group.id) AS sites_group_medias,
   a_sites_group.habitat_main AS sites_group_habitat_main,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_main) AS sites_group_habitat_main_label,
+  j_a_sites_group_habitat_main.label_fr AS sites_group_habitat_main_label,
+  COALESCE(j_a_sites_group_habitat_main.label_en, j_a_sites_group_habitat_main.label_fr) AS sites_group_habitat_main_label_en,
   a_sites_group.habitat_detail AS sites_group_habitat_detail,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'MEADOW_HABITAT' AND v1.code = a_sites_group.habitat_detail) AS sites_group_habitat_detail_label,
+  j_a_sites_group_habitat_detail.label_fr AS sites_group_habitat_detail_label,
+  COALESCE(j_a_sites_group_habitat_detail.label_en, j_a_sites_group_habitat_detail.label_fr) AS sites_group_habitat_detail_label_en,
   array_to_string(a_sites_group.habitat_hic, ', ') AS sites_group_habitat_hic,
   a_sites_group.exposure AS sites_group_exposure,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'EXPOSITION' AND v1.code = a_sites_group.exposure) AS sites_group_exposure_label,
+  j_a_sites_group_exposure.label_fr AS sites_group_exposure_label,
+  COALESCE(j_a_sites_group_exposure.label_en, j_a_sites_group_exposure.label_fr) AS sites_group_exposure_label_en,
   a_sites_group.slope AS sites_group_slope,
   array_to_string(a_sites_group.management, ', ') AS sites_group_management,
   (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Fauche' WHEN 'grazing' THEN 'Pâturage' WHEN 'burning' THEN 'Brûlage dirigé' WHEN 'none' THEN 'Aucune (abandon)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label,
+  (SELECT string_agg((CASE u1.code WHEN 'mowing' THEN 'Mowing' WHEN 'grazing' THEN 'Grazing' WHEN 'burning' THEN 'Controlled burning' WHEN 'none' THEN 'None (abandoned)' END), ', ' ORDER BY u1.n) FROM unnest(a_sites_group.management) WITH ORDINALITY AS u1(code, n)) AS sites_group_management_label_en,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM flore_quadrats.observation r
 LEFT JOIN flore_quadrats.visit a_visit ON a_visit.id = r.visit_id
 LEFT JOIN flore_quadrats.site a_site ON a_site.id = a_visit.site_id
 LEFT JOIN flore_quadrats.campaign a_campaign ON a_campaign.id = a_visit.campaign_id
-LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN flore_quadrats.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN ref.taxon j_r_cd_nom ON j_r_cd_nom.cd_nom = r.cd_nom
+LEFT JOIN ref.vocabulary j_r_cover_class ON j_r_cover_class.type = 'BRAUN_BLANQUET' AND j_r_cover_class.code = r.cover_class
+LEFT JOIN ref.vocabulary j_validation ON j_validation.type = 'STATUT_VALID' AND j_validation.code = r.validation_status
+LEFT JOIN suivi.dataset j_a_visit_id_dataset ON j_a_visit_id_dataset.id = a_visit.id_dataset
+LEFT JOIN ref.taxon j_a_visit_target_taxon ON j_a_visit_target_taxon.cd_nom = a_visit.target_taxon
+LEFT JOIN suivi.dataset j_a_campaign_campaign_dataset ON j_a_campaign_campaign_dataset.id = a_campaign.campaign_dataset
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_main ON j_a_sites_group_habitat_main.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_main.code = a_sites_group.habitat_main
+LEFT JOIN ref.vocabulary j_a_sites_group_habitat_detail ON j_a_sites_group_habitat_detail.type = 'MEADOW_HABITAT' AND j_a_sites_group_habitat_detail.code = a_sites_group.habitat_detail
+LEFT JOIN ref.vocabulary j_a_sites_group_exposure ON j_a_sites_group_exposure.type = 'EXPOSITION' AND j_a_sites_group_exposure.code = a_sites_group.exposure;
 COMMENT ON VIEW flore_quadrats.v_observation_export IS 'Espèces du relevé : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW flore_quadrats.v_occurrence_sinp AS

@@ -11,6 +11,7 @@ SELECT
   r.sites_group_code,
   r.square_selection,
   (CASE r.square_selection WHEN 'random' THEN 'Tiré au sort' WHEN 'chosen' THEN 'Choisi par l''observateur' END) AS square_selection_label,
+  (CASE r.square_selection WHEN 'random' THEN 'Drawn at random' WHEN 'chosen' THEN 'Chosen by the observer' END) AS square_selection_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.sites_group__coordinator s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS coordinator,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
@@ -38,7 +39,8 @@ SELECT
   r.altitude_min,
   r.habitat_eunis,
   r.point_habitat,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'POINT_HABITAT' AND v1.code = r.point_habitat) AS point_habitat_label,
+  j_r_point_habitat.label_fr AS point_habitat_label,
+  COALESCE(j_r_point_habitat.label_en, j_r_point_habitat.label_fr) AS point_habitat_label_en,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
   ST_AsGeoJSON(r.geom) AS geom_geojson,
@@ -55,10 +57,12 @@ SELECT
   a_sites_group.sites_group_code AS sites_group_sites_group_code,
   a_sites_group.square_selection AS sites_group_square_selection,
   (CASE a_sites_group.square_selection WHEN 'random' THEN 'Tiré au sort' WHEN 'chosen' THEN 'Choisi par l''observateur' END) AS sites_group_square_selection_label,
+  (CASE a_sites_group.square_selection WHEN 'random' THEN 'Drawn at random' WHEN 'chosen' THEN 'Chosen by the observer' END) AS sites_group_square_selection_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.sites_group__coordinator s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_coordinator,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM oiseaux_points_ecoute.site r
-LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id;
+LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = r.sites_group_id
+LEFT JOIN ref.vocabulary j_r_point_habitat ON j_r_point_habitat.type = 'POINT_HABITAT' AND j_r_point_habitat.code = r.point_habitat;
 COMMENT ON VIEW oiseaux_points_ecoute.v_site_export IS 'Points d''écoute : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW oiseaux_points_ecoute.v_visit_export AS
@@ -69,25 +73,32 @@ SELECT
   r.organisation_id,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = r.id) AS observers,
   r.id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = r.id_dataset) AS id_dataset_label,
+  j_r_id_dataset.label AS id_dataset_label,
   r.comments,
   r.num_passage,
   (CASE r.num_passage WHEN '1' THEN '1er passage (avant le 8 mai)' WHEN '2' THEN '2e passage (après le 8 mai)' END) AS num_passage_label,
+  (CASE r.num_passage WHEN '1' THEN '1st passage (before 8 May)' WHEN '2' THEN '2nd passage (after 8 May)' END) AS num_passage_label_en,
   r.visit_date_min,
   r.start_time,
   r.count_duration,
   r.cloud_cover,
   (CASE r.cloud_cover WHEN '0_33' THEN '0–33 %' WHEN '33_66' THEN '33–66 %' WHEN '66_100' THEN '66–100 %' END) AS cloud_cover_label,
+  (CASE r.cloud_cover WHEN '0_33' THEN '0–33%' WHEN '33_66' THEN '33–66%' WHEN '66_100' THEN '66–100%' END) AS cloud_cover_label_en,
   r.rain,
   (CASE r.rain WHEN 'none' THEN 'Absente' WHEN 'drizzle' THEN 'Bruine' WHEN 'showers' THEN 'Averses' END) AS rain_label,
+  (CASE r.rain WHEN 'none' THEN 'None' WHEN 'drizzle' THEN 'Drizzle' WHEN 'showers' THEN 'Showers' END) AS rain_label_en,
   r.wind,
   (CASE r.wind WHEN 'none' THEN 'Absent' WHEN 'light' THEN 'Faible' WHEN 'moderate' THEN 'Moyen' WHEN 'strong' THEN 'Fort' END) AS wind_label,
+  (CASE r.wind WHEN 'none' THEN 'None' WHEN 'light' THEN 'Light' WHEN 'moderate' THEN 'Moderate' WHEN 'strong' THEN 'Strong' END) AS wind_label_en,
   r.visibility,
   (CASE r.visibility WHEN 'good' THEN 'Bonne' WHEN 'moderate' THEN 'Modérée' WHEN 'poor' THEN 'Faible (brouillard)' END) AS visibility_label,
+  (CASE r.visibility WHEN 'good' THEN 'Good' WHEN 'moderate' THEN 'Moderate' WHEN 'poor' THEN 'Poor (fog)' END) AS visibility_label_en,
   r.habitat_primary,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'POINT_HABITAT' AND v1.code = r.habitat_primary) AS habitat_primary_label,
+  j_r_habitat_primary.label_fr AS habitat_primary_label,
+  COALESCE(j_r_habitat_primary.label_en, j_r_habitat_primary.label_fr) AS habitat_primary_label_en,
   array_to_string(r.habitat_secondary, ', ') AS habitat_secondary,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(r.habitat_secondary) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'POINT_HABITAT' AND v1.code = u1.code) AS habitat_secondary_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(r.habitat_secondary) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'POINT_HABITAT' AND v1.code = u1.code) AS habitat_secondary_label_en,
   r.habitat_changed,
   r.habitat_notes,
   r.spec_version,
@@ -105,7 +116,8 @@ SELECT
   a_site.altitude_min AS site_altitude_min,
   a_site.habitat_eunis AS site_habitat_eunis,
   a_site.point_habitat AS site_point_habitat,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'POINT_HABITAT' AND v1.code = a_site.point_habitat) AS site_point_habitat_label,
+  j_a_site_point_habitat.label_fr AS site_point_habitat_label,
+  COALESCE(j_a_site_point_habitat.label_en, j_a_site_point_habitat.label_fr) AS site_point_habitat_label_en,
   ST_AsText(a_site.geom) AS site_geom_wkt,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.sites_group_description AS sites_group_sites_group_description,
@@ -114,11 +126,15 @@ SELECT
   a_sites_group.sites_group_code AS sites_group_sites_group_code,
   a_sites_group.square_selection AS sites_group_square_selection,
   (CASE a_sites_group.square_selection WHEN 'random' THEN 'Tiré au sort' WHEN 'chosen' THEN 'Choisi par l''observateur' END) AS sites_group_square_selection_label,
+  (CASE a_sites_group.square_selection WHEN 'random' THEN 'Drawn at random' WHEN 'chosen' THEN 'Chosen by the observer' END) AS sites_group_square_selection_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.sites_group__coordinator s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_coordinator,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM oiseaux_points_ecoute.visit r
 LEFT JOIN oiseaux_points_ecoute.site a_site ON a_site.id = r.site_id
-LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN suivi.dataset j_r_id_dataset ON j_r_id_dataset.id = r.id_dataset
+LEFT JOIN ref.vocabulary j_r_habitat_primary ON j_r_habitat_primary.type = 'POINT_HABITAT' AND j_r_habitat_primary.code = r.habitat_primary
+LEFT JOIN ref.vocabulary j_a_site_point_habitat ON j_a_site_point_habitat.type = 'POINT_HABITAT' AND j_a_site_point_habitat.code = a_site.point_habitat;
 COMMENT ON VIEW oiseaux_points_ecoute.v_visit_export IS 'Passages : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW oiseaux_points_ecoute.v_observation_export AS
@@ -129,8 +145,8 @@ SELECT
   a_sites_group.id AS sites_group_id,
   r.organisation_id,
   r.cd_nom,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_nom_vern,
+  j_r_cd_nom.lb_nom AS cd_nom_lb_nom,
+  j_r_cd_nom.nom_vern AS cd_nom_nom_vern,
   r.comments,
   r.count_lt25,
   r.count_25_100,
@@ -139,11 +155,14 @@ SELECT
   r.count_total,
   array_to_string(r.detection, ', ') AS detection,
   (SELECT string_agg((CASE u1.code WHEN 'seen' THEN 'Vu' WHEN 'song' THEN 'Chant' WHEN 'call' THEN 'Cri' END), ', ' ORDER BY u1.n) FROM unnest(r.detection) WITH ORDINALITY AS u1(code, n)) AS detection_label,
+  (SELECT string_agg((CASE u1.code WHEN 'seen' THEN 'Seen' WHEN 'song' THEN 'Song' WHEN 'call' THEN 'Call' END), ', ' ORDER BY u1.n) FROM unnest(r.detection) WITH ORDINALITY AS u1(code, n)) AS detection_label_en,
   r.behaviour,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'OCC_COMPORTEMENT' AND v1.code = r.behaviour) AS behaviour_label,
+  j_r_behaviour.label_fr AS behaviour_label,
+  COALESCE(j_r_behaviour.label_en, j_r_behaviour.label_fr) AS behaviour_label_en,
   r.juveniles_seen,
   r.validation_status,
-  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  j_validation.label_fr AS validation_status_label,
+  COALESCE(j_validation.label_en, j_validation.label_fr) AS validation_status_label_en,
   r.validated_by,
   r.validated_at,
   r.validation_comment,
@@ -155,25 +174,32 @@ SELECT
   r.updated_by,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.visit__observers s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_visit.id) AS visit_observers,
   a_visit.id_dataset AS visit_id_dataset,
-  (SELECT d1.label FROM suivi.dataset d1 WHERE d1.id = a_visit.id_dataset) AS visit_id_dataset_label,
+  j_a_visit_id_dataset.label AS visit_id_dataset_label,
   a_visit.comments AS visit_comments,
   a_visit.num_passage AS visit_num_passage,
   (CASE a_visit.num_passage WHEN '1' THEN '1er passage (avant le 8 mai)' WHEN '2' THEN '2e passage (après le 8 mai)' END) AS visit_num_passage_label,
+  (CASE a_visit.num_passage WHEN '1' THEN '1st passage (before 8 May)' WHEN '2' THEN '2nd passage (after 8 May)' END) AS visit_num_passage_label_en,
   a_visit.visit_date_min AS visit_visit_date_min,
   a_visit.start_time AS visit_start_time,
   a_visit.count_duration AS visit_count_duration,
   a_visit.cloud_cover AS visit_cloud_cover,
   (CASE a_visit.cloud_cover WHEN '0_33' THEN '0–33 %' WHEN '33_66' THEN '33–66 %' WHEN '66_100' THEN '66–100 %' END) AS visit_cloud_cover_label,
+  (CASE a_visit.cloud_cover WHEN '0_33' THEN '0–33%' WHEN '33_66' THEN '33–66%' WHEN '66_100' THEN '66–100%' END) AS visit_cloud_cover_label_en,
   a_visit.rain AS visit_rain,
   (CASE a_visit.rain WHEN 'none' THEN 'Absente' WHEN 'drizzle' THEN 'Bruine' WHEN 'showers' THEN 'Averses' END) AS visit_rain_label,
+  (CASE a_visit.rain WHEN 'none' THEN 'None' WHEN 'drizzle' THEN 'Drizzle' WHEN 'showers' THEN 'Showers' END) AS visit_rain_label_en,
   a_visit.wind AS visit_wind,
   (CASE a_visit.wind WHEN 'none' THEN 'Absent' WHEN 'light' THEN 'Faible' WHEN 'moderate' THEN 'Moyen' WHEN 'strong' THEN 'Fort' END) AS visit_wind_label,
+  (CASE a_visit.wind WHEN 'none' THEN 'None' WHEN 'light' THEN 'Light' WHEN 'moderate' THEN 'Moderate' WHEN 'strong' THEN 'Strong' END) AS visit_wind_label_en,
   a_visit.visibility AS visit_visibility,
   (CASE a_visit.visibility WHEN 'good' THEN 'Bonne' WHEN 'moderate' THEN 'Modérée' WHEN 'poor' THEN 'Faible (brouillard)' END) AS visit_visibility_label,
+  (CASE a_visit.visibility WHEN 'good' THEN 'Good' WHEN 'moderate' THEN 'Moderate' WHEN 'poor' THEN 'Poor (fog)' END) AS visit_visibility_label_en,
   a_visit.habitat_primary AS visit_habitat_primary,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'POINT_HABITAT' AND v1.code = a_visit.habitat_primary) AS visit_habitat_primary_label,
+  j_a_visit_habitat_primary.label_fr AS visit_habitat_primary_label,
+  COALESCE(j_a_visit_habitat_primary.label_en, j_a_visit_habitat_primary.label_fr) AS visit_habitat_primary_label_en,
   array_to_string(a_visit.habitat_secondary, ', ') AS visit_habitat_secondary,
   (SELECT string_agg(v1.label_fr, ', ' ORDER BY u1.n) FROM unnest(a_visit.habitat_secondary) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'POINT_HABITAT' AND v1.code = u1.code) AS visit_habitat_secondary_label,
+  (SELECT string_agg(COALESCE(v1.label_en, v1.label_fr), ', ' ORDER BY u1.n) FROM unnest(a_visit.habitat_secondary) WITH ORDINALITY AS u1(code, n) JOIN ref.vocabulary v1 ON v1.type = 'POINT_HABITAT' AND v1.code = u1.code) AS visit_habitat_secondary_label_en,
   a_visit.habitat_changed AS visit_habitat_changed,
   a_visit.habitat_notes AS visit_habitat_notes,
   a_site.base_site_code AS site_base_site_code,
@@ -185,7 +211,8 @@ SELECT
   a_site.altitude_min AS site_altitude_min,
   a_site.habitat_eunis AS site_habitat_eunis,
   a_site.point_habitat AS site_point_habitat,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'POINT_HABITAT' AND v1.code = a_site.point_habitat) AS site_point_habitat_label,
+  j_a_site_point_habitat.label_fr AS site_point_habitat_label,
+  COALESCE(j_a_site_point_habitat.label_en, j_a_site_point_habitat.label_fr) AS site_point_habitat_label_en,
   ST_AsText(a_site.geom) AS site_geom_wkt,
   a_sites_group.sites_group_name AS sites_group_sites_group_name,
   a_sites_group.sites_group_description AS sites_group_sites_group_description,
@@ -194,12 +221,19 @@ SELECT
   a_sites_group.sites_group_code AS sites_group_sites_group_code,
   a_sites_group.square_selection AS sites_group_square_selection,
   (CASE a_sites_group.square_selection WHEN 'random' THEN 'Tiré au sort' WHEN 'chosen' THEN 'Choisi par l''observateur' END) AS sites_group_square_selection_label,
+  (CASE a_sites_group.square_selection WHEN 'random' THEN 'Drawn at random' WHEN 'chosen' THEN 'Chosen by the observer' END) AS sites_group_square_selection_label_en,
   (SELECT string_agg(COALESCE(p1.display_name, s1.name), ', ' ORDER BY s1.position) FROM oiseaux_points_ecoute.sites_group__coordinator s1 LEFT JOIN suivi.app_user p1 ON p1.id = s1.user_id WHERE s1.record_id = a_sites_group.id) AS sites_group_coordinator,
   ST_AsText(a_sites_group.geom) AS sites_group_geom_wkt
 FROM oiseaux_points_ecoute.observation r
 LEFT JOIN oiseaux_points_ecoute.visit a_visit ON a_visit.id = r.visit_id
 LEFT JOIN oiseaux_points_ecoute.site a_site ON a_site.id = a_visit.site_id
-LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id;
+LEFT JOIN oiseaux_points_ecoute.sites_group a_sites_group ON a_sites_group.id = a_site.sites_group_id
+LEFT JOIN ref.taxon j_r_cd_nom ON j_r_cd_nom.cd_nom = r.cd_nom
+LEFT JOIN ref.vocabulary j_r_behaviour ON j_r_behaviour.type = 'OCC_COMPORTEMENT' AND j_r_behaviour.code = r.behaviour
+LEFT JOIN ref.vocabulary j_validation ON j_validation.type = 'STATUT_VALID' AND j_validation.code = r.validation_status
+LEFT JOIN suivi.dataset j_a_visit_id_dataset ON j_a_visit_id_dataset.id = a_visit.id_dataset
+LEFT JOIN ref.vocabulary j_a_visit_habitat_primary ON j_a_visit_habitat_primary.type = 'POINT_HABITAT' AND j_a_visit_habitat_primary.code = a_visit.habitat_primary
+LEFT JOIN ref.vocabulary j_a_site_point_habitat ON j_a_site_point_habitat.type = 'POINT_HABITAT' AND j_a_site_point_habitat.code = a_site.point_habitat;
 COMMENT ON VIEW oiseaux_points_ecoute.v_observation_export IS 'Espèces contactées : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW oiseaux_points_ecoute.v_occurrence_sinp AS

@@ -9,6 +9,7 @@ SELECT
   r.base_site_description,
   r.habitat,
   (CASE r.habitat WHEN 'prairie' THEN 'Prairie' WHEN 'lisiere' THEN 'Lisière' WHEN 'friche' THEN 'Friche' END) AS habitat_label,
+  (CASE r.habitat WHEN 'prairie' THEN 'Meadow' WHEN 'lisiere' THEN 'Woodland edge' WHEN 'friche' THEN 'Fallow' END) AS habitat_label_en,
   r.length_m,
   r.geom,
   ST_AsText(r.geom) AS geom_wkt,
@@ -32,7 +33,8 @@ SELECT
   r.start_time,
   r.temperature,
   r.wind,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'PAP_VENT' AND v1.code = r.wind) AS wind_label,
+  j_r_wind.label_fr AS wind_label,
+  COALESCE(j_r_wind.label_en, j_r_wind.label_fr) AS wind_label_en,
   r.cloud_cover_pct,
   r.spec_version,
   r.row_version,
@@ -45,10 +47,12 @@ SELECT
   a_transect.base_site_description AS transect_base_site_description,
   a_transect.habitat AS transect_habitat,
   (CASE a_transect.habitat WHEN 'prairie' THEN 'Prairie' WHEN 'lisiere' THEN 'Lisière' WHEN 'friche' THEN 'Friche' END) AS transect_habitat_label,
+  (CASE a_transect.habitat WHEN 'prairie' THEN 'Meadow' WHEN 'lisiere' THEN 'Woodland edge' WHEN 'friche' THEN 'Fallow' END) AS transect_habitat_label_en,
   a_transect.length_m AS transect_length_m,
   ST_AsText(a_transect.geom) AS transect_geom_wkt
 FROM papillons_transects.passage r
-LEFT JOIN papillons_transects.transect a_transect ON a_transect.id = r.transect_id;
+LEFT JOIN papillons_transects.transect a_transect ON a_transect.id = r.transect_id
+LEFT JOIN ref.vocabulary j_r_wind ON j_r_wind.type = 'PAP_VENT' AND j_r_wind.code = r.wind;
 COMMENT ON VIEW papillons_transects.v_passage_export IS 'Passages : export à plat, avec les libellés et les niveaux parents';
 
 CREATE VIEW papillons_transects.v_observation_export AS
@@ -58,12 +62,13 @@ SELECT
   a_transect.id AS transect_id,
   r.organisation_id,
   r.cd_nom,
-  (SELECT t1.lb_nom FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_lb_nom,
-  (SELECT t1.nom_vern FROM ref.taxon t1 WHERE t1.cd_nom = r.cd_nom) AS cd_nom_nom_vern,
+  j_r_cd_nom.lb_nom AS cd_nom_lb_nom,
+  j_r_cd_nom.nom_vern AS cd_nom_nom_vern,
   r.comments,
   r.count,
   r.validation_status,
-  (SELECT v.label_fr FROM ref.vocabulary v WHERE v.type = 'STATUT_VALID' AND v.code = r.validation_status) AS validation_status_label,
+  j_validation.label_fr AS validation_status_label,
+  COALESCE(j_validation.label_en, j_validation.label_fr) AS validation_status_label_en,
   r.validated_by,
   r.validated_at,
   r.validation_comment,
@@ -78,16 +83,21 @@ SELECT
   a_passage.start_time AS passage_start_time,
   a_passage.temperature AS passage_temperature,
   a_passage.wind AS passage_wind,
-  (SELECT v1.label_fr FROM ref.vocabulary v1 WHERE v1.type = 'PAP_VENT' AND v1.code = a_passage.wind) AS passage_wind_label,
+  j_a_passage_wind.label_fr AS passage_wind_label,
+  COALESCE(j_a_passage_wind.label_en, j_a_passage_wind.label_fr) AS passage_wind_label_en,
   a_passage.cloud_cover_pct AS passage_cloud_cover_pct,
   a_transect.base_site_name AS transect_base_site_name,
   a_transect.base_site_code AS transect_base_site_code,
   a_transect.base_site_description AS transect_base_site_description,
   a_transect.habitat AS transect_habitat,
   (CASE a_transect.habitat WHEN 'prairie' THEN 'Prairie' WHEN 'lisiere' THEN 'Lisière' WHEN 'friche' THEN 'Friche' END) AS transect_habitat_label,
+  (CASE a_transect.habitat WHEN 'prairie' THEN 'Meadow' WHEN 'lisiere' THEN 'Woodland edge' WHEN 'friche' THEN 'Fallow' END) AS transect_habitat_label_en,
   a_transect.length_m AS transect_length_m,
   ST_AsText(a_transect.geom) AS transect_geom_wkt
 FROM papillons_transects.observation r
 LEFT JOIN papillons_transects.passage a_passage ON a_passage.id = r.passage_id
-LEFT JOIN papillons_transects.transect a_transect ON a_transect.id = a_passage.transect_id;
+LEFT JOIN papillons_transects.transect a_transect ON a_transect.id = a_passage.transect_id
+LEFT JOIN ref.taxon j_r_cd_nom ON j_r_cd_nom.cd_nom = r.cd_nom
+LEFT JOIN ref.vocabulary j_validation ON j_validation.type = 'STATUT_VALID' AND j_validation.code = r.validation_status
+LEFT JOIN ref.vocabulary j_a_passage_wind ON j_a_passage_wind.type = 'PAP_VENT' AND j_a_passage_wind.code = a_passage.wind;
 COMMENT ON VIEW papillons_transects.v_observation_export IS 'Observations : export à plat, avec les libellés et les niveaux parents';

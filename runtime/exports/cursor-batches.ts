@@ -1,0 +1,81 @@
+/**
+ * A query's rows in batches through a server-side cursor (PostgreSQL): one transaction declares the
+ * cursor and FETCHes `size` rows each time the consumer asks for the next batch, so one plan runs the
+ * whole export (set-based: seq scans and hash joins, no per-batch planning or re-scanning) while at most
+ * one batch sits in memory. The consumer pulls: a slow client slows the FETCHes, nothing piles up.
+ * Stopping early (the client went away) rolls the read-only transaction back.
+ *
+ * Not for PGlite: its single connection would be held for the whole export, and every other request
+ * would wait behind it (the export reads by keyset there, export-rows.ts).
+ */
+import type { CompiledQuery } from 'kysely';
+import type { Database, Queryable } from '../db/database.ts';
+
+const CURSOR = 'suivi_export_rows';
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Thrown inside the transaction when the consumer stops early: it rolls back, and is not an error. */
+class Stopped extends Error {}
+
+export async function* cursorBatches(
+  db: Database,
+  query: CompiledQuery,
+  size: number,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let ask = deferred<boolean>();
+  const nextAnswer = () => {
+    const d = deferred<Record<string, unknown>[]>();
+    d.promise.catch(() => {}); // awaited by the consumer when it matters; never an unhandled rejection
+    return d;
+  };
+  let answer = nextAnswer();
+  const run = db.transaction(async (tx: Queryable) => {
+    // The whole result is read: plan for all of it (the default plans a cursor for its first 10%), and
+    // give its hash joins room (this transaction only).
+    await tx.query("SET LOCAL cursor_tuple_fraction = '1'");
+    await tx.query("SET LOCAL work_mem = '64MB'");
+    await tx.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${query.sql}`, query.parameters);
+    for (;;) {
+      if (!(await ask.promise)) throw new Stopped();
+      ask = deferred();
+      const { rows } = await tx.query(`FETCH FORWARD ${size} FROM ${CURSOR}`);
+      answer.resolve(rows);
+      if (rows.length < size) return;
+    }
+  });
+  // A failure reaches the consumer through the answer it waits for. (Not a Promise.race against `run`:
+  // every race would leave a handler on the long-lived promise, keeping each batch alive to the end.)
+  run.catch((error: unknown) => {
+    if (!(error instanceof Stopped)) answer.reject(error);
+  });
+  try {
+    for (;;) {
+      ask.resolve(true);
+      const rows = await answer.promise;
+      answer = nextAnswer();
+      if (rows.length > 0) yield rows;
+      if (rows.length < size) break;
+    }
+    await run;
+  } finally {
+    ask.resolve(false);
+    await run.catch((error: unknown) => {
+      if (!(error instanceof Stopped)) throw error;
+    });
+  }
+}
