@@ -1,7 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { GeneratedFile } from '../../generators/core/generated-file.ts';
 import { MANIFEST_PATH } from '../../generators/core/manifest.ts';
+import { MIGRATIONS_FOLDER } from '../../generators/migrations/index.ts';
 import { MigrationPlanError } from '../../generators/migrations/plan.ts';
 import { generateModule } from '../../generators/module.ts';
 import { GENERATORS } from '../../generators/registry.ts';
@@ -87,9 +88,27 @@ async function check(
   const extra = previous.filter((p) => !files.some((f) => f.path === p));
   for (const path of stale) options.stderr.write(`${join(options.out, path)} is stale\n`);
   for (const path of extra) options.stderr.write(`${join(options.out, path)} is no longer generated\n`);
-  if (stale.length + extra.length === 0)
-    options.stdout.write(`${options.out}: up to date (${files.length} files)\n`);
-  return stale.length + extra.length === 0 ? 0 : 1;
+  const unlisted = await unlistedPlans(files, options.out);
+  for (const path of unlisted)
+    options.stderr.write(
+      `${join(options.out, path)} is not in the manifest: the next generation would lose this migration plan (restore the manifest that listed it, then generate again)\n`,
+    );
+  const problems = stale.length + extra.length + unlisted.length;
+  if (problems === 0) options.stdout.write(`${options.out}: up to date (${files.length} files)\n`);
+  return problems === 0 ? 0 : 1;
+}
+
+/**
+ * Migration plans on disk that this generation does not list. Earlier plans are history the generator
+ * keeps only through the manifest (previous-generation.ts reads them from it), so a manifest that lost
+ * one, say in a merge, silently drops a step of the upgrade path: `--check` says so.
+ */
+async function unlistedPlans(files: ReadonlyArray<{ path: string }>, out: string): Promise<string[]> {
+  const names = await readdir(join(out, MIGRATIONS_FOLDER)).catch(() => [] as string[]);
+  return names
+    .map((name) => `${MIGRATIONS_FOLDER}/${name}`)
+    .filter((path) => !files.some((f) => f.path === path))
+    .sort();
 }
 
 async function write(

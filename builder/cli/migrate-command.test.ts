@@ -3,7 +3,7 @@
  * from the command line (generate v1, install, records, generate v2, plan, apply refused, resolve,
  * apply). What the planner and the upgrade do is tested in generators/migrations and test/migrations.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,26 @@ describe.each(runtimeEngines().map((e) => e.name))('migrate commands on %s', (en
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Upgraded: cli_mig 1 → 2');
     expect((await suivi('install', out)).stdout).toBe('cli_mig v2: unchanged\n');
+  });
+
+  it('generate --check fails when the manifest no longer lists a migration plan on disk', async () => {
+    const manifestFile = join(out, 'manifest.json');
+    const manifest = readFileSync(manifestFile, 'utf8');
+    const { files } = JSON.parse(manifest) as { files: Array<{ path: string }> };
+    writeFileSync(
+      manifestFile,
+      JSON.stringify({
+        ...JSON.parse(manifest),
+        files: files.filter((f) => !f.path.startsWith('migrations/')),
+      }),
+    );
+    try {
+      const result = await cli('generate', specFile, '--out', out, '--check');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/migrations\/0002-v1-to-v2\.json is not in the manifest/);
+    } finally {
+      writeFileSync(manifestFile, manifest);
+    }
+    expect((await cli('generate', specFile, '--out', out, '--check')).code).toBe(0);
   });
 });
