@@ -102,6 +102,8 @@ export const CORE_COLUMNS = {
     organisation_id: 'uuid null',
     created_at: 'timestamptz default',
     sinp_uuid: 'uuid null',
+    diffusion_level: 'text default',
+    sensitivity_level: 'text default',
   },
   'suivi.module': {
     code: 'text',

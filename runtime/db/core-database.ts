@@ -115,6 +115,9 @@ export interface DatasetTable {
   created_at: Generated<Timestamptz>;
   /** The national registry's UUID (migration 0013). */
   sinp_uuid: Uuid | null;
+  /** SINP diffusion level, NIV_PRECIS code, and default sensitivity, SENSIBILITE code (migration 0015). */
+  diffusion_level: Generated<string>;
+  sensitivity_level: Generated<string>;
 }
 
 export interface ModuleTable {

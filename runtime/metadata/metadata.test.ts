@@ -61,13 +61,40 @@ describe.each(runtimeEngines())('metadata API on $name', (engine) => {
       acquisition_framework_id: afId,
     });
     expect(jdd.status, JSON.stringify(jdd.json)).toBe(201);
-    expect(jdd.json).toMatchObject({ modules: [], records: 0, sinp_uuid: null });
+    // The SINP levels' documented defaults (core migration 0015): diffusion 5 « précise », sensitivity 0.
+    expect(jdd.json).toMatchObject({
+      modules: [],
+      records: 0,
+      sinp_uuid: null,
+      diffusion_level: '5',
+      sensitivity_level: '0',
+    });
     const jddId = jdd.json.id as string;
     const edited = await admin.call('PATCH', `/api/admin/datasets/${jddId}`, {
       sinp_uuid: SINP_JDD,
       description: 'x',
     });
     expect(edited.json).toMatchObject({ label: 'Gîtes 2027', sinp_uuid: SINP_JDD, description: 'x' });
+    const levels = await admin.call('PATCH', `/api/admin/datasets/${jddId}`, {
+      diffusion_level: '1',
+      sensitivity_level: '4',
+    });
+    expect(levels.json).toMatchObject({ diffusion_level: '1', sensitivity_level: '4', sinp_uuid: SINP_JDD });
+    // A code outside the nomenclature (sensitivity has no 5) or not a string: 422 naming the field, nothing changed.
+    for (const wrong of [{ sensitivity_level: '5' }, { diffusion_level: 2 }, { diffusion_level: null }]) {
+      const refused = await admin.call('PATCH', `/api/admin/datasets/${jddId}`, { ...wrong, label: 'Y' });
+      expect(refused.status).toBe(422);
+      expect(refused.json).toMatchObject([{ path: `/${Object.keys(wrong)[0]}`, code: 'invalid' }]);
+    }
+    expect((await list()).datasets.find((d) => d.id === jddId)).toMatchObject({
+      label: 'Gîtes 2027',
+      diffusion_level: '1',
+      sensitivity_level: '4',
+    });
+    // The database refuses a code the API would not send, too (CHECK constraints).
+    await expect(
+      db.query(`UPDATE suivi.dataset SET diffusion_level = '6' WHERE id = $1`, [jddId]),
+    ).rejects.toThrow();
     const unknown = await admin.call('POST', '/api/admin/datasets', {
       label: 'X',
       acquisition_framework_id: '00000000-0000-4000-8000-000000000000',

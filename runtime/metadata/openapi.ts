@@ -14,6 +14,7 @@ import {
   TOO_LARGE,
   UUID,
 } from '../server/openapi-parts.ts';
+import { DIFFUSION_LEVELS, SENSITIVITY_LEVELS } from './diffusion.ts';
 
 const nullable = (schema: Json): Json => ({ oneOf: [schema, { type: 'null' }] });
 const FORBIDDEN = problems(`Not an administrator, or ${CROSS_SITE}.`);
@@ -31,12 +32,25 @@ const common: Record<string, Json> = {
   sinp_uuid: nullable(UUID),
   organisation_id: nullable(UUID),
 };
+/** A dataset's SINP levels (runtime/metadata/diffusion.ts; defaults 5 and 0, core migration 0015). */
+const levels: Record<string, Json> = {
+  diffusion_level: {
+    type: 'string',
+    enum: DIFFUSION_LEVELS.map((l) => l.code),
+    description: 'SINP diffusion level (NIV_PRECIS, diffusionNiveauPrecision).',
+  },
+  sensitivity_level: {
+    type: 'string',
+    enum: SENSITIVITY_LEVELS.map((l) => l.code),
+    description: 'Default SINP sensitivity (SENSIBILITE, sensiNiveau).',
+  },
+};
 const frameworkBody = (required: string[]) =>
   jsonBody({ type: 'object', properties: common, required, additionalProperties: false });
 const datasetBody = (required: string[]) =>
   jsonBody({
     type: 'object',
-    properties: { ...common, acquisition_framework_id: UUID },
+    properties: { ...common, ...levels, acquisition_framework_id: UUID },
     required,
     additionalProperties: false,
   });
@@ -82,6 +96,7 @@ export const metadataOpenApi: OpenApiGroup = {
         id: UUID,
         acquisition_framework_id: UUID,
         ...common,
+        ...levels,
         modules: {
           type: 'array',
           items: { type: 'string' },
@@ -96,6 +111,8 @@ export const metadataOpenApi: OpenApiGroup = {
         'description',
         'sinp_uuid',
         'organisation_id',
+        'diffusion_level',
+        'sensitivity_level',
         'modules',
         'records',
       ],

@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { dbFailureOf } from '../db/errors.ts';
 import { conflict, HttpError } from '../http/errors.ts';
 import type { ModuleRegistry } from '../modules/registry.ts';
+import { DIFFUSION_LEVELS, levelCode, SENSITIVITY_LEVELS } from './diffusion.ts';
 import { listDatasets, listFrameworks, refuseDatasetInUse, refuseFrameworkInUse } from './store.ts';
 import { datasetUsage } from './usage.ts';
 
@@ -65,6 +66,16 @@ async function checkReferences(
       values.acquisition_framework_id,
       'acquisition_framework_id',
     );
+}
+
+/** A dataset's SINP levels a body sets (absent keys left out), each a code of its nomenclature (else 422). */
+function levels(body: Body) {
+  const diffusion_level = levelCode(body, 'diffusion_level', DIFFUSION_LEVELS);
+  const sensitivity_level = levelCode(body, 'sensitivity_level', SENSITIVITY_LEVELS);
+  return {
+    ...(diffusion_level === undefined ? {} : { diffusion_level }),
+    ...(sensitivity_level === undefined ? {} : { sensitivity_level }),
+  };
 }
 
 /** A foreign key usage.ts does not count (a group row's dataset) still refuses the delete: a 409 too. */
@@ -147,7 +158,7 @@ export function mountMetadataRoutes(app: Hono, db: Database, registry: ModuleReg
 
   app.post('/api/admin/datasets', async (c) => {
     const body = await readObject(c);
-    const values = common(body, true);
+    const values = { ...common(body, true), ...levels(body) };
     const framework = uuidOrNull(body, 'acquisition_framework_id');
     if (framework === null)
       throw invalidField(
@@ -172,7 +183,7 @@ export function mountMetadataRoutes(app: Hono, db: Database, registry: ModuleReg
   app.patch('/api/admin/datasets/:id', async (c) => {
     const id = pathId(c.req.param('id'), 'Le jeu de données');
     const body = await readObject(c);
-    const values = common(body, false);
+    const values = { ...common(body, false), ...levels(body) };
     const framework = has(body, 'acquisition_framework_id')
       ? uuidOrNull(body, 'acquisition_framework_id')
       : undefined;

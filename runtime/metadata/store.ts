@@ -24,6 +24,8 @@ export interface DatasetRow {
   readonly description: string | null;
   readonly sinp_uuid: string | null;
   readonly organisation_id: string | null;
+  readonly diffusion_level: string;
+  readonly sensitivity_level: string;
   readonly modules: readonly string[];
   readonly records: number;
 }
@@ -65,6 +67,8 @@ export async function listDatasets(
       'd.description',
       'd.sinp_uuid',
       'd.organisation_id',
+      'd.diffusion_level',
+      'd.sensitivity_level',
     ])
     .orderBy('d.label')
     .orderBy('d.id');

@@ -19,6 +19,7 @@ import { sql } from 'kysely';
 import { SINP_VIEW_NAME } from '../../generators/model/index.ts';
 import { coreDb } from '../db/core-database.ts';
 import type { Queryable } from '../db/database.ts';
+import { diffusionLevelOf, sensitivityLevelOf } from '../metadata/diffusion.ts';
 import type { AccessScope } from '../records/access.ts';
 import type { LevelPlan, ModulePlan } from '../records/model/module-plan.ts';
 import { allOf, columnOf, isAnyOf, recordsDb, tableAs } from '../records/sql/dynamic.ts';
@@ -127,9 +128,13 @@ async function sinpRows(
     .innerJoin(tableAs(plan.shape.table, 'r'), (j) =>
       j.on(sql<boolean>`${columnOf('r', 'id')} = ${columnOf('v', 'id_sinp_occtax')}`),
     )
+    // The dataset's SINP levels join the view's row (as the SINP export reads them: sinp-fields.ts).
+    .leftJoin('suivi.dataset as d', (j) => j.on(columnOf('d', 'id'), '=', columnOf('v', 'jdd_uuid')))
     .select([
       columnOf<string>('v', 'id_sinp_occtax').as('id'),
-      sql<string>`to_jsonb(v)::text`.as('occurrence'),
+      sql<string>`(to_jsonb(v) || jsonb_build_object('diffusion_niveau_precision', ${diffusionLevelOf('d')}, 'sensi_niveau', ${sensitivityLevelOf('d')}))::text`.as(
+        'occurrence',
+      ),
     ])
     .where(allOf([isAnyOf(columnOf('v', 'id_sinp_occtax'), ids, 'uuid[]'), scope('read'), scope('export')]))
     .execute();

@@ -119,12 +119,15 @@ describe.each(runtimeEngines())('the sync feed on $name', (engine) => {
     const record = (await who.call('GET', `${BASE}/observation/${id}`)).json;
     ok(await who.call('PUT', `${BASE}/observation/${id}`, { ...record, ...changes }), 200);
   }
-  /** The source's SINP rows, as the feed sends them. */
+  /** The source's SINP rows, as the feed sends them: with their dataset's SINP levels (defaults 5 and 0). */
   const source = async () =>
     new Map(
       (
         await db.query<{ id: string; o: Record<string, unknown> }>(
-          'SELECT id_sinp_occtax AS id, to_jsonb(v) AS o FROM amphibiens_mares.v_occurrence_sinp v',
+          `SELECT id_sinp_occtax AS id, to_jsonb(v) || jsonb_build_object(
+             'diffusion_niveau_precision', COALESCE(d.diffusion_level, '5'),
+             'sensi_niveau', COALESCE(d.sensitivity_level, '0')) AS o
+           FROM amphibiens_mares.v_occurrence_sinp v LEFT JOIN suivi.dataset d ON d.id = v.jdd_uuid`,
         )
       ).rows.map((r) => [r.id, typeof r.o === 'string' ? JSON.parse(r.o) : r.o]),
     );
@@ -219,10 +222,28 @@ describe.each(runtimeEngines())('the sync feed on $name', (engine) => {
     const created = (await consumer.pull(100)).flatMap((p) => p.items);
     expect(created).toEqual([expect.objectContaining({ op: 'upsert', id })]);
 
+    expect(created[0]).toMatchObject({ occurrence: { diffusion_niveau_precision: '5', sensi_niveau: '0' } });
+
+    // The dataset's SINP levels, set on the metadata admin page, go with its occurrences' next change.
+    await db.query(
+      `UPDATE suivi.dataset SET diffusion_level = '3', sensitivity_level = '2'
+       WHERE id = (SELECT jdd_uuid FROM amphibiens_mares.v_occurrence_sinp WHERE id_sinp_occtax = $1)`,
+      [id],
+    );
     ok(await admin.call('POST', `${BASE}/observation/${id}/validation`, { status: '2' }), 200);
     const validated = (await consumer.pull(100)).flatMap((p) => p.items);
+    await db.query(`UPDATE suivi.dataset SET diffusion_level = DEFAULT, sensitivity_level = DEFAULT`);
     expect(validated).toEqual([
-      { op: 'upsert', id, occurrence: expect.objectContaining({ niv_val_code: '2', id_sinp_occtax: id }) },
+      {
+        op: 'upsert',
+        id,
+        occurrence: expect.objectContaining({
+          niv_val_code: '2',
+          id_sinp_occtax: id,
+          diffusion_niveau_precision: '3',
+          sensi_niveau: '2',
+        }),
+      },
     ]);
 
     await db.query("UPDATE amphibiens_mares.visit SET inaccessible_reason = 'Haie' WHERE id = $1", [

@@ -109,7 +109,7 @@ describe.skipIf(!available)('dashboard page in chromium', () => {
     expect(errors.take()).toEqual([]);
   });
 
-  it('lists, adds and deletes metadata on the admin tab, refusing a dataset in use', async () => {
+  it('lists, adds and deletes metadata on the admin tab, refusing a dataset in use, and sets a dataset’s SINP levels', async () => {
     const errors = consoleErrors(page);
     await step('metadata', async () => {
       await page.setViewportSize(DESKTOP);
@@ -128,9 +128,27 @@ describe.skipIf(!available)('dashboard page in chromium', () => {
       await added.getByText('9b1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b').waitFor();
       await used.getByRole('button', { name: 'Supprimer' }).click();
       await used.getByText('Suppression refusée').waitFor();
+      // The dataset's SINP levels: labelled selects, saved on change, read back from the API.
+      await used.getByLabel('Niveau de précision de diffusion').selectOption('2');
+      await used.getByLabel('Sensibilité par défaut').selectOption('1');
+      const levels = async () =>
+        page.evaluate(async () => {
+          const body = await (await fetch('/api/admin/metadata')).json();
+          return body.datasets
+            .filter((d: { modules: string[] }) => d.modules.includes('chiro_gites'))
+            .map((d: { diffusion_level: string; sensitivity_level: string }) => [
+              d.diffusion_level,
+              d.sensitivity_level,
+            ]);
+        });
+      await expect.poll(levels).toContainEqual(['2', '1']);
+      expect(await used.getByLabel('Niveau de précision de diffusion').inputValue()).toBe('2');
       await page.screenshot({ path: `${SHOTS}/metadata-fr-1400.png`, fullPage: true });
       await added.getByRole('button', { name: 'Supprimer' }).click();
       await added.waitFor({ state: 'detached' });
+      await used.getByLabel('Niveau de précision de diffusion').selectOption('5');
+      await used.getByLabel('Sensibilité par défaut').selectOption('0');
+      await expect.poll(levels).not.toContainEqual(['2', '1']);
       await page.setViewportSize(PHONE);
       await page.reload();
       await page.getByRole('heading', { name: 'Jeux de données' }).waitFor();

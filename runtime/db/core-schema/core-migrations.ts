@@ -28,6 +28,10 @@ export const CORE_MIGRATIONS: readonly CoreMigration[] = [
     file: new URL('./migrations/0013-metadata-dashboards.sql', import.meta.url),
   },
   { id: '0014-offline-replay', file: new URL('./migrations/0014-offline-replay.sql', import.meta.url) },
+  {
+    id: '0015-dataset-diffusion',
+    file: new URL('./migrations/0015-dataset-diffusion.sql', import.meta.url),
+  },
 ];
 
 export const RECORD_MIGRATION_SQL = 'INSERT INTO suivi.schema_migration (id) VALUES ($1)';

@@ -7,6 +7,7 @@
  * leaves to the runtime (acquisition framework, managing organisation, diffusion and sensitivity).
  */
 import { type RawBuilder, sql } from 'kysely';
+import { diffusionLevelOf, sensitivityLevelOf } from '../../metadata/diffusion.ts';
 import { instantText } from '../../records/sql/column-sql.ts';
 import { columnOf } from '../../records/sql/dynamic.ts';
 import type { ValueType } from '../export-columns.ts';
@@ -27,15 +28,6 @@ const text = (column: string) => ({ value: sql`${o(column)}::text`, reads: [colu
 const date = (column: string) => ({ value: sql`to_char(${o(column)}, 'YYYY-MM-DD')`, reads: [column] });
 const number = (column: string) => ({ value: sql`${o(column)}::float8`, reads: [column] });
 const other = (value: RawBuilder<unknown>, ...reads: string[]) => ({ value, reads });
-
-/**
- * Diffusion level (nomenclature NIV_PRECIS): 5, « précise ». The generated view already leaves out
- * what may not be published yet (confidential sites until their date), so what remains is diffused
- * as observed. Sensitivity (SENSIBILITE): 0, « non sensible », until the sensitivity referential is
- * applied to the rows (not done by Suivi yet: see docs/exports.md).
- */
-export const DIFFUSION_LEVEL = '5';
-export const SENSITIVITY_LEVEL = '0';
 
 const field = (
   name: string,
@@ -119,18 +111,21 @@ export const SINP_FIELDS: readonly SinpField[] = [
   ),
   // The national registry's UUIDs (`sinp_uuid`, set on the metadata admin page) where the dataset and its
   // framework have one; Suivi's own ids otherwise (the conformity check cannot tell them apart).
+  // `idSINPJdd` is the v2 standard's name (v1.2.1 said `jddMetadonneeDEEId`): docs/exports.md.
   field(
-    'jddMetaId',
+    'idSINPJdd',
     'text',
     true,
     other(sql`COALESCE(${columnOf('d', 'sinp_uuid')}, ${o('jdd_uuid')})::text`, 'jdd_uuid'),
     'Identifiant du jeu de données',
     'Dataset identifier',
   ),
+  // Not a standard attribute (the framework is reached through the dataset's metadata record): Suivi's
+  // extra column, so not mandatory.
   field(
     'cadreAcquisitionId',
     'text',
-    true,
+    false,
     other(sql`COALESCE(${columnOf('af', 'sinp_uuid')}, ${columnOf('d', 'acquisition_framework_id')})::text`),
     'Identifiant du cadre d’acquisition',
     'Acquisition framework identifier',
@@ -152,10 +147,10 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'Last modification date',
   ),
   field(
-    'dEENiveauDiffusion',
+    'diffusionNiveauPrecision',
     'text',
     true,
-    other(sql`${DIFFUSION_LEVEL}::text`),
+    other(diffusionLevelOf('d')),
     'Niveau de diffusion',
     'Diffusion level',
   ),
@@ -163,7 +158,7 @@ export const SINP_FIELDS: readonly SinpField[] = [
     'sensiNiveau',
     'text',
     true,
-    other(sql`${SENSITIVITY_LEVEL}::text`),
+    other(sensitivityLevelOf('d')),
     'Niveau de sensibilité',
     'Sensitivity level',
   ),

@@ -1,6 +1,6 @@
 /**
  * The SINP export and conformity check through the server's app on the demo database, both engines:
- * the standard's field names, the metadata UUIDs, diffusion and sensitivity, the scope, and a row
+ * the standard's field names, the metadata UUIDs, diffusion and sensitivity per dataset, the scope, and a row
  * made non-conforming on purpose being reported with its field and reason.
  */
 import type { Hono } from 'hono';
@@ -83,11 +83,11 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
         'dateDebut',
         'dateFin',
         'statutObservation',
-        'jddMetaId',
+        'idSINPJdd',
         'cadreAcquisitionId',
         'organismeGestionnaireDonnee',
         'dEEDateTransformation',
-        'dEENiveauDiffusion',
+        'diffusionNiveauPrecision',
         'sensiNiveau',
       ]),
     );
@@ -98,7 +98,7 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
       af: string;
     }>`SELECT id::text, acquisition_framework_id::text AS af FROM suivi.dataset`.execute(recordsDb(db));
     const first = features[0].properties;
-    const dataset = datasets.find((d) => d.id === first.jddMetaId);
+    const dataset = datasets.find((d) => d.id === first.idSINPJdd);
     expect(dataset).toBeDefined();
     expect(first.cadreAcquisitionId).toBe(dataset?.af);
     // With the national registry's UUIDs set, those are exported instead of Suivi's ids.
@@ -118,14 +118,36 @@ describe.each(runtimeEngines())('SINP export on $name', (engine) => {
         (f: { id?: string; properties: Record<string, unknown> }) =>
           f.properties.idSINPOccTax === first.idSINPOccTax,
       ).properties;
-      expect(same.jddMetaId).toBe(registry.jdd);
+      expect(same.idSINPJdd).toBe(registry.jdd);
       expect(same.cadreAcquisitionId).toBe(registry.af);
     } finally {
       await sql`UPDATE suivi.dataset SET sinp_uuid = NULL`.execute(recordsDb(db));
       await sql`UPDATE suivi.acquisition_framework SET sinp_uuid = NULL`.execute(recordsDb(db));
     }
-    expect(first.dEENiveauDiffusion).toBe('5');
+    // The documented defaults (core migration 0015), then what the metadata admin page sets for the dataset.
+    expect(first.diffusionNiveauPrecision).toBe('5');
     expect(first.sensiNiveau).toBe('0');
+    const patch = await app.request(`/api/admin/datasets/${dataset?.id}`, {
+      method: 'PATCH',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ diffusion_level: '2', sensitivity_level: '3' }),
+    });
+    expect(patch.status, await patch.clone().text()).toBe(200);
+    try {
+      const levels = JSON.parse((await body(admin, app, `${BASE}?format=geojson`)).text).features.map(
+        (f: { properties: Record<string, unknown> }) => f.properties,
+      );
+      const ofDataset = levels.filter((p: Record<string, unknown>) => p.idSINPJdd === dataset?.id);
+      expect(ofDataset.length).toBeGreaterThan(0);
+      for (const p of ofDataset) expect([p.diffusionNiveauPrecision, p.sensiNiveau]).toEqual(['2', '3']);
+      for (const p of levels.filter((p: Record<string, unknown>) => p.idSINPJdd !== dataset?.id))
+        expect([p.diffusionNiveauPrecision, p.sensiNiveau]).toEqual(['5', '0']);
+      expect((await body(admin, app, `${BASE}/check`)).status).toBe(200);
+    } finally {
+      await sql`UPDATE suivi.dataset SET diffusion_level = DEFAULT, sensitivity_level = DEFAULT`.execute(
+        recordsDb(db),
+      );
+    }
     expect(first.dateDebut).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(typeof first.cdNom).toBe('number');
     expect(first.organismeGestionnaireDonnee).toMatch(/Chiroptères|Conservatoire/);

@@ -1,12 +1,14 @@
 /**
  * Metadata: acquisition frameworks and datasets with their SINP UUIDs, modules and record counts
- * (GET /api/admin/metadata); add, edit in place, delete (refused by the server while in use).
+ * (GET /api/admin/metadata), a dataset's SINP diffusion and sensitivity levels (DatasetLevels.tsx); add,
+ * edit in place, delete (refused by the server while in use).
  */
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { formatNumber } from '../../format.ts';
 import { useT } from '../../i18n.tsx';
 import { attempt } from './admin-api.ts';
+import { DatasetLevels } from './DatasetLevels.tsx';
 import { useMetadataT } from './metadata-i18n.ts';
 import { Problems } from './Problems.tsx';
 
@@ -21,6 +23,8 @@ interface Dataset {
   readonly acquisition_framework_id: string;
   readonly label: string;
   readonly sinp_uuid: string | null;
+  readonly diffusion_level: string;
+  readonly sensitivity_level: string;
   readonly modules: readonly string[];
   readonly records: number;
 }
@@ -236,6 +240,7 @@ export function MetadataPanel() {
               <th>{m('framework')}</th>
               <th>{m('modules')}</th>
               <th>{m('records')}</th>
+              <th>{m('sinpLevels')}</th>
               <th />
             </tr>
           </thead>
@@ -250,6 +255,13 @@ export function MetadataPanel() {
                   frameworkLabel(d.acquisition_framework_id),
                   d.modules.join(', '),
                   formatNumber(d.records, lang),
+                  <DatasetLevels
+                    key="levels"
+                    id={d.id}
+                    diffusion={d.diffusion_level}
+                    sensitivity={d.sensitivity_level}
+                    onChange={reload}
+                  />,
                 ]}
                 onChange={reload}
               />

@@ -19,6 +19,9 @@ const DICT = {
     'Deletion refused: this entry is in use (datasets, protocols or records).',
   ],
   uuidHint: ['UUID du registre national, facultatif', 'National registry UUID, optional'],
+  sinpLevels: ['Diffusion SINP', 'SINP diffusion'],
+  diffusionLevel: ['Niveau de précision de diffusion', 'Diffusion precision level'],
+  sensitivityLevel: ['Sensibilité par défaut', 'Default sensitivity'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export function useMetadataT() {
