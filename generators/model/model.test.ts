@@ -8,7 +8,7 @@ import { compileProtocol, type ResolvedProtocol } from '../../protocol-specs/ind
 import { EDGE_SPEC } from '../../test/db/fixtures/edge-cases.ts';
 import { EXAMPLE_CODES, exampleProtocol } from '../../test/helpers/examples.ts';
 import { compactJsonText } from '../core/literal.ts';
-import { constraintName } from '../sql/names.ts';
+import { checkConstraintName, constraintName } from '../sql/names.ts';
 import { schemaModel } from '../sql/tables.ts';
 import { moduleModel } from './build.ts';
 import { modelGenerator } from './generator.ts';
@@ -55,6 +55,10 @@ describe.each(PROTOCOLS.map((p) => [p.code, p] as const))('module model of %s', 
       expect(described?.constraints.map((c) => c.name)).toEqual(table.constraints.map((c) => c.name));
       for (const c of described?.constraints ?? []) {
         if (c.kind === 'primary_key' || c.kind === 'unique') continue;
+        if (c.kind === 'record_check') {
+          expect(checkConstraintName(table.name, c.key)).toBe(c.name);
+          continue;
+        }
         expect(constraintName(c.key, c.kind)).toBe(c.name);
       }
     }

@@ -5,7 +5,7 @@
  */
 import type { ResolvedLevel } from '../../protocol-specs/index.ts';
 import type { Table } from '../sql/model.ts';
-import { CONSTRAINT_KINDS, type ConstraintKind, constraintName } from '../sql/names.ts';
+import { CONSTRAINT_KINDS, type ConstraintKind, checkConstraintName, constraintName } from '../sql/names.ts';
 import type { ConstraintModel, TableModel } from './types.ts';
 
 /** Field keys whose constraints live in this table: a child table's checks carry its field's key. */
@@ -19,9 +19,16 @@ function constraints(table: Table, level: ResolvedLevel): ConstraintModel[] {
   const keys = new Set([...table.columns.map((c) => c.name), 'parents', ...fieldKeys(table, level)]);
   for (const key of keys)
     for (const kind of CONSTRAINT_KINDS) candidates.set(constraintName(key, kind), { key, kind });
+  const recordChecks = new Map(
+    table.field === undefined
+      ? (level.checks ?? []).map((check) => [checkConstraintName(table.name, check.id), check.id])
+      : [],
+  );
   return table.constraints.flatMap((c): ConstraintModel[] => {
     if (c.kind === 'primary_key' || c.kind === 'unique')
       return [{ name: c.name, kind: c.kind, key: c.columns.at(-1) ?? '' }];
+    const checkId = recordChecks.get(c.name);
+    if (checkId !== undefined) return [{ name: c.name, kind: 'record_check', key: checkId }];
     const named = candidates.get(c.name);
     if (!named) return [];
     if (c.kind !== 'foreign_key') return [{ name: c.name, ...named }];

@@ -27,9 +27,12 @@ export interface ColumnModel {
  */
 export interface ConstraintModel {
   readonly name: string;
-  /** A check or foreign key by the convention `<key>__<kind>`; `primary_key` or `unique` for keys. */
-  readonly kind: ConstraintKind | 'primary_key' | 'unique';
-  /** The column or field key the constraint is about (the last column of a key). */
+  /**
+   * A check or foreign key by the convention `<key>__<kind>`; `primary_key` or `unique` for keys;
+   * `record_check` for a level's record check (`ck_<table>_<id>`, its key the check's id).
+   */
+  readonly kind: ConstraintKind | 'primary_key' | 'unique' | 'record_check';
+  /** The column or field key the constraint is about (the last column of a key; a record check's id). */
   readonly key: string;
   /** A foreign key's target table. */
   readonly references?: TableName;

@@ -111,7 +111,10 @@ export function writeError(
     }
     const t = target();
     const kind = t?.kind;
-    const mapped = kind && kind !== 'key' && kind !== 'primary_key' ? CHECK_CODES[kind] : 'invalid';
+    const mapped =
+      kind && kind !== 'key' && kind !== 'primary_key' && kind !== 'record_check'
+        ? CHECK_CODES[kind]
+        : 'invalid';
     return one({ path: t?.path ?? '', code: mapped, detail: `contrainte ${e.constraint ?? '?'}` });
   }
   if (code === '23502') {

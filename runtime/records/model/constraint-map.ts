@@ -11,7 +11,7 @@ export interface FieldTarget {
   readonly path: string;
   readonly label: string;
   /** The constraint kind, or `key` for unique keys and `primary_key`. */
-  readonly kind?: ConstraintKind | 'key' | 'primary_key';
+  readonly kind?: ConstraintKind | 'key' | 'primary_key' | 'record_check';
   /** For a foreign key: the table it points to. */
   readonly references?: string;
 }
@@ -50,12 +50,17 @@ function tableTargets(table: TableModel, level: ResolvedLevel): TableTargets {
     const parent = level.parents.find((p) => `${p}_id` === key);
     return { path: `/${key}`, label: field ? label(field.label, key) : parent ? `Parent (${parent})` : key };
   };
+  // A record check is shown on its first listed field, or on the whole record (docs/spec.md).
+  const checkTarget = (id: string): FieldTarget => {
+    const first = level.checks?.find((c) => c.id === id)?.fields[0];
+    return first === undefined ? { path: '', label: id } : keyTarget(first);
+  };
   const columns = new Map(table.columns.map((c) => [c.name, keyTarget(c.name)]));
   const constraints = new Map(
     table.constraints.map((c): [string, FieldTarget] => [
       c.name,
       {
-        ...keyTarget(c.key),
+        ...(c.kind === 'record_check' ? checkTarget(c.key) : keyTarget(c.key)),
         kind: c.kind === 'unique' ? 'key' : c.kind,
         ...(c.references ? { references: `${c.references.schema}.${c.references.name}` } : {}),
       },
