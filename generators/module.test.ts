@@ -19,9 +19,10 @@ describe.each(EXAMPLE_CODES)('generateModule(%s)', (code) => {
   });
 
   it('writes a manifest listing every file with its hash, and a banner in every file', async () => {
-    const files = await generateModule(exampleProtocol(code), context);
+    const protocol = exampleProtocol(code);
+    const files = await generateModule(protocol, context);
     const manifest = JSON.parse(files.find((f) => f.path === 'manifest.json')!.contents);
-    expect(manifest.protocol).toMatchObject({ code, version: 1 });
+    expect(manifest.protocol).toMatchObject({ code, version: protocol.version });
     expect(manifest.generatorVersion).toBe(GENERATOR_VERSION);
     const others = files.filter((f) => f.path !== 'manifest.json');
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(others.map((f) => f.path));
