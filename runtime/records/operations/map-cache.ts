@@ -15,8 +15,10 @@
  * sees; a change committed later is a history row S does not see, found by the next request.
  * The check probes the feed index (module_code, tx) for the transactions S does not see.
  */
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { LevelPlan } from '../model/module-plan.ts';
+import { recordsDb } from '../sql/dynamic.ts';
 
 /** Most answers kept per database (a country tile's answer is a few kB). */
 export const MAP_CACHE_ENTRIES = 2000;
@@ -67,17 +69,14 @@ function unseen(snapshot: string): { xmax: string; running: string } {
 async function validAnswers(db: Database, cache: DatabaseCache, module: string): Promise<ModuleAnswers> {
   const held = cache.modules.get(module);
   const now = held ? unseen(held.snapshot) : undefined;
-  const { rows } = now
-    ? await db.query<{ snapshot: string; changed: boolean }>(
-        `SELECT pg_current_snapshot()::text AS snapshot,
-           EXISTS (SELECT 1 FROM suivi.record_history AS h WHERE h.module_code = $1 AND h.tx >= $2::xid8)
-           OR EXISTS (SELECT 1 FROM suivi.record_history AS h
-                       WHERE h.module_code = $1 AND h.tx = ANY (string_to_array($3, ',')::xid8[])) AS changed`,
-        [module, now.xmax, now.running],
-      )
-    : await db.query<{ snapshot: string; changed: boolean }>(
-        'SELECT pg_current_snapshot()::text AS snapshot, true AS changed',
-      );
+  const changed = now
+    ? sql<boolean>`EXISTS (SELECT 1 FROM suivi.record_history AS h
+                            WHERE h.module_code = ${module} AND h.tx >= ${now.xmax}::xid8)
+        OR EXISTS (SELECT 1 FROM suivi.record_history AS h WHERE h.module_code = ${module}
+                    AND h.tx = ANY (string_to_array(${now.running}, ',')::xid8[]))`
+    : sql<boolean>`true`;
+  const { rows } = await sql<{ snapshot: string; changed: boolean }>`
+    SELECT pg_current_snapshot()::text AS snapshot, ${changed} AS changed`.execute(recordsDb(db));
   const row = rows[0];
   if (!row) throw new Error('the snapshot query answered no row');
   if (held && !row.changed) return held;
