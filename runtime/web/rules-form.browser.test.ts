@@ -76,7 +76,9 @@ describe.skipIf(!available)('rules in the form (issue 15), in chromium', () => {
       { lang: 'en', shrub: 'Scrub', grass: 'Grassland, heath', says: 'The main habitat differs' },
     ] as const;
     for (const c of cases) {
-      // The French run left a draft of this new passage: start afresh.
+      // The French run left a draft of this new passage: start afresh, once its form is gone (its
+      // autosave, 300 ms after the last edit, could otherwise write the draft again after the clearing).
+      await page.goto(server.url);
       await page.evaluate((lang) => {
         for (const key of Object.keys(localStorage)) if (key !== 'suivi.lang') localStorage.removeItem(key);
         localStorage.setItem('suivi.lang', lang);
