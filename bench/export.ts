@@ -9,7 +9,8 @@
  *   npm run bench:export                                                            # small PGlite run
  *
  * On PostgreSQL it creates a fresh database `suivi_bench_export`, dropped at the end unless KEEP=1;
- * REUSE=1 exports from the one a KEEP=1 run left (loading 1.4M records takes minutes).
+ * REUSE=1 exports from the one a KEEP=1 run left (loading 1.4M records takes minutes); BENCH_DATABASE
+ * names another database (dropped and created likewise).
  * Env: BENCH_SITES, BENCH_VISITS, BENCH_OBSERVATIONS; BENCH_FORMATS=csv,gpkg (default both);
  * BENCH_GPKG_LEVEL=site|visit|observation writes one layer only; BENCH_TAXON=<cd_nom> exports the
  * observations of one taxon (a list filter).
@@ -17,18 +18,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { IN_MEMORY } from '../runtime/db/data-dir.ts';
 import type { Database } from '../runtime/db/database.ts';
 import { migrate } from '../runtime/db/migrate.ts';
-import { IN_MEMORY, openPGlite } from '../runtime/db/pglite.ts';
 import { openPostgres } from '../runtime/db/postgres.ts';
-import { seedDemo } from '../runtime/demo/seed.ts';
 import { EXAMPLES_ROOT } from '../runtime/modules/folders.ts';
 import { installModule } from '../runtime/modules/install.ts';
 import { loadModules } from '../runtime/modules/load.ts';
 import { buildServerApp } from '../runtime/server/build-app.ts';
-import { recordSteps, runSteps, type Volumes } from './api/seed.ts';
+import type { Volumes } from './api/seed.ts';
 
-const DATABASE = 'suivi_bench_export';
+/** BENCH_DATABASE names another database (an engineer's own, on a shared server). */
+const DATABASE = process.env.BENCH_DATABASE ?? 'suivi_bench_export';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE))
+  throw new Error(`BENCH_DATABASE must be a plain name, got ${DATABASE}`);
 const FOLDER = join(EXAMPLES_ROOT, 'chiro_gites', 'generated');
 const RSS_TARGET_MB = 300;
 const REUSE = process.env.REUSE === '1';
@@ -63,6 +66,9 @@ const GPKG_ROWS: Readonly<Record<string, number>> = {
 async function openTarget(): Promise<{ db: Database; label: string; drop(): Promise<void> }> {
   if (!url) {
     console.log('DATABASE_URL is not set: a SMALL run on in-memory PGlite (not the target volume).\n');
+    // Imported only here (as the server does, runtime/db/open.ts): on PostgreSQL, PGlite's engine would
+    // sit in the baseline the export's peak RSS is measured over.
+    const { openPGlite } = await import('../runtime/db/pglite.ts');
     return {
       db: await openPGlite({ dataDir: IN_MEMORY }),
       label: 'PGlite (in memory)',
@@ -131,6 +137,9 @@ try {
   console.log(`${target.label}; volumes: ${JSON.stringify(volumes)}`);
   let t = performance.now();
   if (!REUSE) {
+    // The demo seed and the volume generator only when loading: a REUSE=1 run's baseline is the server's.
+    const { seedDemo } = await import('../runtime/demo/seed.ts');
+    const { recordSteps, runSteps } = await import('./api/seed.ts');
     await migrate(db);
     await installModule(db, FOLDER);
     await seedDemo(db, await loadModules(db, [FOLDER]));

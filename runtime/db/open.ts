@@ -2,9 +2,8 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DATA_DIR } from './data-dir.ts';
 import type { Database } from './database.ts';
-import { DEFAULT_DATA_DIR, openPGlite } from './pglite.ts';
-import { cachedPgliteTemplate } from './pglite-template.ts';
 import { openPostgres } from './postgres.ts';
 
 export interface OpenDatabaseOptions {
@@ -14,9 +13,13 @@ export interface OpenDatabaseOptions {
   readonly url?: string;
 }
 
-export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) return openPostgres(url);
+  // Imported here, not at the top: PGlite's module and its PostGIS bundle keep ~50 MB resident, for
+  // nothing on PostgreSQL (measured with process.memoryUsage(), docs/exports.md's figures).
+  const { openPGlite } = await import('./pglite.ts');
+  const { cachedPgliteTemplate } = await import('./pglite-template.ts');
   // A new data dir restores the cached PostGIS template when this machine has one (prepared by npm
   // install), else is created and then kept as that template.
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;

@@ -6,14 +6,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { DEFAULT_DATA_DIR, IN_MEMORY } from './data-dir.ts';
 import type { Database, Queryable, QueryResult } from './database.ts';
 import { acquireDataDirLock } from './lock-file.ts';
 import { saveTemplate } from './pglite-template.ts';
 import { slimPostgis } from './postgis-bundle.ts';
 import { SCALAR_PARSERS } from './value-parsers.ts';
 
-export const DEFAULT_DATA_DIR = './data';
-export const IN_MEMORY = 'memory://';
+export { DEFAULT_DATA_DIR, IN_MEMORY } from './data-dir.ts';
 
 export interface PGliteOptions {
   /** Defaults to ./data; `memory://` for an in-memory database. */

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builderApi } from '../../builder/api/index.ts';
 import { findSuiviConfig } from '../config/load-config.ts';
+import { DEFAULT_DATA_DIR } from '../db/data-dir.ts';
 import { describeDatabase } from '../db/open.ts';
-import { DEFAULT_DATA_DIR } from '../db/pglite.ts';
 import {
   DEFAULT_MODULES_DIR,
   EXAMPLES_ROOT,
