@@ -63,6 +63,9 @@ export function exportField(f: ResolvedField, ctx: ExportFieldContext): Def {
   if (f.readOnly && !f.computed) suivi.readOnly = true;
   if (f.computed && !visible) def.hidden = true;
   if (f.default?.kind === 'rule') suivi.default = { rule: f.default.rule.source };
+  // Dashboards' marks (docs/dashboards.md): GeoNature has no dashboards, so they travel in `suivi`.
+  if (f.dimension) suivi.dimension = true;
+  if (f.measure) suivi.measure = f.measure;
   kindSpecific(f, def, suivi, ctx);
   if (Object.keys(suivi).length > 0) def.suivi = suivi;
   return def;

@@ -43,6 +43,8 @@ const FIELD_KEYS = [
   'default',
   'min',
   'max',
+  'dimension',
+  'measure',
 ] as const;
 /** What stays of a field whose kind the extension gives (GeoNature showed it as text). */
 const COMMON = new Set([
