@@ -59,6 +59,12 @@ export async function startBrowserApp(options: {
   readonly upgradeModule?: UpgradeModule;
   /** Route groups the runtime does not know (the protocol builder's API, from test/). */
   readonly plugins?: readonly AppPlugin[];
+  /**
+   * Whether the app's service worker may run (default: blocked). Requests a service worker handles
+   * never reach Playwright's `page.route`, so a test that fakes an answer would, once the worker
+   * controls the page (timing-dependent), hit the real server instead; only the offline test needs it.
+   */
+  readonly serviceWorkers?: 'allow' | 'block';
 }): Promise<BrowserApp> {
   const lap = options.lap ?? (() => undefined);
   await ensureWebBuild();
@@ -115,7 +121,10 @@ export async function startBrowserApp(options: {
         '--disable-quic',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      serviceWorkers: options.serviceWorkers ?? 'block',
+    });
     await page.addInitScript(() => localStorage.setItem('suivi.tiles', 'none'));
     page.setDefaultTimeout(options.waitMs);
     lap('browser');

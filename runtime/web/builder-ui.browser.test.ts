@@ -58,7 +58,8 @@ describe.skipIf(!available)('builder page in chromium (stand-in API)', () => {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The fake API answers through page.route, which requests a service worker handles never reach.
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
     // The app asks /api/auth/me only when the server's "signed in" hint cookie is there.
     await page.context().addCookies([{ name: 'suivi_signed_in', value: '1', url: base }]);
     page.setDefaultTimeout(10_000);

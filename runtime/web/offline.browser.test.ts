@@ -59,7 +59,7 @@ describe.skipIf(!available)('offline field entry, issue 16, in chromium', () => 
   const batches: string[] = [];
 
   beforeAll(async () => {
-    app = await startBrowserApp({ module: MODULE, prefix: 'offline', waitMs: WAIT });
+    app = await startBrowserApp({ module: MODULE, prefix: 'offline', waitMs: WAIT, serviceWorkers: 'allow' });
     ({ server, page } = app);
     const context = page.context();
     // The base map from a tile server of the test's own (no network here).
