@@ -89,7 +89,8 @@ describe('a stale lock is taken over, and the log says why', () => {
     children.push(parent);
     const [out] = (await once(parent.stdout!, 'data')) as [Buffer];
     const pid = Number(out.toString().trim());
-    for (let i = 0; i < 100 && PROC.process(pid)?.state !== 'Z'; i++)
+    // Up to 10 s: on a loaded machine `sleep 0` can take seconds to be scheduled and exit.
+    for (let i = 0; i < 500 && PROC.process(pid)?.state !== 'Z'; i++)
       await new Promise((r) => setTimeout(r, 20));
     const zombie = PROC.process(pid);
     expect(zombie?.state).toBe('Z');
