@@ -8,8 +8,9 @@
  * Not for PGlite: its single connection would be held for the whole export, and every other request
  * would wait behind it (the export reads by keyset there, export-rows.ts).
  */
-import type { CompiledQuery } from 'kysely';
+import { type CompiledQuery, type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, Queryable } from '../db/database.ts';
+import { bound } from '../records/sql/dynamic.ts';
 
 const CURSOR = 'suivi_export_rows';
 
@@ -77,5 +78,35 @@ export async function* cursorBatches(
     await run.catch((error: unknown) => {
       if (!(error instanceof Stopped)) throw error;
     });
+  }
+}
+
+/**
+ * An export's rows in id order, in batches: through one server-side cursor on PostgreSQL, by keyset on
+ * PGlite. `rowsAfter(after)` builds the query with extra predicates, and `idColumns` are the id columns
+ * to bound after the last row: every side of the join, since PostgreSQL does not carry `r.id > x` over
+ * to a view's own id, and a merge join would then read the view from its first row at every batch.
+ */
+export async function* idOrderedBatches(
+  db: Queryable,
+  // biome-ignore lint/suspicious/noExplicitAny: the record engine's tables are untyped (dynamic.ts)
+  rowsAfter: (after: readonly Expression<SqlBool>[]) => SelectQueryBuilder<any, any, any>,
+  idColumns: readonly Expression<unknown>[],
+  batchSize: number,
+): AsyncGenerator<Record<string, unknown>[]> {
+  if ((db as Partial<Database>).engine === 'postgres') {
+    yield* cursorBatches(db as Database, rowsAfter([]).compile(), batchSize);
+    return;
+  }
+  let last: string | undefined;
+  for (;;) {
+    const from = last;
+    const after =
+      from === undefined ? [] : idColumns.map((id) => sql<SqlBool>`${id} > ${bound(from, 'uuid')}`);
+    const rows = (await rowsAfter(after).limit(batchSize).execute()) as Record<string, unknown>[];
+    if (rows.length === 0) return;
+    yield rows;
+    last = String(rows[rows.length - 1]?.id);
+    if (rows.length < batchSize) return;
   }
 }

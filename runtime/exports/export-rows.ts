@@ -13,7 +13,7 @@ import type { LevelPlan } from '../records/model/module-plan.ts';
 import { type ExportQuery, listConditions } from '../records/query/list-sql.ts';
 import { instantText } from '../records/sql/column-sql.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../records/sql/dynamic.ts';
-import { cursorBatches } from './cursor-batches.ts';
+import { idOrderedBatches } from './cursor-batches.ts';
 import type { ExportColumn, ValueType } from './export-columns.ts';
 
 /** How the level's own geometry comes with each row. */
@@ -117,27 +117,8 @@ export async function* exportBatches(
   const toRows = (rows: Record<string, unknown>[]) =>
     rows.map((row) => toExportRow(row, columns.length, withGeometry));
 
-  if (isPostgres(source.db)) {
-    for await (const rows of cursorBatches(source.db, rowsAfter([]).compile(), batchSize)) yield toRows(rows);
-    return;
-  }
-  let last: string | undefined;
-  for (;;) {
-    // The bound on both sides: PostgreSQL does not carry `r.id > x` over to the view's `id`, and a merge
-    // join would then read the view from its first row at every batch.
-    const after =
-      last === undefined
-        ? []
-        : [
-            sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`,
-            sql<SqlBool>`${columnOf('v', 'id')} > ${bound(last, 'uuid')}`,
-          ];
-    const rows = (await rowsAfter(after).limit(batchSize).execute()) as Record<string, unknown>[];
-    if (rows.length === 0) return;
-    yield toRows(rows);
-    last = String(rows[rows.length - 1]?.id);
-    if (rows.length < batchSize) return;
-  }
+  const ids = [columnOf('r', 'id'), columnOf('v', 'id')];
+  for await (const rows of idOrderedBatches(source.db, rowsAfter, ids, batchSize)) yield toRows(rows);
 }
 
 function toExportRow(row: Record<string, unknown>, width: number, withGeometry: boolean): ExportRow {

@@ -9,9 +9,9 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import { SINP_VIEW_NAME } from '../../../generators/model/index.ts';
 import type { Queryable } from '../../db/database.ts';
 import { allOf, bound, columnOf, recordsDb, tableAs } from '../../records/sql/dynamic.ts';
-import { cursorBatches } from '../cursor-batches.ts';
+import { idOrderedBatches } from '../cursor-batches.ts';
 import type { ExportColumn } from '../export-columns.ts';
-import { type ExportRow, exportWhere, isPostgres, type RowSource } from '../export-rows.ts';
+import { type ExportRow, exportWhere, type RowSource } from '../export-rows.ts';
 import { SINP_FIELDS } from './sinp-fields.ts';
 
 /** The SINP fields as export columns (their standard names are the headers, whatever the language). */
@@ -70,24 +70,6 @@ export async function* sinpBatches(
       geometry: withGeoJson ? ((row.g as string | null) ?? null) : null,
       box: null,
     }));
-  if (isPostgres(source.db)) {
-    for await (const rows of cursorBatches(source.db, rowsAfter([]).compile(), batchSize)) yield toRows(rows);
-    return;
-  }
-  let last: string | undefined;
-  for (;;) {
-    // Bounded on both sides, as in export-rows.ts: the view's own id does not inherit `r.id > x`.
-    const after =
-      last === undefined
-        ? []
-        : [
-            sql<SqlBool>`${columnOf('r', 'id')} > ${bound(last, 'uuid')}`,
-            sql<SqlBool>`${columnOf('o', 'id_sinp_occtax')} > ${bound(last, 'uuid')}`,
-          ];
-    const rows = (await rowsAfter(after).limit(batchSize).execute()) as Record<string, unknown>[];
-    if (rows.length === 0) return;
-    yield toRows(rows);
-    last = String(rows[rows.length - 1]?.id);
-    if (rows.length < batchSize) return;
-  }
+  const ids = [columnOf('r', 'id'), columnOf('o', 'id_sinp_occtax')];
+  for await (const rows of idOrderedBatches(source.db, rowsAfter, ids, batchSize)) yield toRows(rows);
 }
